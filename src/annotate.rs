@@ -1,0 +1,191 @@
+//! One document in, one [`Annotation`] out.
+//!
+//! The [`Annotator`] owns the lexicon and the compiled [`Matcher`]; it is
+//! built once and shared by every worker thread. Annotating a document is a
+//! pure function of (lexicon, document): normalize, match, segment, and
+//! assign each span its sentence and code point offsets.
+
+use serde::{Deserialize, Serialize};
+
+use crate::input::Document;
+use crate::lexicon::{Kind, Lexicon};
+use crate::matcher::Matcher;
+use crate::text::{sentences, Normalized};
+
+/// The schema tag of [`Annotation`] JSON.
+pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
+
+/// An annotated document, schema `glossator.annotation/1`.
+///
+/// Serialized (one JSON object per line in JSON Lines) as
+///
+/// ```json
+/// {"schema":"glossator.annotation/1",
+///  "doc":{"id":"notes-1924","path":"corpus/notes-1924.txt","bytes":5120,"chars":5093},
+///  "sentences":[[0,118],[119,240]],
+///  "spans":[{"start":12,"end":18,"char_start":12,"char_end":18,"text":"Stalin",
+///            "kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":0}]}
+/// ```
+///
+/// * `start`/`end` are UTF-8 byte offsets into the decoded text,
+///   `char_start`/`char_end` Unicode code point offsets; always
+///   `text == doc_text[start..end]`.
+/// * `sentences` are trimmed byte ranges; a span's `sentence` is the index
+///   of the sentence its start lies in.
+/// * `spans` are sorted by start, longer first. Term spans never overlap;
+///   a date span may sit inside an event or term span (`1905 Revolution`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annotation {
+    pub schema: String,
+    pub doc: DocInfo,
+    pub sentences: Vec<[usize; 2]>,
+    pub spans: Vec<Span>,
+}
+
+/// The document an [`Annotation`] describes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocInfo {
+    pub id: String,
+    pub path: String,
+    /// Length in UTF-8 bytes.
+    pub bytes: usize,
+    /// Length in Unicode code points.
+    pub chars: usize,
+}
+
+/// What a span is: an entry's kind, or a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanKind {
+    Person,
+    Place,
+    Org,
+    Event,
+    Term,
+    Date,
+}
+
+impl From<Kind> for SpanKind {
+    fn from(kind: Kind) -> SpanKind {
+        match kind {
+            Kind::Person => SpanKind::Person,
+            Kind::Place => SpanKind::Place,
+            Kind::Org => SpanKind::Org,
+            Kind::Event => SpanKind::Event,
+            Kind::Term => SpanKind::Term,
+        }
+    }
+}
+
+/// One tagged stretch of text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub char_start: usize,
+    pub char_end: usize,
+    pub text: String,
+    pub kind: SpanKind,
+    /// The lexicon entry's id (entry spans only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+    /// The lexicon entry's display name (entry spans only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub sentence: usize,
+}
+
+/// Annotates documents with one lexicon. Immutable, `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Annotator {
+    lexicon: Lexicon,
+    matcher: Matcher,
+}
+
+impl Annotator {
+    /// Compiles the lexicon's matcher.
+    pub fn new(lexicon: Lexicon) -> Annotator {
+        let matcher = Matcher::new(&lexicon);
+        Annotator { lexicon, matcher }
+    }
+
+    /// The lexicon this annotator tags.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Annotates one document.
+    pub fn annotate(&self, doc: &Document) -> Annotation {
+        let text = doc.text.as_str();
+        let sentence_ranges = sentences(text);
+        let normalized = Normalized::new(text);
+        let mut spans: Vec<Span> = self
+            .matcher
+            .find(&normalized)
+            .map(|m| {
+                let entry = &self.lexicon.entries()[m.entry];
+                Span {
+                    start: m.start,
+                    end: m.end,
+                    char_start: 0,
+                    char_end: 0,
+                    text: text[m.start..m.end].to_string(),
+                    kind: entry.kind.into(),
+                    entry: Some(entry.id.clone()),
+                    name: Some(entry.name.clone()),
+                    sentence: 0,
+                }
+            })
+            .collect();
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        assign_sentences(&mut spans, &sentence_ranges);
+        assign_char_offsets(text, &mut spans);
+        Annotation {
+            schema: ANNOTATION_SCHEMA.to_string(),
+            doc: DocInfo {
+                id: doc.id.clone(),
+                path: doc.path.clone(),
+                bytes: text.len(),
+                chars: text.chars().count(),
+            },
+            sentences: sentence_ranges.iter().map(|r| [r.start, r.end]).collect(),
+            spans,
+        }
+    }
+}
+
+/// Sets each span's sentence: the last sentence starting at or before it.
+fn assign_sentences(spans: &mut [Span], sentences: &[std::ops::Range<usize>]) {
+    for span in spans {
+        let after = sentences.partition_point(|s| s.start <= span.start);
+        span.sentence = after.saturating_sub(1);
+    }
+}
+
+/// Fills `char_start`/`char_end` by counting code points once through the
+/// text, between the sorted span boundaries.
+fn assign_char_offsets(text: &str, spans: &mut [Span]) {
+    if text.is_ascii() {
+        for span in spans {
+            (span.char_start, span.char_end) = (span.start, span.end);
+        }
+        return;
+    }
+    let mut bounds: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut chars_at = Vec::with_capacity(bounds.len());
+    let (mut byte, mut chars) = (0, 0);
+    for &bound in &bounds {
+        chars += text[byte..bound].chars().count();
+        byte = bound;
+        chars_at.push(chars);
+    }
+    let lookup = |offset: usize| chars_at[bounds.binary_search(&offset).expect("a span boundary")];
+    for span in spans {
+        (span.char_start, span.char_end) = (lookup(span.start), lookup(span.end));
+    }
+}

@@ -1,0 +1,95 @@
+//! The command line as clap sees it: flags and their help, nothing more.
+//! Turning these into a loaded lexicon and a list of inputs happens in
+//! `config.rs`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use glossator::lexicon::Kind;
+
+/// Tag the key terms, people, places and dates of history texts from a
+/// glossary, and link every term back to where it occurs.
+#[derive(Debug, Parser)]
+#[command(
+    name = "glossator",
+    version,
+    after_help = "Examples:\n  \
+        glossator annotate corpus > corpus.jsonl\n  \
+        glossator annotate notes.txt --lexicon my-terms.toml --out annotated/\n  \
+        glossator lexicon list --kind person\n\n\
+        Exit codes: 0 all good; 1 some inputs failed (named on stderr, the rest were \
+        processed); 2 usage or lexicon error (nothing written)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Annotate documents: JSON Lines on stdout, or one JSON file per
+    /// document with --out.
+    #[command(after_help = "Examples:\n  \
+        glossator annotate corpus                 # JSON Lines on stdout\n  \
+        glossator annotate notes.md --out ann/    # ann/notes.json\n  \
+        cat notes.txt | glossator annotate -")]
+    Annotate(AnnotateArgs),
+    /// Check or list the lexicon.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+/// Flags shared by every command that reads documents.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Files or folders to read (folders: every .txt and .md inside, sorted);
+    /// `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+    /// No progress bar and no warnings; errors are still reported.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Which lexicon to use.
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    /// A lexicon file (.toml or .tsv) or folder, added to the built-in one.
+    /// Repeatable.
+    #[arg(long = "lexicon", short = 'l', value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Do not load the built-in lexicon.
+    #[arg(long)]
+    pub no_default_lexicon: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AnnotateArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Write DIR/<doc-id>.json per document instead of JSON Lines on stdout.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Validate the lexicon; report every problem with file and line.
+    Check(LexiconArgs),
+    /// List the entries, with counts per kind.
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Only entries of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+}

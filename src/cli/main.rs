@@ -1,0 +1,77 @@
+//! The `glossator` binary: parse flags, call the library, map the outcome
+//! to an exit code. Everything that is not about the command line lives in
+//! the library.
+
+mod annotate;
+mod args;
+mod config;
+mod lexicon;
+mod report;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command, LexiconCommand};
+use report::{Exit, Reporter};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(exit) => exit.into(),
+        Err(err) if is_broken_pipe(&err) => Exit::Ok.into(),
+        Err(err) => {
+            eprintln!("glossator: {err:#}");
+            Exit::Usage.into()
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Annotate(args) => {
+            let mut reporter = Reporter::new(args.run.quiet);
+            let Some(run) = lexicon_or_exit(config::Run::new(&args.run, &mut reporter)) else {
+                return Ok(Exit::Usage);
+            };
+            annotate::run(&run, args.out.as_deref(), &mut reporter)?;
+            Ok(reporter.exit())
+        }
+        Command::Lexicon(LexiconCommand::Check(args)) => {
+            let Some(lexicon) = lexicon_or_exit(config::load_lexicon(&args)) else {
+                return Ok(Exit::Usage);
+            };
+            println!("ok: {}", lexicon::summary(&lexicon));
+            Ok(Exit::Ok)
+        }
+        Command::Lexicon(LexiconCommand::List(args)) => {
+            let Some(lexicon) = lexicon_or_exit(config::load_lexicon(&args.lexicon)) else {
+                return Ok(Exit::Usage);
+            };
+            lexicon::list(&lexicon, args.kind, &mut std::io::stdout().lock())?;
+            Ok(Exit::Ok)
+        }
+    }
+}
+
+/// Prints every lexicon error; `None` means exit 2.
+fn lexicon_or_exit<T>(result: Result<T, glossator::lexicon::LexiconErrors>) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(errors) => {
+            for error in &errors.0 {
+                eprintln!("glossator: {error}");
+            }
+            eprintln!(
+                "glossator: {} lexicon error(s); nothing was processed",
+                errors.0.len()
+            );
+            None
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,96 @@
+//! Messages to the user and the exit code they add up to.
+//!
+//! Per-input problems are printed as `glossator: PATH: reason` and the run
+//! goes on; the [`Reporter`] remembers that something failed so the run
+//! exits 1. Control characters in paths are escaped before they reach the
+//! terminal.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Inputs at or above this count get a progress bar (on a terminal).
+const PROGRESS_MIN_INPUTS: usize = 20;
+
+/// The documented exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything was processed.
+    Ok = 0,
+    /// Some inputs failed; the others were processed and written.
+    Partial = 1,
+    /// Usage or lexicon error; nothing was written.
+    Usage = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        ExitCode::from(exit as u8)
+    }
+}
+
+/// Prints messages and tracks whether any input failed.
+#[derive(Debug)]
+pub struct Reporter {
+    quiet: bool,
+    failed: bool,
+}
+
+impl Reporter {
+    pub fn new(quiet: bool) -> Reporter {
+        Reporter {
+            quiet,
+            failed: false,
+        }
+    }
+
+    /// An input that could not be processed.
+    pub fn fail(&mut self, what: &dyn std::fmt::Display) {
+        self.failed = true;
+        eprintln!("glossator: {}", escape(&what.to_string()));
+    }
+
+    /// Something the user should know that did not stop the input.
+    pub fn warn(&self, what: &dyn std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("glossator: warning: {}", escape(&what.to_string()));
+        }
+    }
+
+    /// A progress bar over `len` inputs, hidden unless stderr is a terminal,
+    /// the run is long enough and not quiet.
+    pub fn progress(&self, len: usize) -> ProgressBar {
+        if self.quiet || len < PROGRESS_MIN_INPUTS || !std::io::stderr().is_terminal() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(len as u64);
+        let style = ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {eta} left")
+            .expect("a valid progress template");
+        bar.set_style(style);
+        bar
+    }
+
+    /// The exit code for the run so far.
+    pub fn exit(&self) -> Exit {
+        if self.failed {
+            Exit::Partial
+        } else {
+            Exit::Ok
+        }
+    }
+}
+
+/// Escapes control characters (a file name may contain any of them).
+fn escape(message: &str) -> String {
+    message
+        .chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}

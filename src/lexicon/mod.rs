@@ -1,0 +1,307 @@
+//! The lexicon: the glossary entries glossator looks for.
+//!
+//! An [`Entry`] is one term, person, place, organisation or event with its
+//! surface forms (name, aliases, exact-case forms) and definition. A
+//! [`Lexicon`] is a validated set of entries, built with a
+//! [`LexiconBuilder`] from the built-in files (compiled into the binary from
+//! the repository's `lexicon/` folder) and any files or folders the user
+//! adds. Two formats are read (see [`load`]): the TOML format of DESIGN.md
+//! and `term<TAB>definition` lines as Anki and Quizlet export them.
+//!
+//! Validation collects every problem, each naming its file and line:
+//! missing fields, unknown kinds, bad or duplicate ids, a surface form
+//! claimed by two entries, `see_also` links to unknown ids.
+//!
+//! ```
+//! use glossator::lexicon::{Kind, Lexicon};
+//!
+//! let mut builder = Lexicon::builder();
+//! builder.add_toml("mine.toml", r#"
+//! [[entry]]
+//! id = "nep"
+//! name = "New Economic Policy"
+//! kind = "term"
+//! aliases = ["NEP"]
+//! definition = "Lenin's 1921 return to small private trade."
+//! "#);
+//! let lexicon = builder.build().unwrap();
+//! assert_eq!(lexicon.get("nep").unwrap().kind, Kind::Term);
+//! ```
+
+mod error;
+mod load;
+mod validate;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::{LexiconError, LexiconErrors};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_lexicon.rs"));
+
+/// What an entry names.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Place,
+    Org,
+    Event,
+    Term,
+}
+
+impl Kind {
+    /// Every kind, in the order listings use.
+    pub const ALL: [Kind; 5] = [
+        Kind::Person,
+        Kind::Org,
+        Kind::Place,
+        Kind::Event,
+        Kind::Term,
+    ];
+
+    /// The kind's name as written in the lexicon and in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Org => "org",
+            Kind::Event => "event",
+            Kind::Term => "term",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One glossary entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Unique slug, `[a-z0-9-]+`.
+    pub id: String,
+    /// Canonical display name; always a surface form.
+    pub name: String,
+    pub kind: Kind,
+    /// More surface forms, matched case-insensitively (acronyms excepted).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Surface forms matched only with exactly this capitalisation, for
+    /// forms that are ordinary English in lower case (`the Right`).
+    #[serde(default)]
+    pub exact_case: Vec<String>,
+    pub definition: String,
+    /// Ids of related entries.
+    #[serde(default)]
+    pub see_also: Vec<String>,
+    /// Whether a `term` also matches its regular plural (default true).
+    #[serde(default = "yes")]
+    pub plural: bool,
+    /// Surface forms this entry knowingly shares with another entry.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A surface form of an entry and how its case is matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SurfaceForm<'a> {
+    pub text: &'a str,
+    /// Listed under `exact_case`.
+    pub exact_case: bool,
+}
+
+impl Entry {
+    /// The name, the aliases and the exact-case forms, in that order.
+    pub fn surface_forms(&self) -> impl Iterator<Item = SurfaceForm<'_>> {
+        let loose = std::iter::once(&self.name).chain(&self.aliases);
+        let loose = loose.map(|text| SurfaceForm {
+            text,
+            exact_case: false,
+        });
+        let exact = self.exact_case.iter().map(|text| SurfaceForm {
+            text,
+            exact_case: true,
+        });
+        loose.chain(exact)
+    }
+}
+
+/// Where an entry was defined, for error messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A validated set of entries. Immutable once built.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    origins: Vec<Origin>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    /// Starts an empty builder.
+    pub fn builder() -> LexiconBuilder {
+        LexiconBuilder::default()
+    }
+
+    /// The built-in lexicon alone.
+    pub fn builtin() -> Result<Lexicon, LexiconErrors> {
+        let mut builder = Lexicon::builder();
+        builder.add_builtin();
+        builder.build()
+    }
+
+    /// All entries, in load order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Where the entry at `index` (as in [`Lexicon::entries`]) was defined.
+    pub fn origin(&self, index: usize) -> &Origin {
+        &self.origins[index]
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Collects lexicon sources, then validates them all at once.
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    entries: Vec<Entry>,
+    origins: Vec<Origin>,
+    errors: Vec<LexiconError>,
+}
+
+impl LexiconBuilder {
+    /// Adds the built-in lexicon.
+    pub fn add_builtin(&mut self) -> &mut Self {
+        for (name, text) in BUILTIN {
+            self.add_toml_or_tsv(name, text);
+        }
+        self
+    }
+
+    /// Adds a lexicon file (`.toml` or `.tsv`) or every such file in a
+    /// folder, recursively, in sorted order.
+    pub fn add_path(&mut self, path: &Path) -> &mut Self {
+        match load::read_path(path) {
+            Ok(files) => {
+                for (name, text) in files {
+                    self.add_toml_or_tsv(&name, &text);
+                }
+            }
+            Err(err) => self.errors.push(err),
+        }
+        self
+    }
+
+    /// Adds entries from TOML text; `name` is used in error messages.
+    pub fn add_toml(&mut self, name: &str, text: &str) -> &mut Self {
+        self.absorb(name, load::parse_toml(name, text));
+        self
+    }
+
+    /// Adds entries from `term<TAB>definition` lines.
+    pub fn add_tsv(&mut self, name: &str, text: &str) -> &mut Self {
+        self.absorb(name, load::parse_tsv(name, text));
+        self
+    }
+
+    /// Adds one entry directly, as if read from `origin`.
+    pub fn add_entry(&mut self, entry: Entry, origin: Origin) -> &mut Self {
+        self.entries.push(entry);
+        self.origins.push(origin);
+        self
+    }
+
+    /// Validates everything added and builds the lexicon, or returns every
+    /// problem found.
+    pub fn build(self) -> Result<Lexicon, LexiconErrors> {
+        let mut errors = self.errors;
+        errors.extend(validate::validate(&self.entries, &self.origins));
+        if !errors.is_empty() {
+            return Err(LexiconErrors(errors));
+        }
+        let by_id = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        Ok(Lexicon {
+            entries: self.entries,
+            origins: self.origins,
+            by_id,
+        })
+    }
+
+    fn add_toml_or_tsv(&mut self, name: &str, text: &str) {
+        if name.ends_with(".tsv") {
+            self.add_tsv(name, text);
+        } else {
+            self.add_toml(name, text);
+        }
+    }
+
+    fn absorb(&mut self, name: &str, parsed: Result<Vec<(Entry, usize)>, Vec<LexiconError>>) {
+        match parsed {
+            Ok(entries) => {
+                for (entry, line) in entries {
+                    self.add_entry(
+                        entry,
+                        Origin {
+                            file: name.to_string(),
+                            line,
+                        },
+                    );
+                }
+            }
+            Err(errors) => self.errors.extend(errors),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! glossator: tag the key terms, people, places and dates of history texts
+//! from a glossary, and link every term back to the passages it occurs in.
+//!
+//! # Overview
+//!
+//! * [`lexicon`]: the glossary entries to look for, loaded and validated.
+//! * [`text`]: decoding input bytes, normalization with an alignment map,
+//!   sentence segmentation.
+//! * [`matcher`]: the automaton and the boundary, case and longest-match
+//!   rules.
+//! * [`annotate`]: one document in, one [`annotate::Annotation`] out; the
+//!   ordered parallel driver over many documents lives in [`pipeline`].
+//! * [`input`]: which files a command line names, and their document ids.
+//! * [`render`]: the output formats.
+//!
+//! The data flow and the contracts (CLI, JSON schemas, matching rules) are
+//! described in the repository's `docs/DESIGN.md`.
+
+pub mod annotate;
+pub mod input;
+pub mod lexicon;
+pub mod matcher;
+pub mod pipeline;
+pub mod render;
+pub mod text;

@@ -1,0 +1,284 @@
+//! Finding lexicon entries in text: the Aho-Corasick automaton and the
+//! rules that decide which of its hits count.
+//!
+//! See [`Matcher`] for the semantics.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::lexicon::{Kind, Lexicon};
+use crate::text::{is_word_char, normalize_form, Normalized};
+
+/// Finds lexicon entries in documents. Built once per lexicon, immutable,
+/// shared by all threads.
+///
+/// # Semantics
+///
+/// Every surface form of every entry (name, aliases, exact-case forms, and
+/// for `term` entries their regular plurals: `+s`, `+es` after a sibilant,
+/// `y` → `ies`) is normalized like the document (see
+/// [`crate::text::Normalized`]: case, quotes, dashes, spaces) and compiled
+/// into one automaton. A hit counts only when
+///
+/// 1. it is a whole word: the characters on either side are not letters or
+///    digits (checked only on a side where the form itself starts or ends
+///    with a word character, so `c++` and `.net` work);
+/// 2. its case fits: an all-capitals acronym (`NEP`, at least two letters)
+///    matches only in capitals or capitalised (`Nep`), and an exact-case
+///    form only as written; everything else ignores case.
+///
+/// Among the hits that count, the longest one starting leftmost wins and
+/// spans never overlap. This is *not* the automaton's leftmost-longest
+/// mode: that mode reports only the longest pattern at a position, so when
+/// it fails a rule (`Lenin enrolments` cut short, say) the shorter valid
+/// candidate at the same start would be lost. Instead the automaton runs
+/// in standard mode over all overlapping hits, the rules filter them, and
+/// a greedy pass keeps the leftmost-longest survivors.
+///
+/// ```
+/// use glossator::{lexicon::Lexicon, matcher::Matcher, text::Normalized};
+///
+/// let mut builder = Lexicon::builder();
+/// builder.add_toml("x.toml", r#"
+/// [[entry]]
+/// id = "lenin"
+/// name = "Lenin"
+/// kind = "person"
+/// definition = "Bolshevik leader."
+///
+/// [[entry]]
+/// id = "lenin-enrolment"
+/// name = "Lenin enrolment"
+/// kind = "term"
+/// definition = "The 1924 recruitment drive."
+/// "#);
+/// let matcher = Matcher::new(&builder.build().unwrap());
+/// let text = "Lenin’s death led to the Lenin\nenrolment, not Leninism.";
+/// let found: Vec<_> = matcher
+///     .find(&Normalized::new(text))
+///     .map(|m| (&text[m.start..m.end], m.entry))
+///     .collect();
+/// assert_eq!(found, [("Lenin", 0), ("Lenin\nenrolment", 1)]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the entries that may claim it, in
+    /// priority order: the first whose case rule passes wins.
+    claims: Vec<Vec<Claim>>,
+}
+
+/// An entry's claim on a pattern, with the case rule for it.
+#[derive(Clone, Debug)]
+struct Claim {
+    entry: usize,
+    case: CaseRule,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum CaseRule {
+    /// Any case.
+    Any,
+    /// The form normalized without case folding (`NEP`): the text must be
+    /// the same, or the same capitalised (`Nep`).
+    Acronym(String),
+    /// The form normalized without case folding: the text must be equal.
+    Exact(String),
+}
+
+/// One accepted hit, in byte offsets of the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TermMatch {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the entry in [`Lexicon::entries`].
+    pub entry: usize,
+}
+
+impl Matcher {
+    /// Compiles every surface form of `lexicon` into one automaton.
+    pub fn new(lexicon: &Lexicon) -> Matcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut claims: Vec<Vec<Claim>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut add = |pattern: String, claim: Claim, explicit: bool| {
+            let slot = *index.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                claims.push(Vec::new());
+                claims.len() - 1
+            });
+            let existing = &mut claims[slot];
+            // A generated plural never displaces another entry's own form.
+            let taken_by_other = existing.iter().any(|c| c.entry != claim.entry);
+            let already = existing
+                .iter()
+                .any(|c| c.entry == claim.entry && c.case == claim.case);
+            if (explicit || !taken_by_other) && !already {
+                existing.push(claim);
+            }
+        };
+        for (entry_index, entry) in lexicon.entries().iter().enumerate() {
+            for form in entry.surface_forms() {
+                let case = case_rule(form.text, form.exact_case);
+                let folded = normalize_form(form.text, true);
+                let wants_plural = entry.kind == Kind::Term && entry.plural;
+                if wants_plural && case == CaseRule::Any {
+                    for plural in plurals(&folded) {
+                        add(
+                            plural,
+                            Claim {
+                                entry: entry_index,
+                                case: CaseRule::Any,
+                            },
+                            false,
+                        );
+                    }
+                }
+                add(
+                    folded,
+                    Claim {
+                        entry: entry_index,
+                        case,
+                    },
+                    true,
+                );
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon patterns fit the automaton's limits");
+        Matcher { automaton, claims }
+    }
+
+    /// Finds the entries in a normalized document, in text order, as
+    /// non-overlapping matches in original byte offsets.
+    pub fn find<'n>(&'n self, text: &'n Normalized<'_>) -> impl Iterator<Item = TermMatch> + 'n {
+        let hay = text.as_str();
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for hit in self.automaton.find_overlapping_iter(hay) {
+            let (start, end) = (hit.start(), hit.end());
+            if !is_whole_word(hay, start, end) {
+                continue;
+            }
+            let range = text.original_range(start..end);
+            let original = &text.original()[range.clone()];
+            let claims = &self.claims[hit.pattern().as_usize()];
+            if let Some(claim) = claims.iter().find(|c| c.case.accepts(original)) {
+                candidates.push((start, end, claim.entry));
+            }
+        }
+        candidates.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut covered_to = 0;
+        candidates
+            .into_iter()
+            .filter_map(move |(start, end, entry)| {
+                if start < covered_to {
+                    return None;
+                }
+                covered_to = end;
+                let range = text.original_range(start..end);
+                Some(TermMatch {
+                    start: range.start,
+                    end: range.end,
+                    entry,
+                })
+            })
+    }
+}
+
+impl CaseRule {
+    fn accepts(&self, original: &str) -> bool {
+        match self {
+            CaseRule::Any => true,
+            CaseRule::Exact(form) => normalize_form(original, false) == *form,
+            CaseRule::Acronym(form) => {
+                let text = normalize_form(original, false);
+                text == *form || text == capitalised(form)
+            }
+        }
+    }
+}
+
+fn case_rule(form: &str, exact_case: bool) -> CaseRule {
+    let unfolded = normalize_form(form, false);
+    if exact_case {
+        CaseRule::Exact(unfolded)
+    } else if is_acronym(&unfolded) {
+        CaseRule::Acronym(unfolded)
+    } else {
+        CaseRule::Any
+    }
+}
+
+/// At least two letters, all of them capitals (`NEP`, `CPSU`, `IRE1`).
+fn is_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
+}
+
+/// `NEP` → `Nep`.
+fn capitalised(form: &str) -> String {
+    let mut chars = form.chars();
+    let first = chars.next().into_iter().collect::<String>();
+    first + &chars.as_str().to_lowercase()
+}
+
+/// Regular English plurals of a folded form ending in a letter.
+fn plurals(form: &str) -> Vec<String> {
+    let Some(last) = form.chars().last().filter(|c| c.is_alphabetic()) else {
+        return Vec::new();
+    };
+    let mut out = vec![format!("{form}s")];
+    if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|end| form.ends_with(end))
+    {
+        out.push(format!("{form}es"));
+    }
+    let before_last = form.chars().rev().nth(1).unwrap_or('a');
+    if last == 'y' && !"aeiou".contains(before_last) {
+        out.push(format!("{}ies", &form[..form.len() - 1]));
+    }
+    out
+}
+
+/// Is `hay[start..end]` free of word characters touching it on either side?
+fn is_whole_word(hay: &str, start: usize, end: usize) -> bool {
+    let found = &hay[start..end];
+    let starts_word = found.chars().next().is_some_and(is_word_char);
+    let ends_word = found.chars().next_back().is_some_and(is_word_char);
+    let before_ok = !starts_word || !hay[..start].chars().next_back().is_some_and(is_word_char);
+    let after_ok = !ends_word || !hay[end..].chars().next().is_some_and(is_word_char);
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_follow_spelling_rules() {
+        assert_eq!(plurals("kulak"), ["kulaks"]);
+        assert_eq!(plurals("kolkhoz"), ["kolkhozs", "kolkhozes"]);
+        assert_eq!(plurals("purge"), ["purges"]);
+        assert_eq!(plurals("economy"), ["economys", "economies"]);
+        assert!(plurals("c++").is_empty());
+    }
+
+    #[test]
+    fn acronyms_need_two_capital_letters() {
+        assert!(is_acronym("NEP"));
+        assert!(is_acronym("IRE1"));
+        assert!(!is_acronym("R"));
+        assert!(!is_acronym("XBP1s"));
+        assert_eq!(capitalised("NKVD"), "Nkvd");
+    }
+
+    #[test]
+    fn whole_words_only_where_the_form_has_word_edges() {
+        assert!(is_whole_word("(stalin)", 1, 7));
+        assert!(!is_whole_word("stalinist", 0, 6));
+        assert!(is_whole_word("x .net", 2, 6));
+        assert!(!is_whole_word("a1924", 1, 5));
+    }
+}

@@ -1,0 +1,222 @@
+//! Sentence segmentation tuned for revision notes.
+//!
+//! Plain UAX #29 sentence boundaries (from `unicode-segmentation`) are the
+//! base, with fix-ups for what notes look like:
+//!
+//! * Text is first cut into *blocks*: a blank line ends one, and so does the
+//!   end of a heading line or a list line (a bullet, `1)`, or a `1924<TAB>`
+//!   key-dates row), since such lines rarely end with a full stop. A `•`
+//!   inside a line starts a new block, as exported mind maps run bullets on.
+//! * Inside a block, line breaks are soft: a sentence wrapped over several
+//!   lines stays one sentence.
+//! * A break after a known abbreviation (`St.`, `c.`, `p.`, `Dr.`, `e.g.`,
+//!   month abbreviations) or after an initial (`E. H. Carr`) is undone.
+//!
+//! Sentences are byte ranges into the text, trimmed of white space, in
+//! order and non-overlapping. Term matching does not depend on them: a term
+//! broken across a line or block boundary is still found; a span belongs to
+//! the sentence in which it starts.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Words that end with a full stop without ending a sentence (lower case).
+const ABBREVIATIONS: &[&str] = &[
+    "st", "c", "ca", "p", "pp", "dr", "mr", "mrs", "ms", "prof", "e.g", "i.e", "cf", "vs", "no",
+    "vol", "ed", "eds", "approx", "gen", "col", "lt", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Splits `text` into sentences, returned as trimmed byte ranges.
+///
+/// ```
+/// use glossator::text::sentences;
+///
+/// let text = "Key question\nWhy did St. Petersburg change its name?\n\
+///             • It sounded German • in 1914";
+/// let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(got, [
+///     "Key question",
+///     "Why did St. Petersburg change its name?",
+///     "• It sounded German",
+///     "• in 1914",
+/// ]);
+/// ```
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for block in blocks(text) {
+        split_block(text, block, &mut out);
+    }
+    out
+}
+
+/// Cuts the text into blocks that no sentence crosses.
+fn blocks(text: &str) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i + 1);
+        let line = text[line_start..line_end].trim();
+        let next = text[line_end..].lines().next().unwrap_or("").trim();
+        if line.is_empty() || ends_block(line, next) {
+            blocks.push(start..line_end);
+            start = line_end;
+        }
+        line_start = line_end;
+    }
+    blocks.push(start..text.len());
+    blocks
+        .into_iter()
+        .flat_map(|b| split_bullets(text, b))
+        .collect()
+}
+
+/// Does the line `line`, followed by `next`, end its block?
+fn ends_block(line: &str, next: &str) -> bool {
+    is_list_line(line) || is_list_line(next) || is_heading(line, next)
+}
+
+fn is_list_line(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('•' | '*' | '-' | '–' | '·' | '▪' | '◦' | '○' | '#' | '>') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &line[digits..];
+            rest.starts_with(')')
+                || rest.starts_with(". ")
+                || rest.starts_with('\t')
+                || (digits == 4 && rest.trim_start().starts_with(['–', '-', '—']))
+        }
+        _ => line.contains('\t'),
+    }
+}
+
+/// A short line without closing punctuation, not continued in lower case.
+fn is_heading(line: &str, next: &str) -> bool {
+    const CONNECTIVES: &[&str] = &[
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    let last_word = line.rsplit(' ').next().unwrap_or("").to_lowercase();
+    line.chars().count() <= 60
+        && !line.ends_with(['.', ',', ';', ':', '!', '?', '…', '-', '–'])
+        && !CONNECTIVES.contains(&last_word.as_str())
+        && !next.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Starts a new block at every `•` that is not at the block's start.
+fn split_bullets(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = block.start;
+    for (i, _) in text[block.clone()].match_indices('•') {
+        let at = block.start + i;
+        if !text[start..at].trim().is_empty() {
+            parts.push(start..at);
+            start = at;
+        }
+    }
+    parts.push(start..block.end);
+    parts
+}
+
+/// Splits one block into trimmed sentences, appending them to `out`.
+fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
+    // Line breaks inside a block are soft: hide them from UAX #29, which
+    // treats every line break as a paragraph separator. The replacement has
+    // the same byte length, so offsets stay valid.
+    let flat = text[block.clone()].replace(['\n', '\r'], " ");
+    let mut pending: Option<Range<usize>> = None;
+    for (i, piece) in flat.split_sentence_bound_indices() {
+        let range = trim(text, block.start + i..block.start + i + piece.len());
+        if range.is_empty() {
+            continue;
+        }
+        let range = match pending.take() {
+            Some(open) => open.start..range.end,
+            None => range,
+        };
+        if ends_with_abbreviation(&text[range.clone()]) {
+            pending = Some(range);
+        } else {
+            out.push(range);
+        }
+    }
+    out.extend(pending);
+}
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    let word = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    is_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let piece = &text[range.clone()];
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    let end = range.end - (piece.len() - piece.trim_end().len());
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wrapped_lines_stay_one_sentence() {
+        let text = "Stalin used the post of General Secretary to\nbuild a base. He won.";
+        assert_eq!(
+            split(text),
+            [
+                "Stalin used the post of General Secretary to\nbuild a base.",
+                "He won."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let text = "E. H. Carr wrote in c. 1950, see p. 60 e.g. on NEP. Then more.";
+        assert_eq!(
+            split(text),
+            [
+                "E. H. Carr wrote in c. 1950, see p. 60 e.g. on NEP.",
+                "Then more."
+            ]
+        );
+    }
+
+    #[test]
+    fn key_dates_rows_and_bullets_are_separate() {
+        let text = "Key dates\n\n1924\tDeath of Lenin\n1925\tTrotsky removed\n- 1879 – Born\n- 1899 – Expelled";
+        assert_eq!(
+            split(text),
+            [
+                "Key dates",
+                "1924\tDeath of Lenin",
+                "1925\tTrotsky removed",
+                "- 1879 – Born",
+                "- 1899 – Expelled"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_text_has_no_sentences() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n\t").is_empty());
+    }
+}
