@@ -1,1 +1,20 @@
+//! glossator's integration tests, one binary (fast to link).
+//!
+//! * `util`: shared helpers: the built binary, temp folders, the seed texts.
+//! * `cli_annotate`: `glossator annotate` end to end: JSON shape, exit codes,
+//!   bad inputs, thread-count independence.
+//! * `cli_lexicon`: `glossator lexicon check|list`, lexicon errors.
+//! * `matching`: DESIGN.md matching rules 1-6 as a data table
+//!   (`tests/data/matching.toml`).
+//! * `conformance_flashtext`: FlashText's 49 keyword-extraction cases.
+//! * `seeds`: acceptance checks on the real seed documents.
+//! * `properties`: proptest invariants on offsets.
 
+mod util;
+
+mod cli_annotate;
+mod cli_lexicon;
+mod conformance_flashtext;
+mod matching;
+mod properties;
+mod seeds;

@@ -62,7 +62,7 @@ pub struct LexiconArgs {
     /// A lexicon file (.toml or .tsv) or folder, added to the built-in one.
     /// Repeatable.
     #[arg(long = "lexicon", short = 'l', value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    pub lexicon_paths: Vec<PathBuf>,
     /// Do not load the built-in lexicon.
     #[arg(long)]
     pub no_default_lexicon: bool,

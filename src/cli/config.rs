@@ -14,7 +14,7 @@ pub fn load_lexicon(args: &LexiconArgs) -> Result<Lexicon, LexiconErrors> {
     if !args.no_default_lexicon {
         builder.add_builtin();
     }
-    for path in &args.paths {
+    for path in &args.lexicon_paths {
         builder.add_path(path);
     }
     builder.build()

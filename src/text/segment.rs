@@ -61,7 +61,7 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
             .find('\n')
             .map_or(text.len(), |i| line_start + i + 1);
         let line = text[line_start..line_end].trim();
-        let next = text[line_end..].lines().next().unwrap_or("").trim();
+        let next = text[line_end..].lines().next().unwrap_or("");
         if line.is_empty() || ends_block(line, next) {
             blocks.push(start..line_end);
             start = line_end;
@@ -75,9 +75,13 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Does the line `line`, followed by `next`, end its block?
+/// Does the (trimmed) line `line`, followed by the raw line `next`, end its
+/// block? A list line goes on only into an indented or lower-case
+/// continuation line.
 fn ends_block(line: &str, next: &str) -> bool {
-    is_list_line(line) || is_list_line(next) || is_heading(line, next)
+    let continues = next.starts_with([' ', '\t']) || next.starts_with(char::is_lowercase);
+    let next = next.trim();
+    is_list_line(next) || (is_list_line(line) && !continues) || is_heading(line, next)
 }
 
 fn is_list_line(line: &str) -> bool {
@@ -87,8 +91,7 @@ fn is_list_line(line: &str) -> bool {
         Some(c) if c.is_ascii_digit() => {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
             let rest = &line[digits..];
-            rest.starts_with(')')
-                || rest.starts_with(". ")
+            (digits <= 3 && (rest.starts_with(')') || rest.starts_with(". ")))
                 || rest.starts_with('\t')
                 || (digits == 4 && rest.trim_start().starts_with(['–', '-', '—']))
         }
@@ -195,6 +198,19 @@ mod tests {
             [
                 "E. H. Carr wrote in c. 1950, see p. 60 e.g. on NEP.",
                 "Then more."
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_run_on_into_indented_lines() {
+        let text = "• Trotsky – built the Red Army in\n  1918. Arrogant.\n• Zinoviev – Leningrad";
+        assert_eq!(
+            split(text),
+            [
+                "• Trotsky – built the Red Army in\n  1918.",
+                "Arrogant.",
+                "• Zinoviev – Leningrad"
             ]
         );
     }

@@ -1,0 +1,170 @@
+//! `glossator annotate` end to end.
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::util::{annotations, assert_offsets_exact, glossator, seeds, temp_with, test_lexicon};
+
+fn rules_lexicon_args() -> Vec<String> {
+    let lexicon = test_lexicon("rules-lexicon.toml").display().to_string();
+    vec!["--no-default-lexicon".into(), "--lexicon".into(), lexicon]
+}
+
+#[test]
+fn annotates_the_shipped_corpus_with_no_flags() {
+    let out = glossator().args(["annotate", "corpus"]).assert().success();
+    let docs = annotations(&out.get_output().stdout);
+    assert!(docs.len() >= 3, "corpus/ has at least three texts");
+    for doc in &docs {
+        assert_eq!(doc.schema, "glossator.annotation/1");
+        let text = std::fs::read_to_string(crate::util::repo().join(&doc.doc.path)).unwrap();
+        assert_offsets_exact(&text, doc);
+    }
+    assert!(
+        docs.iter().any(|d| !d.spans.is_empty()),
+        "the built-in lexicon finds something"
+    );
+}
+
+#[test]
+fn output_is_identical_for_one_and_four_threads() {
+    let mut paths = vec!["corpus".to_string()];
+    paths.extend(seeds().map(|s| s.display().to_string()));
+    let run = |jobs: &str| {
+        glossator()
+            .args(["annotate", "--jobs", jobs])
+            .args(&paths)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("4"));
+}
+
+#[test]
+fn json_lines_follow_the_schema() {
+    let dir = temp_with(&[("a.txt", "Stalin’s NEP – «Сталин»\n".as_bytes())]);
+    let out = glossator()
+        .arg("annotate")
+        .args(rules_lexicon_args())
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let expected = format!(
+        concat!(
+            r#"{{"schema":"glossator.annotation/1","doc":{{"id":"a","path":"{}","bytes":36,"chars":24}},"#,
+            r#""sentences":[[0,35]],"spans":["#,
+            r#"{{"start":0,"end":6,"char_start":0,"char_end":6,"text":"Stalin","kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":0}},"#,
+            r#"{{"start":11,"end":14,"char_start":9,"char_end":12,"text":"NEP","kind":"term","entry":"nep","name":"New Economic Policy","sentence":0}},"#,
+            r#"{{"start":21,"end":33,"char_start":16,"char_end":22,"text":"Сталин","kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":0}}]}}"#,
+            "\n"
+        ),
+        dir.path().join("a.txt").display()
+    );
+    assert_eq!(stdout, expected);
+}
+
+#[test]
+fn stdin_is_a_document() {
+    glossator()
+        .args(["annotate", "-"])
+        .args(rules_lexicon_args())
+        .write_stdin("Stalin")
+        .assert()
+        .success()
+        .stdout(contains(r#""id":"stdin","path":"-""#).and(contains(r#""entry":"stalin""#)));
+}
+
+#[test]
+fn a_binary_file_is_named_and_skipped_and_the_rest_written() {
+    let dir = temp_with(&[
+        ("bad.txt", b"\x7fELF\x00\x00\x01"),
+        ("good.txt", b"Stalin and the NEP"),
+    ]);
+    let out = dir.path().join("out");
+    glossator()
+        .arg("annotate")
+        .args(rules_lexicon_args())
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "bad.txt: binary file (NUL byte at offset 4), skipped",
+        ));
+    let good = std::fs::read_to_string(out.join("good.json")).unwrap();
+    assert!(good.contains(r#""entry":"nep""#));
+    assert!(!out.join("bad.json").exists());
+}
+
+#[test]
+fn missing_paths_exit_1_after_processing_the_rest() {
+    glossator()
+        .arg("annotate")
+        .args(rules_lexicon_args())
+        .args(["no-such-file.txt", "-"])
+        .write_stdin("Lenin")
+        .assert()
+        .code(1)
+        .stderr(contains("no-such-file.txt: no such file or folder"))
+        .stdout(contains(r#""entry":"lenin""#));
+}
+
+#[test]
+fn windows_1252_input_is_read_with_a_warning() {
+    let dir = temp_with(&[("old.txt", b"\x93Stalin\x94 \x96 1924")]);
+    let out = glossator()
+        .arg("annotate")
+        .args(rules_lexicon_args())
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("old.txt: not valid UTF-8"), "{stderr}");
+    let docs = annotations(&out.get_output().stdout);
+    assert_eq!(docs[0].spans[0].text, "Stalin");
+}
+
+#[test]
+fn empty_and_odd_files_do_not_fail() {
+    let long_line = "Stalin ".repeat(200_000);
+    let dir = temp_with(&[
+        ("empty.txt", b""),
+        (
+            "odd.txt",
+            "\u{202E}Сталин\u{0301} 𝔖talin İ\u{FEFF}\r\r\n".as_bytes(),
+        ),
+        ("long.txt", long_line.as_bytes()),
+    ]);
+    let out = glossator()
+        .arg("annotate")
+        .args(rules_lexicon_args())
+        .arg(dir.path())
+        .assert()
+        .success();
+    let docs = annotations(&out.get_output().stdout);
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[1].spans.len(), 200_000);
+}
+
+#[test]
+fn never_writes_over_an_input() {
+    let dir = temp_with(&[("notes.json", b"Stalin")]);
+    let input = dir.path().join("notes.json");
+    glossator()
+        .arg("annotate")
+        .args(rules_lexicon_args())
+        .arg(&input)
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(contains("is an input; not overwriting it"));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), "Stalin");
+}

@@ -1,0 +1,73 @@
+//! `glossator lexicon check|list`, and lexicon errors seen from the CLI.
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::util::{glossator, temp_with, test_lexicon};
+
+#[test]
+fn check_reports_counts_for_a_good_lexicon() {
+    glossator()
+        .args(["lexicon", "check", "--no-default-lexicon", "--lexicon"])
+        .arg(test_lexicon("rules-lexicon.toml"))
+        .assert()
+        .success()
+        .stdout(contains(
+            "ok: 11 entries: 2 person, 2 org, 0 place, 1 event, 6 term",
+        ));
+}
+
+#[test]
+fn malformed_lexicon_names_file_and_line_and_exits_2() {
+    let dir = temp_with(&[
+        (
+            "bad.toml",
+            b"[[entry]]\nid = \"x\"\nname = \"X\"\nkind = \"thing\"\ndefinition = \"d\"\n",
+        ),
+        ("notes.txt", b"Stalin"),
+    ]);
+    let bad = dir.path().join("bad.toml");
+    glossator()
+        .args(["annotate", "--lexicon"])
+        .arg(&bad)
+        .arg(dir.path().join("notes.txt"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(format!(
+            "{}:4: unknown variant `thing`",
+            bad.display()
+        )));
+}
+
+#[test]
+fn tsv_lexicons_are_read_like_anki_exports() {
+    let dir = temp_with(&[(
+        "cards.tsv",
+        b"#separator:tab\nsmychka\tThe worker-peasant alliance\nbroken line\n",
+    )]);
+    glossator()
+        .args(["lexicon", "check", "--no-default-lexicon", "--lexicon"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("cards.tsv:3: expected term<TAB>definition"));
+}
+
+#[test]
+fn list_filters_by_kind() {
+    glossator()
+        .args([
+            "lexicon",
+            "list",
+            "--no-default-lexicon",
+            "--kind",
+            "person",
+            "--lexicon",
+        ])
+        .arg(test_lexicon("rules-lexicon.toml"))
+        .assert()
+        .success()
+        .stdout(contains("stalin\tperson\tJoseph Stalin\tStalin; Сталин"))
+        .stdout(contains("nep").not());
+}

@@ -1,0 +1,62 @@
+//! DESIGN.md matching rules, run from the data table in
+//! `tests/data/matching.toml` against `tests/data/rules-lexicon.toml`.
+
+use glossator::annotate::Annotator;
+use glossator::input::Document;
+use glossator::lexicon::Lexicon;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Table {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    spans: Vec<(String, String)>,
+}
+
+/// An annotator over one test lexicon, without the built-in one.
+pub fn annotator(lexicon_file: &str) -> Annotator {
+    let mut builder = Lexicon::builder();
+    builder.add_path(&crate::util::test_lexicon(lexicon_file));
+    Annotator::new(builder.build().unwrap())
+}
+
+/// Annotates `text` as a document named `id`.
+pub fn annotate(annotator: &Annotator, text: &str) -> glossator::annotate::Annotation {
+    let doc = Document {
+        id: "t".into(),
+        path: "t.txt".into(),
+        text: text.to_string(),
+    };
+    annotator.annotate(&doc)
+}
+
+#[test]
+fn matching_rules_table() {
+    let table: Table = toml::from_str(include_str!("data/matching.toml")).unwrap();
+    let annotator = annotator("rules-lexicon.toml");
+    let mut failures = Vec::new();
+    for case in &table.case {
+        let got: Vec<(String, String)> = annotate(&annotator, &case.text)
+            .spans
+            .into_iter()
+            .map(|s| (s.text, s.entry.unwrap_or_default()))
+            .collect();
+        if got != case.spans {
+            failures.push(format!(
+                "{}\n  text: {:?}\n  want: {:?}\n  got:  {:?}",
+                case.name, case.text, case.spans, got
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

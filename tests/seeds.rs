@@ -1,0 +1,1 @@
+//! Acceptance checks on the real seed documents in ../shared/seeds.

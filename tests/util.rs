@@ -1,0 +1,83 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use glossator::annotate::Annotation;
+
+/// The built `glossator` binary, run from the repository root.
+pub fn glossator() -> Command {
+    let mut cmd = Command::cargo_bin("glossator").unwrap();
+    cmd.current_dir(repo());
+    cmd
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/seeds`, or `None` (with a loud message) where it is absent.
+pub fn seeds() -> Option<PathBuf> {
+    let dir = repo().join("../shared/seeds");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIPPED: {} is absent; seed tests need ../shared beside the repo",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Parses JSON Lines of annotations, rejecting unknown fields.
+pub fn annotations(stdout: &[u8]) -> Vec<Annotation> {
+    let text = std::str::from_utf8(stdout).expect("UTF-8 output");
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("an annotation"))
+        .collect()
+}
+
+/// Checks the offset invariant of every span against the source text.
+pub fn assert_offsets_exact(text: &str, annotation: &Annotation) {
+    for span in &annotation.spans {
+        assert_eq!(
+            &text[span.start..span.end],
+            span.text,
+            "byte offsets of {span:?}"
+        );
+        let by_chars: String = text
+            .chars()
+            .skip(span.char_start)
+            .take(span.char_end - span.char_start)
+            .collect();
+        assert_eq!(by_chars, span.text, "code point offsets of {span:?}");
+        let sentence = annotation.sentences[span.sentence];
+        assert!(
+            sentence[0] <= span.start && span.start < sentence[1].max(sentence[0] + 1),
+            "sentence of {span:?}"
+        );
+    }
+}
+
+/// Writes `files` (name, bytes) into a fresh temp folder.
+pub fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// A lexicon file of the test data folder.
+pub fn test_lexicon(name: &str) -> PathBuf {
+    repo().join("tests/data").join(name)
+}
+
+/// Reads a file to a string.
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
