@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use glossator::annotate::Annotation;
@@ -75,9 +75,4 @@ pub fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 /// A lexicon file of the test data folder.
 pub fn test_lexicon(name: &str) -> PathBuf {
     repo().join("tests/data").join(name)
-}
-
-/// Reads a file to a string.
-pub fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
 }
