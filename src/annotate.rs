@@ -1,12 +1,14 @@
 //! One document in, one [`Annotation`] out.
 //!
-//! The [`Annotator`] owns the lexicon and the compiled [`Matcher`]; it is
-//! built once and shared by every worker thread. Annotating a document is a
-//! pure function of (lexicon, document): normalize, match, segment, and
-//! assign each span its sentence and code point offsets.
+//! The [`Annotator`] owns the lexicon, the compiled [`Matcher`] and the
+//! [`DateTagger`]; it is built once and shared by every worker thread.
+//! Annotating a document is a pure function of (lexicon, document):
+//! normalize and match entries, tag dates, segment sentences, and assign
+//! each span its sentence and code point offsets.
 
 use serde::{Deserialize, Serialize};
 
+use crate::dates::{DateMatch, DateTagger, Day};
 use crate::input::Document;
 use crate::lexicon::{Kind, Lexicon};
 use crate::matcher::Matcher;
@@ -24,8 +26,15 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 ///  "doc":{"id":"notes-1924","path":"corpus/notes-1924.txt","bytes":5120,"chars":5093},
 ///  "sentences":[[0,118],[119,240]],
 ///  "spans":[{"start":12,"end":18,"char_start":12,"char_end":18,"text":"Stalin",
-///            "kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":0}]}
+///            "kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":0},
+///           {"start":40,"end":48,"char_start":40,"char_end":46,"text":"1924–9","kind":"date",
+///            "value":"1924/1929","first_day":"1924-01-01","last_day":"1929-12-31","sentence":0}]}
 /// ```
+///
+/// Entry spans carry `entry` (the lexicon id) and `name`; date spans carry
+/// `value` (EDTF), `first_day` and `last_day` (ISO dates, the calendar days
+/// covered) and, for "early 1930s" and the like, `qualifier`
+/// (`early`/`mid`/`late`).
 ///
 /// * `start`/`end` are UTF-8 byte offsets into the decoded text,
 ///   `char_start`/`char_end` Unicode code point offsets; always
@@ -95,7 +104,59 @@ pub struct Span {
     /// The lexicon entry's display name (entry spans only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The EDTF value (date spans only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// First calendar day covered (date spans only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_day: Option<Day>,
+    /// Last calendar day covered (date spans only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_day: Option<Day>,
+    /// `early`, `mid` or `late` (date spans only, when written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
     pub sentence: usize,
+}
+
+impl Span {
+    fn entry(text: &str, start: usize, end: usize, entry: &crate::lexicon::Entry) -> Span {
+        Span {
+            kind: entry.kind.into(),
+            entry: Some(entry.id.clone()),
+            name: Some(entry.name.clone()),
+            ..Span::bare(text, start, end)
+        }
+    }
+
+    fn date(text: &str, date: DateMatch) -> Span {
+        Span {
+            kind: SpanKind::Date,
+            value: Some(date.value),
+            first_day: Some(date.first_day),
+            last_day: Some(date.last_day),
+            qualifier: date.qualifier.map(str::to_string),
+            ..Span::bare(text, date.start, date.end)
+        }
+    }
+
+    fn bare(text: &str, start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            char_start: 0,
+            char_end: 0,
+            text: text[start..end].to_string(),
+            kind: SpanKind::Term,
+            entry: None,
+            name: None,
+            value: None,
+            first_day: None,
+            last_day: None,
+            qualifier: None,
+            sentence: 0,
+        }
+    }
 }
 
 /// Annotates documents with one lexicon. Immutable, `Send + Sync`.
@@ -103,13 +164,24 @@ pub struct Span {
 pub struct Annotator {
     lexicon: Lexicon,
     matcher: Matcher,
+    dates: Option<DateTagger>,
 }
 
 impl Annotator {
-    /// Compiles the lexicon's matcher.
+    /// Compiles the lexicon's matcher; dates are tagged too.
     pub fn new(lexicon: Lexicon) -> Annotator {
         let matcher = Matcher::new(&lexicon);
-        Annotator { lexicon, matcher }
+        Annotator {
+            lexicon,
+            matcher,
+            dates: Some(DateTagger::new()),
+        }
+    }
+
+    /// Turns date tagging on or off.
+    pub fn with_dates(mut self, on: bool) -> Annotator {
+        self.dates = on.then(DateTagger::new);
+        self
     }
 
     /// The lexicon this annotator tags.
@@ -125,21 +197,12 @@ impl Annotator {
         let mut spans: Vec<Span> = self
             .matcher
             .find(&normalized)
-            .map(|m| {
-                let entry = &self.lexicon.entries()[m.entry];
-                Span {
-                    start: m.start,
-                    end: m.end,
-                    char_start: 0,
-                    char_end: 0,
-                    text: text[m.start..m.end].to_string(),
-                    kind: entry.kind.into(),
-                    entry: Some(entry.id.clone()),
-                    name: Some(entry.name.clone()),
-                    sentence: 0,
-                }
-            })
+            .map(|m| Span::entry(text, m.start, m.end, &self.lexicon.entries()[m.entry]))
             .collect();
+        if let Some(tagger) = &self.dates {
+            let dates = nest_dates(&spans, tagger.find(text));
+            spans.extend(dates.into_iter().map(|d| Span::date(text, d)));
+        }
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
         assign_sentences(&mut spans, &sentence_ranges);
         assign_char_offsets(text, &mut spans);
@@ -155,6 +218,22 @@ impl Annotator {
             spans,
         }
     }
+}
+
+/// Keeps the dates that do not cross an entry span: a date may lie inside
+/// one (`1905 Revolution`, DESIGN.md rule 6) or outside all of them.
+/// `entries` are sorted and disjoint, as the matcher returns them.
+fn nest_dates(entries: &[Span], dates: Vec<DateMatch>) -> Vec<DateMatch> {
+    dates
+        .into_iter()
+        .filter(|date| {
+            let after = entries.partition_point(|e| e.end <= date.start);
+            entries[after..]
+                .iter()
+                .take_while(|e| e.start < date.end)
+                .all(|e| e.start <= date.start && date.end <= e.end)
+        })
+        .collect()
 }
 
 /// Sets each span's sentence: the last sentence starting at or before it.

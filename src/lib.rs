@@ -8,6 +8,8 @@
 //!   sentence segmentation.
 //! * [`matcher`]: the automaton and the boundary, case and longest-match
 //!   rules.
+//! * [`dates`]: the date tagger and EDTF normalization.
+//! * [`glossary`]: the consolidated glossary, a mergeable reduction.
 //! * [`annotate`]: one document in, one [`annotate::Annotation`] out; the
 //!   ordered parallel driver over many documents lives in [`pipeline`].
 //! * [`input`]: which files a command line names, and their document ids.
@@ -17,6 +19,8 @@
 //! described in the repository's `docs/DESIGN.md`.
 
 pub mod annotate;
+pub mod dates;
+pub mod glossary;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;

@@ -60,3 +60,25 @@ fn matching_rules_table() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn a_date_nests_inside_an_event_but_never_crosses_an_entry() {
+    let annotation = annotate(
+        &annotator("rules-lexicon.toml"),
+        "The 1905 Revolution; in January 1905 Lenin",
+    );
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = annotation
+        .spans
+        .iter()
+        .map(|s| (s.text.as_str(), s.entry.as_deref(), s.value.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1905 Revolution", Some("revolution-1905"), None),
+            ("1905", None, Some("1905")),
+            ("January 1905", None, Some("1905-01")),
+            ("Lenin", Some("lenin"), None),
+        ]
+    );
+}

@@ -6,6 +6,8 @@
 //! * `cli_lexicon`: `glossator lexicon check|list`, lexicon errors.
 //! * `matching`: DESIGN.md matching rules 1-6 as a data table
 //!   (`tests/data/matching.toml`).
+//! * `dates_table`, `dates_seeds`: the date tagger on `tests/data/dates.tsv`
+//!   and on the seed documents.
 //! * `conformance_flashtext`: FlashText's 49 keyword-extraction cases.
 //! * `seeds`: acceptance checks on the real seed documents.
 //! * `properties`: proptest invariants on offsets.
@@ -15,6 +17,8 @@ mod util;
 mod cli_annotate;
 mod cli_lexicon;
 mod conformance_flashtext;
+mod dates_seeds;
+mod dates_table;
 mod matching;
 mod properties;
 mod seeds;

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use glossator::lexicon::Kind;
 
 /// Tag the key terms, people, places and dates of history texts from a
@@ -34,6 +34,18 @@ pub enum Command {
         glossator annotate notes.md --out ann/    # ann/notes.json\n  \
         cat notes.txt | glossator annotate -")]
     Annotate(AnnotateArgs),
+    /// Build the consolidated glossary: every entry that occurs, its
+    /// definition, and the passages it occurs in.
+    #[command(after_help = "Examples:\n  \
+        glossator glossary corpus --format md --out glossary.md\n  \
+        glossator glossary notes/ --format tsv > flashcards.tsv   # Anki/Quizlet import\n  \
+        glossator glossary shard1/ --format json --out part1.json  # for `glossator merge`")]
+    Glossary(GlossaryArgs),
+    /// Merge glossary (or timeline) JSON partials made from disjoint shards,
+    /// given in document order, into the result of one run over them all.
+    #[command(after_help = "Example:\n  \
+        glossator merge part1.json part2.json part3.json --out glossary.json")]
+    Merge(MergeArgs),
     /// Check or list the lexicon.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -48,6 +60,9 @@ pub struct RunArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
+    /// Do not tag dates.
+    #[arg(long)]
+    pub no_dates: bool,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
@@ -75,6 +90,51 @@ pub struct AnnotateArgs {
     /// Write DIR/<doc-id>.json per document instead of JSON Lines on stdout.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+/// How a glossary is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GlossaryFormat {
+    /// `glossator.glossary/1` JSON.
+    Json,
+    /// Markdown, grouped by kind, alphabetical.
+    Md,
+    /// `term<TAB>definition` lines for Anki and Quizlet.
+    Tsv,
+}
+
+/// Flags that shape a glossary.
+#[derive(Debug, Args)]
+pub struct GlossaryShape {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GlossaryFormat::Json)]
+    pub format: GlossaryFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Leave out entries occurring fewer than N times.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub shape: GlossaryShape,
+    /// List at most N occurrences per entry (counts stay exact).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_occurrences: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Partial results (JSON), in document order.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub shape: GlossaryShape,
 }
 
 #[derive(Debug, Subcommand)]

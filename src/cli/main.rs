@@ -5,7 +5,11 @@
 mod annotate;
 mod args;
 mod config;
+mod glossary;
 mod lexicon;
+mod merge;
+mod output;
+mod process;
 mod report;
 
 use std::process::ExitCode;
@@ -35,6 +39,19 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
                 return Ok(Exit::Usage);
             };
             annotate::run(&run, args.out.as_deref(), &mut reporter)?;
+            Ok(reporter.exit())
+        }
+        Command::Glossary(args) => {
+            let mut reporter = Reporter::new(args.run.quiet);
+            let Some(run) = lexicon_or_exit(config::Run::new(&args.run, &mut reporter)) else {
+                return Ok(Exit::Usage);
+            };
+            glossary::run(&run, &args.shape, args.max_occurrences, &mut reporter)?;
+            Ok(reporter.exit())
+        }
+        Command::Merge(args) => {
+            let mut reporter = Reporter::new(false);
+            merge::run(&args, &mut reporter)?;
             Ok(reporter.exit())
         }
         Command::Lexicon(LexiconCommand::Check(args)) => {

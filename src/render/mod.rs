@@ -5,6 +5,9 @@
 //! never sees half a file and an interrupted run leaves the old one intact.
 
 pub mod json;
+pub mod markdown;
+pub mod text;
+pub mod tsv;
 
 use std::io::Write;
 use std::path::Path;

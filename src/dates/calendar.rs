@@ -1,0 +1,173 @@
+//! Gregorian calendar arithmetic for the date tagger: the [`Day`] type (one
+//! ISO 8601 calendar day) and the month lengths used to validate dates.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// A calendar day, ISO 8601; `Ord` sorts chronologically.
+///
+/// Displays, serializes and parses as `"YYYY-MM-DD"`:
+///
+/// ```
+/// use glossator::dates::Day;
+/// let day: Day = "1924-01-21".parse().unwrap();
+/// assert_eq!(day, Day { year: 1924, month: 1, day: 21 });
+/// assert_eq!(day.to_string(), "1924-01-21");
+/// assert!("1922-02-29".parse::<Day>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// Is `year` a Gregorian leap year?
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` (1-12) of `year`; 0 for a month out of range.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Day {
+    /// The day `year-month-day` if it exists in the Gregorian calendar.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Day> {
+        (day >= 1 && day <= days_in_month(year, month)).then_some(Day { year, month, day })
+    }
+
+    /// The first day of `month` (1-12) in `year`.
+    pub fn month_start(year: i32, month: u8) -> Day {
+        Day {
+            year,
+            month,
+            day: 1,
+        }
+    }
+
+    /// The last day of `month` (1-12) in `year`.
+    pub fn month_end(year: i32, month: u8) -> Day {
+        let day = days_in_month(year, month);
+        Day { year, month, day }
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Parses exactly `N` ASCII digits.
+fn fixed_digits<const N: usize>(s: &str) -> Option<u32> {
+    let ok = s.len() == N && s.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| s.parse().ok()).flatten()
+}
+
+impl FromStr for Day {
+    type Err = String;
+
+    /// Parses `"YYYY-MM-DD"` (four-digit year) and checks that the day exists.
+    fn from_str(s: &str) -> Result<Day, String> {
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next(), parts.next(), parts.next());
+        let parsed = match (y, m, d, parts.next()) {
+            (Some(y), Some(m), Some(d), None) => Some((
+                fixed_digits::<4>(y),
+                fixed_digits::<2>(m),
+                fixed_digits::<2>(d),
+            )),
+            _ => None,
+        };
+        match parsed {
+            Some((Some(y), Some(m), Some(d))) => Day::new(y as i32, m as u8, d as u8),
+            _ => None,
+        }
+        .ok_or_else(|| format!("not a valid YYYY-MM-DD day: {s:?}"))
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::value::{Error, StrDeserializer};
+    use serde::de::IntoDeserializer;
+
+    #[test]
+    fn leap_years_follow_the_gregorian_rule() {
+        assert!(is_leap(1924) && is_leap(2000));
+        assert!(!is_leap(1900) && !is_leap(1923));
+        assert_eq!(days_in_month(1924, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(1924, 13), 0);
+    }
+
+    #[test]
+    fn parses_and_displays_iso_days() {
+        let day: Day = "1922-12-22".parse().unwrap();
+        assert_eq!(
+            day,
+            Day {
+                year: 1922,
+                month: 12,
+                day: 22
+            }
+        );
+        assert_eq!(day.to_string(), "1922-12-22");
+        for bad in [
+            "1922-12-32",
+            "1922-13-01",
+            "1922-1-01",
+            "22-12-1922",
+            "1922-12-22-1",
+            "",
+        ] {
+            assert!(bad.parse::<Day>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let a = Day::month_end(1924, 1);
+        let b = Day::month_start(1924, 2);
+        assert!(a < b);
+        assert_eq!(a.day, 31);
+    }
+
+    #[test]
+    fn deserializes_from_a_string() {
+        let input: StrDeserializer<Error> = "1934-12-01".into_deserializer();
+        assert_eq!(
+            Day::deserialize(input).unwrap(),
+            Day {
+                year: 1934,
+                month: 12,
+                day: 1
+            }
+        );
+        let bad: StrDeserializer<Error> = "1934-02-30".into_deserializer();
+        assert!(Day::deserialize(bad).is_err());
+    }
+}

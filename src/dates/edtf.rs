@@ -1,0 +1,213 @@
+//! A validator for the Extended Date/Time Format (EDTF, ISO 8601-2) levels 0
+//! and 1, as far as dates go (no times): every value the tagger emits must
+//! pass [`validate`], and [`bounds`] gives the calendar days a closed value
+//! covers.
+//!
+//! Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (days checked against the month,
+//! leap years included); unspecified digits `192X`, `19XX`, `1924-XX`,
+//! `1924-01-XX`, `1924-XX-XX`; seasons `YYYY-21`..`YYYY-24` (spring, summer,
+//! autumn, winter); a trailing qualifier `?`, `~` or `%`; intervals `A/B` whose
+//! end is not before their start, with `..` (open) or an empty side (unknown)
+//! on at most one side. Not supported (rejected): negative and `Y`-prefixed
+//! years, and times.
+
+use super::calendar::Day;
+
+/// Checks that `value` is an EDTF level 0 or level 1 date or interval.
+///
+/// ```
+/// use glossator::dates::edtf::validate;
+/// assert!(validate("1924-01-21/1924-01-23").is_ok());
+/// assert!(validate("1929/1924").is_err());
+/// ```
+pub fn validate(value: &str) -> Result<(), String> {
+    match value.split_once('/') {
+        Some((start, end)) if is_open(start) || is_open(end) => open_interval(start, end),
+        _ => bounds(value).map(|_| ()),
+    }
+}
+
+/// The first and last calendar day covered by a closed EDTF value (a date or
+/// an interval without open or unknown ends).
+///
+/// ```
+/// use glossator::dates::edtf::bounds;
+/// let (first, last) = bounds("1926-24").unwrap();
+/// assert_eq!((first.to_string(), last.to_string()), ("1926-12-01".into(), "1927-02-28".into()));
+/// ```
+pub fn bounds(value: &str) -> Result<(Day, Day), String> {
+    let Some((start, end)) = value.split_once('/') else {
+        return date_bounds(value);
+    };
+    let (first, _) = date_bounds(start)?;
+    let (_, last) = date_bounds(end)?;
+    if first > last {
+        return Err(format!("interval ends before it starts: {value:?}"));
+    }
+    Ok((first, last))
+}
+
+/// The days a season covers: EDTF codes 21 spring (March-May), 22 summer
+/// (June-August), 23 autumn (September-November), 24 winter (December of
+/// `year` to February of the next year).
+pub fn season_bounds(year: i32, code: u8) -> Option<(Day, Day)> {
+    let (first_month, last_year, last_month) = match code {
+        21 => (3, year, 5),
+        22 => (6, year, 8),
+        23 => (9, year, 11),
+        24 => (12, year + 1, 2),
+        _ => return None,
+    };
+    let first = Day::month_start(year, first_month);
+    Some((first, Day::month_end(last_year, last_month)))
+}
+
+/// `..` (open end) or an empty side (unknown end) of an interval.
+fn is_open(side: &str) -> bool {
+    side.is_empty() || side == ".."
+}
+
+fn open_interval(start: &str, end: &str) -> Result<(), String> {
+    match (is_open(start), is_open(end)) {
+        (true, true) => Err(format!("interval with no known end: {start:?}/{end:?}")),
+        (true, false) => date_bounds(end).map(|_| ()),
+        _ => date_bounds(start).map(|_| ()),
+    }
+}
+
+/// Bounds of one date, without `/`.
+fn date_bounds(date: &str) -> Result<(Day, Day), String> {
+    let bare = date.strip_suffix(['?', '~', '%']).unwrap_or(date);
+    let fields: Vec<&str> = bare.split('-').collect();
+    let (low, high) = year_bounds(fields[0]).ok_or_else(|| format!("bad year in {date:?}"))?;
+    let whole_year = low == high;
+    let covered = match fields[1..] {
+        [] => Some((Day::month_start(low, 1), Day::month_end(high, 12))),
+        [month] if whole_year => month_bounds(low, month),
+        [month, day] if whole_year => day_bounds(low, month, day),
+        _ => None,
+    };
+    covered.ok_or_else(|| format!("not an EDTF level 0/1 date: {date:?}"))
+}
+
+/// `1924` -> (1924, 1924); `192X` -> (1920, 1929); `19XX` -> (1900, 1999).
+fn year_bounds(year: &str) -> Option<(i32, i32)> {
+    let digits = year.trim_end_matches('X');
+    let unspecified = year.len() - digits.len();
+    let well_formed = year.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
+    if !well_formed || unspecified > 2 {
+        return None;
+    }
+    let scale = 10_i32.pow(unspecified as u32);
+    let low = digits.parse::<i32>().ok()? * scale;
+    Some((low, low + scale - 1))
+}
+
+/// A two-digit field: `Some(None)` for `XX`, `Some(Some(n))` for digits.
+fn field(text: &str) -> Option<Option<u8>> {
+    match text {
+        "XX" => Some(None),
+        _ if text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()) => {
+            text.parse().ok().map(Some)
+        }
+        _ => None,
+    }
+}
+
+fn month_bounds(year: i32, month: &str) -> Option<(Day, Day)> {
+    match field(month)? {
+        None => Some((Day::month_start(year, 1), Day::month_end(year, 12))),
+        Some(m @ 1..=12) => Some((Day::month_start(year, m), Day::month_end(year, m))),
+        Some(code) => season_bounds(year, code),
+    }
+}
+
+fn day_bounds(year: i32, month: &str, day: &str) -> Option<(Day, Day)> {
+    match (field(month)?, field(day)?) {
+        (None, None) => month_bounds(year, month),
+        (Some(m @ 1..=12), None) => Some((Day::month_start(year, m), Day::month_end(year, m))),
+        (Some(m), Some(d)) => Day::new(year, m, d).map(|day| (day, day)),
+        (None, Some(_)) | (Some(_), None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_level_0_and_1_values() {
+        let good = [
+            "1924",
+            "1924-01",
+            "1924-01-21",
+            "1924/1929",
+            "192X",
+            "18XX",
+            "1929-22",
+            "1926-24",
+            "1924-01-21/1924-01-23",
+            "1924-02-29",
+            "1924-XX",
+            "1924-01-XX",
+            "1924-XX-XX",
+            "1924~",
+            "1924-01?",
+            "1921-03/1921-04",
+            "1985/..",
+            "/1985",
+        ];
+        for value in good {
+            assert_eq!(validate(value), Ok(()), "{value}");
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_values() {
+        let bad = [
+            "1924-13",
+            "1924-02-30",
+            "1923-02-29",
+            "19XX5",
+            "1929/1924",
+            "192",
+            "19245",
+            "1XXX",
+            "192X-01",
+            "1924-21-01",
+            "1924-25",
+            "1924-00",
+            "1924-01-00",
+            "1924-XX-05",
+            "1924-1-5",
+            "../..",
+            "1924/1925/1926",
+            "abcd",
+            "",
+            "-1924",
+        ];
+        for value in bad {
+            assert!(validate(value).is_err(), "{value}");
+        }
+    }
+
+    #[test]
+    fn bounds_cover_the_named_days() {
+        let cases = [
+            ("192X", "1920-01-01", "1929-12-31"),
+            ("18XX", "1800-01-01", "1899-12-31"),
+            ("1929-22", "1929-06-01", "1929-08-31"),
+            ("1923-24", "1923-12-01", "1924-02-29"),
+            ("1924-02", "1924-02-01", "1924-02-29"),
+            ("1914/1917", "1914-01-01", "1917-12-31"),
+        ];
+        for (value, first, last) in cases {
+            let (a, b) = bounds(value).unwrap();
+            assert_eq!(
+                (a.to_string().as_str(), b.to_string().as_str()),
+                (first, last),
+                "{value}"
+            );
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! What a recognized date expression denotes: a [`Kind`] (point, interval,
+//! decade, century, season) plus an optional qualifier, and how that becomes
+//! an EDTF value and a first/last calendar day.
+//!
+//! Qualifier thirds (`first_day..=last_day`):
+//! * decade `193X`: early 1930-1933, mid 1933-1936, late 1937-1939;
+//! * century `19XX`: early 1900-1933, mid 1933-1966, late 1967-1999;
+//! * year `1917`: early January-April, mid May-August, late September-December.
+
+use super::calendar::Day;
+use super::edtf::season_bounds;
+use super::vocab::Qualifier;
+
+/// A year, a month of a year, or a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Point {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl Point {
+    pub(crate) fn year(year: i32) -> Point {
+        Point {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    pub(crate) fn month(year: i32, month: u8) -> Point {
+        Point {
+            year,
+            month: Some(month),
+            day: None,
+        }
+    }
+
+    /// The day `year-month-day`, if it exists.
+    pub(crate) fn day(year: i32, month: u8, day: u8) -> Option<Point> {
+        Day::new(year, month, day).map(|_| Point {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    pub(crate) fn first(self) -> Day {
+        let month = self.month.unwrap_or(1);
+        Day {
+            year: self.year,
+            month,
+            day: self.day.unwrap_or(1),
+        }
+    }
+
+    pub(crate) fn last(self) -> Day {
+        let end = Day::month_end(self.year, self.month.unwrap_or(12));
+        Day {
+            day: self.day.unwrap_or(end.day),
+            ..end
+        }
+    }
+
+    /// Does `later` start after this point ends?
+    pub(crate) fn precedes(self, later: Point) -> bool {
+        self.last() < later.first()
+    }
+
+    fn edtf(self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
+/// The shape of a recognized expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Point(Point),
+    /// From the first point to the second, which starts after the first ends.
+    Interval(Point, Point),
+    /// The decade starting in this year ("1920s").
+    Decade(i32),
+    /// The century starting in this year, a multiple of 100 ("nineteenth
+    /// century" = 1800, following the "1800s" reading).
+    Century(i32),
+    /// A year and an EDTF season code (21-24).
+    Season(i32, u8),
+}
+
+impl Kind {
+    /// The EDTF level 0/1 value.
+    pub(crate) fn edtf(self) -> String {
+        match self {
+            Kind::Point(p) => p.edtf(),
+            Kind::Interval(a, b) => format!("{}/{}", a.edtf(), b.edtf()),
+            Kind::Decade(y) => format!("{}X", y / 10),
+            Kind::Century(y) => format!("{}XX", y / 100),
+            Kind::Season(y, code) => format!("{y:04}-{code}"),
+        }
+    }
+
+    /// First and last day covered, narrowed by `qualifier`.
+    pub(crate) fn bounds(self, qualifier: Option<Qualifier>) -> (Day, Day) {
+        match (self, qualifier) {
+            (Kind::Point(p), None) => (p.first(), p.last()),
+            (Kind::Point(p), Some(q)) => year_third(p.year, q),
+            (Kind::Interval(a, b), _) => (a.first(), b.last()),
+            (Kind::Decade(y), q) => years(y, thirds(q, [0, 3, 3, 6, 7, 9], 9)),
+            (Kind::Century(y), q) => years(y, thirds(q, [0, 33, 33, 66, 67, 99], 99)),
+            (Kind::Season(y, code), _) => {
+                season_bounds(y, code).expect("grammar emits codes 21-24")
+            }
+        }
+    }
+}
+
+/// The (first, last) offsets of the `qualifier`'s third out of
+/// `[early_from, early_to, mid_from, mid_to, late_from, late_to]`, or
+/// `(0, whole)` without one.
+fn thirds(qualifier: Option<Qualifier>, table: [i32; 6], whole: i32) -> (i32, i32) {
+    match qualifier {
+        None => (0, whole),
+        Some(Qualifier::Early) => (table[0], table[1]),
+        Some(Qualifier::Mid) => (table[2], table[3]),
+        Some(Qualifier::Late) => (table[4], table[5]),
+    }
+}
+
+/// 1 January of `base + from` to 31 December of `base + to`.
+fn years(base: i32, (from, to): (i32, i32)) -> (Day, Day) {
+    (
+        Day::month_start(base + from, 1),
+        Day::month_end(base + to, 12),
+    )
+}
+
+/// The qualifier's third of a year, in months: 1-4, 5-8, 9-12.
+fn year_third(year: i32, qualifier: Qualifier) -> (Day, Day) {
+    let (from, to) = thirds(Some(qualifier), [1, 4, 5, 8, 9, 12], 12);
+    (
+        Day::month_start(year, from as u8),
+        Day::month_end(year, to as u8),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(kind: Kind, qualifier: Option<Qualifier>) -> (String, String, String) {
+        let (first, last) = kind.bounds(qualifier);
+        (kind.edtf(), first.to_string(), last.to_string())
+    }
+
+    fn strings(value: &str, first: &str, last: &str) -> (String, String, String) {
+        (value.into(), first.into(), last.into())
+    }
+
+    #[test]
+    fn decades_split_in_thirds() {
+        let early = shown(Kind::Decade(1930), Some(Qualifier::Early));
+        assert_eq!(early, strings("193X", "1930-01-01", "1933-12-31"));
+        let mid = shown(Kind::Decade(1930), Some(Qualifier::Mid));
+        assert_eq!(mid, strings("193X", "1933-01-01", "1936-12-31"));
+        let late = shown(Kind::Decade(1920), Some(Qualifier::Late));
+        assert_eq!(late, strings("192X", "1927-01-01", "1929-12-31"));
+    }
+
+    #[test]
+    fn centuries_and_years_split_in_thirds() {
+        let early = shown(Kind::Century(1900), Some(Qualifier::Early));
+        assert_eq!(early, strings("19XX", "1900-01-01", "1933-12-31"));
+        let late = shown(Kind::Point(Point::year(1917)), Some(Qualifier::Late));
+        assert_eq!(late, strings("1917", "1917-09-01", "1917-12-31"));
+    }
+
+    #[test]
+    fn points_and_intervals() {
+        let feb = Point::month(1924, 2);
+        assert_eq!(
+            shown(Kind::Point(feb), None),
+            strings("1924-02", "1924-02-01", "1924-02-29")
+        );
+        let a = Point::day(1924, 1, 21).unwrap();
+        let b = Point::day(1924, 1, 23).unwrap();
+        assert!(a.precedes(b) && !b.precedes(a));
+        let range = shown(Kind::Interval(a, b), None);
+        assert_eq!(
+            range,
+            strings("1924-01-21/1924-01-23", "1924-01-21", "1924-01-23")
+        );
+        assert_eq!(Point::day(1922, 2, 29), None);
+    }
+}

@@ -1,0 +1,363 @@
+//! The words the date grammar knows: month, season, qualifier and ordinal
+//! words and connectors (classified by [`classify`]), plus the word lists that
+//! veto a bare number as a year: units and counted nouns after it, reference
+//! words ("page", "p.") before it. All matching is ASCII case-insensitive.
+
+/// The qualifier of an expression such as "early 1930s" or "late 1917".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Qualifier {
+    Early,
+    Mid,
+    Late,
+}
+
+impl Qualifier {
+    /// The qualifier as reported in [`super::DateMatch::qualifier`].
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Early => "early",
+            Qualifier::Mid => "mid",
+            Qualifier::Late => "late",
+        }
+    }
+}
+
+/// A word with a role in the grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Word {
+    /// A month name (1-12); `abbreviated` ones may be followed by a dot.
+    Month {
+        month: u8,
+        abbreviated: bool,
+    },
+    /// A season, as its EDTF code: 21 spring, 22 summer, 23 autumn, 24 winter.
+    Season(u8),
+    Qualifier(Qualifier),
+    /// An ordinal word naming a century ("nineteenth" = 19).
+    Ordinal(u8),
+    /// "twenty", the first half of "twenty-first".
+    Twenty,
+    Between,
+    From,
+    And,
+    /// "to", "until", "till".
+    To,
+}
+
+/// Longest word any list holds, in bytes.
+const MAX_WORD: usize = 12;
+
+/// `word` lowercased into `buf`, or `None` if it is longer than any known word.
+fn lower<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    let slot = buf.get_mut(..bytes.len())?;
+    for (to, from) in slot.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    Some(slot)
+}
+
+/// The grammatical role of `word`, if any.
+pub(crate) fn classify(word: &str) -> Option<Word> {
+    let mut buf = [0; MAX_WORD];
+    let lowered = lower(word, &mut buf)?;
+    month(lowered).or_else(|| other_word(lowered))
+}
+
+fn month(word: &[u8]) -> Option<Word> {
+    let (month, abbreviated) = match word {
+        b"january" => (1, false),
+        b"jan" => (1, true),
+        b"february" => (2, false),
+        b"feb" => (2, true),
+        b"march" => (3, false),
+        b"mar" => (3, true),
+        b"april" => (4, false),
+        b"apr" => (4, true),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"jun" => (6, true),
+        b"july" => (7, false),
+        b"jul" => (7, true),
+        b"august" => (8, false),
+        b"aug" => (8, true),
+        b"september" => (9, false),
+        b"sep" | b"sept" => (9, true),
+        b"october" => (10, false),
+        b"oct" => (10, true),
+        b"november" => (11, false),
+        b"nov" => (11, true),
+        b"december" => (12, false),
+        b"dec" => (12, true),
+        _ => return None,
+    };
+    Some(Word::Month { month, abbreviated })
+}
+
+fn other_word(word: &[u8]) -> Option<Word> {
+    Some(match word {
+        b"spring" => Word::Season(21),
+        b"summer" => Word::Season(22),
+        b"autumn" | b"fall" => Word::Season(23),
+        b"winter" => Word::Season(24),
+        b"early" => Word::Qualifier(Qualifier::Early),
+        b"mid" => Word::Qualifier(Qualifier::Mid),
+        b"late" => Word::Qualifier(Qualifier::Late),
+        b"between" => Word::Between,
+        b"from" => Word::From,
+        b"and" => Word::And,
+        b"to" | b"until" | b"till" => Word::To,
+        b"twenty" => Word::Twenty,
+        _ => Word::Ordinal(ordinal(word)?),
+    })
+}
+
+/// Ordinal words for the centuries a year in 1000-2099 can fall in.
+fn ordinal(word: &[u8]) -> Option<u8> {
+    Some(match word {
+        b"eleventh" => 11,
+        b"twelfth" => 12,
+        b"thirteenth" => 13,
+        b"fourteenth" => 14,
+        b"fifteenth" => 15,
+        b"sixteenth" => 16,
+        b"seventeenth" => 17,
+        b"eighteenth" => 18,
+        b"nineteenth" => 19,
+        b"twentieth" => 20,
+        _ => return None,
+    })
+}
+
+/// Units of measure and number words: "1924 tonnes", "1930 per cent",
+/// "1924 million" are quantities, never years.
+pub(crate) fn is_unit(word: &str) -> bool {
+    let mut buf = [0; MAX_WORD];
+    lower(word, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            b"tonnes"
+                | b"tonne"
+                | b"tons"
+                | b"ton"
+                | b"kg"
+                | b"kgs"
+                | b"kilograms"
+                | b"kilogram"
+                | b"kilos"
+                | b"grams"
+                | b"km"
+                | b"kms"
+                | b"kilometres"
+                | b"kilometers"
+                | b"kilometre"
+                | b"kilometer"
+                | b"miles"
+                | b"mile"
+                | b"metres"
+                | b"meters"
+                | b"metre"
+                | b"meter"
+                | b"feet"
+                | b"ft"
+                | b"yards"
+                | b"hectares"
+                | b"hectare"
+                | b"ha"
+                | b"acres"
+                | b"acre"
+                | b"poods"
+                | b"puds"
+                | b"versts"
+                | b"desyatins"
+                | b"roubles"
+                | b"rubles"
+                | b"rouble"
+                | b"ruble"
+                | b"kopecks"
+                | b"dollars"
+                | b"marks"
+                | b"francs"
+                | b"million"
+                | b"millions"
+                | b"billion"
+                | b"billions"
+                | b"thousand"
+                | b"thousands"
+                | b"hundred"
+                | b"hundreds"
+                | b"per"
+                | b"percent"
+                | b"copies"
+                | b"pages"
+                | b"words"
+                | b"calories"
+                | b"litres"
+                | b"liters"
+                | b"gallons"
+                | b"barrels"
+                | b"kwh"
+                | b"horsepower"
+                | b"hp"
+        )
+    })
+}
+
+/// Counted nouns: "1924 workers" is a head count, but "In 1924 workers
+/// struck" is a year, so these veto a year only when no temporal preposition
+/// ([`is_temporal`]) precedes it.
+pub(crate) fn is_counted(word: &str) -> bool {
+    let mut buf = [0; MAX_WORD];
+    lower(word, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            b"men"
+                | b"women"
+                | b"people"
+                | b"persons"
+                | b"workers"
+                | b"peasants"
+                | b"soldiers"
+                | b"troops"
+                | b"officers"
+                | b"members"
+                | b"delegates"
+                | b"deputies"
+                | b"deaths"
+                | b"dead"
+                | b"casualties"
+                | b"victims"
+                | b"prisoners"
+                | b"arrests"
+                | b"executions"
+                | b"kulaks"
+                | b"households"
+                | b"families"
+                | b"children"
+                | b"villages"
+                | b"farms"
+                | b"factories"
+                | b"tractors"
+                | b"tanks"
+                | b"aircraft"
+                | b"planes"
+                | b"guns"
+                | b"rifles"
+                | b"votes"
+                | b"strikers"
+                | b"students"
+                | b"priests"
+                | b"churches"
+                | b"cases"
+                | b"communists"
+                | b"bolsheviks"
+                | b"head"
+                | b"cattle"
+                | b"horses"
+        )
+    })
+}
+
+/// Prepositions that make the number after them a point in time.
+pub(crate) fn is_temporal(word: &str) -> bool {
+    let mut buf = [0; MAX_WORD];
+    lower(word, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            b"in"
+                | b"by"
+                | b"since"
+                | b"until"
+                | b"till"
+                | b"during"
+                | b"after"
+                | b"before"
+                | b"from"
+                | b"around"
+                | b"circa"
+                | b"c"
+                | b"ca"
+        )
+    })
+}
+
+/// Reference words: the number after "page", "p.", "No.", "vol." ... is a
+/// reference, not a year.
+pub(crate) fn is_reference(word: &str) -> bool {
+    let mut buf = [0; MAX_WORD];
+    lower(word, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            b"page"
+                | b"pages"
+                | b"p"
+                | b"pp"
+                | b"no"
+                | b"nos"
+                | b"number"
+                | b"vol"
+                | b"vols"
+                | b"volume"
+                | b"fig"
+                | b"figure"
+                | b"table"
+                | b"chapter"
+                | b"ch"
+                | b"chap"
+                | b"art"
+                | b"article"
+                | b"section"
+                | b"sec"
+                | b"para"
+                | b"paragraph"
+                | b"line"
+                | b"lines"
+                | b"item"
+                | b"footnote"
+                | b"ref"
+                | b"plate"
+                | b"map"
+                | b"diagram"
+                | b"source"
+                | b"room"
+                | b"flat"
+                | b"tel"
+                | b"phone"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_ignoring_case() {
+        assert_eq!(
+            classify("JANUARY"),
+            Some(Word::Month {
+                month: 1,
+                abbreviated: false
+            })
+        );
+        assert_eq!(
+            classify("Sept"),
+            Some(Word::Month {
+                month: 9,
+                abbreviated: true
+            })
+        );
+        assert_eq!(classify("Fall"), Some(Word::Season(23)));
+        assert_eq!(classify("nineteenth"), Some(Word::Ordinal(19)));
+        assert_eq!(classify("Lenin"), None);
+        assert_eq!(classify("counterrevolutionaries"), None);
+    }
+
+    #[test]
+    fn word_lists_match_whole_words_only() {
+        assert!(is_unit("Tonnes") && !is_unit("tonnesx"));
+        assert!(is_counted("workers") && !is_counted("Lenin"));
+        assert!(is_temporal("In") && !is_temporal("of"));
+        assert!(is_reference("p") && is_reference("PAGE") && !is_reference("pa"));
+    }
+}

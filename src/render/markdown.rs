@@ -1,0 +1,125 @@
+//! Markdown: the glossary (and timeline) as a document students read.
+//!
+//! Text from documents and the lexicon is escaped so that it shows as
+//! written and cannot inject markup.
+
+use std::fmt::Write;
+
+use crate::glossary::{Glossary, GlossaryEntry};
+use crate::lexicon::Kind;
+use crate::render::text::{one_line, quote_around};
+
+/// Characters in a quote shown under "where it appears".
+const QUOTE_WIDTH: usize = 110;
+
+/// The glossary: a heading per kind, entries alphabetical within it, each
+/// with its definition, spellings seen, links and where it appears.
+pub fn glossary(glossary: &Glossary) -> String {
+    let mut out = String::from("# Glossary\n\n");
+    let total: usize = glossary.entries.iter().map(|e| e.count).sum();
+    let _ = writeln!(
+        out,
+        "{} entries, {} occurrences, from {} documents.\n",
+        glossary.entries.len(),
+        total,
+        glossary.documents.len()
+    );
+    for kind in Kind::ALL {
+        let entries: Vec<&GlossaryEntry> =
+            glossary.entries.iter().filter(|e| e.kind == kind).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {}\n", kind_heading(kind));
+        for entry in entries {
+            entry_section(&mut out, entry, glossary);
+        }
+    }
+    out
+}
+
+/// The plural heading for a kind.
+pub fn kind_heading(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "People",
+        Kind::Org => "Organisations",
+        Kind::Place => "Places",
+        Kind::Event => "Events",
+        Kind::Term => "Terms",
+    }
+}
+
+fn entry_section(out: &mut String, entry: &GlossaryEntry, glossary: &Glossary) {
+    let _ = writeln!(
+        out,
+        "<a id=\"{}\"></a>\n### {}\n",
+        entry.id,
+        escape(&entry.name)
+    );
+    let _ = writeln!(out, "{}\n", escape(&one_line(&entry.definition)));
+    let spellings: Vec<String> = entry
+        .aliases_seen
+        .iter()
+        .map(|a| escape(&one_line(a)))
+        .collect();
+    let _ = write!(out, "*Written as:* {}", spellings.join(", "));
+    let links: Vec<String> = entry
+        .see_also
+        .iter()
+        .filter_map(|id| glossary.entries.iter().find(|e| &e.id == id))
+        .map(|e| format!("[{}](#{})", escape(&e.name), e.id))
+        .collect();
+    if !links.is_empty() {
+        let _ = write!(out, " · *See also:* {}", links.join(", "));
+    }
+    let times = if entry.count == 1 { "time" } else { "times" };
+    let docs = if entry.doc_count == 1 {
+        "document"
+    } else {
+        "documents"
+    };
+    let _ = writeln!(
+        out,
+        "  \n*Occurs {} {times} in {} {docs}.*\n",
+        entry.count, entry.doc_count
+    );
+    let _ = writeln!(out, "Where it appears:\n");
+    for occurrence in &entry.occurrences {
+        let at = occurrence.start - occurrence.sentence[0]..occurrence.end - occurrence.sentence[0];
+        let (before, mid, after) = quote_around(&occurrence.context, at, QUOTE_WIDTH);
+        let _ = writeln!(
+            out,
+            "- {}: “{}**{}**{}”",
+            escape(&occurrence.doc),
+            escape(&before),
+            escape(&mid),
+            escape(&after)
+        );
+    }
+    if entry.count > entry.occurrences.len() {
+        let _ = writeln!(
+            out,
+            "- … and {} more",
+            entry.count - entry.occurrences.len()
+        );
+    }
+    out.push('\n');
+}
+
+/// Backslash-escapes Markdown punctuation and HTML's `<`, `&`.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

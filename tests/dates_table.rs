@@ -1,0 +1,138 @@
+//! Table-driven test of the date tagger over `tests/data/dates.tsv`, plus a
+//! robustness test on odd Unicode input.
+
+use glossator::dates::{edtf, DateMatch, DateTagger};
+
+const TABLE: &str = include_str!("data/dates.tsv");
+
+/// One row: a text and the single date expected in it (`None`: no date).
+struct Row {
+    line: usize,
+    text: String,
+    expected: Option<[String; 4]>,
+}
+
+/// Parses the table: tab-separated `text, span, value, first_day, last_day`;
+/// lines starting with "# " are comments; `\n` in a text stands for a line break.
+fn rows() -> Vec<Row> {
+    let lines = TABLE.lines().enumerate();
+    let data = lines.filter(|(_, line)| !line.is_empty() && !line.starts_with("# "));
+    data.map(|(index, line)| {
+        let mut cells = line.split('\t').map(str::to_owned);
+        let text = cells.next().unwrap_or_default().replace("\\n", "\n");
+        let rest: Vec<String> = cells.collect();
+        let expected = match rest.first() {
+            Some(span) if !span.is_empty() => Some(
+                rest.clone()
+                    .try_into()
+                    .unwrap_or_else(|_| panic!("line {}: expected 5 cells in {line:?}", index + 1)),
+            ),
+            _ => None,
+        };
+        Row {
+            line: index + 1,
+            text,
+            expected,
+        }
+    })
+    .collect()
+}
+
+/// Invariants every match must satisfy, whatever the table says.
+fn check_invariants(text: &str, m: &DateMatch) -> Result<(), String> {
+    edtf::validate(&m.value).map_err(|e| format!("invalid EDTF {:?}: {e}", m.value))?;
+    if m.first_day > m.last_day {
+        return Err(format!(
+            "first_day {} after last_day {}",
+            m.first_day, m.last_day
+        ));
+    }
+    if m.qualifier.is_none() {
+        let bounds = edtf::bounds(&m.value)?;
+        if bounds != (m.first_day, m.last_day) {
+            return Err(format!(
+                "days {:?} differ from the value's bounds {bounds:?}",
+                m
+            ));
+        }
+    }
+    text.get(m.start..m.end)
+        .map(|_| ())
+        .ok_or_else(|| format!("bad offsets {m:?}"))
+}
+
+fn check_row(tagger: &DateTagger, row: &Row) -> Result<(), String> {
+    let found = tagger.find(&row.text);
+    for m in &found {
+        check_invariants(&row.text, m)?;
+    }
+    let got: Vec<[String; 4]> = found
+        .iter()
+        .map(|m| {
+            let span = row.text[m.start..m.end].to_owned();
+            [
+                span,
+                m.value.clone(),
+                m.first_day.to_string(),
+                m.last_day.to_string(),
+            ]
+        })
+        .collect();
+    let want: Vec<[String; 4]> = row.expected.iter().cloned().collect();
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("expected {want:?}, found {got:?}"))
+    }
+}
+
+#[test]
+fn every_table_row_is_tagged_as_expected() {
+    let tagger = DateTagger::new();
+    let rows = rows();
+    assert!(
+        rows.len() >= 100,
+        "the table should hold 100+ rows, has {}",
+        rows.len()
+    );
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|row| {
+            let error = check_row(&tagger, row).err()?;
+            Some(format!("line {}: {:?}\n    {error}", row.line, row.text))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failing rows:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn odd_unicode_never_panics_and_keeps_char_boundaries() {
+    let texts = [
+        "e\u{301}1924 1924\u{301} a\u{308}\u{301} 21 January\u{301} 1924",
+        "\u{1F600}1924\u{1F600} \u{1F1F7}\u{1F1FA} 1924–\u{1F600} between 1924 and \u{1F600}",
+        "\u{5D1}\u{5E9}\u{5E0}\u{5EA} 1924 \u{5D4}\u{5D9}\u{5D4} \u{202B}1924\u{202C} \u{627}\u{644}\u{639}\u{627}\u{645} 1920s",
+        "\u{FF11}\u{FF19}\u{FF12}\u{FF14} \u{FF11}\u{FF19}\u{FF12}\u{FF14}\u{5E74} 1924\u{FF11}",
+        "–1924– —— 1924—\u{a0}1925\u{2009}\u{202f}— 19 1 9 2 4 century centuryé écentury",
+        "\u{0}\u{7f}1924\u{85}\u{2028}1924\u{FEFF}March\u{FEFF}1924 Jan.\u{300}1924",
+        "1924-", "–", "1924-9999", "winter 1926–", "between 1928 and", "early", "19th", "Dec.", "9",
+    ];
+    let tagger = DateTagger::new();
+    for text in texts {
+        let found = tagger.find(text);
+        for m in &found {
+            assert!(
+                text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+                "{text:?}: {m:?}"
+            );
+            assert_eq!(check_invariants(text, m), Ok(()), "{text:?}");
+        }
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start), "{text:?}");
+        assert!(found.iter().all(|m| !m.value.contains('\u{FF11}')));
+    }
+    assert!(tagger.find("\u{FF11}\u{FF19}\u{FF12}\u{FF14}年").is_empty());
+}
