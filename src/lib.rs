@@ -9,7 +9,8 @@
 //! * [`matcher`]: the automaton and the boundary, case and longest-match
 //!   rules.
 //! * [`dates`]: the date tagger and EDTF normalization.
-//! * [`glossary`]: the consolidated glossary, a mergeable reduction.
+//! * [`glossary`], [`timeline`]: the consolidated glossary and the
+//!   timeline, reductions that merge across shards.
 //! * [`annotate`]: one document in, one [`annotate::Annotation`] out; the
 //!   ordered parallel driver over many documents lives in [`pipeline`].
 //! * [`input`]: which files a command line names, and their document ids.
@@ -27,3 +28,4 @@ pub mod matcher;
 pub mod pipeline;
 pub mod render;
 pub mod text;
+pub mod timeline;

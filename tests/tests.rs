@@ -3,6 +3,8 @@
 //! * `util`: shared helpers: the built binary, temp folders, the seed texts.
 //! * `cli_annotate`: `glossator annotate` end to end: JSON shape, exit codes,
 //!   bad inputs, thread-count independence.
+//! * `cli_outputs`: `glossary`, `timeline`, `build`, `merge`: golden files
+//!   (`tests/golden/`), shard merging, thread-count independence.
 //! * `cli_lexicon`: `glossator lexicon check|list`, lexicon errors.
 //! * `matching`: DESIGN.md matching rules 1-6 as a data table
 //!   (`tests/data/matching.toml`).
@@ -16,6 +18,7 @@ mod util;
 
 mod cli_annotate;
 mod cli_lexicon;
+mod cli_outputs;
 mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;

@@ -41,6 +41,18 @@ pub enum Command {
         glossator glossary notes/ --format tsv > flashcards.tsv   # Anki/Quizlet import\n  \
         glossator glossary shard1/ --format json --out part1.json  # for `glossator merge`")]
     Glossary(GlossaryArgs),
+    /// Build the timeline: every dated passage, in date order.
+    #[command(after_help = "Examples:\n  \
+        glossator timeline corpus --format md --out timeline.md\n  \
+        glossator timeline shard1/ --out part1.json   # for `glossator merge`")]
+    Timeline(TimelineArgs),
+    /// Run everything: annotations, glossary and timeline in every format,
+    /// into one folder.
+    #[command(after_help = "Example:\n  \
+        glossator build corpus --out site/\n\n\
+        Writes DIR/annotations/<doc-id>.json, DIR/glossary.{json,md,tsv}, \
+        DIR/timeline.{json,md} and prints a summary.")]
+    Build(BuildArgs),
     /// Merge glossary (or timeline) JSON partials made from disjoint shards,
     /// given in document order, into the result of one run over them all.
     #[command(after_help = "Example:\n  \
@@ -128,13 +140,57 @@ pub struct GlossaryArgs {
     pub max_occurrences: usize,
 }
 
+/// How a timeline is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// `glossator.timeline/1` JSON.
+    Json,
+    /// Markdown, grouped by year.
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Json)]
+    pub format: TimelineFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// The folder to write into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// List at most N occurrences per glossary entry (counts stay exact).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_occurrences: usize,
+    /// Leave out glossary entries occurring fewer than N times.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
+}
+
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// Partial results (JSON), in document order.
+    /// Partial results (JSON), all glossaries or all timelines, in document
+    /// order.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    #[command(flatten)]
-    pub shape: GlossaryShape,
+    /// Output format (glossary: json, md, tsv; timeline: json, md).
+    #[arg(long, value_enum, default_value_t = GlossaryFormat::Json)]
+    pub format: GlossaryFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Leave out glossary entries occurring fewer than N times.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: usize,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 
 mod annotate;
 mod args;
+mod build;
 mod config;
 mod glossary;
 mod lexicon;
@@ -11,6 +12,7 @@ mod merge;
 mod output;
 mod process;
 mod report;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -33,21 +35,17 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
-        Command::Annotate(args) => {
-            let mut reporter = Reporter::new(args.run.quiet);
-            let Some(run) = lexicon_or_exit(config::Run::new(&args.run, &mut reporter)) else {
-                return Ok(Exit::Usage);
-            };
-            annotate::run(&run, args.out.as_deref(), &mut reporter)?;
-            Ok(reporter.exit())
-        }
-        Command::Glossary(args) => {
-            let mut reporter = Reporter::new(args.run.quiet);
-            let Some(run) = lexicon_or_exit(config::Run::new(&args.run, &mut reporter)) else {
-                return Ok(Exit::Usage);
-            };
-            glossary::run(&run, &args.shape, args.max_occurrences, &mut reporter)?;
-            Ok(reporter.exit())
+        Command::Annotate(args) => with_run(&args.run, |run, reporter| {
+            annotate::run(run, args.out.as_deref(), reporter)
+        }),
+        Command::Glossary(args) => with_run(&args.run, |run, reporter| {
+            glossary::run(run, &args, reporter)
+        }),
+        Command::Timeline(args) => with_run(&args.run, |run, reporter| {
+            timeline::run(run, &args, reporter)
+        }),
+        Command::Build(args) => {
+            with_run(&args.run, |run, reporter| build::run(run, &args, reporter))
         }
         Command::Merge(args) => {
             let mut reporter = Reporter::new(false);
@@ -69,6 +67,20 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             Ok(Exit::Ok)
         }
     }
+}
+
+/// Loads the lexicon and inputs for a document command, runs `command`,
+/// and turns the outcome into an exit code.
+fn with_run(
+    args: &args::RunArgs,
+    command: impl FnOnce(&config::Run, &mut Reporter) -> std::io::Result<()>,
+) -> anyhow::Result<Exit> {
+    let mut reporter = Reporter::new(args.quiet);
+    let Some(run) = lexicon_or_exit(config::Run::new(args, &mut reporter)) else {
+        return Ok(Exit::Usage);
+    };
+    command(&run, &mut reporter)?;
+    Ok(reporter.exit())
 }
 
 /// Prints every lexicon error; `None` means exit 2.

@@ -1,34 +1,67 @@
 //! `glossator merge`: the reduce step over partial results of shards.
 
+use std::path::Path;
+
 use anyhow::{bail, Context};
+use serde::de::DeserializeOwned;
 
-use glossator::glossary::{Glossary, GLOSSARY_SCHEMA};
+use glossator::glossary::{Glossary, MergeError, GLOSSARY_SCHEMA};
+use glossator::timeline::{Timeline, TIMELINE_SCHEMA};
 
-use crate::args::MergeArgs;
+use crate::args::{GlossaryFormat, MergeArgs, TimelineFormat};
 use crate::output::Output;
 use crate::report::Reporter;
 
 /// Reads every partial, merges them in order, writes the result.
 pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
-    let mut merged: Option<Glossary> = None;
-    for file in &args.files {
-        let name = file.display();
-        let text = std::fs::read_to_string(file).with_context(|| format!("{name}"))?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).with_context(|| format!("{name}: not JSON"))?;
-        match value.get("schema").and_then(|s| s.as_str()) {
-            Some(GLOSSARY_SCHEMA) => {
-                let part: Glossary =
-                    serde_json::from_value(value).with_context(|| format!("{name}"))?;
-                merged = Some(match merged {
-                    None => part,
-                    Some(whole) => whole.merge(part).with_context(|| format!("{name}"))?,
-                });
-            }
-            other => bail!("{name}: not a glossary partial (schema {other:?})"),
+    let first = &args.files[0];
+    let bytes = match schema_of(first)?.as_str() {
+        GLOSSARY_SCHEMA => {
+            let mut glossary: Glossary = merge_all(&args.files, Glossary::merge)?;
+            glossary.retain_min_count(args.min_count);
+            crate::glossary::render(&glossary, args.format)
         }
-    }
-    let glossary = merged.expect("clap requires at least one file");
-    crate::glossary::write(glossary, &args.shape, &Output::new(&[]), reporter)?;
+        TIMELINE_SCHEMA => {
+            let format = match args.format {
+                GlossaryFormat::Json => TimelineFormat::Json,
+                GlossaryFormat::Md => TimelineFormat::Md,
+                GlossaryFormat::Tsv => bail!("a timeline has no tsv format (use json or md)"),
+            };
+            crate::timeline::render(&merge_all(&args.files, Timeline::merge)?, format)
+        }
+        other => bail!(
+            "{}: not a glossary or timeline partial (schema {other:?})",
+            first.display()
+        ),
+    };
+    Output::new(&[]).emit(&bytes, args.out.as_deref(), reporter)?;
     Ok(())
+}
+
+/// Reads the `schema` field of a partial.
+fn schema_of(path: &Path) -> anyhow::Result<String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        schema: String,
+    }
+    let head: Head = read(path)?;
+    Ok(head.schema)
+}
+
+/// Reads every file as `T` and folds them with `merge`, in order.
+fn merge_all<T: DeserializeOwned>(
+    files: &[std::path::PathBuf],
+    merge: fn(T, T) -> Result<T, MergeError>,
+) -> anyhow::Result<T> {
+    let mut whole: T = read(&files[0])?;
+    for file in &files[1..] {
+        let part: T = read(file)?;
+        whole = merge(whole, part).with_context(|| file.display().to_string())?;
+    }
+    Ok(whole)
+}
+
+fn read<T: DeserializeOwned>(path: &Path) -> anyhow::Result<T> {
+    let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+    serde_json::from_str(&text).with_context(|| format!("{}: not a valid partial", path.display()))
 }

@@ -38,6 +38,24 @@ impl Output {
         write_atomic(path, bytes)
             .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
     }
+
+    /// Writes `bytes` to `out` (atomically) or, without one, to stdout.
+    pub fn emit(
+        &self,
+        bytes: &[u8],
+        out: Option<&Path>,
+        reporter: &mut Reporter,
+    ) -> std::io::Result<()> {
+        use std::io::Write;
+        match out {
+            Some(path) => self.write(path, bytes, reporter),
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                stdout.write_all(bytes)?;
+                stdout.flush()
+            }
+        }
+    }
 }
 
 fn canonical(path: &Path) -> PathBuf {

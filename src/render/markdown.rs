@@ -1,4 +1,4 @@
-//! Markdown: the glossary (and timeline) as a document students read.
+//! Markdown: the glossary and the timeline as documents students read.
 //!
 //! Text from documents and the lexicon is escaped so that it shows as
 //! written and cannot inject markup.
@@ -8,6 +8,7 @@ use std::fmt::Write;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::text::{one_line, quote_around};
+use crate::timeline::Timeline;
 
 /// Characters in a quote shown under "where it appears".
 const QUOTE_WIDTH: usize = 110;
@@ -120,6 +121,39 @@ pub fn escape(text: &str) -> String {
             }
             c => out.push(c),
         }
+    }
+    out
+}
+
+/// The timeline: a heading per year (of each event's first day), events in
+/// date order with the date, a quote of the passage and its document.
+pub fn timeline(timeline: &Timeline) -> String {
+    let mut out = String::from("# Timeline\n\n");
+    let _ = writeln!(
+        out,
+        "{} dated passages from {} documents.\n",
+        timeline.events.len(),
+        timeline.documents.len()
+    );
+    let mut year = None;
+    for event in &timeline.events {
+        if year != Some(event.start.year) {
+            let gap = if year.is_some() { "\n" } else { "" };
+            year = Some(event.start.year);
+            let _ = writeln!(out, "{gap}## {}\n", event.start.year);
+        }
+        let at = event.span[0] - event.sentence[0]..event.span[1] - event.sentence[0];
+        let (before, mid, after) = quote_around(&event.context, at, QUOTE_WIDTH);
+        let _ = writeln!(
+            out,
+            "- **{}** ({}): “{}**{}**{}” ({})",
+            escape(&one_line(&event.text)),
+            escape(&event.value),
+            escape(&before),
+            escape(&mid),
+            escape(&after),
+            escape(&event.doc)
+        );
     }
     out
 }

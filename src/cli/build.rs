@@ -1,0 +1,98 @@
+//! `glossator build`: the main job. One pass over the inputs writes every
+//! output into one folder, then prints what it wrote.
+
+use std::path::Path;
+
+use glossator::annotate::SpanKind;
+use glossator::glossary::Glossary;
+use glossator::lexicon::Kind;
+use glossator::timeline::Timeline;
+
+use crate::args::{BuildArgs, GlossaryFormat, TimelineFormat};
+use crate::config::Run;
+use crate::output::Output;
+use crate::process::process;
+use crate::report::Reporter;
+
+/// What a build found, for the summary line.
+#[derive(Default)]
+struct Tally {
+    documents: usize,
+    terms: usize,
+    people: usize,
+    dates: usize,
+}
+
+/// Writes `DIR/annotations/*.json`, `DIR/glossary.{json,md,tsv}` and
+/// `DIR/timeline.{json,md}`.
+pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Result<()> {
+    let out = args.out.as_path();
+    let annotations = out.join("annotations");
+    std::fs::create_dir_all(&annotations)?;
+    let output = Output::new(&run.inputs);
+    let mut glossary = Glossary::new(args.max_occurrences);
+    let mut timeline = Timeline::new();
+    let mut tally = Tally::default();
+    let lexicon = run.annotator.lexicon();
+    process(run, true, reporter, |p, reporter| {
+        tally.count(&p.annotation.spans);
+        glossary.add(&p.doc, &p.annotation, lexicon);
+        timeline.add(&p.doc, &p.annotation);
+        let json = p.json.expect("JSON was asked for");
+        output.write(
+            &annotations.join(format!("{}.json", p.doc.id)),
+            &json,
+            reporter,
+        )
+    })?;
+    glossary.retain_min_count(args.min_count);
+    for (format, ext) in [
+        (GlossaryFormat::Json, "json"),
+        (GlossaryFormat::Md, "md"),
+        (GlossaryFormat::Tsv, "tsv"),
+    ] {
+        let bytes = crate::glossary::render(&glossary, format);
+        output.write(&out.join(format!("glossary.{ext}")), &bytes, reporter)?;
+    }
+    for (format, ext) in [(TimelineFormat::Json, "json"), (TimelineFormat::Md, "md")] {
+        let bytes = crate::timeline::render(&timeline, format);
+        output.write(&out.join(format!("timeline.{ext}")), &bytes, reporter)?;
+    }
+    if !args.run.quiet {
+        eprintln!("{}", tally.summary(&glossary, out));
+    }
+    Ok(())
+}
+
+impl Tally {
+    fn count(&mut self, spans: &[glossator::annotate::Span]) {
+        self.documents += 1;
+        for span in spans {
+            match span.kind {
+                SpanKind::Date => self.dates += 1,
+                SpanKind::Person => self.people += 1,
+                _ => self.terms += 1,
+            }
+        }
+    }
+
+    fn summary(&self, glossary: &Glossary, out: &Path) -> String {
+        let people = glossary
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Person)
+            .count();
+        format!(
+            "glossator: {} documents: {} term, place and organisation tags, {} mentions of people, \
+             {} dates; glossary of {} entries ({} people); wrote {}/annotations/, glossary.{{json,md,tsv}}, \
+             timeline.{{json,md}}",
+            self.documents,
+            self.terms,
+            self.people,
+            self.dates,
+            glossary.entries.len(),
+            people,
+            out.display()
+        )
+    }
+}

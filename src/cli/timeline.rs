@@ -1,0 +1,29 @@
+//! `glossator timeline`, and rendering timelines for `build` and `merge`.
+
+use glossator::render::{json::json_line, markdown};
+use glossator::timeline::Timeline;
+
+use crate::args::{TimelineArgs, TimelineFormat};
+use crate::config::Run;
+use crate::output::Output;
+use crate::process::process;
+use crate::report::Reporter;
+
+/// Builds the timeline of every input and writes it as the flags ask.
+pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> std::io::Result<()> {
+    let mut timeline = Timeline::new();
+    process(run, false, reporter, |p, _| {
+        timeline.add(&p.doc, &p.annotation);
+        Ok(())
+    })?;
+    let bytes = render(&timeline, args.format);
+    Output::new(&run.inputs).emit(&bytes, args.out.as_deref(), reporter)
+}
+
+/// The timeline in one format.
+pub fn render(timeline: &Timeline, format: TimelineFormat) -> Vec<u8> {
+    match format {
+        TimelineFormat::Json => json_line(timeline),
+        TimelineFormat::Md => markdown::timeline(timeline).into_bytes(),
+    }
+}

@@ -1,0 +1,151 @@
+//! The timeline: every dated passage of a set of documents, in date order.
+//!
+//! Like the [`crate::glossary`], a [`Timeline`] is a reduction built in
+//! document order and mergeable across disjoint shards: merging
+//! concatenates the document lists and re-sorts the events, whose order
+//! depends only on their dates and their document's position, so any split
+//! of the inputs merges into the timeline of the whole run.
+//!
+//! Schema `glossator.timeline/1`:
+//!
+//! ```json
+//! {"schema":"glossator.timeline/1",
+//!  "documents":[{"id":"notes","path":"corpus/notes.txt"}],
+//!  "events":[{"value":"1924-01-21","start":"1924-01-21","end":"1924-01-21",
+//!             "text":"21 January 1924","doc":"notes","span":[10,25],
+//!             "sentence":[0,40],"context":"Lenin died on 21 January 1924.",
+//!             "entries":["lenin"]}]}
+//! ```
+//!
+//! `start`/`end` are the first and last calendar day the date covers;
+//! events are sorted by start, then end, then document order, then position
+//! in the document. `qualifier` (`early`/`mid`/`late`) appears when written.
+//! `entries` are the ids of lexicon entries in the same sentence, in order
+//! of first appearance.
+
+use serde::{Deserialize, Serialize};
+
+use crate::annotate::Annotation;
+use crate::dates::Day;
+use crate::glossary::{check_disjoint, DocRef, MergeError};
+use crate::input::Document;
+
+/// The schema tag of [`Timeline`] JSON.
+pub const TIMELINE_SCHEMA: &str = "glossator.timeline/1";
+
+/// Dated passages in date order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    pub schema: String,
+    pub documents: Vec<DocRef>,
+    pub events: Vec<Event>,
+}
+
+/// One date span and its passage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// EDTF value.
+    pub value: String,
+    /// First calendar day covered.
+    pub start: Day,
+    /// Last calendar day covered.
+    pub end: Day,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    pub text: String,
+    /// The document's id.
+    pub doc: String,
+    /// Byte range of the date in the document.
+    pub span: [usize; 2],
+    /// Byte range of its sentence.
+    pub sentence: [usize; 2],
+    pub context: String,
+    /// Lexicon entries in the same sentence.
+    pub entries: Vec<String>,
+}
+
+impl Default for Timeline {
+    fn default() -> Timeline {
+        Timeline {
+            schema: TIMELINE_SCHEMA.to_string(),
+            documents: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}
+
+impl Timeline {
+    /// An empty timeline.
+    pub fn new() -> Timeline {
+        Timeline::default()
+    }
+
+    /// Adds one annotated document (after all documents added before it).
+    pub fn add(&mut self, doc: &Document, annotation: &Annotation) {
+        self.documents.push(DocRef {
+            id: doc.id.clone(),
+            path: doc.path.clone(),
+        });
+        let mut events = Vec::new();
+        for span in &annotation.spans {
+            let (Some(value), Some(start), Some(end)) =
+                (&span.value, span.first_day, span.last_day)
+            else {
+                continue;
+            };
+            let [s, e] = annotation.sentences[span.sentence];
+            events.push(Event {
+                value: value.clone(),
+                start,
+                end,
+                qualifier: span.qualifier.clone(),
+                text: span.text.clone(),
+                doc: doc.id.clone(),
+                span: [span.start, span.end],
+                sentence: [s, e],
+                context: doc.text[s..e].to_string(),
+                entries: entries_in_sentence(annotation, span.sentence),
+            });
+        }
+        events.sort_by_key(|e| (e.start, e.end, e.span[0]));
+        self.events = merge_sorted(std::mem::take(&mut self.events), events);
+    }
+
+    /// Combines this timeline with the timeline of the documents that come
+    /// after it. Fails if a document is in both.
+    pub fn merge(mut self, later: Timeline) -> Result<Timeline, MergeError> {
+        check_disjoint(&self.documents, &later.documents)?;
+        self.documents.extend(later.documents);
+        self.events = merge_sorted(self.events, later.events);
+        Ok(self)
+    }
+}
+
+/// Merges two sorted event lists where every document of `later` comes
+/// after every document of `earlier`: on equal days `earlier` goes first,
+/// which is document order. Linear, and associative.
+fn merge_sorted(earlier: Vec<Event>, later: Vec<Event>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(earlier.len() + later.len());
+    let mut later = later.into_iter().peekable();
+    for event in earlier {
+        while let Some(next) = later.next_if(|l| (l.start, l.end) < (event.start, event.end)) {
+            out.push(next);
+        }
+        out.push(event);
+    }
+    out.extend(later);
+    out
+}
+
+fn entries_in_sentence(annotation: &Annotation, sentence: usize) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let in_sentence = annotation.spans.iter().filter(|s| s.sentence == sentence);
+    for id in in_sentence.filter_map(|s| s.entry.as_ref()) {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    ids
+}
