@@ -13,6 +13,7 @@
 //!   timeline, reductions that merge across shards.
 //! * [`annotate`]: one document in, one [`annotate::Annotation`] out; the
 //!   ordered parallel driver over many documents lives in [`pipeline`].
+//! * [`coverage`]: likely terms a lexicon misses.
 //! * [`input`]: which files a command line names, and their document ids.
 //! * [`render`]: the output formats.
 //!
@@ -20,6 +21,7 @@
 //! described in the repository's `docs/DESIGN.md`.
 
 pub mod annotate;
+pub mod coverage;
 pub mod dates;
 pub mod glossary;
 pub mod input;

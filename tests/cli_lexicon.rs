@@ -71,3 +71,21 @@ fn list_filters_by_kind() {
         .stdout(contains("stalin\tperson\tJoseph Stalin\tStalin; Сталин"))
         .stdout(contains("nep").not());
 }
+
+#[test]
+fn coverage_lists_untagged_phrases_most_widespread_first() {
+    let dir = temp_with(&[
+        (
+            "a.txt",
+            "Stalin met the Tractor Centre. 'Dizzy with Success' was printed.".as_bytes(),
+        ),
+        ("b.txt", b"Then the Tractor Centre and Joseph Stalin spoke."),
+    ]);
+    glossator()
+        .args(["lexicon", "coverage", "--no-default-lexicon", "--lexicon"])
+        .arg(test_lexicon("rules-lexicon.toml"))
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout("# documents\toccurrences\tuncovered phrase\n2\t2\tTractor Centre\n1\t1\tDizzy with Success\n");
+}

@@ -9,7 +9,8 @@ use glossator::lexicon::Lexicon;
 use crate::matching::annotate;
 use crate::util::{assert_offsets_exact, seeds};
 
-static BUILTIN: LazyLock<Annotator> = LazyLock::new(|| Annotator::new(Lexicon::builtin().unwrap()));
+pub static BUILTIN: LazyLock<Annotator> =
+    LazyLock::new(|| Annotator::new(Lexicon::builtin().unwrap()));
 
 /// The seed `name` and its annotation, or `None` where seeds are absent.
 fn seed(name: &str) -> Option<(String, Annotation)> {

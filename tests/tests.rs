@@ -6,6 +6,8 @@
 //! * `cli_outputs`: `glossary`, `timeline`, `build`, `merge`: golden files
 //!   (`tests/golden/`), shard merging, thread-count independence.
 //! * `cli_lexicon`: `glossator lexicon check|list`, lexicon errors.
+//! * `lexicon_builtin`: the built-in lexicon: sizes, the seed's key terms and
+//!   people, false-hit traps in ordinary English, the corpus and the seeds.
 //! * `matching`: DESIGN.md matching rules 1-6 as a data table
 //!   (`tests/data/matching.toml`).
 //! * `dates_table`, `dates_seeds`: the date tagger on `tests/data/dates.tsv`
@@ -22,6 +24,7 @@ mod cli_outputs;
 mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;
+mod lexicon_builtin;
 mod matching;
 mod properties;
 mod seeds;

@@ -199,6 +199,12 @@ pub enum LexiconCommand {
     Check(LexiconArgs),
     /// List the entries, with counts per kind.
     List(ListArgs),
+    /// Report capitalised phrases and quoted terms in documents that no
+    /// entry tags, most frequent first: candidates for new entries.
+    #[command(
+        after_help = "Example:\n  glossator lexicon coverage notes/ --lexicon my-terms.toml"
+    )]
+    Coverage(RunArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,13 @@
-//! `glossator lexicon check|list`.
+//! `glossator lexicon check|list|coverage`.
 
+use std::collections::HashMap;
 use std::io::Write;
+
+use glossator::coverage::uncovered;
+
+use crate::config::Run;
+use crate::process::process;
+use crate::report::Reporter;
 
 use glossator::lexicon::{Kind, Lexicon};
 
@@ -40,5 +47,32 @@ pub fn list(lexicon: &Lexicon, kind: Option<Kind>, out: &mut impl Write) -> std:
             forms.join("; ")
         )?;
     }
+    Ok(())
+}
+
+/// Prints `documents<TAB>occurrences<TAB>phrase` for every uncovered
+/// candidate, most widespread first, then a total line on stderr.
+pub fn coverage(run: &Run, reporter: &mut Reporter) -> std::io::Result<()> {
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    process(run, false, reporter, |p, _| {
+        let found = uncovered(&p.doc.text, &p.annotation.spans);
+        let mut in_doc = std::collections::HashSet::new();
+        for phrase in found {
+            let counts = seen.entry(phrase.clone()).or_default();
+            counts.1 += 1;
+            if in_doc.insert(phrase) {
+                counts.0 += 1;
+            }
+        }
+        Ok(())
+    })?;
+    let mut rows: Vec<(String, (usize, usize))> = seen.into_iter().collect();
+    rows.sort_by(|a, b| (b.1, &a.0).cmp(&(a.1, &b.0)));
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "# documents\toccurrences\tuncovered phrase")?;
+    for (phrase, (docs, count)) in &rows {
+        writeln!(out, "{docs}\t{count}\t{phrase}")?;
+    }
+    eprintln!("glossator: {} uncovered candidate phrases", rows.len());
     Ok(())
 }

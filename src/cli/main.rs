@@ -52,6 +52,7 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             merge::run(&args, &mut reporter)?;
             Ok(reporter.exit())
         }
+        Command::Lexicon(LexiconCommand::Coverage(args)) => with_run(&args, lexicon::coverage),
         Command::Lexicon(LexiconCommand::Check(args)) => {
             let Some(lexicon) = lexicon_or_exit(config::load_lexicon(&args)) else {
                 return Ok(Exit::Usage);
