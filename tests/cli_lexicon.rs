@@ -79,7 +79,7 @@ fn coverage_lists_untagged_phrases_most_widespread_first() {
             "a.txt",
             "Stalin met the Tractor Centre. 'Dizzy with Success' was printed.".as_bytes(),
         ),
-        ("b.txt", b"Then the Tractor Centre and Joseph Stalin spoke."),
+        ("b.txt", b"Then the Tractor Centre spoke to Joseph Stalin."),
     ]);
     glossator()
         .args(["lexicon", "coverage", "--no-default-lexicon", "--lexicon"])
