@@ -55,7 +55,7 @@ pub fn uncovered(text: &str, spans: &[Span]) -> Vec<String> {
 
 fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let phrases = PHRASE.find_iter(text).filter_map(|m| {
-        let range = without_article(text, m.range());
+        let range = without_function_words(text, m.range());
         let words = text[range.clone()].split_whitespace().count();
         (words >= 2 && (words >= 3 || !is_sentence_start(text, range.start))).then_some(range)
     });
@@ -66,16 +66,26 @@ fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     phrases.chain(quoted)
 }
 
-/// Drops a leading `The`, `A` or `An`.
-fn without_article(text: &str, range: Range<usize>) -> Range<usize> {
-    let phrase = &text[range.clone()];
-    match ["The ", "A ", "An "]
-        .iter()
-        .find(|a| phrase.starts_with(**a))
-    {
-        Some(article) => range.start + article.len()..range.end,
-        None => range,
+/// Words that are capitalised only because they start a sentence or a
+/// title, and the connectors: dropped from the front of a phrase.
+const LEADING: &[&str] = &[
+    "a", "after", "all", "although", "an", "and", "as", "before", "both", "by", "did", "during",
+    "few", "for", "his", "how", "in", "it", "its", "many", "most", "of", "on", "some", "the",
+    "their", "then", "these", "this", "under", "was", "were", "what", "when", "while", "why",
+    "with", "yet",
+];
+
+/// Drops leading function words (`Then the Tractor Centre` → `Tractor
+/// Centre`).
+fn without_function_words(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start;
+    for word in text[range.clone()].split(' ') {
+        if !LEADING.contains(&word.to_lowercase().as_str()) {
+            break;
+        }
+        start += word.len() + 1;
     }
+    start.min(range.end)..range.end
 }
 
 /// Is `at` the first word of a sentence or line (where capitals say nothing)?
