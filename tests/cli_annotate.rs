@@ -10,6 +10,16 @@ fn rules_lexicon_args() -> Vec<String> {
     vec!["--no-default-lexicon".into(), "--lexicon".into(), lexicon]
 }
 
+/// `glossator annotate <rules lexicon> PATH`, expected to succeed.
+fn annotate_ok(path: &std::path::Path) -> assert_cmd::assert::Assert {
+    glossator()
+        .arg("annotate")
+        .args(rules_lexicon_args())
+        .arg(path)
+        .assert()
+        .success()
+}
+
 #[test]
 fn annotates_the_shipped_corpus_with_no_flags() {
     let out = glossator().args(["annotate", "corpus"]).assert().success();
@@ -48,12 +58,7 @@ fn output_is_identical_for_one_and_four_threads() {
 #[test]
 fn json_lines_follow_the_schema() {
     let dir = temp_with(&[("a.txt", "Stalin’s NEP – «Сталин»\n".as_bytes())]);
-    let out = glossator()
-        .arg("annotate")
-        .args(rules_lexicon_args())
-        .arg(dir.path())
-        .assert()
-        .success();
+    let out = annotate_ok(dir.path());
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let expected = format!(
         concat!(
@@ -119,12 +124,7 @@ fn missing_paths_exit_1_after_processing_the_rest() {
 #[test]
 fn windows_1252_input_is_read_with_a_warning() {
     let dir = temp_with(&[("old.txt", b"\x93Stalin\x94 \x96 1924")]);
-    let out = glossator()
-        .arg("annotate")
-        .args(rules_lexicon_args())
-        .arg(dir.path())
-        .assert()
-        .success();
+    let out = annotate_ok(dir.path());
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(stderr.contains("old.txt: not valid UTF-8"), "{stderr}");
     let docs = annotations(&out.get_output().stdout);
@@ -142,12 +142,7 @@ fn empty_and_odd_files_do_not_fail() {
         ),
         ("long.txt", long_line.as_bytes()),
     ]);
-    let out = glossator()
-        .arg("annotate")
-        .args(rules_lexicon_args())
-        .arg(dir.path())
-        .assert()
-        .success();
+    let out = annotate_ok(dir.path());
     let docs = annotations(&out.get_output().stdout);
     assert_eq!(docs.len(), 3);
     assert_eq!(docs[1].spans.len(), 200_000);

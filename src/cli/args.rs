@@ -182,15 +182,10 @@ pub struct MergeArgs {
     /// order.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Output format (glossary: json, md, tsv; timeline: json, md).
-    #[arg(long, value_enum, default_value_t = GlossaryFormat::Json)]
-    pub format: GlossaryFormat,
-    /// Write to FILE instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Leave out glossary entries occurring fewer than N times.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub min_count: usize,
+    /// Format, output file and --min-count as for `glossary` (a timeline
+    /// takes json or md).
+    #[command(flatten)]
+    pub shape: GlossaryShape,
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,11 +18,11 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     let bytes = match schema_of(first)?.as_str() {
         GLOSSARY_SCHEMA => {
             let mut glossary: Glossary = merge_all(&args.files, Glossary::merge)?;
-            glossary.retain_min_count(args.min_count);
-            crate::glossary::render(&glossary, args.format)
+            glossary.retain_min_count(args.shape.min_count);
+            crate::glossary::render(&glossary, args.shape.format)
         }
         TIMELINE_SCHEMA => {
-            let format = match args.format {
+            let format = match args.shape.format {
                 GlossaryFormat::Json => TimelineFormat::Json,
                 GlossaryFormat::Md => TimelineFormat::Md,
                 GlossaryFormat::Tsv => bail!("a timeline has no tsv format (use json or md)"),
@@ -34,7 +34,7 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
             first.display()
         ),
     };
-    Output::new(&[]).emit(&bytes, args.out.as_deref(), reporter)?;
+    Output::new(&[]).emit(&bytes, args.shape.out.as_deref(), reporter)?;
     Ok(())
 }
 
