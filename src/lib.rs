@@ -17,8 +17,33 @@
 //! * [`input`]: which files a command line names, and their document ids.
 //! * [`render`]: the output formats.
 //!
-//! The data flow and the contracts (CLI, JSON schemas, matching rules) are
-//! described in the repository's `docs/DESIGN.md`.
+//! The data flow: lexicon → [`matcher::Matcher`] (built once, shared by all
+//! threads); each input → [`text::decode`] → [`annotate::Annotator`]
+//! (normalize and match, tag dates, segment sentences) → annotation JSON,
+//! and into the [`glossary::Glossary`] and [`timeline::Timeline`]
+//! reductions. The CLI, the JSON schemas and the matching and date rules
+//! are described in the repository's README; each schema is specified on
+//! the type that is serialized.
+//!
+//! ```
+//! use glossator::annotate::Annotator;
+//! use glossator::input::Document;
+//! use glossator::lexicon::Lexicon;
+//!
+//! let annotator = Annotator::new(Lexicon::builtin().unwrap());
+//! let doc = Document {
+//!     id: "notes".into(),
+//!     path: "notes.txt".into(),
+//!     text: "Stalin’s Five-Year Plan began in 1928.".into(),
+//! };
+//! let annotation = annotator.annotate(&doc);
+//! let tags: Vec<(&str, &str)> = annotation
+//!     .spans
+//!     .iter()
+//!     .map(|s| (s.text.as_str(), s.entry.as_deref().or(s.value.as_deref()).unwrap()))
+//!     .collect();
+//! assert_eq!(tags, [("Stalin", "stalin"), ("Five-Year Plan", "five-year-plan"), ("1928", "1928")]);
+//! ```
 
 pub mod annotate;
 pub mod coverage;
