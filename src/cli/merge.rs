@@ -25,6 +25,7 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
             let format = match args.format {
                 GlossaryFormat::Json => TimelineFormat::Json,
                 GlossaryFormat::Md => TimelineFormat::Md,
+                GlossaryFormat::Html => TimelineFormat::Html,
                 GlossaryFormat::Tsv => bail!("a timeline has no tsv format (use json or md)"),
             };
             crate::timeline::render(&merge_all(&args.files, Timeline::merge)?, format)
