@@ -76,3 +76,22 @@ pub fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 pub fn test_lexicon(name: &str) -> PathBuf {
     repo().join("tests/data").join(name)
 }
+
+/// Compares `got` with the golden file `name`, or rewrites it when blessing.
+pub fn golden(name: &str, got: &[u8]) {
+    let path = repo().join("tests/golden").join(name);
+    if std::env::var_os("GLOSSATOR_BLESS").is_some() {
+        std::fs::write(&path, got).unwrap();
+        return;
+    }
+    let want =
+        std::fs::read(&path).unwrap_or_else(|_| panic!("{} missing: bless it", path.display()));
+    if want != got {
+        panic!(
+            "{name} differs from its golden file\n~~~ want ~~~\n{}\n~~~ got ~~~\n{}\n~~~",
+            String::from_utf8_lossy(&want),
+            String::from_utf8_lossy(got)
+        );
+    }
+}
+
