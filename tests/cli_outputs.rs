@@ -9,7 +9,7 @@ use std::path::Path;
 use glossator::glossary::Glossary;
 use glossator::timeline::Timeline;
 
-use crate::util::{glossator, repo, seeds, test_lexicon};
+use crate::util::{glossator, golden, repo, seeds, test_lexicon};
 
 const GOLDEN_INPUT: &str = "tests/data/golden-input";
 
@@ -19,24 +19,6 @@ fn rules_lexicon() -> Vec<String> {
         "--lexicon".into(),
         test_lexicon("rules-lexicon.toml").display().to_string(),
     ]
-}
-
-/// Compares `got` with the golden file `name`, or rewrites it when blessing.
-fn golden(name: &str, got: &[u8]) {
-    let path = repo().join("tests/golden").join(name);
-    if std::env::var_os("GLOSSATOR_BLESS").is_some() {
-        std::fs::write(&path, got).unwrap();
-        return;
-    }
-    let want =
-        std::fs::read(&path).unwrap_or_else(|_| panic!("{} missing: bless it", path.display()));
-    if want != got {
-        panic!(
-            "{name} differs from its golden file\n~~~ want ~~~\n{}\n~~~ got ~~~\n{}\n~~~",
-            String::from_utf8_lossy(&want),
-            String::from_utf8_lossy(got)
-        );
-    }
 }
 
 fn stdout_of(args: &[&str]) -> Vec<u8> {
@@ -53,7 +35,7 @@ fn stdout_of(args: &[&str]) -> Vec<u8> {
 
 #[test]
 fn glossary_formats_match_golden_files() {
-    for format in ["json", "md", "tsv"] {
+    for format in ["json", "md", "tsv", "html"] {
         golden(
             &format!("glossary.{format}"),
             &stdout_of(&["glossary", "--format", format]),
@@ -63,7 +45,7 @@ fn glossary_formats_match_golden_files() {
 
 #[test]
 fn timeline_formats_match_golden_files() {
-    for format in ["json", "md"] {
+    for format in ["json", "md", "html"] {
         golden(
             &format!("timeline.{format}"),
             &stdout_of(&["timeline", "--format", format]),
@@ -83,19 +65,43 @@ fn build_writes_every_output_and_a_summary() {
         .success();
     let summary = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(summary.contains("2 documents"), "{summary}");
+    // The files build writes must equal what glossary/timeline print.
     for (file, golden_name) in [
         ("glossary.json", "glossary.json"),
         ("glossary.md", "glossary.md"),
+        ("glossary.html", "glossary.html"),
         ("timeline.md", "timeline.md"),
+        ("timeline.html", "timeline.html"),
+        ("handouts/a-notes.html", "handout-a-notes.html"),
     ] {
-        assert_eq!(
-            std::fs::read(dir.path().join(file)).unwrap(),
-            std::fs::read(repo().join("tests/golden").join(golden_name)).unwrap(),
-            "{file}"
-        );
+        golden(golden_name, &std::fs::read(dir.path().join(file)).unwrap());
     }
     assert!(dir.path().join("annotations/a-notes.json").is_file());
     assert!(dir.path().join("annotations/b-essay.json").is_file());
+    assert!(dir.path().join("handouts/b-essay.html").is_file());
+    assert!(dir.path().join("index.html").is_file());
+}
+
+#[test]
+fn merge_writes_the_html_of_the_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let part = dir.path().join("part.json");
+    glossator()
+        .args(["glossary", "--out"])
+        .arg(&part)
+        .args(rules_lexicon())
+        .arg(GOLDEN_INPUT)
+        .assert()
+        .success();
+    let merged = glossator()
+        .args(["merge", "--format", "html"])
+        .arg(&part)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    golden("glossary.html", &merged);
 }
 
 #[test]

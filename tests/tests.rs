@@ -1,6 +1,7 @@
 //! glossator's integration tests, one binary (fast to link).
 //!
-//! * `util`: shared helpers: the built binary, temp folders, the seed texts.
+//! * `util`: shared helpers: the built binary, temp folders, the seed texts,
+//!   golden files, the hostile HTML build.
 //! * `cli_annotate`: `glossator annotate` end to end: JSON shape, exit codes,
 //!   bad inputs, thread-count independence.
 //! * `cli_outputs`: `glossary`, `timeline`, `build`, `merge`: golden files
@@ -8,6 +9,10 @@
 //! * `cli_lexicon`: `glossator lexicon check|list`, lexicon errors.
 //! * `lexicon_builtin`: the built-in lexicon: sizes, the seed's key terms and
 //!   people, false-hit traps in ordinary English, the corpus and the seeds.
+//! * `html_outputs`: the HTML pages as files: escaping of hostile text,
+//!   nothing fetched or run, links between pages, spans and terms kept.
+//! * `html_browser`: the hostile handout in headless Chromium (skipped
+//!   where no browser is installed).
 //! * `matching`: DESIGN.md matching rules 1-6 as a data table
 //!   (`tests/data/matching.toml`).
 //! * `dates_table`, `dates_seeds`: the date tagger on `tests/data/dates.tsv`
@@ -24,6 +29,8 @@ mod cli_outputs;
 mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;
+mod html_browser;
+mod html_outputs;
 mod lexicon_builtin;
 mod matching;
 mod properties;

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use glossator::annotate::Annotation;
@@ -75,4 +75,84 @@ pub fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 /// A lexicon file of the test data folder.
 pub fn test_lexicon(name: &str) -> PathBuf {
     repo().join("tests/data").join(name)
+}
+
+/// Compares `got` with the golden file `name`, or rewrites it when blessing.
+pub fn golden(name: &str, got: &[u8]) {
+    let path = repo().join("tests/golden").join(name);
+    if std::env::var_os("GLOSSATOR_BLESS").is_some() {
+        std::fs::write(&path, got).unwrap();
+        return;
+    }
+    let want =
+        std::fs::read(&path).unwrap_or_else(|_| panic!("{} missing: bless it", path.display()));
+    if want != got {
+        panic!(
+            "{name} differs from its golden file\n~~~ want ~~~\n{}\n~~~ got ~~~\n{}\n~~~",
+            String::from_utf8_lossy(&want),
+            String::from_utf8_lossy(got)
+        );
+    }
+}
+
+/// The file name the hostile input is built under: markup, quotes and `&`.
+pub const HOSTILE_FILE_NAME: &str = "notes <img src=x onerror=alert(1)> & 'q'.txt";
+
+/// `glossator build` of `tests/data/hostile-input.txt` (saved as
+/// [`HOSTILE_FILE_NAME`]) with `hostile-lexicon.toml` and
+/// `rules-lexicon.toml`: script and markup in the text, the file name and
+/// the lexicon's names and definitions.
+pub struct HostileBuild {
+    /// Holds the input and, in `out/`, the build.
+    pub dir: tempfile::TempDir,
+    /// The handout page.
+    pub handout: PathBuf,
+    pub annotation: Annotation,
+}
+
+impl HostileBuild {
+    pub fn new() -> HostileBuild {
+        let text = std::fs::read(repo().join("tests/data/hostile-input.txt")).unwrap();
+        let dir = temp_with(&[(HOSTILE_FILE_NAME, &text)]);
+        glossator()
+            .args(["build", "--no-default-lexicon", "--lexicon"])
+            .arg(test_lexicon("hostile-lexicon.toml"))
+            .arg("--lexicon")
+            .arg(test_lexicon("rules-lexicon.toml"))
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .arg(dir.path().join(HOSTILE_FILE_NAME))
+            .assert()
+            .success();
+        let only = |folder: &str| -> PathBuf {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path().join("out").join(folder))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            assert_eq!(files.len(), 1, "{files:?}");
+            files.pop().unwrap()
+        };
+        let json = std::fs::read(only("annotations")).unwrap();
+        HostileBuild {
+            handout: only("handouts"),
+            annotation: annotations(&json).pop().unwrap(),
+            dir,
+        }
+    }
+
+    /// The build folder.
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("out")
+    }
+}
+
+/// Every `.html` file under `dir`, sorted.
+pub fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    files.sort();
+    files
 }

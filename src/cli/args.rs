@@ -39,6 +39,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         glossator glossary corpus --format md --out glossary.md\n  \
         glossator glossary notes/ --format tsv > flashcards.tsv   # Anki/Quizlet import\n  \
+        glossator glossary corpus --format html --out glossary.html\n  \
         glossator glossary shard1/ --format json --out part1.json  # for `glossator merge`")]
     Glossary(GlossaryArgs),
     /// Build the timeline: every dated passage, in date order.
@@ -50,8 +51,8 @@ pub enum Command {
     /// into one folder.
     #[command(after_help = "Example:\n  \
         glossator build corpus --out site/\n\n\
-        Writes DIR/annotations/<doc-id>.json, DIR/glossary.{json,md,tsv}, \
-        DIR/timeline.{json,md} and prints a summary.")]
+        Writes DIR/index.html, DIR/handouts/<doc-id>.html, DIR/annotations/<doc-id>.json, \
+        DIR/glossary.{html,json,md,tsv}, DIR/timeline.{html,json,md} and prints a summary.")]
     Build(BuildArgs),
     /// Merge glossary (or timeline) JSON partials made from disjoint shards,
     /// given in document order, into the result of one run over them all.
@@ -113,6 +114,8 @@ pub enum GlossaryFormat {
     Md,
     /// `term<TAB>definition` lines for Anki and Quizlet.
     Tsv,
+    /// A self-contained web page (links to handouts assume a build folder).
+    Html,
 }
 
 /// Flags that shape a glossary.
@@ -147,6 +150,8 @@ pub enum TimelineFormat {
     Json,
     /// Markdown, grouped by year.
     Md,
+    /// A self-contained web page (links to handouts assume a build folder).
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -183,7 +188,7 @@ pub struct MergeArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Format, output file and --min-count as for `glossary` (a timeline
-    /// takes json or md).
+    /// takes json, md or html).
     #[command(flatten)]
     pub shape: GlossaryShape,
 }

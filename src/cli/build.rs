@@ -6,6 +6,7 @@ use std::path::Path;
 use glossator::annotate::SpanKind;
 use glossator::glossary::Glossary;
 use glossator::lexicon::Kind;
+use glossator::render::html;
 use glossator::timeline::Timeline;
 
 use crate::args::{BuildArgs, GlossaryFormat, TimelineFormat};
@@ -23,12 +24,15 @@ struct Tally {
     dates: usize,
 }
 
-/// Writes `DIR/annotations/*.json`, `DIR/glossary.{json,md,tsv}` and
-/// `DIR/timeline.{json,md}`.
+/// Writes `DIR/annotations/*.json`, `DIR/handouts/*.html`,
+/// `DIR/glossary.{html,json,md,tsv}`, `DIR/timeline.{html,json,md}` and
+/// `DIR/index.html`.
 pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Result<()> {
     let out = args.out.as_path();
     let annotations = out.join("annotations");
+    let handouts = out.join("handouts");
     std::fs::create_dir_all(&annotations)?;
+    std::fs::create_dir_all(&handouts)?;
     let output = Output::new(&run.inputs);
     let mut glossary = Glossary::new(args.max_occurrences);
     let mut timeline = Timeline::new();
@@ -43,6 +47,12 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Res
             &annotations.join(format!("{}.json", p.doc.id)),
             &json,
             reporter,
+        )?;
+        let handout = html::handout(&p.doc.text, &p.annotation, lexicon);
+        output.write(
+            &handouts.join(format!("{}.html", p.doc.id)),
+            handout.as_bytes(),
+            reporter,
         )
     })?;
     glossary.retain_min_count(args.min_count);
@@ -50,14 +60,21 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Res
         (GlossaryFormat::Json, "json"),
         (GlossaryFormat::Md, "md"),
         (GlossaryFormat::Tsv, "tsv"),
+        (GlossaryFormat::Html, "html"),
     ] {
         let bytes = crate::glossary::render(&glossary, format);
         output.write(&out.join(format!("glossary.{ext}")), &bytes, reporter)?;
     }
-    for (format, ext) in [(TimelineFormat::Json, "json"), (TimelineFormat::Md, "md")] {
+    for (format, ext) in [
+        (TimelineFormat::Json, "json"),
+        (TimelineFormat::Md, "md"),
+        (TimelineFormat::Html, "html"),
+    ] {
         let bytes = crate::timeline::render(&timeline, format);
         output.write(&out.join(format!("timeline.{ext}")), &bytes, reporter)?;
     }
+    let index = html::index(&glossary, &timeline);
+    output.write(&out.join("index.html"), index.as_bytes(), reporter)?;
     if !args.run.quiet {
         eprintln!("{}", tally.summary(&glossary, out));
     }
@@ -84,8 +101,8 @@ impl Tally {
             .count();
         format!(
             "glossator: {} documents: {} term, place and organisation tags, {} mentions of people, \
-             {} dates; glossary of {} entries ({} people); wrote {}/annotations/, glossary.{{json,md,tsv}}, \
-             timeline.{{json,md}}",
+             {} dates; glossary of {} entries ({} people); wrote {}/index.html, handouts/, annotations/, \
+             glossary.{{html,json,md,tsv}}, timeline.{{html,json,md}}",
             self.documents,
             self.terms,
             self.people,

@@ -1,7 +1,7 @@
 //! `glossator glossary`, and rendering glossaries for `build` and `merge`.
 
 use glossator::glossary::Glossary;
-use glossator::render::{json::json_line, markdown, tsv};
+use glossator::render::{html, json::json_line, markdown, tsv};
 
 use crate::args::{GlossaryArgs, GlossaryFormat};
 use crate::config::Run;
@@ -28,5 +28,6 @@ pub fn render(glossary: &Glossary, format: GlossaryFormat) -> Vec<u8> {
         GlossaryFormat::Json => json_line(glossary),
         GlossaryFormat::Md => markdown::glossary(glossary).into_bytes(),
         GlossaryFormat::Tsv => tsv::glossary(glossary).into_bytes(),
+        GlossaryFormat::Html => html::glossary(glossary).into_bytes(),
     }
 }

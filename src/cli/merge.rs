@@ -25,7 +25,8 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
             let format = match args.shape.format {
                 GlossaryFormat::Json => TimelineFormat::Json,
                 GlossaryFormat::Md => TimelineFormat::Md,
-                GlossaryFormat::Tsv => bail!("a timeline has no tsv format (use json or md)"),
+                GlossaryFormat::Html => TimelineFormat::Html,
+                GlossaryFormat::Tsv => bail!("a timeline has no tsv format (use json, md or html)"),
             };
             crate::timeline::render(&merge_all(&args.files, Timeline::merge)?, format)
         }

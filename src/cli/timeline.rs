@@ -1,6 +1,6 @@
 //! `glossator timeline`, and rendering timelines for `build` and `merge`.
 
-use glossator::render::{json::json_line, markdown};
+use glossator::render::{html, json::json_line, markdown};
 use glossator::timeline::Timeline;
 
 use crate::args::{TimelineArgs, TimelineFormat};
@@ -25,5 +25,6 @@ pub fn render(timeline: &Timeline, format: TimelineFormat) -> Vec<u8> {
     match format {
         TimelineFormat::Json => json_line(timeline),
         TimelineFormat::Md => markdown::timeline(timeline).into_bytes(),
+        TimelineFormat::Html => html::timeline(timeline).into_bytes(),
     }
 }

@@ -1,9 +1,11 @@
-//! Output formats, and writing output files safely.
+//! Output formats (JSON, Markdown, TSV, HTML), and writing output files
+//! safely.
 //!
 //! Every renderer turns an in-memory result into bytes; nothing here decides
 //! *what* is reported. Files are written with [`write_atomic`], so a reader
 //! never sees half a file and an interrupted run leaves the old one intact.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;

@@ -1,0 +1,24 @@
+//! HTML output: handouts, the glossary and timeline pages, and an index,
+//! for teachers to read on screen and print.
+//!
+//! Every page is one self-contained file: the stylesheet is inline, there
+//! is no script and nothing is fetched (a Content-Security-Policy says so
+//! too). Pages are written with the escaping [`writer::Html`], through
+//! which all document and lexicon text passes. The pages link to each
+//! other within a `glossator build` folder: a handout's spans to their
+//! glossary entries (`glossary.html#<id>`) and timeline events, the
+//! glossary's and timeline's passages back to the spans
+//! (`handouts/<doc>.html#s-<start>`).
+//!
+//! * [`handout`]: one document, highlighted, with tooltips.
+//! * [`glossary`], [`timeline`]: the reductions as pages.
+//! * [`index`]: the front page of a build, with counts and every file.
+
+mod handout;
+mod page;
+mod pages;
+mod style;
+mod writer;
+
+pub use handout::handout;
+pub use pages::{glossary, index, timeline};

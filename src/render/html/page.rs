@@ -1,0 +1,157 @@
+//! What every HTML page shares: the page shell (head with the inline
+//! stylesheet and a no-script, no-network Content-Security-Policy, the
+//! navigation bar), the kinds' classes and legend, the links and anchors
+//! that tie handouts, glossary and timeline together, and quoted passages.
+//!
+//! Anchors are defined here once so the pages agree on them: a span of a
+//! handout has the id `s-<start>` ([`span_id`]), a glossary entry its
+//! lexicon id, a timeline event `e-<doc>-<start>` ([`event_id`]).
+
+use crate::annotate::SpanKind;
+use crate::dates::Day;
+use crate::render::html::style::CSS;
+use crate::render::html::writer::Html;
+use crate::render::text::quote_around;
+
+/// Characters in a quoted passage on the glossary and timeline pages.
+const QUOTE_WIDTH: usize = 110;
+
+/// Scripts, plugins, frames and every network fetch are refused; only the
+/// inline stylesheet applies. A second line of defence behind escaping.
+const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/// Where a page sits: in the output folder, or one folder down.
+#[derive(Clone, Copy)]
+pub enum Depth {
+    /// `DIR/*.html`.
+    Top,
+    /// `DIR/handouts/*.html`.
+    Handout,
+}
+
+impl Depth {
+    /// The path from this page to a file of the output folder.
+    pub fn to(self, file: &str) -> String {
+        match self {
+            Depth::Top => file.to_string(),
+            Depth::Handout => format!("../{file}"),
+        }
+    }
+}
+
+/// A whole page: `title`, the navigation bar, then `body` inside `<main>`.
+pub fn page(title: &str, depth: Depth, body: impl FnOnce(&mut Html)) -> String {
+    let mut h = Html::new();
+    h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .open(
+            "meta",
+            &[("http-equiv", "Content-Security-Policy"), ("content", CSP)],
+        )
+        .raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .element("title", &[], title)
+        .raw("\n<style>")
+        .raw(CSS)
+        .raw("</style>\n</head>\n<body>\n<nav>");
+    for (i, (file, label)) in [
+        ("index.html", "Index"),
+        ("glossary.html", "Glossary"),
+        ("timeline.html", "Timeline"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            h.raw(" · ");
+        }
+        h.element("a", &[("href", &depth.to(file))], label);
+    }
+    h.raw("</nav>\n<main>\n");
+    body(&mut h);
+    h.raw("</main>\n</body>\n</html>\n");
+    h.finish()
+}
+
+/// Every span kind, in legend order, with its label and non-colour cue.
+const KINDS: [(SpanKind, &str, &str); 6] = [
+    (SpanKind::Person, "Person", "solid underline"),
+    (SpanKind::Org, "Organisation", "dashed underline"),
+    (SpanKind::Place, "Place", "double underline"),
+    (SpanKind::Event, "Event", "wavy underline"),
+    (SpanKind::Term, "Term", "dotted underline"),
+    (SpanKind::Date, "Date", "boxed"),
+];
+
+/// The class that gives a kind its colour and line style.
+pub fn kind_class(kind: SpanKind) -> &'static str {
+    match kind {
+        SpanKind::Person => "k-person",
+        SpanKind::Place => "k-place",
+        SpanKind::Org => "k-org",
+        SpanKind::Event => "k-event",
+        SpanKind::Term => "k-term",
+        SpanKind::Date => "k-date",
+    }
+}
+
+/// `key k-<kind>`: a sample of the kind's highlight, for legends and lists.
+pub fn key_class(kind: impl Into<SpanKind>) -> String {
+    format!("key {}", kind_class(kind.into()))
+}
+
+/// The legend: each kind's highlight, name and line style.
+pub fn legend(h: &mut Html) {
+    h.raw("<ul class=\"legend\" aria-label=\"Legend\">");
+    for (kind, label, cue) in KINDS {
+        h.raw("<li>")
+            .element("span", &[("class", &key_class(kind))], label)
+            .raw(" ")
+            .element("span", &[("class", "cue")], cue)
+            .raw("</li>");
+    }
+    h.raw("</ul>\n");
+}
+
+/// The id of the span starting at `start` in its handout.
+pub fn span_id(start: usize) -> String {
+    format!("s-{start}")
+}
+
+/// The path from the output folder to a document's handout.
+pub fn handout_path(doc: &str) -> String {
+    format!("handouts/{doc}.html")
+}
+
+/// The link from a top-level page to a span of a handout.
+pub fn passage_href(doc: &str, start: usize) -> String {
+    format!("{}#{}", handout_path(doc), span_id(start))
+}
+
+/// The link from a page at `depth` to a glossary entry.
+pub fn entry_href(depth: Depth, id: &str) -> String {
+    format!("{}#{id}", depth.to("glossary.html"))
+}
+
+/// The id of the timeline event of the date at `start` in `doc`.
+pub fn event_id(doc: &str, start: usize) -> String {
+    format!("e-{doc}-{start}")
+}
+
+/// The days a date covers: `1924-01-21`, or `1924-01-01 to 1929-12-31`.
+pub fn days(h: &mut Html, first: Day, last: Day) {
+    h.show(first);
+    if first != last {
+        h.raw(" to ").show(last);
+    }
+}
+
+/// A passage quoted around the byte range `at` of `context`, the range
+/// marked: `“…before <mark>at</mark> after…”`.
+pub fn quote(h: &mut Html, context: &str, at: std::ops::Range<usize>) {
+    let (before, mid, after) = quote_around(context, at, QUOTE_WIDTH);
+    h.raw("“")
+        .text(&before)
+        .element("mark", &[], &mid)
+        .text(&after)
+        .raw("”");
+}

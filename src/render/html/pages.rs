@@ -1,0 +1,224 @@
+//! The pages of the reductions: the glossary (every entry, its definition
+//! and links to the passages it occurs in), the timeline (every dated
+//! passage in date order, linked the same way) and the index of a build
+//! folder (counts, and links to every page and file).
+//!
+//! Links to handouts are relative to the output folder of
+//! `glossator build`; a page written alone by `glossator glossary` or
+//! `timeline` keeps them, and they lead nowhere unless the handouts are
+//! beside it.
+
+use crate::annotate::SpanKind;
+use crate::glossary::{Glossary, GlossaryEntry};
+use crate::lexicon::Kind;
+use crate::render::html::page::{
+    days, entry_href, event_id, handout_path, key_class, legend, page, passage_href, quote, Depth,
+};
+use crate::render::html::writer::Html;
+use crate::render::markdown::kind_heading;
+use crate::timeline::{Event, Timeline};
+
+/// The glossary page: a section per kind, entries alphabetical within it.
+pub fn glossary(glossary: &Glossary) -> String {
+    page("Glossary", Depth::Top, |h| {
+        let total: usize = glossary.entries.iter().map(|e| e.count).sum();
+        h.raw("<h1>Glossary</h1>\n<p class=\"meta\">")
+            .show(glossary.entries.len())
+            .raw(" entries, ")
+            .show(total)
+            .raw(" occurrences, from ")
+            .show(glossary.documents.len())
+            .raw(" documents.</p>\n");
+        legend(h);
+        for kind in Kind::ALL {
+            let entries = glossary.entries.iter().filter(|e| e.kind == kind);
+            let mut entries = entries.peekable();
+            if entries.peek().is_none() {
+                continue;
+            }
+            h.element("h2", &[], kind_heading(kind)).raw("\n");
+            for entry in entries {
+                glossary_entry(h, entry, glossary);
+            }
+        }
+    })
+}
+
+/// One entry: name, definition, spellings, links, counts, passages.
+fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, glossary: &Glossary) {
+    h.open("article", &[("class", "entry"), ("id", &entry.id)])
+        .raw("<h3>")
+        .element("span", &[("class", &key_class(entry.kind))], &entry.name)
+        .raw(" ")
+        .element("span", &[("class", "kind")], entry.kind.as_str())
+        .raw("</h3>\n")
+        .element("p", &[("class", "def")], &entry.definition)
+        .raw("\n<p class=\"meta\">Written as: ")
+        .text(&entry.aliases_seen.join(", "));
+    let see_also = entry
+        .see_also
+        .iter()
+        .filter_map(|id| glossary.entries.iter().find(|e| &e.id == id));
+    for (i, other) in see_also.enumerate() {
+        h.raw(if i == 0 { " · See also: " } else { ", " }).element(
+            "a",
+            &[("href", &entry_href(Depth::Top, &other.id))],
+            &other.name,
+        );
+    }
+    h.raw(" · Occurs ")
+        .show(entry.count)
+        .raw(if entry.count == 1 {
+            " time in "
+        } else {
+            " times in "
+        })
+        .show(entry.doc_count)
+        .raw(if entry.doc_count == 1 {
+            " document.</p>\n"
+        } else {
+            " documents.</p>\n"
+        })
+        .raw("<ol class=\"passages\">\n");
+    for occurrence in &entry.occurrences {
+        let sentence = occurrence.sentence[0];
+        h.raw("<li>")
+            .element(
+                "a",
+                &[("href", &passage_href(&occurrence.doc, occurrence.start))],
+                &occurrence.doc,
+            )
+            .raw(": ");
+        quote(
+            h,
+            &occurrence.context,
+            occurrence.start - sentence..occurrence.end - sentence,
+        );
+        h.raw("</li>\n");
+    }
+    h.raw("</ol>\n");
+    if entry.count > entry.occurrences.len() {
+        h.raw("<p class=\"meta\">… and ")
+            .show(entry.count - entry.occurrences.len())
+            .raw(" more.</p>\n");
+    }
+    h.raw("</article>\n");
+}
+
+/// The timeline page: a section per year (of each event's first day),
+/// events in date order.
+pub fn timeline(timeline: &Timeline) -> String {
+    page("Timeline", Depth::Top, |h| {
+        h.raw("<h1>Timeline</h1>\n<p class=\"meta\">")
+            .show(timeline.events.len())
+            .raw(" dated passages from ")
+            .show(timeline.documents.len())
+            .raw(" documents.</p>\n");
+        let mut year = None;
+        for event in &timeline.events {
+            if year != Some(event.start.year) {
+                if year.is_some() {
+                    h.raw("</ol>\n");
+                }
+                year = Some(event.start.year);
+                h.element("h2", &[], &event.start.year.to_string())
+                    .raw("\n<ol class=\"events\">\n");
+            }
+            timeline_event(h, event);
+        }
+        if year.is_some() {
+            h.raw("</ol>\n");
+        }
+    })
+}
+
+/// One event: the date as written, its value and days, the passage.
+fn timeline_event(h: &mut Html, event: &Event) {
+    h.open("li", &[("id", &event_id(&event.doc, event.span[0]))])
+        .element(
+            "span",
+            &[("class", &key_class(SpanKind::Date))],
+            &event.text,
+        )
+        .raw(" <span class=\"meta\"><code>")
+        .text(&event.value)
+        .raw("</code> ");
+    days(h, event.start, event.end);
+    if let Some(qualifier) = &event.qualifier {
+        h.raw(" (").text(qualifier).raw(")");
+    }
+    h.raw("</span><br>");
+    let sentence = event.sentence[0];
+    quote(
+        h,
+        &event.context,
+        event.span[0] - sentence..event.span[1] - sentence,
+    );
+    h.raw(" (")
+        .element(
+            "a",
+            &[("href", &passage_href(&event.doc, event.span[0]))],
+            &event.doc,
+        )
+        .raw(")</li>\n");
+}
+
+/// The front page of a build folder: what was found, and every output.
+pub fn index(glossary: &Glossary, timeline: &Timeline) -> String {
+    page("glossator output", Depth::Top, |h| {
+        h.raw("<h1>glossator output</h1>\n<table class=\"counts\">\n")
+            .raw("<tr><th>Documents</th><td class=\"n\">")
+            .show(glossary.documents.len())
+            .raw("</td><td></td></tr>\n");
+        for kind in Kind::ALL {
+            let entries = glossary.entries.iter().filter(|e| e.kind == kind);
+            let mentions: usize = entries.clone().map(|e| e.count).sum();
+            h.raw("<tr><th>")
+                .element("span", &[("class", &key_class(kind))], kind_heading(kind))
+                .raw("</th><td class=\"n\">")
+                .show(entries.count())
+                .raw(" entries</td><td class=\"n\">")
+                .show(mentions)
+                .raw(" mentions</td></tr>\n");
+        }
+        h.raw("<tr><th>")
+            .element("span", &[("class", &key_class(SpanKind::Date))], "Dates")
+            .raw("</th><td class=\"n\">")
+            .show(timeline.events.len())
+            .raw("</td><td></td></tr>\n</table>\n");
+        files(h, glossary);
+    })
+}
+
+/// The links of the index: handouts with their annotations, then the
+/// glossary and timeline in every format.
+fn files(h: &mut Html, glossary: &Glossary) {
+    h.raw("<h2>Handouts</h2>\n<ul class=\"files\">\n");
+    for doc in &glossary.documents {
+        h.raw("<li>")
+            .element("a", &[("href", &handout_path(&doc.id))], &doc.id)
+            .raw(" <span class=\"path\">")
+            .text(&doc.path)
+            .raw("</span> · ")
+            .element(
+                "a",
+                &[("href", &format!("annotations/{}.json", doc.id))],
+                "annotation JSON",
+            )
+            .raw("</li>\n");
+    }
+    h.raw("</ul>\n<h2>Glossary and timeline</h2>\n<ul class=\"files\">\n");
+    for (page, others) in [
+        ("glossary", ["json", "md", "tsv"].as_slice()),
+        ("timeline", ["json", "md"].as_slice()),
+    ] {
+        let html = format!("{page}.html");
+        h.raw("<li>").element("a", &[("href", &html)], &html);
+        for ext in others {
+            let file = format!("{page}.{ext}");
+            h.raw(" · ").element("a", &[("href", &file)], &file);
+        }
+        h.raw("</li>\n");
+    }
+    h.raw("</ul>\n");
+}

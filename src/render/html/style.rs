@@ -1,0 +1,85 @@
+//! The one stylesheet, inlined into every page so each file stands alone
+//! (no network, no fonts to fetch, no script).
+//!
+//! Kinds are told apart twice, so colour is never the only signal: by an
+//! Okabe-Ito colour (safe for the common colour-vision deficiencies), and
+//! by the line under the words: person solid, organisation dashed, place
+//! double, event wavy, term dotted, and a date is boxed. Tooltips appear on
+//! `:hover`, `:focus` and `:focus-within`. For print, tooltips and
+//! navigation are hidden and colours are kept; the handout's "Terms in
+//! this handout" section carries the definitions onto paper.
+
+/// The stylesheet of every page.
+pub const CSS: &str = r#"
+:root { color-scheme: light; }
+body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;
+  max-width: 46rem; margin: 1.5rem auto 4rem; padding: 0 1rem; }
+nav, header .path, .legend, .hint, .tip, .kind, .cue, .meta, .counts, .files {
+  font-family: system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+nav { font-size: .9rem; border-bottom: 1px solid #ccc; padding-bottom: .4rem; margin-bottom: 1rem; }
+h1 { font-size: 1.6rem; margin: .2rem 0; }
+h2 { font-size: 1.25rem; margin: 1.8rem 0 .6rem; border-bottom: 1px solid #ddd; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
+a { color: #0b4f8a; }
+.path, .hint, .cue, .meta, .kind { color: #555; font-size: .85rem; }
+.path { margin: 0; }
+.print-only { display: none; }
+.kind { font-style: normal; font-weight: normal; text-transform: lowercase; }
+.legend { list-style: none; padding: 0; margin: .6rem 0 1.2rem; display: flex; flex-wrap: wrap;
+  gap: .3rem 1.1rem; font-size: .9rem; }
+.text p, .text li { white-space: pre-wrap; tab-size: 6; margin: 0 0 .9rem; }
+.text ul { list-style: none; padding: 0; margin: 0 0 .9rem; }
+.text li { margin-bottom: .35rem; }
+mark { background: #fff0b3; color: inherit; }
+
+.k-person { --c: #D55E00; text-decoration-style: solid; }
+.k-org { --c: #0072B2; text-decoration-style: dashed; }
+.k-place { --c: #009E73; text-decoration-style: double; }
+.k-event { --c: #CC79A7; text-decoration-style: wavy; }
+.k-term { --c: #E69F00; text-decoration-style: dotted; }
+.k-date { --c: #56B4E9; }
+.hl, .key { color: inherit; text-decoration-line: underline; text-decoration-color: var(--c);
+  text-decoration-thickness: 2px; text-underline-offset: 3px; text-decoration-skip-ink: none;
+  background: color-mix(in srgb, var(--c) 16%, transparent); border-radius: 2px;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.hl.k-date, .key.k-date { text-decoration-line: none; border: 1.5px solid var(--c);
+  padding: 0 1px; }
+.key { padding: 0 2px; }
+.hl { position: relative; }
+.hl:focus { outline: 3px solid #1b1b1b; outline-offset: 2px; }
+
+.tip { display: none; position: absolute; left: 0; top: calc(100% + 5px); z-index: 10;
+  width: max-content; max-width: min(24rem, 85vw); padding: .45rem .65rem;
+  background: #fffef8; color: #1b1b1b; border: 1px solid #999; border-left: 5px solid var(--c);
+  border-radius: 4px; box-shadow: 0 3px 10px rgba(0, 0, 0, .25);
+  font-size: .88rem; line-height: 1.4; white-space: normal; text-align: left; }
+.tip .tip-head, .tip .def { display: block; }
+.tip .def + .tip-head { margin-top: .35rem; padding-top: .35rem; border-top: 1px solid #ddd; }
+.hl .hl > .tip { top: auto; bottom: calc(100% + 5px); }
+.hl:hover > .tip, .hl:focus > .tip, .hl:focus-within > .tip { display: block; }
+
+.terms { margin-top: 2.5rem; border-top: 2px solid #1b1b1b; }
+.terms h2 { border: 0; }
+.terms dt { margin-top: .6rem; font-weight: bold; }
+.terms dd { margin: .1rem 0 0 1.2rem; }
+.entry { margin-bottom: 1.4rem; }
+.entry p { margin: .2rem 0; }
+.passages, .events { padding-left: 1.4rem; }
+.passages li, .events li { margin: .25rem 0; }
+.counts { border-collapse: collapse; margin: .6rem 0; }
+.counts th, .counts td { text-align: left; padding: .15rem 1rem .15rem 0; border-bottom: 1px solid #eee; }
+.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
+
+@media print {
+  @page { margin: 18mm 16mm; }
+  body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
+  nav, .tip, .screen-only { display: none !important; }
+  .print-only { display: block; }
+  a { color: inherit; text-decoration-line: none; }
+  .hl, .key { text-decoration-line: underline; }
+  .hl.k-date, .key.k-date { text-decoration-line: none; }
+  .text p, .text li { orphans: 2; widows: 2; }
+  .terms dt { break-after: avoid; }
+  .terms dd { break-inside: avoid; }
+}
+"#;

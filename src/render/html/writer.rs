@@ -1,0 +1,108 @@
+//! [`Html`]: the tiny escaping writer every HTML page is written with.
+//!
+//! Markup can only be written from `&'static str` (string literals in this
+//! crate), while everything that comes from a document, a lexicon or a
+//! file name goes through [`Html::text`] or an attribute value and is
+//! escaped. So no document or lexicon text can ever become markup: the
+//! type system keeps the two apart.
+
+use std::fmt::Display;
+
+/// An HTML document being written.
+#[derive(Default)]
+pub struct Html {
+    out: String,
+}
+
+impl Html {
+    pub fn new() -> Html {
+        Html::default()
+    }
+
+    /// Trusted markup, written as is.
+    pub fn raw(&mut self, markup: &'static str) -> &mut Html {
+        self.out.push_str(markup);
+        self
+    }
+
+    /// Text, escaped.
+    pub fn text(&mut self, text: &str) -> &mut Html {
+        escape_into(&mut self.out, text);
+        self
+    }
+
+    /// A number or other displayable value, escaped.
+    pub fn show(&mut self, value: impl Display) -> &mut Html {
+        self.text(&value.to_string())
+    }
+
+    /// `<tag a="v" ...>` with every value escaped.
+    pub fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) -> &mut Html {
+        self.out.push('<');
+        self.out.push_str(tag);
+        for (name, value) in attrs {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        self
+    }
+
+    /// `</tag>`.
+    pub fn close(&mut self, tag: &'static str) -> &mut Html {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+        self
+    }
+
+    /// `<tag ...>text</tag>`.
+    pub fn element(
+        &mut self,
+        tag: &'static str,
+        attrs: &[(&'static str, &str)],
+        text: &str,
+    ) -> &mut Html {
+        self.open(tag, attrs).text(text).close(tag)
+    }
+
+    /// The finished document.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// Appends `text` with `& < > " '` replaced by character references, which
+/// makes it safe both as element content and inside a quoted attribute.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        let mut html = Html::new();
+        html.open("a", &[("href", "x\" onclick='y'")])
+            .text("<script>&</script>")
+            .close("a");
+        assert_eq!(
+            html.finish(),
+            "<a href=\"x&quot; onclick=&#39;y&#39;\">&lt;script&gt;&amp;&lt;/script&gt;</a>"
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! The hostile handout (see `util::HostileBuild`) as a real browser sees
+//! it: headless Chromium loads the page and dumps the DOM it built. The
+//! highlighted spans must all be there, properly nested; the hostile
+//! strings must be text, not elements or attributes; and the injected
+//! script, which would set the title to PWNED, must not have run.
+//!
+//! Skipped, with a loud message, where no Chromium or Chrome binary is on
+//! `PATH` (`.ci/run` installs Debian's `chromium`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use regex::Regex;
+
+use crate::util::HostileBuild;
+
+/// Browser binaries tried, in order.
+const BROWSERS: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
+
+/// How long one headless run may take before it is killed.
+const BROWSER_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The first browser binary on `PATH`.
+fn browser() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    BROWSERS.iter().find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|file| file.is_file())
+    })
+}
+
+/// The DOM `browser` builds from `page`, serialized (`--dump-dom`), with a
+/// fresh profile and nothing that reaches the network.
+fn dump_dom(browser: &Path, page: &Path) -> String {
+    let scratch = tempfile::tempdir().unwrap();
+    let dom = scratch.path().join("dom.html");
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            scratch.path().join("profile").display()
+        ))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&dom).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > BROWSER_TIMEOUT {
+            child.kill().unwrap();
+            panic!("{} took over {BROWSER_TIMEOUT:?}", browser.display());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::fs::read_to_string(&dom).unwrap()
+}
+
+#[test]
+fn hostile_handout_in_chromium_shows_text_and_runs_nothing() {
+    let Some(browser) = browser() else {
+        eprintln!(
+            "SKIPPED: no chromium, chromium-browser or google-chrome on PATH; \
+             the HTML handout was not checked in a browser"
+        );
+        return;
+    };
+    let build = HostileBuild::new();
+    let dom = dump_dom(&browser, &build.handout);
+    assert!(dom.contains("</html>"), "no DOM dumped:\n{dom}");
+
+    let title = Regex::new(r"<title>([^<]*)</title>").unwrap();
+    let title = &title.captures(&dom).expect("a title")[1];
+    assert_eq!(
+        title, build.annotation.doc.id,
+        "the script ran or the title broke"
+    );
+
+    assert_eq!(
+        dom.matches("class=\"hl ").count(),
+        build.annotation.spans.len(),
+        "every span is highlighted"
+    );
+    let nested = Regex::new(r#"<a class="hl k-event"[^>]*><span class="hl k-date"[^>]*>1905<"#);
+    assert!(
+        nested.unwrap().is_match(&dom),
+        "the date stays inside its event"
+    );
+
+    let lower = dom.to_lowercase();
+    assert!(!lower.contains("<script"), "a script element exists");
+    assert!(!lower.contains("<img"), "an img element exists");
+    let tag = Regex::new(r"<[^>]*>").unwrap();
+    for tag in tag.find_iter(&lower) {
+        assert!(!tag.as_str().contains(" onerror"), "{}", tag.as_str());
+    }
+    for text in [
+        "&lt;script&gt;document.title='PWNED'&lt;/script&gt;",
+        "&lt;img src=x onerror=\"document.title='PWNED'\"&gt;",
+        "Tom &amp; Jerry's \"Club\" &lt;Ltd&gt;",
+        "Pwned Party &lt;script&gt;",
+    ] {
+        assert!(dom.contains(text), "{text} is not shown as text");
+    }
+}
