@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 
 use crate::text::decode;
 
+/// The largest document glossator annotates, in UTF-8 bytes: offsets are
+/// kept as `u32` on the hot path.
+pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize - 1;
+
 /// Where a document's bytes come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -81,6 +85,10 @@ impl Input {
             }
         };
         let decoded = decode(&bytes).map_err(|e| fail(e.to_string()))?;
+        if decoded.text.len() > MAX_DOCUMENT_BYTES {
+            let message = format!("over {MAX_DOCUMENT_BYTES} bytes as UTF-8; split it first");
+            return Err(fail(message));
+        }
         let warning = decoded.warning.map(fail);
         let doc = Document {
             id: self.id.clone(),
