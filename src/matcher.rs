@@ -3,7 +3,11 @@
 //!
 //! See [`Matcher`] for the semantics.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind, PatternID};
+
+use std::ops::Range;
 
 use crate::lexicon::{Kind, Lexicon};
 use crate::text::{is_word_char, normalize_form, Normalized};
@@ -30,9 +34,21 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 /// spans never overlap. This is *not* the automaton's leftmost-longest
 /// mode: that mode reports only the longest pattern at a position, so when
 /// it fails a rule (`Lenin enrolments` cut short, say) the shorter valid
-/// candidate at the same start would be lost. Instead the automaton runs
-/// in standard mode over all overlapping hits, the rules filter them, and
-/// a greedy pass keeps the leftmost-longest survivors.
+/// candidate at the same start would be lost.
+///
+/// # How
+///
+/// Rule 1 means a hit can only start where a word starts (or, for a form
+/// that itself starts with a non-word character like `.net`, at such a
+/// character). So instead of running the automaton over every byte, the
+/// matcher walks it *anchored* from each such position, left to right:
+/// the walk sees every pattern that starts there, shortest first, and the
+/// last one that passes both rules is the longest valid hit. Positions
+/// inside an accepted hit are skipped, which is the same greedy choice as
+/// collecting all overlapping hits and keeping the leftmost-longest. A
+/// walk usually dies after a byte or two, so this costs a fraction of an
+/// unanchored scan; the automaton is the compact contiguous NFA, which
+/// builds fast and small even for 100k forms.
 ///
 /// ```
 /// use glossator::{lexicon::Lexicon, matcher::Matcher, text::Normalized};
@@ -61,7 +77,10 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 /// ```
 #[derive(Clone, Debug)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: NFA,
+    /// Some pattern starts with a non-word character, so hits may start
+    /// at any non-word character too, not only at word starts.
+    nonword_starts: bool,
     /// For each automaton pattern, the entries that may claim it, in
     /// priority order: the first whose case rule passes wins.
     claims: Vec<Vec<Claim>>,
@@ -143,47 +162,93 @@ impl Matcher {
                 );
             }
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(&patterns)
             .expect("lexicon patterns fit the automaton's limits");
-        Matcher { automaton, claims }
+        let nonword_starts = patterns
+            .iter()
+            .any(|p| !p.chars().next().is_some_and(is_word_char));
+        Matcher {
+            automaton,
+            nonword_starts,
+            claims,
+        }
     }
 
     /// Finds the entries in a normalized document, in text order, as
     /// non-overlapping matches in original byte offsets.
     pub fn find<'n>(&'n self, text: &'n Normalized<'_>) -> impl Iterator<Item = TermMatch> + 'n {
-        let hay = text.as_str();
-        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for hit in self.automaton.find_overlapping_iter(hay) {
-            let (start, end) = (hit.start(), hit.end());
-            if !is_whole_word(hay, start, end) {
+        let mut covered_to = 0;
+        hit_starts(text.as_str(), self.nonword_starts).filter_map(move |start| {
+            if start < covered_to {
+                return None;
+            }
+            let (end, entry) = self.longest_at(text, start)?;
+            covered_to = end;
+            let range = text.original_range(start..end);
+            Some(TermMatch {
+                start: range.start,
+                end: range.end,
+                entry,
+            })
+        })
+    }
+
+    /// The longest hit starting at `start` that passes the rules, as its
+    /// end and entry.
+    fn longest_at(&self, text: &Normalized<'_>, start: usize) -> Option<(usize, usize)> {
+        let nfa = &self.automaton;
+        let mut sid = nfa
+            .start_state(Anchored::Yes)
+            .expect("the NFA supports anchored searches");
+        let mut longest = None;
+        for (end, &byte) in (start + 1..).zip(&text.as_str().as_bytes()[start..]) {
+            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            if !nfa.is_special(sid) {
                 continue;
             }
-            let range = text.original_range(start..end);
-            let original = &text.original()[range.clone()];
-            let claims = &self.claims[hit.pattern().as_usize()];
-            if let Some(claim) = claims.iter().find(|c| c.case.accepts(original)) {
-                candidates.push((start, end, claim.entry));
+            if nfa.is_dead(sid) {
+                break;
+            }
+            // A match state also lists the patterns that are suffixes of
+            // this one (they start later): keep the one starting here.
+            let here = (0..nfa.match_len(sid))
+                .map(|i| nfa.match_pattern(sid, i))
+                .find(|&pid| nfa.pattern_len(pid) == end - start);
+            if let Some(entry) = here.and_then(|pid| self.accept(text, start..end, pid)) {
+                longest = Some((end, entry));
             }
         }
-        candidates.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-        let mut covered_to = 0;
-        candidates
-            .into_iter()
-            .filter_map(move |(start, end, entry)| {
-                if start < covered_to {
-                    return None;
-                }
-                covered_to = end;
-                let range = text.original_range(start..end);
-                Some(TermMatch {
-                    start: range.start,
-                    end: range.end,
-                    entry,
-                })
-            })
+        longest
     }
+
+    /// The entry claiming pattern `pid` found at `range` of the normalized
+    /// text, if the hit passes the word-boundary and case rules.
+    fn accept(&self, text: &Normalized<'_>, range: Range<usize>, pid: PatternID) -> Option<usize> {
+        if !is_whole_word(text.as_str(), range.start, range.end) {
+            return None;
+        }
+        let original = &text.original()[text.original_range(range)];
+        let claims = &self.claims[pid.as_usize()];
+        claims
+            .iter()
+            .find(|c| c.case.accepts(original))
+            .map(|c| c.entry)
+    }
+}
+
+/// The positions of `hay` where a hit may start: every word start, and
+/// every non-word character too if `nonword` (see [`Matcher`]).
+fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = usize> + '_ {
+    let mut after_word = false;
+    hay.char_indices().filter_map(move |(at, c)| {
+        let word = is_word_char(c);
+        let start = if word { !after_word } else { nonword };
+        after_word = word;
+        start.then_some(at)
+    })
 }
 
 impl CaseRule {
