@@ -48,7 +48,9 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 /// collecting all overlapping hits and keeping the leftmost-longest. A
 /// walk usually dies after a byte or two, so this costs a fraction of an
 /// unanchored scan; the automaton is the compact contiguous NFA, which
-/// builds fast and small even for 100k forms.
+/// builds fast and small even for 100k forms. Before walking, a small
+/// [`PrefixFilter`] (8 KiB, cache-resident) rules out most positions
+/// whose first three bytes begin no pattern.
 ///
 /// ```
 /// use glossator::{lexicon::Lexicon, matcher::Matcher, text::Normalized};
@@ -81,6 +83,7 @@ pub struct Matcher {
     /// Some pattern starts with a non-word character, so hits may start
     /// at any non-word character too, not only at word starts.
     nonword_starts: bool,
+    filter: PrefixFilter,
     /// For each automaton pattern, the entries that may claim it, in
     /// priority order: the first whose case rule passes wins.
     claims: Vec<Vec<Claim>>,
@@ -173,6 +176,7 @@ impl Matcher {
         Matcher {
             automaton,
             nonword_starts,
+            filter: PrefixFilter::new(&patterns),
             claims,
         }
     }
@@ -182,7 +186,7 @@ impl Matcher {
     pub fn find<'n>(&'n self, text: &'n Normalized<'_>) -> impl Iterator<Item = TermMatch> + 'n {
         let mut covered_to = 0;
         hit_starts(text.as_str(), self.nonword_starts).filter_map(move |start| {
-            if start < covered_to {
+            if start < covered_to || !self.filter.may_start(text.as_str().as_bytes(), start) {
                 return None;
             }
             let (end, entry) = self.longest_at(text, start)?;
@@ -242,13 +246,77 @@ impl Matcher {
 /// The positions of `hay` where a hit may start: every word start, and
 /// every non-word character too if `nonword` (see [`Matcher`]).
 fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = usize> + '_ {
-    let mut after_word = false;
-    hay.char_indices().filter_map(move |(at, c)| {
-        let word = is_word_char(c);
-        let start = if word { !after_word } else { nonword };
-        after_word = word;
-        start.then_some(at)
+    let bytes = hay.as_bytes();
+    let (mut at, mut after_word) = (0, false);
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let here = at;
+            let word = if bytes[at].is_ascii() {
+                at += 1;
+                bytes[here].is_ascii_alphanumeric() || bytes[here] == b'_'
+            } else {
+                let c = hay[at..].chars().next().expect("at a character");
+                at += c.len_utf8();
+                is_word_char(c)
+            };
+            let start = if word { !after_word } else { nonword };
+            after_word = word;
+            if start {
+                return Some(here);
+            }
+        }
+        None
     })
+}
+
+/// Which positions may start a pattern, judged by their first bytes: a
+/// set of hashed three-byte prefixes of the patterns (64 Ki bits), and the
+/// first bytes of patterns shorter than three bytes. False positives only
+/// cost a walk; there are no false negatives.
+#[derive(Clone, Debug)]
+struct PrefixFilter {
+    prefixes: Box<[u64]>,
+    short_first: [bool; 256],
+}
+
+impl PrefixFilter {
+    const BITS: usize = 1 << 16;
+
+    fn new(patterns: &[String]) -> PrefixFilter {
+        let mut filter = PrefixFilter {
+            prefixes: vec![0; Self::BITS / 64].into_boxed_slice(),
+            short_first: [false; 256],
+        };
+        for pattern in patterns.iter().map(String::as_bytes) {
+            match pattern {
+                [a, b, c, ..] => {
+                    let bit = prefix_hash(*a, *b, *c);
+                    filter.prefixes[bit / 64] |= 1 << (bit % 64);
+                }
+                [first, ..] => filter.short_first[usize::from(*first)] = true,
+                [] => {}
+            }
+        }
+        filter
+    }
+
+    /// Can a pattern start at `hay[at]`?
+    fn may_start(&self, hay: &[u8], at: usize) -> bool {
+        match hay[at..] {
+            [first, ..] if self.short_first[usize::from(first)] => true,
+            [a, b, c, ..] => {
+                let bit = prefix_hash(a, b, c);
+                self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Three bytes hashed to a bit of [`PrefixFilter`] (multiplicative hash).
+fn prefix_hash(a: u8, b: u8, c: u8) -> usize {
+    let key = u32::from_be_bytes([0, a, b, c]);
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 impl CaseRule {
@@ -337,6 +405,18 @@ mod tests {
         assert!(!is_acronym("R"));
         assert!(!is_acronym("XBP1s"));
         assert_eq!(capitalised("NKVD"), "Nkvd");
+    }
+
+    #[test]
+    fn prefix_filter_lets_every_pattern_start_through() {
+        let patterns = ["nep", "ab", "x", "five year plan"].map(String::from);
+        let filter = PrefixFilter::new(&patterns);
+        for pattern in &patterns {
+            assert!(filter.may_start(pattern.as_bytes(), 0), "{pattern}");
+        }
+        assert!(filter.may_start(b"a nep.", 2));
+        assert!(!filter.may_start(b"the", 0));
+        assert!(!filter.may_start(b"ne", 0));
     }
 
     #[test]
