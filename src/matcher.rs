@@ -247,13 +247,14 @@ impl Matcher {
 /// every non-word character too if `nonword` (see [`Matcher`]).
 fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = usize> + '_ {
     let bytes = hay.as_bytes();
+    let is_ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let (mut at, mut after_word) = (0, false);
     std::iter::from_fn(move || {
         while at < bytes.len() {
             let here = at;
             let word = if bytes[at].is_ascii() {
                 at += 1;
-                bytes[here].is_ascii_alphanumeric() || bytes[here] == b'_'
+                is_ascii_word(bytes[here])
             } else {
                 let c = hay[at..].chars().next().expect("at a character");
                 at += c.len_utf8();
@@ -261,6 +262,12 @@ fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = usize> + '_ {
             };
             let start = if word { !after_word } else { nonword };
             after_word = word;
+            if word {
+                // The rest of an ASCII word holds no start: skip it.
+                while at < bytes.len() && is_ascii_word(bytes[at]) {
+                    at += 1;
+                }
+            }
             if start {
                 return Some(here);
             }

@@ -198,16 +198,42 @@ fn plain_run_end(bytes: &[u8], at: usize, ends_with_space: bool) -> usize {
     let mut after_space = ends_with_space;
     let mut end = at;
     for &b in &bytes[at..] {
-        match b {
-            b' ' if !after_space => after_space = true,
-            b'-' | b' ' => break,
-            b if !b.is_ascii() || b.is_ascii_whitespace() => break,
-            _ => after_space = false,
+        match PLAIN[usize::from(b)] {
+            Plain::Yes => after_space = false,
+            Plain::Space if !after_space => after_space = true,
+            _ => break,
         }
         end += 1;
     }
     end
 }
+
+/// How [`plain_run_end`] sees a byte.
+#[derive(Clone, Copy)]
+enum Plain {
+    /// ASCII that normalizes to itself (lower-cased).
+    Yes,
+    /// `' '`: plain unless it follows a space.
+    Space,
+    /// A separator, a dash or non-ASCII: needs [`fold`].
+    No,
+}
+
+/// [`Plain`] for every byte, as a table: this runs on every byte.
+static PLAIN: [Plain; 256] = {
+    let mut table = [Plain::No; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte == b' ' {
+            table[b] = Plain::Space;
+        } else if byte != b'-' && !byte.is_ascii_whitespace() {
+            table[b] = Plain::Yes;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Normalizes a lexicon surface form exactly as document text is normalized,
 /// trimming the separators at either end.
