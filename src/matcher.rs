@@ -87,7 +87,14 @@ pub struct Matcher {
     /// For each automaton pattern, the entries that may claim it, in
     /// priority order: the first whose case rule passes wins.
     claims: Vec<Vec<Claim>>,
+    /// For each pattern whose first claim ignores case, that claim's
+    /// entry (it always wins), else `NO_ENTRY`: most hits are decided here
+    /// without looking at the original text or the claim lists.
+    any_case_entry: Vec<u32>,
 }
+
+/// `Matcher::any_case_entry` of a pattern whose first claim checks case.
+const NO_ENTRY: u32 = u32::MAX;
 
 /// An entry's claim on a pattern, with the case rule for it.
 #[derive(Clone, Debug)]
@@ -177,6 +184,7 @@ impl Matcher {
             automaton,
             nonword_starts,
             filter: PrefixFilter::new(&patterns),
+            any_case_entry: claims.iter().map(|c| any_case_entry(c)).collect(),
             claims,
         }
     }
@@ -234,12 +242,27 @@ impl Matcher {
         if !is_whole_word(text.as_str(), range.start, range.end) {
             return None;
         }
+        let entry = self.any_case_entry[pid.as_usize()];
+        if entry != NO_ENTRY {
+            return Some(entry as usize);
+        }
         let original = &text.original()[text.original_range(range)];
         let claims = &self.claims[pid.as_usize()];
         claims
             .iter()
             .find(|c| c.case.accepts(original))
             .map(|c| c.entry)
+    }
+}
+
+/// See `Matcher::any_case_entry`.
+fn any_case_entry(claims: &[Claim]) -> u32 {
+    match claims.first() {
+        Some(Claim {
+            entry,
+            case: CaseRule::Any,
+        }) => u32::try_from(*entry).expect("fewer than 4 billion entries"),
+        _ => NO_ENTRY,
     }
 }
 
