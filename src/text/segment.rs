@@ -52,21 +52,25 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Cuts the text into blocks that no sentence crosses.
+///
+/// One pass over the lines; each line is looked at once as the line and
+/// once as the next line, and its list-line test is reused for both.
 fn blocks(text: &str) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     let mut start = 0;
     let mut line_start = 0;
+    let mut line_end = line_end_after(text, 0);
+    let mut line_is_list = is_list_line(text[..line_end].trim());
     while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i + 1);
+        let next_end = line_end_after(text, line_end);
         let line = text[line_start..line_end].trim();
-        let next = text[line_end..].lines().next().unwrap_or("");
-        if line.is_empty() || ends_block(line, next) {
+        let next = without_line_break(&text[line_end..next_end]);
+        let next_is_list = is_list_line(next.trim());
+        if line.is_empty() || ends_block(line, line_is_list, next, next_is_list) {
             blocks.push(start..line_end);
             start = line_end;
         }
-        line_start = line_end;
+        (line_start, line_end, line_is_list) = (line_end, next_end, next_is_list);
     }
     blocks.push(start..text.len());
     blocks
@@ -75,13 +79,26 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The end of the line starting at `from`, after its `\n` if it has one.
+fn line_end_after(text: &str, from: usize) -> usize {
+    text[from..].find('\n').map_or(text.len(), |i| from + i + 1)
+}
+
+/// A line without its `\n` or `\r\n`, as [`str::lines`] gives it.
+fn without_line_break(line: &str) -> &str {
+    match line.strip_suffix('\n') {
+        Some(line) => line.strip_suffix('\r').unwrap_or(line),
+        None => line,
+    }
+}
+
 /// Does the (trimmed) line `line`, followed by the raw line `next`, end its
 /// block? A list line goes on only into an indented or lower-case
-/// continuation line.
-fn ends_block(line: &str, next: &str) -> bool {
+/// continuation line. (`*_is_list` are [`is_list_line`] of the trimmed
+/// lines, computed once per line.)
+fn ends_block(line: &str, line_is_list: bool, next: &str, next_is_list: bool) -> bool {
     let continues = next.starts_with([' ', '\t']) || next.starts_with(char::is_lowercase);
-    let next = next.trim();
-    is_list_line(next) || (is_list_line(line) && !continues) || is_heading(line, next)
+    next_is_list || (line_is_list && !continues) || is_heading(line, next.trim())
 }
 
 fn is_list_line(line: &str) -> bool {
