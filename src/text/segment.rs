@@ -182,8 +182,8 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// Running UAX #29 over every character was most of the time spent
 /// annotating, so it runs only over small *windows* around the characters
 /// that can end a sentence: `.`, `!`, `?`, and (conservatively) any
-/// non-ASCII character, which might be a terminator, a paragraph separator
-/// or a mark that attaches to one. A window reaches back and forward to the
+/// non-ASCII character that is not a letter or a common quote or dash (see
+/// [`may_end_sentence`]). A window reaches back and forward to the
 /// nearest point between two ASCII letters. At such a point UAX #29 never
 /// breaks, its lookahead (rule SB8) always stops, and the rules after it
 /// never look back past it, so the windows' boundaries are exactly the
@@ -196,7 +196,7 @@ fn sentence_breaks(block: &str) -> Vec<usize> {
     let bytes = block.as_bytes();
     let mut breaks = vec![0];
     let mut done = 0;
-    while let Some(found) = find_candidate(bytes, done) {
+    while let Some(found) = find_candidate(block, done) {
         let start = (done..=found)
             .rev()
             .find(|&at| is_safe_cut(bytes, at))
@@ -211,11 +211,27 @@ fn sentence_breaks(block: &str) -> Vec<usize> {
     breaks
 }
 
-/// The next byte at or after `from` that may end a sentence.
+/// The next character at or after `from` (a character boundary) that may
+/// end a sentence.
+fn find_candidate(text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        at = find_candidate_byte(text.as_bytes(), at)?;
+        // From a character boundary, the first non-ASCII byte found is the
+        // first byte of a character.
+        let c = text[at..].chars().next().expect("at a character");
+        if c.is_ascii() || may_end_sentence(c) {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
+}
+
+/// The next byte at or after `from` that is `.`, `!`, `?` or non-ASCII.
 ///
 /// This looks at every byte of the text, so it tests 32 at a time
 /// (branch-free, which the compiler vectorizes) before finding the one.
-fn find_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+fn find_candidate_byte(bytes: &[u8], from: usize) -> Option<usize> {
     let is_candidate = |b: u8| !b.is_ascii() | (b == b'.') | (b == b'!') | (b == b'?');
     let mut at = from;
     for chunk in bytes[from..].chunks(32) {
@@ -225,6 +241,19 @@ fn find_candidate(bytes: &[u8], from: usize) -> Option<usize> {
         at += chunk.len();
     }
     None
+}
+
+/// Might the non-ASCII `c` be a UAX #29 sentence terminator (STerm, ATerm)
+/// or paragraph separator (Sep), the only characters after which UAX #29
+/// breaks? Letters never are (checked against UAX #29 for every letter in
+/// the tests), nor are the common quotes and dashes of English notes;
+/// anything else might be.
+fn may_end_sentence(c: char) -> bool {
+    !(c.is_alphabetic()
+        || matches!(
+            c,
+            '‘' | '’' | '“' | '”' | '–' | '—' | '•' | '«' | '»' | '\u{A0}'
+        ))
 }
 
 /// Is `at` between two ASCII letters?
@@ -349,6 +378,22 @@ mod tests {
             block in "(?:[a-cA-C0-2 .!?,;:'\"()\n\r\t-]|[éß。…’”“–\u{0085}\u{2029}\u{0301}\u{00AD}\u{200D}あ\u{FF0E}]){0,80}"
         ) {
             proptest::prop_assert_eq!(sentence_breaks(&block), uax29_breaks(&block));
+        }
+    }
+
+    #[test]
+    fn characters_skipped_as_window_openers_never_end_a_sentence() {
+        // Each such character, between a letter and " Y", would make UAX #29
+        // break there if it were a terminator or a paragraph separator.
+        let skipped = ('\u{80}'..=char::MAX).filter(|&c| !may_end_sentence(c));
+        for c in skipped {
+            let text = format!("x{c} Y");
+            assert_eq!(
+                uax29_breaks(&text),
+                [0, text.len()],
+                "{c:?} (U+{:04X})",
+                c as u32
+            );
         }
     }
 
