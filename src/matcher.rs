@@ -48,9 +48,10 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 /// collecting all overlapping hits and keeping the leftmost-longest. A
 /// walk usually dies after a byte or two, so this costs a fraction of an
 /// unanchored scan; the automaton is the compact contiguous NFA, which
-/// builds fast and small even for 100k forms. Before walking, a small
-/// [`PrefixFilter`] (8 KiB, cache-resident) rules out most positions
-/// whose first three bytes begin no pattern.
+/// builds fast and small even for 100k forms. Before walking from a word
+/// start, a small [`FirstWordFilter`] (8 KiB, cache-resident) rules out
+/// most words: a hit that passes the word-boundary rule begins with a
+/// whole text word equal to its pattern's first word.
 ///
 /// ```
 /// use glossator::{lexicon::Lexicon, matcher::Matcher, text::Normalized};
@@ -83,7 +84,7 @@ pub struct Matcher {
     /// Some pattern starts with a non-word character, so hits may start
     /// at any non-word character too, not only at word starts.
     nonword_starts: bool,
-    filter: PrefixFilter,
+    filter: FirstWordFilter,
     /// For each automaton pattern, the entries that may claim it, in
     /// priority order: the first whose case rule passes wins.
     claims: Vec<Vec<Claim>>,
@@ -183,7 +184,7 @@ impl Matcher {
         Matcher {
             automaton,
             nonword_starts,
-            filter: PrefixFilter::new(&patterns),
+            filter: FirstWordFilter::new(&patterns),
             any_case_entry: claims.iter().map(|c| any_case_entry(c)).collect(),
             claims,
         }
@@ -193,8 +194,10 @@ impl Matcher {
     /// non-overlapping matches in original byte offsets.
     pub fn find<'n>(&'n self, text: &'n Normalized<'_>) -> impl Iterator<Item = TermMatch> + 'n {
         let mut covered_to = 0;
-        hit_starts(text.as_str(), self.nonword_starts).filter_map(move |start| {
-            if start < covered_to || !self.filter.may_start(text.as_str().as_bytes(), start) {
+        let bytes = text.as_str().as_bytes();
+        hit_starts(text.as_str(), self.nonword_starts).filter_map(move |(start, word_end)| {
+            let word = &bytes[start..word_end];
+            if start < covered_to || (!word.is_empty() && !self.filter.may_begin_with(word)) {
                 return None;
             }
             let (end, entry) = self.longest_at(text, start)?;
@@ -266,87 +269,86 @@ fn any_case_entry(claims: &[Claim]) -> u32 {
     }
 }
 
-/// The positions of `hay` where a hit may start: every word start, and
-/// every non-word character too if `nonword` (see [`Matcher`]).
-fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = usize> + '_ {
-    let bytes = hay.as_bytes();
-    let is_ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let (mut at, mut after_word) = (0, false);
+/// The positions of `hay` where a hit may start, each with the end of the
+/// word starting there: every word start, and every non-word character
+/// too (with an empty word) if `nonword` (see [`Matcher`]).
+fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
+        while at < hay.len() {
             let here = at;
-            let word = if bytes[at].is_ascii() {
-                at += 1;
-                is_ascii_word(bytes[here])
-            } else {
-                let c = hay[at..].chars().next().expect("at a character");
-                at += c.len_utf8();
-                is_word_char(c)
-            };
-            let start = if word { !after_word } else { nonword };
-            after_word = word;
-            if word {
-                // The rest of an ASCII word holds no start: skip it.
-                while at < bytes.len() && is_ascii_word(bytes[at]) {
-                    at += 1;
-                }
+            let end = word_end(hay, at);
+            if end > here {
+                at = end;
+                return Some((here, end));
             }
-            if start {
-                return Some(here);
+            at += hay[at..].chars().next().map_or(1, char::len_utf8);
+            if nonword {
+                return Some((here, here));
             }
         }
         None
     })
 }
 
-/// Which positions may start a pattern, judged by their first bytes: a
-/// set of hashed three-byte prefixes of the patterns (64 Ki bits), and the
-/// first bytes of patterns shorter than three bytes. False positives only
-/// cost a walk; there are no false negatives.
+/// The end of the run of word characters starting at `at`.
+fn word_end(hay: &str, mut at: usize) -> usize {
+    let bytes = hay.as_bytes();
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'_') {
+                break;
+            }
+            at += 1;
+        } else {
+            let c = hay[at..].chars().next().expect("at a character");
+            if !is_word_char(c) {
+                break;
+            }
+            at += c.len_utf8();
+        }
+    }
+    at
+}
+
+/// The first words of the patterns that start with a word character,
+/// hashed into a set of 64 Ki bits. A hit of such a pattern that passes
+/// the word-boundary rule starts with a whole text word equal to the
+/// pattern's first word (the pattern goes on with a non-word character, or
+/// ends where the text word must end), so a word whose hash is not in the
+/// set starts no hit. False positives only cost a walk.
 #[derive(Clone, Debug)]
-struct PrefixFilter {
-    prefixes: Box<[u64]>,
-    short_first: [bool; 256],
+struct FirstWordFilter {
+    bits: Box<[u64]>,
 }
 
-impl PrefixFilter {
-    const BITS: usize = 1 << 16;
-
-    fn new(patterns: &[String]) -> PrefixFilter {
-        let mut filter = PrefixFilter {
-            prefixes: vec![0; Self::BITS / 64].into_boxed_slice(),
-            short_first: [false; 256],
-        };
-        for pattern in patterns.iter().map(String::as_bytes) {
-            match pattern {
-                [a, b, c, ..] => {
-                    let bit = prefix_hash(*a, *b, *c);
-                    filter.prefixes[bit / 64] |= 1 << (bit % 64);
-                }
-                [first, ..] => filter.short_first[usize::from(*first)] = true,
-                [] => {}
+impl FirstWordFilter {
+    fn new(patterns: &[String]) -> FirstWordFilter {
+        let mut bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        for pattern in patterns {
+            let first = &pattern.as_bytes()[..word_end(pattern, 0)];
+            if !first.is_empty() {
+                let bit = word_hash(first);
+                bits[bit / 64] |= 1 << (bit % 64);
             }
         }
-        filter
+        FirstWordFilter { bits }
     }
 
-    /// Can a pattern start at `hay[at]`?
-    fn may_start(&self, hay: &[u8], at: usize) -> bool {
-        match hay[at..] {
-            [first, ..] if self.short_first[usize::from(first)] => true,
-            [a, b, c, ..] => {
-                let bit = prefix_hash(a, b, c);
-                self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
-            }
-            _ => false,
-        }
+    /// Can a pattern begin with the whole text word `word`?
+    fn may_begin_with(&self, word: &[u8]) -> bool {
+        let bit = word_hash(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
-/// Three bytes hashed to a bit of [`PrefixFilter`] (multiplicative hash).
-fn prefix_hash(a: u8, b: u8, c: u8) -> usize {
-    let key = u32::from_be_bytes([0, a, b, c]);
-    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+/// FNV-1a, folded to 16 bits.
+fn word_hash(word: &[u8]) -> usize {
+    let hash = word.iter().fold(0x811C_9DC5_u32, |hash, &b| {
+        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    ((hash >> 16) ^ (hash & 0xFFFF)) as usize
 }
 
 impl CaseRule {
@@ -438,15 +440,30 @@ mod tests {
     }
 
     #[test]
-    fn prefix_filter_lets_every_pattern_start_through() {
-        let patterns = ["nep", "ab", "x", "five year plan"].map(String::from);
-        let filter = PrefixFilter::new(&patterns);
-        for pattern in &patterns {
-            assert!(filter.may_start(pattern.as_bytes(), 0), "{pattern}");
+    fn first_word_filter_lets_every_first_word_through() {
+        let patterns = [
+            "nep",
+            "x",
+            "five year plan",
+            "stalin's",
+            "c++",
+            "état major",
+        ];
+        let filter = FirstWordFilter::new(&patterns.map(String::from));
+        for word in ["nep", "x", "five", "stalin", "c", "état"] {
+            assert!(filter.may_begin_with(word.as_bytes()), "{word}");
         }
-        assert!(filter.may_start(b"a nep.", 2));
-        assert!(!filter.may_start(b"the", 0));
-        assert!(!filter.may_start(b"ne", 0));
+        assert!(!filter.may_begin_with(b"the"));
+        assert!(!filter.may_begin_with(b"ne"));
+        assert!(!filter.may_begin_with(b"year"));
+    }
+
+    #[test]
+    fn hit_starts_are_word_starts_with_their_ends() {
+        let starts: Vec<_> = hit_starts("Ab, c-état", false).collect();
+        assert_eq!(starts, [(0, 2), (4, 5), (6, 11)]);
+        let starts: Vec<_> = hit_starts("a .b", true).collect();
+        assert_eq!(starts, [(0, 1), (1, 1), (2, 2), (3, 4)]);
     }
 
     #[test]
