@@ -195,9 +195,8 @@ impl<'a> Normalized<'a> {
 /// (lower-cased): ASCII other than separators, and single spaces not
 /// following a space (`ends_with_space`) or another separator.
 fn plain_run_end(bytes: &[u8], at: usize, ends_with_space: bool) -> usize {
-    let mut after_space = ends_with_space;
-    let mut end = at;
-    for &b in &bytes[at..] {
+    let (mut end, mut after_space) = plain_chunks_end(bytes, at, ends_with_space);
+    for &b in &bytes[end..] {
         match PLAIN[usize::from(b)] {
             Plain::Yes => after_space = false,
             Plain::Space if !after_space => after_space = true,
@@ -206,6 +205,30 @@ fn plain_run_end(bytes: &[u8], at: usize, ends_with_space: bool) -> usize {
         end += 1;
     }
     end
+}
+
+/// The fast part of [`plain_run_end`]: skips whole 16-byte chunks of
+/// printable ASCII other than `-` with no two spaces in a row, testing
+/// each chunk branch-free (vectorized). Returns where it stopped and
+/// whether the byte before is a space.
+fn plain_chunks_end(bytes: &[u8], mut at: usize, mut after_space: bool) -> (usize, bool) {
+    const CHUNK: usize = 16;
+    while let Some(chunk) = bytes.get(at..at + CHUNK) {
+        let printable = chunk
+            .iter()
+            .fold(true, |ok, &b| ok & (b' '..=b'~').contains(&b) & (b != b'-'));
+        let doubled = chunk
+            .windows(2)
+            .fold(after_space & (chunk[0] == b' '), |any, pair| {
+                any | ((pair[0] == b' ') & (pair[1] == b' '))
+            });
+        if !printable || doubled {
+            break;
+        }
+        after_space = chunk[CHUNK - 1] == b' ';
+        at += CHUNK;
+    }
+    (at, after_space)
 }
 
 /// How [`plain_run_end`] sees a byte.
@@ -303,7 +326,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sparse_map_equals_dense_map(
-            original in "(?:[aA1 .'’\\-–\n\t]|[\u{00A0}\u{00AD}\u{200B}İẞßÉéȺΣ])*",
+            original in "(?:[a-zA-Z0-9 ,.;~]{1,40}|[aA1 .'’\\-–\n\t]|[\u{00A0}\u{00AD}\u{200B}İẞßÉéȺΣ]){0,60}",
             fold_case: bool,
         ) {
             let n = Normalized::with_case(&original, fold_case);
