@@ -275,7 +275,12 @@ fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = (usize, Word)> +
     std::iter::from_fn(move || {
         while at < hay.len() {
             let here = at;
-            let word = Word::at(hay, at);
+            let b = hay.as_bytes()[at];
+            let word = if b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'_') {
+                Word { end: at, hash: 0 }
+            } else {
+                Word::at(hay, at)
+            };
             if word.end > here {
                 at = word.end;
                 return Some((here, word));
