@@ -1,15 +1,103 @@
-//! Annotate throughput on the concatenated seed documents (or the shipped
-//! corpus where ../shared/seeds is absent), with the built-in lexicon.
+//! Criterion benchmarks: annotate throughput, the cost of each stage, and
+//! automaton build time.
 //!
-//! Run: `cargo bench --bench annotate`; criterion reports MB/s.
+//! * `annotate/<corpus>/<lexicon>`: annotate + JSON of the concatenated seed
+//!   documents (or the shipped corpus where ../shared/seeds is absent) with
+//!   the built-in lexicon, and of a 4 MB generated corpus
+//!   (`benches/common/gen.rs`) with the built-in lexicon and 10k and 100k
+//!   generated entries. Criterion reports MB/s (10^6 bytes).
+//! * `stages/<stage>`: normalization, sentence segmentation, matching and
+//!   JSON alone, on the generated corpus with the 10k lexicon.
+//! * `build/<lexicon>`: `Matcher::new` for the built-in lexicon and 1k,
+//!   10k and 100k generated entries.
+//!
+//! Run: `cargo bench --bench annotate` (a few minutes; add a filter such as
+//! `-- build/` for one group). Sample counts are kept small so the whole
+//! run stays short on a two-core machine.
+
+#[path = "common/gen.rs"]
+mod gen;
 
 use std::path::Path;
+use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
+use criterion::{measurement::WallTime, Throughput};
 use glossator::annotate::Annotator;
 use glossator::input::Document;
-use glossator::lexicon::Lexicon;
+use glossator::lexicon::{Entry, Kind, Lexicon, Origin};
+use glossator::matcher::Matcher;
 use glossator::render::json::json_line;
+use glossator::text::{sentences, Normalized};
+
+/// Size of the generated benchmark corpus.
+const GENERATED_BYTES: usize = 4 << 20;
+
+/// The annotator configurations benchmarked on the generated corpus, by
+/// name. Comparing another configuration is one more line here.
+fn annotators() -> Vec<(&'static str, Annotator)> {
+    vec![
+        ("builtin", Annotator::new(builtin())),
+        ("gen-10k", Annotator::new(generated(10_000))),
+        ("gen-100k", Annotator::new(generated(100_000))),
+    ]
+}
+
+fn builtin() -> Lexicon {
+    Lexicon::builtin().expect("built-in lexicon is valid")
+}
+
+/// A lexicon of `n` generated entries.
+fn generated(n: usize) -> Lexicon {
+    let mut builder = Lexicon::builder();
+    for (line, entry) in gen::lexicon(n).into_iter().enumerate() {
+        let entry = Entry {
+            id: entry.id,
+            name: entry.name,
+            kind: kind(entry.kind),
+            aliases: entry.aliases,
+            exact_case: Vec::new(),
+            definition: "Generated.".into(),
+            see_also: Vec::new(),
+            plural: true,
+            ambiguous: Vec::new(),
+        };
+        let origin = Origin {
+            file: "generated".into(),
+            line: line + 1,
+        };
+        builder.add_entry(entry, origin);
+    }
+    builder.build().expect("generated lexicon is valid")
+}
+
+fn kind(name: &str) -> Kind {
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == name)
+        .expect("the generator uses known kinds")
+}
+
+/// Generated documents mentioning the 10k lexicon, `GENERATED_BYTES` in all.
+fn generated_corpus() -> Vec<Document> {
+    let lexicon = gen::lexicon(10_000);
+    let (mut docs, mut bytes) = (Vec::new(), 0);
+    while bytes < GENERATED_BYTES {
+        let index = docs.len() as u64;
+        let text = gen::document(
+            &lexicon,
+            index,
+            gen::document_size(index, 16 << 10, 160 << 10),
+        );
+        bytes += text.len();
+        docs.push(Document {
+            id: format!("gen-{index}"),
+            path: format!("gen/{index:06}.txt"),
+            text,
+        });
+    }
+    docs
+}
 
 /// All `.txt`/`.md` files of a folder, concatenated in name order.
 fn concatenated(dir: &Path) -> String {
@@ -24,31 +112,106 @@ fn concatenated(dir: &Path) -> String {
         .join("\n\n")
 }
 
-fn bench_text() -> (String, &'static str) {
+/// The seeds as one document, or the shipped corpus where they are absent.
+fn seed_document() -> Document {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let seeds = concatenated(&root.join("../shared/seeds"));
-    if seeds.is_empty() {
+    let (text, name) = if seeds.is_empty() {
         (concatenated(&root.join("corpus")), "corpus")
     } else {
         (seeds, "seeds")
-    }
-}
-
-fn annotate(c: &mut Criterion) {
-    let (text, name) = bench_text();
-    let doc = Document {
+    };
+    Document {
         id: name.into(),
         path: name.into(),
         text,
-    };
-    let annotator = Annotator::new(Lexicon::builtin().expect("built-in lexicon is valid"));
-    let mut group = c.benchmark_group("annotate");
-    group.throughput(Throughput::Bytes(doc.text.len() as u64));
-    group.bench_function(format!("{name}/json"), |b| {
-        b.iter(|| json_line(&annotator.annotate(&doc)))
+    }
+}
+
+fn total_bytes(docs: &[Document]) -> u64 {
+    docs.iter().map(|d| d.text.len() as u64).sum()
+}
+
+/// A group with few samples, so the whole run takes minutes.
+fn quick_group<'c>(c: &'c mut Criterion, name: &str) -> BenchmarkGroup<'c, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    group
+}
+
+fn annotate(c: &mut Criterion) {
+    let seeds = [seed_document()];
+    let corpus = generated_corpus();
+    let mut group = quick_group(c, "annotate");
+    group.throughput(Throughput::BytesDecimal(total_bytes(&seeds)));
+    let seed_annotator = Annotator::new(builtin());
+    group.bench_function(format!("{}/builtin", seeds[0].id), |b| {
+        b.iter(|| annotate_all(&seed_annotator, &seeds))
+    });
+    group.throughput(Throughput::BytesDecimal(total_bytes(&corpus)));
+    for (name, annotator) in annotators() {
+        group.bench_function(format!("generated/{name}"), |b| {
+            b.iter(|| annotate_all(&annotator, &corpus))
+        });
+    }
+    group.finish();
+}
+
+/// Annotates and renders every document, as `glossator annotate` does.
+fn annotate_all(annotator: &Annotator, docs: &[Document]) -> usize {
+    docs.iter()
+        .map(|doc| json_line(&annotator.annotate(doc)).len())
+        .sum()
+}
+
+fn stages(c: &mut Criterion) {
+    let corpus = generated_corpus();
+    let annotator = Annotator::new(generated(10_000));
+    let matcher = Matcher::new(annotator.lexicon());
+    let annotations: Vec<_> = corpus.iter().map(|d| annotator.annotate(d)).collect();
+    let mut group = quick_group(c, "stages");
+    group.throughput(Throughput::BytesDecimal(total_bytes(&corpus)));
+    group.bench_function("normalize", |b| {
+        b.iter(|| sum(&corpus, |t| Normalized::new(t).as_str().len()))
+    });
+    group.bench_function("sentences", |b| {
+        b.iter(|| sum(&corpus, |t| sentences(t).len()))
+    });
+    group.bench_function("normalize+match", |b| {
+        b.iter(|| sum(&corpus, |t| matcher.find(&Normalized::new(t)).count()))
+    });
+    group.bench_function("json", |b| {
+        b.iter(|| {
+            annotations
+                .iter()
+                .map(|a| json_line(a).len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 }
 
-criterion_group!(benches, annotate);
+fn sum(docs: &[Document], f: impl Fn(&str) -> usize) -> usize {
+    docs.iter().map(|d| f(&d.text)).sum()
+}
+
+fn build(c: &mut Criterion) {
+    let mut group = quick_group(c, "build");
+    let lexicons = [
+        ("builtin", builtin()),
+        ("gen-1k", generated(1_000)),
+        ("gen-10k", generated(10_000)),
+        ("gen-100k", generated(100_000)),
+    ];
+    for (name, lexicon) in &lexicons {
+        group.bench_function(*name, |b| b.iter(|| Matcher::new(lexicon)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, annotate, stages, build);
 criterion_main!(benches);

@@ -12,10 +12,15 @@
 //! * soft hyphens and zero-width characters are dropped.
 //!
 //! Instead of searching the original again to find where a match came from,
-//! every normalized byte records the byte offset of the original character
-//! it was made from, as huggingface tokenizers' `NormalizedString` does. The
-//! map is one `u32` per normalized byte, which is cheap next to the text
-//! itself and makes mapping a match back O(1).
+//! the normalized text keeps an alignment map back to the original, as
+//! huggingface tokenizers' `NormalizedString` does. Most bytes map one to
+//! one, so the map is *sparse*: a list of edit points, each starting a run
+//! of normalized bytes that follow the original byte for byte. A byte
+//! inside a character whose normalized form is no longer than the
+//! original maps into that character and is snapped back to its start;
+//! longer expansions (`İ` → `i̇`) get an edit point per extra byte. Text
+//! that is plain ASCII between separators is copied a run at a time.
+//! Mapping a match back is a binary search over the edit points.
 //!
 //! ```
 //! use glossator::text::Normalized;
@@ -35,9 +40,17 @@ use std::ops::Range;
 pub struct Normalized<'a> {
     original: &'a str,
     text: String,
-    /// `align[i]` is the byte offset in `original` of the character that
-    /// produced normalized byte `i`. Its length equals `text.len()`.
-    align: Vec<u32>,
+    /// Edit points, sorted by `norm`, the first at 0 (if the text is not
+    /// empty). See the module documentation.
+    edits: Vec<Edit>,
+}
+
+/// From normalized byte `norm` on, normalized byte `norm + k` comes from
+/// the original character holding byte `orig + k` (until the next edit).
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    norm: u32,
+    orig: u32,
 }
 
 /// What one original character becomes in the normalized text.
@@ -67,37 +80,24 @@ impl<'a> Normalized<'a> {
             original.len() < u32::MAX as usize,
             "documents over 4 GiB are not supported"
         );
-        let mut text = String::with_capacity(original.len());
-        let mut align = Vec::with_capacity(original.len());
-        let mut last_was_space = false;
-        for (at, c) in original.char_indices() {
-            let at = at as u32;
-            match fold(c, fold_case) {
-                Fold::Drop => {}
-                Fold::Space => {
-                    if !last_was_space {
-                        text.push(' ');
-                        align.push(at);
-                    }
-                    last_was_space = true;
-                }
-                Fold::Char(c) => {
-                    push_char(&mut text, &mut align, c, at);
-                    last_was_space = false;
-                }
-                Fold::Lower(c) => {
-                    for lower in c.to_lowercase() {
-                        push_char(&mut text, &mut align, lower, at);
-                    }
-                    last_was_space = false;
-                }
+        let mut n = Normalized {
+            original,
+            text: String::with_capacity(original.len()),
+            edits: Vec::new(),
+        };
+        let mut at = 0;
+        while at < original.len() {
+            let run_end = plain_run_end(original.as_bytes(), at, n.ends_with_space());
+            if run_end > at {
+                n.push_plain(at..run_end, fold_case);
+                at = run_end;
+            } else {
+                let c = original[at..].chars().next().expect("not at the end");
+                n.push_fold(at, c, fold_case);
+                at += c.len_utf8();
             }
         }
-        Normalized {
-            original,
-            text,
-            align,
-        }
+        n
     }
 
     /// The normalized text.
@@ -117,15 +117,146 @@ impl<'a> Normalized<'a> {
     /// when `range` cuts through the expansion of one original character.
     /// `range` must be non-empty and within the normalized text.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.align[range.start] as usize;
-        let last = self.align[range.end - 1] as usize;
+        let start = self.original_char_at(range.start);
+        let last = self.original_char_at(range.end - 1);
         let last_len = self.original[last..]
             .chars()
             .next()
             .map_or(0, char::len_utf8);
         start..last + last_len
     }
+
+    /// The start of the original character normalized byte `at` came from.
+    fn original_char_at(&self, at: usize) -> usize {
+        let edit = self.edits[self.edits.partition_point(|e| e.norm as usize <= at) - 1];
+        let mut orig = edit.orig as usize + (at - edit.norm as usize);
+        while !self.original.is_char_boundary(orig) {
+            orig -= 1;
+        }
+        orig
+    }
+
+    fn ends_with_space(&self) -> bool {
+        self.text.ends_with(' ')
+    }
+
+    /// Appends normalized bytes made from the original character at `orig`,
+    /// with an edit point wherever the one-to-one run breaks.
+    fn push_from(&mut self, orig: usize, normalized: &str) {
+        let norm = self.text.len();
+        let continues = self
+            .edits
+            .last()
+            .is_some_and(|e| (e.orig as usize + (norm - e.norm as usize)) == orig);
+        if !continues {
+            self.push_edit(norm, orig);
+        }
+        self.text.push_str(normalized);
+    }
+
+    fn push_edit(&mut self, norm: usize, orig: usize) {
+        self.edits.push(Edit {
+            norm: norm as u32,
+            orig: orig as u32,
+        });
+    }
+
+    /// Copies plain ASCII (see [`plain_run_end`]), lower-cased if asked.
+    fn push_plain(&mut self, run: Range<usize>, fold_case: bool) {
+        let norm = self.text.len();
+        self.push_from(run.start, &self.original[run]);
+        if fold_case {
+            self.text[norm..].make_ascii_lowercase();
+        }
+    }
+
+    /// Appends the normalization of the character `c` at `orig`.
+    fn push_fold(&mut self, orig: usize, c: char, fold_case: bool) {
+        match fold(c, fold_case) {
+            Fold::Drop => {}
+            Fold::Space if self.ends_with_space() => {}
+            Fold::Space => self.push_from(orig, " "),
+            Fold::Char(c) => self.push_from(orig, c.encode_utf8(&mut [0; 4])),
+            Fold::Lower(c) => {
+                let norm = self.text.len();
+                let lower: String = c.to_lowercase().collect();
+                self.push_from(orig, &lower);
+                // Bytes past the original character's length would run
+                // into the next character: pin each to this one.
+                for extra in c.len_utf8()..lower.len() {
+                    self.push_edit(norm + extra, orig);
+                }
+            }
+        }
+    }
 }
+
+/// The end of the run of bytes from `at` that normalize to themselves
+/// (lower-cased): ASCII other than separators, and single spaces not
+/// following a space (`ends_with_space`) or another separator.
+fn plain_run_end(bytes: &[u8], at: usize, ends_with_space: bool) -> usize {
+    let (mut end, mut after_space) = plain_chunks_end(bytes, at, ends_with_space);
+    for &b in &bytes[end..] {
+        match PLAIN[usize::from(b)] {
+            Plain::Yes => after_space = false,
+            Plain::Space if !after_space => after_space = true,
+            _ => break,
+        }
+        end += 1;
+    }
+    end
+}
+
+/// The fast part of [`plain_run_end`]: skips whole 16-byte chunks of
+/// printable ASCII other than `-` with no two spaces in a row, testing
+/// each chunk branch-free (vectorized). Returns where it stopped and
+/// whether the byte before is a space.
+fn plain_chunks_end(bytes: &[u8], mut at: usize, mut after_space: bool) -> (usize, bool) {
+    const CHUNK: usize = 16;
+    while let Some(chunk) = bytes.get(at..at + CHUNK) {
+        let printable = chunk
+            .iter()
+            .fold(true, |ok, &b| ok & (b' '..=b'~').contains(&b) & (b != b'-'));
+        let doubled = chunk
+            .windows(2)
+            .fold(after_space & (chunk[0] == b' '), |any, pair| {
+                any | ((pair[0] == b' ') & (pair[1] == b' '))
+            });
+        if !printable || doubled {
+            break;
+        }
+        after_space = chunk[CHUNK - 1] == b' ';
+        at += CHUNK;
+    }
+    (at, after_space)
+}
+
+/// How [`plain_run_end`] sees a byte.
+#[derive(Clone, Copy)]
+enum Plain {
+    /// ASCII that normalizes to itself (lower-cased).
+    Yes,
+    /// `' '`: plain unless it follows a space.
+    Space,
+    /// A separator, a dash or non-ASCII: needs [`fold`].
+    No,
+}
+
+/// [`Plain`] for every byte, as a table: this runs on every byte.
+static PLAIN: [Plain; 256] = {
+    let mut table = [Plain::No; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte == b' ' {
+            table[b] = Plain::Space;
+        } else if byte != b'-' && !byte.is_ascii_whitespace() {
+            table[b] = Plain::Yes;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Normalizes a lexicon surface form exactly as document text is normalized,
 /// trimming the separators at either end.
@@ -134,11 +265,6 @@ pub fn normalize_form(form: &str, fold_case: bool) -> String {
         .as_str()
         .trim()
         .to_string()
-}
-
-fn push_char(text: &mut String, align: &mut Vec<u32>, c: char, at: u32) {
-    text.push(c);
-    align.extend(std::iter::repeat_n(at, c.len_utf8()));
 }
 
 fn fold(c: char, fold_case: bool) -> Fold {
@@ -167,7 +293,45 @@ mod tests {
     fn check(original: &str, normalized: &str) {
         let n = Normalized::new(original);
         assert_eq!(n.as_str(), normalized, "normalizing {original:?}");
-        assert_eq!(n.align.len(), n.text.len());
+        assert_eq!(n, dense(original, true));
+    }
+
+    /// One original offset per normalized byte: how normalization worked
+    /// before the sparse map and the ASCII runs, kept as the oracle.
+    fn dense(original: &str, fold_case: bool) -> (String, Vec<usize>) {
+        let (mut text, mut align) = (String::new(), Vec::new());
+        let mut push = |text: &mut String, c: char, at: usize| {
+            text.push(c);
+            align.extend(std::iter::repeat_n(at, c.len_utf8()));
+        };
+        for (at, c) in original.char_indices() {
+            match fold(c, fold_case) {
+                Fold::Drop => {}
+                Fold::Space if text.ends_with(' ') => {}
+                Fold::Space => push(&mut text, ' ', at),
+                Fold::Char(c) => push(&mut text, c, at),
+                Fold::Lower(c) => c.to_lowercase().for_each(|c| push(&mut text, c, at)),
+            }
+        }
+        (text, align)
+    }
+
+    impl PartialEq<(String, Vec<usize>)> for Normalized<'_> {
+        fn eq(&self, (text, align): &(String, Vec<usize>)) -> bool {
+            let mapped = (0..self.text.len()).map(|i| self.original_char_at(i));
+            self.text == *text && mapped.eq(align.iter().copied())
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sparse_map_equals_dense_map(
+            original in "(?:[a-zA-Z0-9 ,.;~]{1,40}|[aA1 .'’\\-–\n\t]|[\u{00A0}\u{00AD}\u{200B}İẞßÉéȺΣ]){0,60}",
+            fold_case: bool,
+        ) {
+            let n = Normalized::with_case(&original, fold_case);
+            proptest::prop_assert!(n == dense(&original, fold_case), "{original:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Compares glossator with the raw automaton scan and peer tools on one
+# generated corpus and lexicon, and checks that memory stays flat.
+#
+#   bash benches/compare/run.sh                  # 100 MB corpus, 10k-entry lexicon
+#   SIZE_MB=20 bash benches/compare/run.sh       # smaller, quicker
+#   MEMCHECK_MB=1024 bash benches/compare/run.sh # also glossator on 1 GB (needs 1 GB of disk)
+#
+# Other settings: ENTRIES (lexicon size, default 10000), PEERS (default
+# "flashtext spacy pyahocorasick"; empty to skip Python), BUILD_SIZES
+# (lexicon sizes for the load+build rows, default "1000 10000 100000"),
+# REPEAT (runs per measurement, default 3), WORK (data folder, default
+# target/compare). The peers go into a virtualenv at target/compare-venv,
+# made on first use.
+#
+# Every tool runs as one process on the same files, timed end to end (wall
+# clock: reading files, building its matcher, scanning; glossator also
+# segments sentences and writes JSON Lines to /dev/null) by /usr/bin/time,
+# which also gives peak RSS. Each measurement is the fastest of REPEAT runs
+# (a shared machine is noisy; a run over a minute is not repeated).
+# MB = 10^6 bytes. Prints Markdown tables.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SIZE_MB=${SIZE_MB:-100}
+ENTRIES=${ENTRIES:-10000}
+PEERS=${PEERS-flashtext spacy pyahocorasick}
+BUILD_SIZES=${BUILD_SIZES:-1000 10000 100000}
+MEMCHECK_MB=${MEMCHECK_MB:-}
+WORK=${WORK:-target/compare}
+REPEAT=${REPEAT:-3}
+VENV=target/compare-venv
+
+log() { echo "$*" >&2; }
+
+ensure_tools() {
+    if [ ! -x /usr/bin/time ]; then
+        log "installing GNU time (Debian package 'time')"
+        apt-get install -y time >/dev/null
+    fi
+    cargo build --release --quiet --bin glossator --example gen_corpus --example raw_scan
+    if [ -n "$PEERS" ] && [ ! -x "$VENV/bin/python" ]; then
+        log "making $VENV with flashtext, spacy, pyahocorasick"
+        python3 -m venv "$VENV"
+        "$VENV/bin/pip" install --quiet flashtext spacy pyahocorasick
+    fi
+}
+
+# generate DIR SIZE_MB ENTRIES: writes the data once (reused when present).
+generate() {
+    if [ ! -e "$1/done" ]; then
+        log "generating $1"
+        rm -rf "$1"
+        target/release/examples/gen_corpus "$1" "$2" "$3"
+        touch "$1/done"
+    fi
+}
+
+corpus_bytes() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}'; }
+
+# measure CMD...: runs CMD with stdout to /dev/null, REPEAT times (once if
+# it takes over a minute); sets SECS and RSS_MB from the fastest run.
+measure() {
+    local out secs kb run
+    out=$(mktemp)
+    SECS=
+    for ((run = 0; run < REPEAT; run++)); do
+        /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>>"$WORK/stderr.log"
+        read -r secs kb <"$out"
+        if [ -z "$SECS" ] || awk -v a="$secs" -v b="$SECS" 'BEGIN {exit !(a < b)}'; then
+            SECS=$secs
+            RSS_MB=$((kb / 1024))
+        fi
+        awk -v s="$secs" 'BEGIN {exit !(s > 60)}' && break
+    done
+    rm -f "$out"
+}
+
+# The glossator command line for the data in folder $1 (in array GLOSSATOR).
+glossator_for() {
+    GLOSSATOR=(target/release/glossator annotate --no-default-lexicon --lexicon "$1/lexicon.toml")
+}
+
+# row NAME CMD...: one line of the comparison table.
+row() {
+    local name=$1
+    shift
+    measure "$@"
+    local speed
+    speed=$(awk -v b="$BYTES" -v s="$SECS" 'BEGIN {printf "%.1f", b / 1e6 / s}')
+    [ -n "${BASE_SPEED:-}" ] || BASE_SPEED=$speed
+    awk -v n="$name" -v s="$SECS" -v v="$speed" -v base="$BASE_SPEED" -v r="$RSS_MB" \
+        'BEGIN {printf "| %s | %.2f | %.1f | %.2f | %d |\n", n, s, v, v / base, r}'
+}
+
+compare() {
+    local data=$1
+    BYTES=$(corpus_bytes "$data/corpus")
+    BASE_SPEED=
+    echo "Corpus: $((BYTES / 1000000)) MB in $(find "$data/corpus" -name '*.txt' | wc -l) files;" \
+        "lexicon: $ENTRIES entries ($(wc -l <"$data/terms.txt") surface forms)."
+    echo
+    echo "| tool | seconds | MB/s | speed ÷ glossator --jobs 1 | peak RSS MB |"
+    echo "|---|---:|---:|---:|---:|"
+    glossator_for "$data"
+    row "glossator annotate --jobs 1" "${GLOSSATOR[@]}" --jobs 1 "$data/corpus"
+    row "glossator annotate --jobs 2" "${GLOSSATOR[@]}" --jobs 2 "$data/corpus"
+    row "raw aho-corasick scan (examples/raw_scan)" \
+        target/release/examples/raw_scan "$data/terms.txt" "$data/corpus"
+    for peer in $PEERS; do
+        row "$peer" "$VENV/bin/python" benches/compare/peers.py "$peer" "$data/terms.txt" "$data/corpus"
+    done
+}
+
+# Lexicon load alone (lexicon check), then load + automaton build +
+# annotating one line.
+build_rows() {
+    echo
+    echo "| lexicon | load: seconds | load: peak RSS MB | load + build: seconds | load + build: peak RSS MB |"
+    echo "|---|---:|---:|---:|---:|"
+    echo "Stalin and the NEP." >"$WORK/one-line.txt"
+    for n in $BUILD_SIZES; do
+        generate "$WORK/lexicon-$n" 0 "$n"
+        measure target/release/glossator lexicon check --no-default-lexicon \
+            --lexicon "$WORK/lexicon-$n/lexicon.toml"
+        local load="$SECS | $RSS_MB"
+        glossator_for "$WORK/lexicon-$n"
+        measure "${GLOSSATOR[@]}" "$WORK/one-line.txt"
+        echo "| $n entries | $load | $SECS | $RSS_MB |"
+    done
+}
+
+# glossator's peak RSS on SIZE_MB vs MEMCHECK_MB of input.
+memcheck() {
+    BIG=$(mktemp -d "${TMPDIR:-/tmp}/glossator-memcheck.XXXXXX")
+    trap 'rm -rf "$BIG"' EXIT
+    target/release/examples/gen_corpus "$BIG" "$MEMCHECK_MB" "$ENTRIES" 2>/dev/null
+    echo
+    echo "| input | --jobs 1 peak RSS MB | --jobs 2 peak RSS MB |"
+    echo "|---|---:|---:|"
+    for dir in "$1" "$BIG"; do
+        local bytes
+        bytes=$(corpus_bytes "$dir/corpus")
+        glossator_for "$dir"
+        measure "${GLOSSATOR[@]}" --jobs 1 "$dir/corpus"
+        local one=$RSS_MB
+        measure "${GLOSSATOR[@]}" --jobs 2 "$dir/corpus"
+        echo "| $((bytes / 1000000)) MB | $one | $RSS_MB |"
+    done
+}
+
+mkdir -p "$WORK"
+: >"$WORK/stderr.log"
+ensure_tools
+data="$WORK/data-${SIZE_MB}mb-${ENTRIES}"
+generate "$data" "$SIZE_MB" "$ENTRIES"
+echo "$(date -u +%F), $(nproc) cores, $(uname -m)"
+echo
+compare "$data"
+build_rows
+if [ -n "$MEMCHECK_MB" ]; then
+    memcheck "$data"
+fi
