@@ -24,6 +24,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
 use criterion::{measurement::WallTime, Throughput};
 use glossator::annotate::Annotator;
+use glossator::dates::DateTagger;
 use glossator::input::Document;
 use glossator::lexicon::{Entry, Kind, Lexicon, Origin};
 use glossator::matcher::Matcher;
@@ -38,6 +39,10 @@ const GENERATED_BYTES: usize = 4 << 20;
 fn annotators() -> Vec<(&'static str, Annotator)> {
     vec![
         ("builtin", Annotator::new(builtin())),
+        (
+            "builtin-no-dates",
+            Annotator::new(builtin()).with_dates(false),
+        ),
         ("gen-10k", Annotator::new(generated(10_000))),
         ("gen-100k", Annotator::new(generated(100_000))),
     ]
@@ -152,6 +157,10 @@ fn annotate(c: &mut Criterion) {
     group.bench_function(format!("{}/builtin", seeds[0].id), |b| {
         b.iter(|| annotate_all(&seed_annotator, &seeds))
     });
+    let no_dates = Annotator::new(builtin()).with_dates(false);
+    group.bench_function(format!("{}/builtin-no-dates", seeds[0].id), |b| {
+        b.iter(|| annotate_all(&no_dates, &seeds))
+    });
     group.throughput(Throughput::BytesDecimal(total_bytes(&corpus)));
     for (name, annotator) in annotators() {
         group.bench_function(format!("generated/{name}"), |b| {
@@ -180,6 +189,10 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("sentences", |b| {
         b.iter(|| sum(&corpus, |t| sentences(t).len()))
+    });
+    let tagger = DateTagger::new();
+    group.bench_function("dates", |b| {
+        b.iter(|| sum(&corpus, |t| tagger.find(t).len()))
     });
     group.bench_function("normalize+match", |b| {
         b.iter(|| sum(&corpus, |t| matcher.find(&Normalized::new(t)).count()))
