@@ -184,3 +184,14 @@ fn known_traps_in_corpus_and_seeds_yield_nothing() {
         "traps no text contains (so the test proves nothing for them): {unseen:?}"
     );
 }
+
+#[test]
+fn corpus_has_at_least_eight_texts_and_40_kb() {
+    let files: Vec<_> = std::fs::read_dir(repo().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let bytes: u64 = files.iter().map(|f| f.metadata().unwrap().len()).sum();
+    assert!(files.len() >= 8, "{} texts", files.len());
+    assert!(bytes >= 40_000, "{bytes} bytes");
+}
