@@ -118,8 +118,7 @@ impl Glossary {
 
     /// Adds one annotated document (after all documents added before it).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
-        let mut part = Glossary::new(self.max_occurrences);
-        part.documents.push(DocRef {
+        self.documents.push(DocRef {
             id: doc.id.clone(),
             path: doc.path.clone(),
         });
@@ -155,12 +154,11 @@ impl Glossary {
                 });
             }
         }
-        part.entries = by_id.into_values().collect();
-        for entry in &mut part.entries {
+        let mut entries: Vec<GlossaryEntry> = by_id.into_values().collect();
+        for entry in &mut entries {
             entry.aliases_seen.sort();
         }
-        let whole = std::mem::replace(self, Glossary::new(0));
-        *self = whole.merge(part).expect("a fresh part always merges");
+        self.absorb_entries(entries);
     }
 
     /// Combines this glossary with the glossary of the documents that come
@@ -182,23 +180,22 @@ impl Glossary {
         self.max_occurrences = later.max_occurrences;
         check_disjoint(&self.documents, &later.documents)?;
         self.documents.extend(later.documents);
-        let mut by_id: BTreeMap<String, GlossaryEntry> = self
-            .entries
-            .into_iter()
-            .map(|e| (e.id.clone(), e))
-            .collect();
-        for entry in later.entries {
-            match by_id.get_mut(&entry.id) {
-                Some(existing) => existing.absorb(entry, self.max_occurrences),
-                None => {
-                    by_id.insert(entry.id.clone(), entry);
-                }
+        self.absorb_entries(later.entries);
+        Ok(self)
+    }
+
+    /// Folds the entries of later documents into the sorted entry list:
+    /// a known entry absorbs the later one, a new one is inserted in place.
+    /// Only the entries of the later part are touched, so adding documents
+    /// one by one costs what they contain, not the size of the glossary.
+    fn absorb_entries(&mut self, later: Vec<GlossaryEntry>) {
+        for entry in later {
+            let key = sort_key(&entry);
+            match self.entries.binary_search_by(|e| sort_key(e).cmp(&key)) {
+                Ok(at) => self.entries[at].absorb(entry, self.max_occurrences),
+                Err(at) => self.entries.insert(at, entry),
             }
         }
-        self.entries = by_id.into_values().collect();
-        self.entries
-            .sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
-        Ok(self)
     }
 
     /// Keeps only entries that occur at least `min_count` times.
@@ -206,6 +203,11 @@ impl Glossary {
         self.min_count = self.min_count.max(min_count);
         self.entries.retain(|e| e.count >= min_count);
     }
+}
+
+/// Entries are sorted by name, case-insensitively, then by id.
+fn sort_key(entry: &GlossaryEntry) -> (String, &str) {
+    (entry.name.to_lowercase(), &entry.id)
 }
 
 impl GlossaryEntry {
