@@ -1,7 +1,7 @@
 //! The timeline: every dated passage of a set of documents, in date order.
 //!
 //! Like the [`crate::glossary`], a [`Timeline`] is a reduction built in
-//! document order and mergeable across disjoint shards: merging
+//! document order (by a [`TimelineBuilder`]) and mergeable across disjoint shards: merging
 //! concatenates the document lists and re-sorts the events, whose order
 //! depends only on their dates and their document's position, so any split
 //! of the inputs merges into the timeline of the whole run.
@@ -66,20 +66,18 @@ pub struct Event {
     pub entries: Vec<String>,
 }
 
-impl Default for Timeline {
-    fn default() -> Timeline {
-        Timeline {
-            schema: TIMELINE_SCHEMA.to_string(),
-            documents: Vec::new(),
-            events: Vec::new(),
-        }
-    }
+/// Collects the events of documents one by one, in document order, and
+/// sorts them once in [`TimelineBuilder::finish`].
+#[derive(Debug, Default)]
+pub struct TimelineBuilder {
+    documents: Vec<DocRef>,
+    events: Vec<Event>,
 }
 
-impl Timeline {
-    /// An empty timeline.
-    pub fn new() -> Timeline {
-        Timeline::default()
+impl TimelineBuilder {
+    /// An empty builder.
+    pub fn new() -> TimelineBuilder {
+        TimelineBuilder::default()
     }
 
     /// Adds one annotated document (after all documents added before it).
@@ -88,7 +86,6 @@ impl Timeline {
             id: doc.id.clone(),
             path: doc.path.clone(),
         });
-        let mut events = Vec::new();
         for span in &annotation.spans {
             let (Some(value), Some(start), Some(end)) =
                 (&span.value, span.first_day, span.last_day)
@@ -96,7 +93,7 @@ impl Timeline {
                 continue;
             };
             let [s, e] = annotation.sentences[span.sentence];
-            events.push(Event {
+            self.events.push(Event {
                 value: value.clone(),
                 start,
                 end,
@@ -109,10 +106,22 @@ impl Timeline {
                 entries: entries_in_sentence(annotation, span.sentence),
             });
         }
-        events.sort_by_key(|e| (e.start, e.end, e.span[0]));
-        self.events = merge_sorted(std::mem::take(&mut self.events), events);
     }
 
+    /// The timeline. Events were collected in document order and, within
+    /// a document, in text order, so one stable sort by days gives the
+    /// documented order.
+    pub fn finish(mut self) -> Timeline {
+        self.events.sort_by_key(|e| (e.start, e.end));
+        Timeline {
+            schema: TIMELINE_SCHEMA.to_string(),
+            documents: self.documents,
+            events: self.events,
+        }
+    }
+}
+
+impl Timeline {
     /// Combines this timeline with the timeline of the documents that come
     /// after it. Fails if a document is in both.
     pub fn merge(mut self, later: Timeline) -> Result<Timeline, MergeError> {

@@ -7,7 +7,7 @@ use glossator::annotate::SpanKind;
 use glossator::glossary::Glossary;
 use glossator::lexicon::Kind;
 use glossator::render::html;
-use glossator::timeline::Timeline;
+use glossator::timeline::TimelineBuilder;
 
 use crate::args::{BuildArgs, GlossaryFormat, TimelineFormat};
 use crate::config::Run;
@@ -35,13 +35,13 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Res
     std::fs::create_dir_all(&handouts)?;
     let output = Output::new(&run.inputs);
     let mut glossary = Glossary::new(args.max_occurrences);
-    let mut timeline = Timeline::new();
+    let mut builder = TimelineBuilder::new();
     let mut tally = Tally::default();
     let lexicon = run.annotator.lexicon();
     process(run, true, reporter, |p, reporter| {
         tally.count(&p.annotation.spans);
         glossary.add(&p.doc, &p.annotation, lexicon);
-        timeline.add(&p.doc, &p.annotation);
+        builder.add(&p.doc, &p.annotation);
         let json = p.json.expect("JSON was asked for");
         output.write(
             &annotations.join(format!("{}.json", p.doc.id)),
@@ -55,6 +55,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Res
             reporter,
         )
     })?;
+    let timeline = builder.finish();
     glossary.retain_min_count(args.min_count);
     for (format, ext) in [
         (GlossaryFormat::Json, "json"),

@@ -1,7 +1,7 @@
 //! `glossator timeline`, and rendering timelines for `build` and `merge`.
 
 use glossator::render::{html, json::json_line, markdown};
-use glossator::timeline::Timeline;
+use glossator::timeline::{Timeline, TimelineBuilder};
 
 use crate::args::{TimelineArgs, TimelineFormat};
 use crate::config::Run;
@@ -11,12 +11,12 @@ use crate::report::Reporter;
 
 /// Builds the timeline of every input and writes it as the flags ask.
 pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> std::io::Result<()> {
-    let mut timeline = Timeline::new();
+    let mut builder = TimelineBuilder::new();
     process(run, false, reporter, |p, _| {
-        timeline.add(&p.doc, &p.annotation);
+        builder.add(&p.doc, &p.annotation);
         Ok(())
     })?;
-    let bytes = render(&timeline, args.format);
+    let bytes = render(&builder.finish(), args.format);
     Output::new(&run.inputs).emit(&bytes, args.out.as_deref(), reporter)
 }
 
