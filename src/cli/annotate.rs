@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
+use glossator::render::json::json_line;
+
 use crate::config::Run;
 use crate::output::Output;
 use crate::process::process;
@@ -16,16 +18,21 @@ pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> std::io::R
     }
     let output = Output::new(&run.inputs);
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    process(run, true, reporter, |processed, reporter| {
-        let json = processed.json.expect("JSON was asked for");
-        match out {
-            None => stdout.write_all(&json),
-            Some(dir) => output.write(
-                &dir.join(format!("{}.json", processed.doc.id)),
-                &json,
-                reporter,
-            ),
-        }
-    })?;
+    process(
+        run,
+        |_, annotation| json_line(annotation),
+        reporter,
+        |processed, reporter| {
+            let json = processed.rendered;
+            match out {
+                None => stdout.write_all(&json),
+                Some(dir) => output.write(
+                    &dir.join(format!("{}.json", processed.doc.id)),
+                    &json,
+                    reporter,
+                ),
+            }
+        },
+    )?;
     stdout.flush()
 }

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use glossator::annotate::SpanKind;
+use glossator::annotate::{Annotation, SpanKind};
 use glossator::glossary::Glossary;
+use glossator::input::Document;
 use glossator::lexicon::Kind;
-use glossator::render::html;
+use glossator::render::{html, json::json_line};
 use glossator::timeline::TimelineBuilder;
 
 use crate::args::{BuildArgs, GlossaryFormat, TimelineFormat};
@@ -38,17 +39,24 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Res
     let mut builder = TimelineBuilder::new();
     let mut tally = Tally::default();
     let lexicon = run.annotator.lexicon();
-    process(run, true, reporter, |p, reporter| {
+    // The annotation JSON and the handout depend on one document only:
+    // made on the workers.
+    let render = |doc: &Document, annotation: &Annotation| {
+        (
+            json_line(annotation),
+            html::handout(&doc.text, annotation, lexicon),
+        )
+    };
+    process(run, render, reporter, |p, reporter| {
         tally.count(&p.annotation.spans);
         glossary.add(&p.doc, &p.annotation, lexicon);
         builder.add(&p.doc, &p.annotation);
-        let json = p.json.expect("JSON was asked for");
+        let (json, handout) = p.rendered;
         output.write(
             &annotations.join(format!("{}.json", p.doc.id)),
             &json,
             reporter,
         )?;
-        let handout = html::handout(&p.doc.text, &p.annotation, lexicon);
         output.write(
             &handouts.join(format!("{}.html", p.doc.id)),
             handout.as_bytes(),

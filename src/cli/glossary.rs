@@ -13,10 +13,15 @@ use crate::report::Reporter;
 pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> std::io::Result<()> {
     let mut glossary = Glossary::new(args.max_occurrences);
     let lexicon = run.annotator.lexicon();
-    process(run, false, reporter, |p, _| {
-        glossary.add(&p.doc, &p.annotation, lexicon);
-        Ok(())
-    })?;
+    process(
+        run,
+        |_, _| (),
+        reporter,
+        |p, _| {
+            glossary.add(&p.doc, &p.annotation, lexicon);
+            Ok(())
+        },
+    )?;
     glossary.retain_min_count(args.shape.min_count);
     let bytes = render(&glossary, args.shape.format);
     Output::new(&run.inputs).emit(&bytes, args.shape.out.as_deref(), reporter)

@@ -54,18 +54,23 @@ pub fn list(lexicon: &Lexicon, kind: Option<Kind>, out: &mut impl Write) -> std:
 /// candidate, most widespread first, then a total line on stderr.
 pub fn coverage(run: &Run, reporter: &mut Reporter) -> std::io::Result<()> {
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
-    process(run, false, reporter, |p, _| {
-        let found = uncovered(&p.doc.text, &p.annotation.spans);
-        let mut in_doc = std::collections::HashSet::new();
-        for phrase in found {
-            let counts = seen.entry(phrase.clone()).or_default();
-            counts.1 += 1;
-            if in_doc.insert(phrase) {
-                counts.0 += 1;
+    process(
+        run,
+        |_, _| (),
+        reporter,
+        |p, _| {
+            let found = uncovered(&p.doc.text, &p.annotation.spans);
+            let mut in_doc = std::collections::HashSet::new();
+            for phrase in found {
+                let counts = seen.entry(phrase.clone()).or_default();
+                counts.1 += 1;
+                if in_doc.insert(phrase) {
+                    counts.0 += 1;
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     let mut rows: Vec<(String, (usize, usize))> = seen.into_iter().collect();
     rows.sort_by(|a, b| (b.1, &a.0).cmp(&(a.1, &b.0)));
     let mut out = std::io::stdout().lock();

@@ -1,49 +1,49 @@
-//! The document loop every document-reading command shares: read, decode
-//! and annotate on the worker pool, then hand each result to the command in
-//! input order, reporting unreadable inputs and warnings on the way.
+//! The document loop every document-reading command shares: read, decode,
+//! annotate and render on the worker pool, then hand each result to the
+//! command in input order, reporting unreadable inputs and warnings on the
+//! way.
 
 use std::io;
 
 use glossator::annotate::Annotation;
 use glossator::input::{Document, Input, InputError};
 use glossator::pipeline::for_each_ordered;
-use glossator::render::json::json_line;
 
 use crate::config::Run;
 use crate::report::Reporter;
 
 /// One annotated document, made on a worker thread.
-pub struct Processed {
+pub struct Processed<R> {
     pub doc: Document,
     pub annotation: Annotation,
-    /// The annotation as a JSON line, when the command asked for it (it is
-    /// serialized on the worker, in parallel).
-    pub json: Option<Vec<u8>>,
+    /// What the command's `render` made of it, also on the worker.
+    pub rendered: R,
 }
 
-type Outcome = Result<(Processed, Option<InputError>), InputError>;
+type Outcome<R> = Result<(Processed<R>, Option<InputError>), InputError>;
 
-/// Annotates every input of `run`; calls `sink` for each document in input
-/// order. The first error from `sink` stops the run and is returned.
-pub fn process(
+/// Annotates every input of `run` and applies `render` to each, in
+/// parallel; then calls `sink` for each document in input order. Output
+/// that depends on one document only (JSON, a handout) belongs in
+/// `render`, so it is made on all cores. The first error from `sink` stops
+/// the run and is returned.
+pub fn process<R: Send>(
     run: &Run,
-    want_json: bool,
+    render: impl Fn(&Document, &Annotation) -> R + Sync,
     reporter: &mut Reporter,
-    mut sink: impl FnMut(Processed, &mut Reporter) -> io::Result<()>,
+    mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
 ) -> io::Result<()> {
     let progress = reporter.progress(run.inputs.len());
-    let work = |input: &Input| -> Outcome {
+    let work = |input: &Input| -> Outcome<R> {
         let (doc, warning) = input.read()?;
         let annotation = run.annotator.annotate(&doc);
-        let json = want_json.then(|| json_line(&annotation));
-        Ok((
-            Processed {
-                doc,
-                annotation,
-                json,
-            },
-            warning,
-        ))
+        let rendered = render(&doc, &annotation);
+        let processed = Processed {
+            doc,
+            annotation,
+            rendered,
+        };
+        Ok((processed, warning))
     };
     let mut result = Ok(());
     for_each_ordered(&run.inputs, run.jobs, work, |outcome| {

@@ -12,10 +12,15 @@ use crate::report::Reporter;
 /// Builds the timeline of every input and writes it as the flags ask.
 pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> std::io::Result<()> {
     let mut builder = TimelineBuilder::new();
-    process(run, false, reporter, |p, _| {
-        builder.add(&p.doc, &p.annotation);
-        Ok(())
-    })?;
+    process(
+        run,
+        |_, _| (),
+        reporter,
+        |p, _| {
+            builder.add(&p.doc, &p.annotation);
+            Ok(())
+        },
+    )?;
     let bytes = render(&builder.finish(), args.format);
     Output::new(&run.inputs).emit(&bytes, args.out.as_deref(), reporter)
 }
