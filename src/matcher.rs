@@ -271,31 +271,68 @@ fn any_case_entry(claims: &[Claim]) -> u32 {
 /// starting there: every word start, and every non-word character too
 /// (with an empty word) if `nonword` (see [`Matcher`]).
 fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = (usize, Word)> + '_ {
+    let bytes = hay.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < hay.len() {
+        while let Some(&b) = bytes.get(at) {
             let here = at;
-            let b = hay.as_bytes()[at];
-            let word = if b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'_') {
-                Word { end: at, hash: 0 }
-            } else {
-                Word::at(hay, at)
+            let width = match ByteClass::of(b) {
+                ByteClass::Word => 0,
+                ByteClass::Other => 1,
+                ByteClass::NonAscii => {
+                    let c = hay[at..].chars().next().expect("at a character");
+                    if is_word_char(c) {
+                        0
+                    } else {
+                        c.len_utf8()
+                    }
+                }
             };
-            if word.end > here {
+            if width == 0 {
+                let word = Word::at(hay, at);
                 at = word.end;
                 return Some((here, word));
             }
-            at += if hay.as_bytes()[at].is_ascii() {
-                1
-            } else {
-                hay[at..].chars().next().map_or(1, char::len_utf8)
-            };
+            at += width;
             if nonword {
-                return Some((here, word));
+                return Some((here, Word { end: here, hash: 0 }));
             }
         }
         None
     })
+}
+
+/// What a byte says about word characters, from a table: this is looked
+/// up for every byte of every document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter, digit or `_`.
+    Word,
+    /// Any other ASCII byte.
+    Other,
+    /// Part of a non-ASCII character, which may or may not be a word
+    /// character.
+    NonAscii,
+}
+
+impl ByteClass {
+    fn of(b: u8) -> ByteClass {
+        const TABLE: [ByteClass; 256] = {
+            let mut table = [ByteClass::NonAscii; 256];
+            let mut b = 0;
+            while b < 128 {
+                let c = b as u8;
+                table[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+                    ByteClass::Word
+                } else {
+                    ByteClass::Other
+                };
+                b += 1;
+            }
+            table
+        };
+        TABLE[usize::from(b)]
+    }
 }
 
 /// The run of word characters starting at some position: where it ends,
@@ -307,27 +344,27 @@ struct Word {
 }
 
 impl Word {
-    fn at(hay: &str, mut at: usize) -> Word {
+    fn at(hay: &str, start: usize) -> Word {
         let bytes = hay.as_bytes();
-        let mut hash = 0u64;
-        let mut mix = |b: u8| hash = hash.rotate_left(5) ^ u64::from(b);
-        while let Some(&b) = bytes.get(at) {
-            if b.is_ascii() {
-                if !(b.is_ascii_alphanumeric() || b == b'_') {
+        let mix = |hash: u64, b: u8| hash.rotate_left(5) ^ u64::from(b);
+        let (mut at, mut hash) = (start, 0u64);
+        loop {
+            for &b in &bytes[at..] {
+                if ByteClass::of(b) != ByteClass::Word {
                     break;
                 }
-                mix(b);
+                hash = mix(hash, b);
                 at += 1;
-            } else {
-                let c = hay[at..].chars().next().expect("at a character");
-                if !is_word_char(c) {
-                    break;
+            }
+            match hay[at..].chars().next() {
+                Some(c) if !c.is_ascii() && is_word_char(c) => {
+                    let end = at + c.len_utf8();
+                    hash = bytes[at..end].iter().fold(hash, |h, &b| mix(h, b));
+                    at = end;
                 }
-                bytes[at..at + c.len_utf8()].iter().for_each(|&b| mix(b));
-                at += c.len_utf8();
+                _ => return Word { end: at, hash },
             }
         }
-        Word { end: at, hash }
     }
 
     /// The hash folded to a bit of [`FirstWordFilter`].
