@@ -49,7 +49,7 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 /// walk usually dies after a byte or two, so this costs a fraction of an
 /// unanchored scan; the automaton is the compact contiguous NFA, which
 /// builds fast and small even for 100k forms. Before walking from a word
-/// start, a small [`FirstWordFilter`] (8 KiB, cache-resident) rules out
+/// start, a [`FirstWordFilter`] (a bit set sized to stay cache-resident) rules out
 /// most words: a hit that passes the word-boundary rule begins with a
 /// whole text word equal to its pattern's first word.
 ///
@@ -366,39 +366,63 @@ impl Word {
             }
         }
     }
-
-    /// The hash folded to a bit of [`FirstWordFilter`].
-    fn bit(self) -> usize {
-        (self.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-    }
 }
 
 /// The first words of the patterns that start with a word character,
-/// hashed into a set of 64 Ki bits. A hit of such a pattern that passes
-/// the word-boundary rule starts with a whole text word equal to the
-/// pattern's first word (the pattern goes on with a non-word character, or
-/// ends where the text word must end), so a word whose hash is not in the
-/// set starts no hit. False positives only cost a walk.
+/// hashed into a set of bits. A hit of such a pattern that passes the
+/// word-boundary rule starts with a whole text word equal to the pattern's
+/// first word (the pattern goes on with a non-word character, or ends
+/// where the text word must end), so a word whose hash is not in the set
+/// starts no hit.
+///
+/// False positives cost a walk of the automaton, whose states are spread
+/// over megabytes: each step is a likely cache miss, so walks are what
+/// matching spends its time on. The set therefore has at least 64 bits per
+/// distinct first word (a false positive rate near 1/64), within 8 KiB to
+/// 1 MiB: with 64 Ki bits for a 10k-entry lexicon, four walks in five were
+/// false positives.
 #[derive(Clone, Debug)]
 struct FirstWordFilter {
     bits: Box<[u64]>,
+    /// `64 - log2(number of bits)`: a hash's top bits pick its bit.
+    shift: u32,
 }
 
 impl FirstWordFilter {
+    const MIN_BITS: usize = 1 << 16;
+    const MAX_BITS: usize = 1 << 23;
+
     fn new(patterns: &[String]) -> FirstWordFilter {
-        let mut bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
-        for pattern in patterns {
-            let first = Word::at(pattern, 0);
-            if first.end > 0 {
-                bits[first.bit() / 64] |= 1 << (first.bit() % 64);
-            }
+        let firsts: Vec<Word> = patterns
+            .iter()
+            .map(|pattern| Word::at(pattern, 0))
+            .filter(|first| first.end > 0)
+            .collect();
+        let distinct: std::collections::HashSet<u64> = firsts.iter().map(|w| w.hash).collect();
+        let len = (distinct.len() * 64)
+            .next_power_of_two()
+            .clamp(Self::MIN_BITS, Self::MAX_BITS);
+        let mut filter = FirstWordFilter {
+            bits: vec![0u64; len / 64].into_boxed_slice(),
+            shift: 64 - len.trailing_zeros(),
+        };
+        for first in firsts {
+            let bit = filter.bit(first);
+            filter.bits[bit / 64] |= 1 << (bit % 64);
         }
-        FirstWordFilter { bits }
+        filter
     }
 
     /// Can a pattern begin with the whole text word `word`?
     fn may_begin_with(&self, word: Word) -> bool {
-        self.bits[word.bit() / 64] & (1 << (word.bit() % 64)) != 0
+        let bit = self.bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The bit of `word`'s hash (Fibonacci hashing: the top bits of the
+    /// hash times 2^64 / φ).
+    fn bit(&self, word: Word) -> usize {
+        (word.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 }
 
