@@ -1,13 +1,14 @@
-//! Finding lexicon entries in text: the Aho-Corasick automaton and the
-//! rules that decide which of its hits count.
+//! Finding lexicon entries in text: the rules that decide which hits
+//! count, over an automaton of all surface forms (in `trie`, which picks
+//! its layout by the lexicon's size).
 //!
 //! See [`Matcher`] for the semantics.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind, PatternID};
+mod trie;
 
 use std::ops::Range;
+
+use trie::Trie;
 
 use crate::lexicon::{Kind, Lexicon};
 use crate::text::{is_word_char, normalize_form, Normalized};
@@ -31,7 +32,7 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 ///    form only as written; everything else ignores case.
 ///
 /// Among the hits that count, the longest one starting leftmost wins and
-/// spans never overlap. This is *not* the automaton's leftmost-longest
+/// spans never overlap. This is *not* Aho-Corasick's leftmost-longest
 /// mode: that mode reports only the longest pattern at a position, so when
 /// it fails a rule (`Lenin enrolments` cut short, say) the shorter valid
 /// candidate at the same start would be lost.
@@ -40,18 +41,21 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 ///
 /// Rule 1 means a hit can only start where a word starts (or, for a form
 /// that itself starts with a non-word character like `.net`, at such a
-/// character). So instead of running the automaton over every byte, the
-/// matcher walks it *anchored* from each such position, left to right:
+/// character). So instead of running an Aho-Corasick automaton over every
+/// byte, the matcher walks a trie of the patterns from each such position,
+/// left to right:
 /// the walk sees every pattern that starts there, shortest first, and the
 /// last one that passes both rules is the longest valid hit. Positions
 /// inside an accepted hit are skipped, which is the same greedy choice as
 /// collecting all overlapping hits and keeping the leftmost-longest. A
 /// walk usually dies after a byte or two, so this costs a fraction of an
-/// unanchored scan; the automaton is the compact contiguous NFA, which
-/// builds fast and small even for 100k forms. Before walking from a word
-/// start, a [`FirstWordFilter`] (a bit set sized to stay cache-resident) rules out
-/// most words: a hit that passes the word-boundary rule begins with a
-/// whole text word equal to its pattern's first word.
+/// unanchored scan. The trie is aho-corasick's contiguous NFA, or for large
+/// lexicons a more compact finite state transducer (see `trie`'s design
+/// note); both build fast and small even for 100k forms. Before walking
+/// from a word start, a [`FirstWordFilter`] (a bit set sized to stay
+/// cache-resident) rules out most words: a hit that passes the
+/// word-boundary rule begins with a whole text word equal to its pattern's
+/// first word.
 ///
 /// ```
 /// use glossator::{lexicon::Lexicon, matcher::Matcher, text::Normalized};
@@ -80,12 +84,12 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 /// ```
 #[derive(Clone, Debug)]
 pub struct Matcher {
-    automaton: NFA,
+    trie: Trie,
     /// Some pattern starts with a non-word character, so hits may start
     /// at any non-word character too, not only at word starts.
     nonword_starts: bool,
     filter: FirstWordFilter,
-    /// For each automaton pattern, the entries that may claim it, in
+    /// For each pattern (by its id in the trie), the entries that may claim it, in
     /// priority order: the first whose case rule passes wins.
     claims: Vec<Vec<Claim>>,
     /// For each pattern whose first claim ignores case, that claim's
@@ -125,7 +129,7 @@ pub struct TermMatch {
 }
 
 impl Matcher {
-    /// Compiles every surface form of `lexicon` into one automaton.
+    /// Compiles every surface form of `lexicon` into one trie.
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut claims: Vec<Vec<Claim>> = Vec::new();
@@ -173,16 +177,11 @@ impl Matcher {
                 );
             }
         }
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&patterns)
-            .expect("lexicon patterns fit the automaton's limits");
         let nonword_starts = patterns
             .iter()
             .any(|p| !p.chars().next().is_some_and(is_word_char));
         Matcher {
-            automaton,
+            trie: Trie::new(&patterns),
             nonword_starts,
             filter: FirstWordFilter::new(&patterns),
             any_case_entry: claims.iter().map(|c| any_case_entry(c)).collect(),
@@ -212,43 +211,28 @@ impl Matcher {
     /// The longest hit starting at `start` that passes the rules, as its
     /// end and entry.
     fn longest_at(&self, text: &Normalized<'_>, start: usize) -> Option<(usize, usize)> {
-        let nfa = &self.automaton;
-        let mut sid = nfa
-            .start_state(Anchored::Yes)
-            .expect("the NFA supports anchored searches");
         let mut longest = None;
-        for (end, &byte) in (start + 1..).zip(&text.as_str().as_bytes()[start..]) {
-            sid = nfa.next_state(Anchored::Yes, sid, byte);
-            if !nfa.is_special(sid) {
-                continue;
+        let rest = &text.as_str().as_bytes()[start..];
+        self.trie.prefixes(rest, |len, pid| {
+            if let Some(entry) = self.accept(text, start..start + len, pid) {
+                longest = Some((start + len, entry));
             }
-            if nfa.is_dead(sid) {
-                break;
-            }
-            // A match state also lists the patterns that are suffixes of
-            // this one (they start later): keep the one starting here.
-            let here = (0..nfa.match_len(sid))
-                .map(|i| nfa.match_pattern(sid, i))
-                .find(|&pid| nfa.pattern_len(pid) == end - start);
-            if let Some(entry) = here.and_then(|pid| self.accept(text, start..end, pid)) {
-                longest = Some((end, entry));
-            }
-        }
+        });
         longest
     }
 
     /// The entry claiming pattern `pid` found at `range` of the normalized
     /// text, if the hit passes the word-boundary and case rules.
-    fn accept(&self, text: &Normalized<'_>, range: Range<usize>, pid: PatternID) -> Option<usize> {
+    fn accept(&self, text: &Normalized<'_>, range: Range<usize>, pid: usize) -> Option<usize> {
         if !is_whole_word(text.as_str(), range.start, range.end) {
             return None;
         }
-        let entry = self.any_case_entry[pid.as_usize()];
+        let entry = self.any_case_entry[pid];
         if entry != NO_ENTRY {
             return Some(entry as usize);
         }
         let original = &text.original()[text.original_range(range)];
-        let claims = &self.claims[pid.as_usize()];
+        let claims = &self.claims[pid];
         claims
             .iter()
             .find(|c| c.case.accepts(original))
