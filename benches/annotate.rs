@@ -28,7 +28,7 @@ use glossator::dates::DateTagger;
 use glossator::input::Document;
 use glossator::lexicon::{Entry, Kind, Lexicon, Origin};
 use glossator::matcher::Matcher;
-use glossator::render::json::json_line;
+use glossator::render::json::annotation_line;
 use glossator::text::{sentences, Normalized};
 
 /// Size of the generated benchmark corpus.
@@ -173,7 +173,7 @@ fn annotate(c: &mut Criterion) {
 /// Annotates and renders every document, as `glossator annotate` does.
 fn annotate_all(annotator: &Annotator, docs: &[Document]) -> usize {
     docs.iter()
-        .map(|doc| json_line(&annotator.annotate(doc)).len())
+        .map(|doc| annotation_line(&annotator.annotate(doc)).len())
         .sum()
 }
 
@@ -201,7 +201,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             annotations
                 .iter()
-                .map(|a| json_line(a).len())
+                .map(|a| annotation_line(a).len())
                 .sum::<usize>()
         })
     });

@@ -43,6 +43,9 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 ///   of the sentence its start lies in.
 /// * `spans` are sorted by start, longer first. Term spans never overlap;
 ///   a date span may sit inside an event or term span (`1905 Revolution`).
+///
+/// Output is written by [`crate::render::json::annotation_line`], not
+/// serde: a change to these types or their serde attributes goes there too.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Annotation {

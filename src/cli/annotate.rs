@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use glossator::render::json::json_line;
+use glossator::render::json::annotation_line;
 
 use crate::config::Run;
 use crate::output::Output;
@@ -20,7 +20,7 @@ pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> std::io::R
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     process(
         run,
-        |_, annotation| json_line(annotation),
+        |_, annotation| annotation_line(annotation),
         reporter,
         |processed, reporter| {
             let json = processed.rendered;

@@ -7,7 +7,7 @@ use glossator::annotate::{Annotation, SpanKind};
 use glossator::glossary::Glossary;
 use glossator::input::Document;
 use glossator::lexicon::Kind;
-use glossator::render::{html, json::json_line};
+use glossator::render::{html, json::annotation_line};
 use glossator::timeline::TimelineBuilder;
 
 use crate::args::{BuildArgs, GlossaryFormat, TimelineFormat};
@@ -43,7 +43,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Res
     // made on the workers.
     let render = |doc: &Document, annotation: &Annotation| {
         (
-            json_line(annotation),
+            annotation_line(annotation),
             html::handout(&doc.text, annotation, lexicon),
         )
     };

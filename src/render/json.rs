@@ -4,12 +4,422 @@
 //! [`crate::annotate::Annotation`] (`glossator.annotation/1`). Output is
 //! compact, one object per line, keys in a fixed order, so equal inputs give
 //! byte-identical output.
+//!
+//! [`json_line`] serializes any value through serde. Annotations, written
+//! once per document and the bulk of the output, have their own writer,
+//! [`annotation_line`], which gives the same bytes without serde's
+//! per-field overhead.
+
+use std::io::Write;
 
 use serde::Serialize;
+
+use crate::annotate::{Annotation, DocInfo, Span, SpanKind};
+use crate::dates::Day;
 
 /// One value as a single line of JSON, newline included.
 pub fn json_line(value: &impl Serialize) -> Vec<u8> {
     let mut out = serde_json::to_vec(value).expect("output types serialize to JSON");
     out.push(b'\n');
     out
+}
+
+/// One annotation as a single line of JSON, newline included: the same
+/// bytes as [`json_line`], written directly.
+///
+/// This must stay in step with the `Serialize` impls of [`Annotation`],
+/// [`DocInfo`], [`Span`], [`SpanKind`] and [`Day`]: keys in field order,
+/// `None` fields left out, strings escaped as `serde_json` escapes them. A
+/// property test compares the two on arbitrary annotations.
+pub fn annotation_line(annotation: &Annotation) -> Vec<u8> {
+    let mut out = Vec::with_capacity(estimated_len(annotation));
+    out.extend_from_slice(b"{\"schema\":");
+    write_str(&mut out, &annotation.schema);
+    out.extend_from_slice(b",\"doc\":");
+    write_doc(&mut out, &annotation.doc);
+    out.extend_from_slice(b",\"sentences\":");
+    write_list(&mut out, &annotation.sentences, write_range);
+    out.extend_from_slice(b",\"spans\":");
+    write_list(&mut out, &annotation.spans, write_span);
+    out.extend_from_slice(b"}\n");
+    out
+}
+
+/// Bytes per span besides its strings and days: keys, punctuation and five
+/// numbers, about 125 for an entry span and 110 for a date span with
+/// five-digit offsets.
+const SPAN_BYTES: usize = 128;
+
+/// Bytes per day of a date span: `,"first_day":"YYYY-MM-DD"`.
+const DAY_BYTES: usize = 26;
+
+/// Bytes per sentence: `[start,end],` with six-digit offsets.
+const SENTENCE_BYTES: usize = 16;
+
+/// The length of the line for `annotation`, or a little more: enough that
+/// the line is written without growing its buffer, unless strings need
+/// many escapes or offsets have more than six digits.
+fn estimated_len(annotation: &Annotation) -> usize {
+    let span_len = |span: &Span| {
+        let strings = [&span.entry, &span.name, &span.value, &span.qualifier];
+        let days = [span.first_day, span.last_day];
+        SPAN_BYTES
+            + span.text.len()
+            + strings
+                .iter()
+                .flat_map(|s| s.as_deref())
+                .map(str::len)
+                .sum::<usize>()
+            + DAY_BYTES * days.iter().flatten().count()
+    };
+    let doc = &annotation.doc;
+    128 + annotation.schema.len()
+        + doc.id.len()
+        + doc.path.len()
+        + SENTENCE_BYTES * annotation.sentences.len()
+        + annotation.spans.iter().map(span_len).sum::<usize>()
+}
+
+fn write_doc(out: &mut Vec<u8>, doc: &DocInfo) {
+    out.extend_from_slice(b"{\"id\":");
+    write_str(out, &doc.id);
+    out.extend_from_slice(b",\"path\":");
+    write_str(out, &doc.path);
+    out.extend_from_slice(b",\"bytes\":");
+    write_usize(out, doc.bytes);
+    out.extend_from_slice(b",\"chars\":");
+    write_usize(out, doc.chars);
+    out.push(b'}');
+}
+
+fn write_range(out: &mut Vec<u8>, &[start, end]: &[usize; 2]) {
+    out.push(b'[');
+    write_usize(out, start);
+    out.push(b',');
+    write_usize(out, end);
+    out.push(b']');
+}
+
+fn write_span(out: &mut Vec<u8>, span: &Span) {
+    out.extend_from_slice(b"{\"start\":");
+    write_usize(out, span.start);
+    out.extend_from_slice(b",\"end\":");
+    write_usize(out, span.end);
+    out.extend_from_slice(b",\"char_start\":");
+    write_usize(out, span.char_start);
+    out.extend_from_slice(b",\"char_end\":");
+    write_usize(out, span.char_end);
+    out.extend_from_slice(b",\"text\":");
+    write_str(out, &span.text);
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(kind_name(span.kind).as_bytes());
+    out.push(b'"');
+    write_optional(out, b",\"entry\":", span.entry.as_deref(), write_str);
+    write_optional(out, b",\"name\":", span.name.as_deref(), write_str);
+    write_optional(out, b",\"value\":", span.value.as_deref(), write_str);
+    write_optional(out, b",\"first_day\":", span.first_day, write_day);
+    write_optional(out, b",\"last_day\":", span.last_day, write_day);
+    write_optional(
+        out,
+        b",\"qualifier\":",
+        span.qualifier.as_deref(),
+        write_str,
+    );
+    out.extend_from_slice(b",\"sentence\":");
+    write_usize(out, span.sentence);
+    out.push(b'}');
+}
+
+/// The name of `kind` as its derived `Serialize` writes it (lowercase).
+fn kind_name(kind: SpanKind) -> &'static str {
+    match kind {
+        SpanKind::Person => "person",
+        SpanKind::Place => "place",
+        SpanKind::Org => "org",
+        SpanKind::Event => "event",
+        SpanKind::Term => "term",
+        SpanKind::Date => "date",
+    }
+}
+
+/// `[a,b,...]`, each item written by `write`.
+fn write_list<T>(out: &mut Vec<u8>, items: &[T], write: fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(out, item);
+    }
+    out.push(b']');
+}
+
+/// `key` (which holds its leading comma, the quoted name and the colon) and
+/// the value, or nothing for `None`, as `skip_serializing_if =
+/// "Option::is_none"` does.
+fn write_optional<T>(out: &mut Vec<u8>, key: &[u8], value: Option<T>, write: fn(&mut Vec<u8>, T)) {
+    if let Some(value) = value {
+        out.extend_from_slice(key);
+        write(out, value);
+    }
+}
+
+fn write_usize(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// `day` quoted, as its `Display` writes it: `YYYY-MM-DD`, zero-padded.
+/// Four-digit years are written directly, any other through `Display`.
+fn write_day(out: &mut Vec<u8>, day: Day) {
+    if !(0..10_000).contains(&day.year) || day.month >= 100 || day.day >= 100 {
+        write!(out, "\"{day}\"").expect("writing to a Vec never fails");
+        return;
+    }
+    let mut quoted = *b"\"0000-00-00\"";
+    fill_digits(&mut quoted[1..5], day.year as u32);
+    fill_digits(&mut quoted[6..8], u32::from(day.month));
+    fill_digits(&mut quoted[9..11], u32::from(day.day));
+    out.extend_from_slice(&quoted);
+}
+
+/// Writes the last `digits.len()` decimal digits of `n` into `digits`.
+fn fill_digits(digits: &mut [u8], mut n: u32) {
+    for digit in digits.iter_mut().rev() {
+        *digit = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+}
+
+/// `s` as a quoted JSON string, escaped as `serde_json` escapes it: `"`,
+/// `\` and the control characters U+0000 to U+001F, nothing else. Runs of
+/// bytes that need no escape are copied whole.
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    let mut rest = s.as_bytes();
+    out.push(b'"');
+    while let Some(i) = rest.iter().position(|&byte| ESCAPED[usize::from(byte)]) {
+        out.extend_from_slice(&rest[..i]);
+        write_escape(out, rest[i]);
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// The bytes [`write_str`] escapes, as a table: the scan for them is the
+/// hot loop of [`annotation_line`].
+static ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// The escape of one byte that [`ESCAPED`] marks: the short form
+/// where JSON has one (except `\/`, which `serde_json` does not use),
+/// otherwise `\u00XX` in lowercase hex.
+fn write_escape(out: &mut Vec<u8>, byte: u8) {
+    let short = match byte {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x09 => b't',
+        0x0A => b'n',
+        0x0C => b'f',
+        0x0D => b'r',
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let (high, low) = (HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xF)]);
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', high, low]);
+            return;
+        }
+    };
+    out.extend_from_slice(&[b'\\', short]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn span(start: usize, text: &str, kind: SpanKind) -> Span {
+        Span {
+            start,
+            end: start + text.len(),
+            char_start: start,
+            char_end: start + text.chars().count(),
+            text: text.to_string(),
+            kind,
+            entry: None,
+            name: None,
+            value: None,
+            first_day: None,
+            last_day: None,
+            qualifier: None,
+            sentence: 0,
+        }
+    }
+
+    #[test]
+    fn writes_an_annotation_by_hand() {
+        let stalin = Span {
+            entry: Some("stalin".to_string()),
+            name: Some("Joseph \"Koba\" Stalin".to_string()),
+            ..span(0, "Stalin", SpanKind::Person)
+        };
+        let date = Span {
+            value: Some("192X".to_string()),
+            first_day: Some(Day::month_start(1927, 1)),
+            last_day: Some(Day::month_end(1929, 12)),
+            qualifier: Some("late".to_string()),
+            sentence: 1,
+            ..span(20, "late 1920s\t–\u{1}\\", SpanKind::Date)
+        };
+        let annotation = Annotation {
+            schema: "glossator.annotation/1".to_string(),
+            doc: DocInfo {
+                id: "é".to_string(),
+                path: "a/é\n.txt".to_string(),
+                bytes: 40,
+                chars: 38,
+            },
+            sentences: vec![[0, 18], [20, 40]],
+            spans: vec![stalin, date],
+        };
+        let expected = concat!(
+            r#"{"schema":"glossator.annotation/1","#,
+            r#""doc":{"id":"é","path":"a/é\n.txt","bytes":40,"chars":38},"#,
+            r#""sentences":[[0,18],[20,40]],"#,
+            r#""spans":[{"start":0,"end":6,"char_start":0,"char_end":6,"text":"Stalin","#,
+            r#""kind":"person","entry":"stalin","name":"Joseph \"Koba\" Stalin","sentence":0},"#,
+            r#"{"start":20,"end":36,"char_start":20,"char_end":34,"#,
+            r#""text":"late 1920s\t–\u0001\\","kind":"date","value":"192X","#,
+            r#""first_day":"1927-01-01","last_day":"1929-12-31","qualifier":"late","sentence":1}]}"#,
+            "\n",
+        );
+        assert_eq!(
+            String::from_utf8(annotation_line(&annotation)).unwrap(),
+            expected
+        );
+        assert!(estimated_len(&annotation) >= expected.len());
+    }
+
+    #[test]
+    fn writes_an_empty_annotation() {
+        let annotation = Annotation {
+            schema: String::new(),
+            doc: DocInfo {
+                id: String::new(),
+                path: String::new(),
+                bytes: 0,
+                chars: 0,
+            },
+            sentences: vec![],
+            spans: vec![],
+        };
+        assert_eq!(
+            annotation_line(&annotation),
+            br#"{"schema":"","doc":{"id":"","path":"","bytes":0,"chars":0},"sentences":[],"spans":[]}
+"#
+        );
+    }
+
+    #[test]
+    fn escapes_every_ascii_byte_like_serde_json() {
+        let all: String = (0..=0x7F_u8).map(char::from).collect();
+        let mut ours = Vec::new();
+        write_str(&mut ours, &all);
+        assert_eq!(ours, serde_json::to_vec(&all).unwrap());
+    }
+
+    /// Strings heavy in what JSON escapes, with multibyte characters.
+    fn any_text() -> impl Strategy<Value = String> {
+        let tricky =
+            prop::sample::select(&['"', '\\', '/', '\u{7F}', '\u{2028}', 'é', '–', '😀'][..]);
+        let char = prop_oneof![
+            4 => prop::char::range(' ', '~'),
+            2 => prop::char::range('\0', '\u{1F}'),
+            2 => tricky,
+            1 => any::<char>(),
+        ];
+        prop::collection::vec(char, 0..16).prop_map(String::from_iter)
+    }
+
+    /// Any number, though mostly offsets of a realistic size.
+    fn any_number() -> impl Strategy<Value = usize> {
+        prop_oneof![3 => 0..100_000_usize, 1 => any::<usize>()]
+    }
+
+    /// Mostly real days; also the years `Display` pads or widens, and
+    /// months and days out of range.
+    fn any_day() -> impl Strategy<Value = Day> {
+        let real = (0..10_000, 1..=12_u8, 1..=28_u8);
+        let odd = (-20_000..20_000, any::<u8>(), any::<u8>());
+        prop_oneof![real, odd, (any::<i32>(), any::<u8>(), any::<u8>())]
+            .prop_map(|(year, month, day)| Day { year, month, day })
+    }
+
+    fn any_kind() -> impl Strategy<Value = SpanKind> {
+        use SpanKind::*;
+        prop::sample::select(&[Person, Place, Org, Event, Term, Date][..])
+    }
+
+    fn any_span() -> impl Strategy<Value = Span> {
+        let numbers = prop::array::uniform5(any_number());
+        let strings = prop::array::uniform4(prop::option::of(any_text()));
+        let days = prop::array::uniform2(prop::option::of(any_day()));
+        let parts = (numbers, any_text(), any_kind(), strings, days);
+        parts.prop_map(|(n, text, kind, strings, days)| {
+            let [entry, name, value, qualifier] = strings;
+            let [first_day, last_day] = days;
+            Span {
+                start: n[0],
+                end: n[1],
+                char_start: n[2],
+                char_end: n[3],
+                text,
+                kind,
+                entry,
+                name,
+                value,
+                first_day,
+                last_day,
+                qualifier,
+                sentence: n[4],
+            }
+        })
+    }
+
+    fn any_annotation() -> impl Strategy<Value = Annotation> {
+        let doc = (any_text(), any_text(), any_number(), any_number()).prop_map(
+            |(id, path, bytes, chars)| DocInfo {
+                id,
+                path,
+                bytes,
+                chars,
+            },
+        );
+        let sentences = prop::collection::vec([any_number(), any_number()], 0..6);
+        let spans = prop::collection::vec(any_span(), 0..6);
+        (any_text(), doc, sentences, spans).prop_map(|(schema, doc, sentences, spans)| Annotation {
+            schema,
+            doc,
+            sentences,
+            spans,
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn annotation_line_equals_serde_json(annotation in any_annotation()) {
+            let expected = serde_json::to_string(&annotation).unwrap() + "\n";
+            let line = String::from_utf8(annotation_line(&annotation)).unwrap();
+            prop_assert_eq!(line, expected);
+        }
+    }
 }
