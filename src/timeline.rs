@@ -151,9 +151,9 @@ fn merge_sorted(earlier: Vec<Event>, later: Vec<Event>) -> Vec<Event> {
 fn entries_in_sentence(annotation: &Annotation, sentence: usize) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     let in_sentence = annotation.spans.iter().filter(|s| s.sentence == sentence);
-    for id in in_sentence.filter_map(|s| s.entry.as_ref()) {
-        if !ids.contains(id) {
-            ids.push(id.clone());
+    for id in in_sentence.filter_map(|s| s.entry.as_deref()) {
+        if !ids.iter().any(|known| known == id) {
+            ids.push(id.to_string());
         }
     }
     ids

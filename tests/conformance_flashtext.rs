@@ -62,7 +62,8 @@ fn flashtext_keyword_extraction_cases() {
     let mut failures = Vec::new();
     for case in &cases {
         let (lexicon, clean_names) = lexicon_for(case);
-        let annotation = crate::matching::annotate(&Annotator::new(lexicon), &case.sentence);
+        let annotator = Annotator::new(lexicon);
+        let annotation = crate::matching::annotate(&annotator, &case.sentence);
         let got: Vec<String> = annotation
             .spans
             .iter()

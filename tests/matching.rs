@@ -26,7 +26,7 @@ pub fn annotator(lexicon_file: &str) -> Annotator {
 }
 
 /// Annotates `text` as a document named `id`.
-pub fn annotate(annotator: &Annotator, text: &str) -> glossator::annotate::Annotation {
+pub fn annotate<'a>(annotator: &'a Annotator, text: &str) -> glossator::annotate::Annotation<'a> {
     let doc = Document {
         id: "t".into(),
         path: "t.txt".into(),
@@ -44,7 +44,7 @@ fn matching_rules_table() {
         let got: Vec<(String, String)> = annotate(&annotator, &case.text)
             .spans
             .into_iter()
-            .map(|s| (s.text, s.entry.unwrap_or_default()))
+            .map(|s| (s.text, s.entry.unwrap_or_default().into_owned()))
             .collect();
         if got != case.spans {
             failures.push(format!(
@@ -63,10 +63,8 @@ fn matching_rules_table() {
 
 #[test]
 fn a_date_nests_inside_an_event_but_never_crosses_an_entry() {
-    let annotation = annotate(
-        &annotator("rules-lexicon.toml"),
-        "The 1905 Revolution; in January 1905 Lenin",
-    );
+    let annotator = annotator("rules-lexicon.toml");
+    let annotation = annotate(&annotator, "The 1905 Revolution; in January 1905 Lenin");
     let got: Vec<(&str, Option<&str>, Option<&str>)> = annotation
         .spans
         .iter()

@@ -37,7 +37,8 @@ proptest! {
     #[test]
     fn span_offsets_select_their_text(pieces in proptest::collection::vec(piece(), 0..40)) {
         let text: String = pieces.concat();
-        let annotation = annotate(&annotator("rules-lexicon.toml"), &text);
+        let annotator = annotator("rules-lexicon.toml");
+        let annotation = annotate(&annotator, &text);
         assert_offsets_exact(&text, &annotation);
         // Entry spans never overlap; a date lies inside one entry span or
         // outside all of them (DESIGN.md rule 6).

@@ -13,7 +13,7 @@ pub static BUILTIN: LazyLock<Annotator> =
     LazyLock::new(|| Annotator::new(Lexicon::builtin().unwrap()));
 
 /// The seed `name` and its annotation, or `None` where seeds are absent.
-fn seed(name: &str) -> Option<(String, Annotation)> {
+fn seed(name: &str) -> Option<(String, Annotation<'static>)> {
     let text = std::fs::read_to_string(seeds()?.join(name)).unwrap();
     let annotation = annotate(&BUILTIN, &text);
     Some((text, annotation))
@@ -21,9 +21,9 @@ fn seed(name: &str) -> Option<(String, Annotation)> {
 
 fn spans_at<'a>(
     text: &str,
-    annotation: &'a Annotation,
+    annotation: &'a Annotation<'a>,
     needle: &str,
-) -> Vec<&'a glossator::annotate::Span> {
+) -> Vec<&'a glossator::annotate::Span<'a>> {
     let starts: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).collect();
     assert!(!starts.is_empty(), "{needle:?} occurs in the seed");
     annotation

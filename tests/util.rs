@@ -32,7 +32,7 @@ pub fn seeds() -> Option<PathBuf> {
 }
 
 /// Parses JSON Lines of annotations, rejecting unknown fields.
-pub fn annotations(stdout: &[u8]) -> Vec<Annotation> {
+pub fn annotations(stdout: &[u8]) -> Vec<Annotation<'static>> {
     let text = std::str::from_utf8(stdout).expect("UTF-8 output");
     text.lines()
         .map(|line| serde_json::from_str(line).expect("an annotation"))
@@ -107,7 +107,7 @@ pub struct HostileBuild {
     pub dir: tempfile::TempDir,
     /// The handout page.
     pub handout: PathBuf,
-    pub annotation: Annotation,
+    pub annotation: Annotation<'static>,
 }
 
 impl HostileBuild {

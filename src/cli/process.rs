@@ -12,29 +12,30 @@ use glossator::pipeline::for_each_ordered;
 use crate::config::Run;
 use crate::report::Reporter;
 
-/// One annotated document, made on a worker thread.
-pub struct Processed<R> {
+/// One annotated document, made on a worker thread. The annotation
+/// borrows from the run's lexicon.
+pub struct Processed<'r, R> {
     pub doc: Document,
-    pub annotation: Annotation,
+    pub annotation: Annotation<'r>,
     /// What the command's `render` made of it, also on the worker.
     pub rendered: R,
 }
 
-type Outcome<R> = Result<(Processed<R>, Option<InputError>), InputError>;
+type Outcome<'r, R> = Result<(Processed<'r, R>, Option<InputError>), InputError>;
 
 /// Annotates every input of `run` and applies `render` to each, in
 /// parallel; then calls `sink` for each document in input order. Output
 /// that depends on one document only (JSON, a handout) belongs in
 /// `render`, so it is made on all cores. The first error from `sink` stops
 /// the run and is returned.
-pub fn process<R: Send>(
-    run: &Run,
+pub fn process<'r, R: Send>(
+    run: &'r Run,
     render: impl Fn(&Document, &Annotation) -> R + Sync,
     reporter: &mut Reporter,
-    mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
+    mut sink: impl FnMut(Processed<'r, R>, &mut Reporter) -> io::Result<()>,
 ) -> io::Result<()> {
     let progress = reporter.progress(run.inputs.len());
-    let work = |input: &Input| -> Outcome<R> {
+    let work = |input: &Input| -> Outcome<'r, R> {
         let (doc, warning) = input.read()?;
         let annotation = run.annotator.annotate(&doc);
         let rendered = render(&doc, &annotation);

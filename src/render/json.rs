@@ -61,15 +61,16 @@ const SENTENCE_BYTES: usize = 16;
 /// many escapes or offsets have more than six digits.
 fn estimated_len(annotation: &Annotation) -> usize {
     let span_len = |span: &Span| {
-        let strings = [&span.entry, &span.name, &span.value, &span.qualifier];
+        let strings = [
+            span.entry.as_deref(),
+            span.name.as_deref(),
+            span.value.as_deref(),
+            span.qualifier.as_deref(),
+        ];
         let days = [span.first_day, span.last_day];
         SPAN_BYTES
             + span.text.len()
-            + strings
-                .iter()
-                .flat_map(|s| s.as_deref())
-                .map(str::len)
-                .sum::<usize>()
+            + strings.iter().flatten().map(|s| s.len()).sum::<usize>()
             + DAY_BYTES * days.iter().flatten().count()
     };
     let doc = &annotation.doc;
@@ -245,8 +246,9 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::borrow::Cow;
 
-    fn span(start: usize, text: &str, kind: SpanKind) -> Span {
+    fn span(start: usize, text: &str, kind: SpanKind) -> Span<'static> {
         Span {
             start,
             end: start + text.len(),
@@ -267,8 +269,8 @@ mod tests {
     #[test]
     fn writes_an_annotation_by_hand() {
         let stalin = Span {
-            entry: Some("stalin".to_string()),
-            name: Some("Joseph \"Koba\" Stalin".to_string()),
+            entry: Some("stalin".into()),
+            name: Some("Joseph \"Koba\" Stalin".into()),
             ..span(0, "Stalin", SpanKind::Person)
         };
         let date = Span {
@@ -368,7 +370,7 @@ mod tests {
         prop::sample::select(&[Person, Place, Org, Event, Term, Date][..])
     }
 
-    fn any_span() -> impl Strategy<Value = Span> {
+    fn any_span() -> impl Strategy<Value = Span<'static>> {
         let numbers = prop::array::uniform5(any_number());
         let strings = prop::array::uniform4(prop::option::of(any_text()));
         let days = prop::array::uniform2(prop::option::of(any_day()));
@@ -383,8 +385,8 @@ mod tests {
                 char_end: n[3],
                 text,
                 kind,
-                entry,
-                name,
+                entry: entry.map(Cow::Owned),
+                name: name.map(Cow::Owned),
                 value,
                 first_day,
                 last_day,
@@ -394,7 +396,7 @@ mod tests {
         })
     }
 
-    fn any_annotation() -> impl Strategy<Value = Annotation> {
+    fn any_annotation() -> impl Strategy<Value = Annotation<'static>> {
         let doc = (any_text(), any_text(), any_number(), any_number()).prop_map(
             |(id, path, bytes, chars)| DocInfo {
                 id,

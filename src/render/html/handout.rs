@@ -149,7 +149,7 @@ struct Inline<'a> {
     h: &'a mut Html,
     text: &'a str,
     /// The spans inside the block, sorted by start, longer first.
-    spans: &'a [Span],
+    spans: &'a [Span<'a>],
     lexicon: &'a Lexicon,
     doc: &'a str,
     /// Text before this offset is written.
@@ -162,7 +162,7 @@ impl<'a> Inline<'a> {
     fn new(
         h: &'a mut Html,
         text: &'a str,
-        spans: &'a [Span],
+        spans: &'a [Span<'a>],
         lexicon: &'a Lexicon,
         doc: &'a str,
     ) -> Inline<'a> {
@@ -339,7 +339,7 @@ fn terms(h: &mut Html, spans: &[Span], lexicon: &Lexicon) {
 mod tests {
     use super::*;
 
-    fn span(text: &str, word: &str, kind: SpanKind) -> Span {
+    fn span(text: &str, word: &str, kind: SpanKind) -> Span<'static> {
         let start = text.find(word).unwrap();
         serde_json::from_value(serde_json::json!({
             "start": start, "end": start + word.len(), "char_start": 0, "char_end": 0,
