@@ -21,12 +21,12 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Words that end with a full stop without ending a sentence (lower case).
-const ABBREVIATIONS: &[&str] = &[
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[u64] = &keys([
     "st", "c", "ca", "p", "pp", "dr", "mr", "mrs", "ms", "prof", "e.g", "i.e", "cf", "vs", "no",
     "vol", "ed", "eds", "approx", "gen", "col", "lt", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec",
-];
+]);
 
 /// Splits `text` into sentences, returned as trimmed byte ranges.
 ///
@@ -179,23 +179,66 @@ fn is_list_line(line: &str, has_tab: bool) -> bool {
 /// A short line without closing punctuation, not continued in lower case.
 /// (Cheapest tests first: this runs on every line.)
 fn is_heading(line: &str, next: &str) -> bool {
-    const CONNECTIVES: &[&str] = &[
+    const CONNECTIVES: &[u64] = &keys([
         "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
-    ];
+    ]);
     !line.ends_with(['.', ',', ';', ':', '!', '?', '…', '-', '–'])
         && !next.starts_with(|c: char| c.is_lowercase())
         && (line.len() <= 60 || line.chars().count() <= 60)
         && !is_one_of(line.rsplit(' ').next().unwrap_or(""), CONNECTIVES)
 }
 
-/// Is `word`, lower-cased, one of the lower-case `words`? Without
+/// Is `word`, lower-cased, one of the `words` (made by [`keys`])? Without
 /// allocating for ASCII words.
-fn is_one_of(word: &str, words: &[&str]) -> bool {
-    if word.is_ascii() {
-        words.iter().any(|w| w.eq_ignore_ascii_case(word))
+fn is_one_of(word: &str, words: &[u64]) -> bool {
+    let key = if word.is_ascii() {
+        key(word.as_bytes())
     } else {
-        words.contains(&word.to_lowercase().as_str())
+        key(word.to_lowercase().as_bytes())
+    };
+    key.is_some_and(|key| words.binary_search(&key).is_ok())
+}
+
+/// The [`key`]s of a word list, sorted (for binary search) and checked
+/// when the list is compiled: each word must be ASCII, without NUL, and
+/// at most 8 bytes long.
+const fn keys<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut keys = [0; N];
+    let mut i = 0;
+    while i < N {
+        let Some(key) = key(words[i].as_bytes()) else {
+            panic!("a word list has a word that cannot be a key");
+        };
+        let mut j = i;
+        while j > 0 && keys[j - 1] > key {
+            keys[j] = keys[j - 1];
+            j -= 1;
+        }
+        keys[j] = key;
+        i += 1;
     }
+    keys
+}
+
+/// `word` lower-cased and packed into an integer, a byte each, so that two
+/// words have the same key if and only if they are equal ignoring ASCII
+/// case; none for a word longer than 8 bytes or with a non-ASCII or NUL
+/// byte.
+const fn key(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() {
+        let b = word[i];
+        if b == 0 || !b.is_ascii() {
+            return None;
+        }
+        key = key << 8 | b.to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    Some(key)
 }
 
 /// Splits one block into trimmed sentences, appending them to `out`
@@ -371,11 +414,11 @@ fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> u8) -> Option<usi
 /// the tests), nor are the common quotes and dashes of English notes;
 /// anything else might be.
 fn may_end_sentence(c: char) -> bool {
-    !(c.is_alphabetic()
-        || matches!(
-            c,
-            '‘' | '’' | '“' | '”' | '–' | '—' | '•' | '«' | '»' | '\u{A0}'
-        ))
+    // The quotes and dashes first: they are cheaper to test than letters.
+    !(matches!(
+        c,
+        '‘' | '’' | '“' | '”' | '–' | '—' | '•' | '«' | '»' | '\u{A0}'
+    ) || c.is_alphabetic())
 }
 
 /// Is `at` between two ASCII letters?
@@ -405,12 +448,20 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     let Some(body) = sentence.strip_suffix('.') else {
         return false;
     };
-    let word = body
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let word = last_word(body);
+    let mut chars = word.chars();
+    let is_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     is_initial || is_one_of(word, ABBREVIATIONS)
+}
+
+/// What follows the last white space or `(` in `text`.
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(')
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    &text[start..]
 }
 
 /// `range` of `text` without white space at either end.
@@ -573,6 +624,16 @@ mod tests {
         let text = "E. H. Carr: “Lenin’s NEP.” Why? U.S.A. 3.5 etc. the end!) Next\n\
                     line. ¿Qué? Ok.\u{2029}New. A.B. c. (1924). Done";
         assert_eq!(windowed_breaks(text), uax29_breaks(text));
+    }
+
+    #[test]
+    fn word_lists_ignore_case_and_nothing_else() {
+        for word in ["st", "St", "ST", "e.g", "E.G", "Approx", "SEPT", "c", "dec"] {
+            assert!(is_one_of(word, ABBREVIATIONS), "{word}");
+        }
+        for word in ["", "s", "sta", "eg", "approxim", "stæ", "st\0", "Dé", "cc"] {
+            assert!(!is_one_of(word, ABBREVIATIONS), "{word}");
+        }
     }
 
     #[test]
