@@ -414,10 +414,11 @@ fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> u8) -> Option<usi
 /// the tests), nor are the common quotes and dashes of English notes;
 /// anything else might be.
 fn may_end_sentence(c: char) -> bool {
-    // The quotes and dashes first: they are cheaper to test than letters.
+    // The quotes and dashes, and the Russian alphabet, first: they are
+    // cheaper to test than `is_alphabetic` (a table search) is for them.
     !(matches!(
         c,
-        '‘' | '’' | '“' | '”' | '–' | '—' | '•' | '«' | '»' | '\u{A0}'
+        '‘' | '’' | '“' | '”' | '–' | '—' | '•' | '«' | '»' | '\u{A0}' | 'А'..='я' | 'Ё' | 'ё'
     ) || c.is_alphabetic())
 }
 
