@@ -84,7 +84,7 @@ impl Input {
                 bytes
             }
         };
-        let decoded = decode(&bytes).map_err(|e| fail(e.to_string()))?;
+        let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
         if decoded.text.len() > MAX_DOCUMENT_BYTES {
             let message = format!("over {MAX_DOCUMENT_BYTES} bytes as UTF-8; split it first");
             return Err(fail(message));
