@@ -52,7 +52,7 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 /// unanchored scan. The trie is aho-corasick's contiguous NFA, or for large
 /// lexicons a more compact finite state transducer (see `trie`'s design
 /// note); both build fast and small even for 100k forms. Before walking
-/// from a word start, a [`FirstWordFilter`] (a bit set sized to stay
+/// from a word start, a first-word filter (a bit set sized to stay
 /// cache-resident) rules out most words: a hit that passes the
 /// word-boundary rule begins with a whole text word equal to its pattern's
 /// first word.

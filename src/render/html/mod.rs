@@ -3,8 +3,8 @@
 //!
 //! Every page is one self-contained file: the stylesheet is inline, there
 //! is no script and nothing is fetched (a Content-Security-Policy says so
-//! too). Pages are written with the escaping [`writer::Html`], through
-//! which all document and lexicon text passes. The pages link to each
+//! too). Pages are written with the escaping `Html` writer (`writer.rs`),
+//! through which all document and lexicon text passes. The pages link to each
 //! other within a `glossator build` folder: a handout's spans to their
 //! glossary entries (`glossary.html#<id>`) and timeline events, the
 //! glossary's and timeline's passages back to the spans
