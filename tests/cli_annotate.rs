@@ -1,5 +1,6 @@
 //! `glossator annotate` end to end.
 
+use glossator::annotate::SpanKind;
 use predicates::prelude::*;
 use predicates::str::contains;
 
@@ -72,6 +73,36 @@ fn json_lines_follow_the_schema() {
         dir.path().join("a.txt").display()
     );
     assert_eq!(stdout, expected);
+}
+
+#[test]
+fn no_dates_leaves_out_date_spans_only() {
+    let text = "In 1924 Stalin and the NEP; from the 1920s to 5 March 1953.\n";
+    let spans = |flags: &[&str]| {
+        let out = glossator()
+            .args(["annotate", "-"])
+            .args(flags)
+            .write_stdin(text)
+            .assert()
+            .success();
+        let spans = annotations(&out.get_output().stdout).remove(0).spans;
+        spans
+            .into_iter()
+            .map(|s| (s.text, s.kind))
+            .collect::<Vec<_>>()
+    };
+    let (with, without) = (spans(&[]), spans(&["--no-dates"]));
+    let dates: Vec<_> = with
+        .iter()
+        .filter(|(_, kind)| *kind == SpanKind::Date)
+        .collect();
+    assert_eq!(dates.len(), 3, "{with:?}");
+    let others: Vec<_> = with
+        .iter()
+        .filter(|(_, kind)| *kind != SpanKind::Date)
+        .collect();
+    assert_eq!(without.iter().collect::<Vec<_>>(), others);
+    assert!(!without.is_empty());
 }
 
 #[test]

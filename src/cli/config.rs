@@ -37,7 +37,7 @@ impl Run {
             reporter.fail(error);
         }
         Ok(Run {
-            annotator: Annotator::new(lexicon),
+            annotator: Annotator::new(lexicon).with_dates(!args.no_dates),
             inputs,
             jobs: args.jobs,
         })
