@@ -147,7 +147,9 @@ impl<'a> Span<'a> {
         }
     }
 
-    fn bare(text: &str, start: usize, end: usize) -> Span<'a> {
+    /// A span of `text[start..end]` with every optional field unset, as a
+    /// base to fill in.
+    pub(crate) fn bare(text: &str, start: usize, end: usize) -> Span<'a> {
         Span {
             start,
             end,

@@ -254,15 +254,8 @@ mod tests {
             end: start + text.len(),
             char_start: start,
             char_end: start + text.chars().count(),
-            text: text.to_string(),
             kind,
-            entry: None,
-            name: None,
-            value: None,
-            first_day: None,
-            last_day: None,
-            qualifier: None,
-            sentence: 0,
+            ..Span::bare(text, 0, text.len())
         }
     }
 
