@@ -328,28 +328,74 @@ struct Word {
 }
 
 impl Word {
+    /// The word starting at `start` of `hay` (empty if none does).
+    ///
+    /// Every text word passes through here, so ASCII is taken eight bytes
+    /// at a time (see [`ascii_word_prefix`]): a loop over single bytes
+    /// mispredicted its exit at the end of nearly every word. The hash
+    /// mixes in each such chunk and each non-ASCII word character in turn,
+    /// so it depends only on the word's bytes, not on what follows it.
     fn at(hay: &str, start: usize) -> Word {
-        let bytes = hay.as_bytes();
-        let mix = |hash: u64, b: u8| hash.rotate_left(5) ^ u64::from(b);
-        let (mut at, mut hash) = (start, 0u64);
+        let mix = |hash: u64, piece: u64| (hash.rotate_left(23) ^ piece).wrapping_mul(FX);
+        let (mut at, mut hash) = (start, 0);
         loop {
-            for &b in &bytes[at..] {
-                if ByteClass::of(b) != ByteClass::Word {
-                    break;
-                }
-                hash = mix(hash, b);
-                at += 1;
+            let (len, chunk) = ascii_word_prefix(&hay.as_bytes()[at..]);
+            hash = mix(hash, chunk);
+            at += len;
+            if len == 8 {
+                continue;
             }
             match hay[at..].chars().next() {
                 Some(c) if !c.is_ascii() && is_word_char(c) => {
-                    let end = at + c.len_utf8();
-                    hash = bytes[at..end].iter().fold(hash, |h, &b| mix(h, b));
-                    at = end;
+                    hash = mix(hash, (u64::from(c) << 8) | 0xFF);
+                    at += c.len_utf8();
                 }
                 _ => return Word { end: at, hash },
             }
         }
     }
+}
+
+/// FxHash's multiplier: the top bits of the product depend on every bit
+/// of the multiplicand.
+const FX: u64 = 0x517C_C1B7_2722_0A95;
+
+/// How many (up to eight) of the first bytes of `bytes` are ASCII word
+/// characters, and those bytes as a little-endian number (zero above).
+fn ascii_word_prefix(bytes: &[u8]) -> (usize, u64) {
+    let chunk = match bytes.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => {
+            let mut eight = [0; 8];
+            eight[..bytes.len()].copy_from_slice(bytes);
+            u64::from_le_bytes(eight)
+        }
+    };
+    // Zero bytes past the end are not word characters, so `len` stays
+    // within `bytes`.
+    let len = (!ascii_word_bytes(chunk) & HIGH_BITS).trailing_zeros() as usize / 8;
+    let kept = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+    (len, chunk & kept)
+}
+
+/// The high bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` that is an ASCII letter, digit or
+/// `_`, with no other bit set (SWAR: all eight bytes at once, no carries
+/// between them).
+fn ascii_word_bytes(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = chunk & !HIGH_BITS;
+    // The high bit of each byte of `low` that is at least `byte`: adding
+    // 0x80 - byte carries into the high bit exactly then, and never out of
+    // the byte, since `low`'s bytes are below 0x80.
+    let at_least = |low: u64, byte: u8| low.wrapping_add(ONES * u64::from(0x80 - byte));
+    let between = |low: u64, first: u8, last: u8| at_least(low, first) & !at_least(low, last + 1);
+    // `| 0x20` turns capitals into small letters and no other byte into one.
+    let letters = between(low | (ONES * 0x20), b'a', b'z');
+    let others = between(low, b'0', b'9') | between(low, b'_', b'_');
+    (letters | others) & !chunk & HIGH_BITS
 }
 
 /// The first words of the patterns that start with a word character,
@@ -528,6 +574,30 @@ mod tests {
         assert_eq!(ends("Ab, c-état", false), [(0, 2), (4, 5), (6, 11)]);
         assert_eq!(ends("a .b", true), [(0, 1), (1, 1), (2, 2), (3, 4)]);
         assert_eq!(Word::at("five year", 0), Word::at("five", 0));
+    }
+
+    proptest::proptest! {
+        /// Words end where the first character that is not a word
+        /// character starts, and a word's hash depends on its bytes only,
+        /// whatever follows it and however it lines up with the eight-byte
+        /// chunks.
+        #[test]
+        fn words_end_at_the_first_non_word_character(
+            text in "[a-zA-Z0-9_ .,'’\\-éЖ\u{301}\u{00a0}\n]{0,40}",
+            start in 0usize..40,
+        ) {
+            let start = (0..=start.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+            let word = Word::at(&text, start);
+            let end = text[start..]
+                .char_indices()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(text.len(), |(i, _)| start + i);
+            proptest::prop_assert_eq!(word.end, end);
+            let alone = &text[start..end];
+            proptest::prop_assert_eq!(Word::at(alone, 0), Word { end: alone.len(), hash: word.hash });
+            let padded = format!("{alone} and more text after it");
+            proptest::prop_assert_eq!(Word::at(&padded, 0).hash, word.hash);
+        }
     }
 
     #[test]
