@@ -4,10 +4,12 @@
 //!
 //! See [`Matcher`] for the semantics.
 
+mod groups;
 mod trie;
 
 use std::ops::Range;
 
+use groups::{FirstWordGroups, Group};
 use trie::Trie;
 
 use crate::lexicon::{Kind, Lexicon};
@@ -41,21 +43,27 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 ///
 /// Rule 1 means a hit can only start where a word starts (or, for a form
 /// that itself starts with a non-word character like `.net`, at such a
-/// character). So instead of running an Aho-Corasick automaton over every
-/// byte, the matcher walks a trie of the patterns from each such position,
-/// left to right:
-/// the walk sees every pattern that starts there, shortest first, and the
-/// last one that passes both rules is the longest valid hit. Positions
-/// inside an accepted hit are skipped, which is the same greedy choice as
-/// collecting all overlapping hits and keeping the leftmost-longest. A
-/// walk usually dies after a byte or two, so this costs a fraction of an
-/// unanchored scan. The trie is aho-corasick's contiguous NFA, or for large
-/// lexicons a more compact finite state transducer (see `trie`'s design
-/// note); both build fast and small even for 100k forms. Before walking
-/// from a word start, a first-word filter (a bit set sized to stay
-/// cache-resident) rules out most words: a hit that passes the
-/// word-boundary rule begins with a whole text word equal to its pattern's
-/// first word.
+/// character), and that a hit starting at a word begins with a pattern
+/// whose first word is that whole word. So instead of running an
+/// Aho-Corasick automaton over every byte, the matcher looks at each word
+/// start, left to right:
+///
+/// 1. a first-word filter (a bit set sized to stay cache-resident) rules
+///    out most words;
+/// 2. the patterns whose first word is this word (usually one to three;
+///    see `groups`) are compared with the text, longest first, and the
+///    first that passes both rules is the hit;
+/// 3. a word that begins more patterns than that, and a non-word start,
+///    get a walk of a trie of all patterns instead: the walk sees every
+///    pattern that starts there, shortest first, and the last one that
+///    passes both rules is the longest valid hit. The trie is
+///    aho-corasick's contiguous NFA, or for large lexicons a more compact
+///    finite state transducer (see `trie`'s design note).
+///
+/// Positions inside an accepted hit are skipped, which is the same greedy
+/// choice as collecting all overlapping hits and keeping the
+/// leftmost-longest; a property test checks the result against trying
+/// every pattern at every position.
 ///
 /// ```
 /// use glossator::{lexicon::Lexicon, matcher::Matcher, text::Normalized};
@@ -89,6 +97,7 @@ pub struct Matcher {
     /// at any non-word character too, not only at word starts.
     nonword_starts: bool,
     filter: FirstWordFilter,
+    groups: FirstWordGroups,
     /// For each pattern (by its id in the trie), the entries that may claim it, in
     /// priority order: the first whose case rule passes wins.
     claims: Vec<Vec<Claim>>,
@@ -184,6 +193,7 @@ impl Matcher {
             trie: Trie::new(&patterns),
             nonword_starts,
             filter: FirstWordFilter::new(&patterns),
+            groups: FirstWordGroups::new(&patterns),
             any_case_entry: claims.iter().map(|c| any_case_entry(c)).collect(),
             claims,
         }
@@ -197,7 +207,16 @@ impl Matcher {
             if start < covered_to || (word.end > start && !self.filter.may_begin_with(word)) {
                 return None;
             }
-            let (end, entry) = self.longest_at(text, start)?;
+            let group = if word.end > start {
+                self.groups.get(word.hash)
+            } else {
+                Group::Many
+            };
+            let (end, entry) = match group {
+                Group::None => None,
+                Group::Few(ids) => self.longest_of(text, start, ids),
+                Group::Many => self.longest_at(text, start),
+            }?;
             covered_to = end;
             let range = text.original_range(start..end);
             Some(TermMatch {
@@ -208,8 +227,27 @@ impl Matcher {
         })
     }
 
+    /// The longest of patterns `ids` (longest first) that is found at
+    /// `start` and passes the rules, as its end and entry.
+    fn longest_of(
+        &self,
+        text: &Normalized<'_>,
+        start: usize,
+        ids: &[u32],
+    ) -> Option<(usize, usize)> {
+        let rest = &text.as_str().as_bytes()[start..];
+        ids.iter().find_map(|&id| {
+            let pattern = self.groups.pattern(id);
+            let end = start + pattern.len();
+            let entry = rest
+                .starts_with(pattern)
+                .then(|| self.accept(text, start..end, id as usize));
+            Some((end, entry??))
+        })
+    }
+
     /// The longest hit starting at `start` that passes the rules, as its
-    /// end and entry.
+    /// end and entry, from a walk of the trie.
     fn longest_at(&self, text: &Normalized<'_>, start: usize) -> Option<(usize, usize)> {
         let mut longest = None;
         let rest = &text.as_str().as_bytes()[start..];
@@ -405,9 +443,9 @@ fn ascii_word_bytes(chunk: u64) -> u64 {
 /// where the text word must end), so a word whose hash is not in the set
 /// starts no hit.
 ///
-/// False positives cost a walk of the automaton, whose states are spread
-/// over megabytes: each step is a likely cache miss, so walks are what
-/// matching spends its time on. The set therefore has at least 64 bits per
+/// False positives cost a probe of the much larger groups table (see
+/// `groups`), a likely cache miss; before the groups they cost a walk of
+/// the automaton, several. The set therefore has at least 64 bits per
 /// distinct first word (a false positive rate near 1/64), within 8 KiB to
 /// 1 MiB: with 64 Ki bits for a 10k-entry lexicon, four walks in five were
 /// false positives.
@@ -597,6 +635,70 @@ mod tests {
             proptest::prop_assert_eq!(Word::at(alone, 0), Word { end: alone.len(), hash: word.hash });
             let padded = format!("{alone} and more text after it");
             proptest::prop_assert_eq!(Word::at(&padded, 0).hash, word.hash);
+        }
+    }
+
+    /// Every hit by brute force: at each position left to right, every
+    /// pattern, the longest that passes the rules.
+    fn brute_force(matcher: &Matcher, text: &Normalized<'_>) -> Vec<TermMatch> {
+        let hay = text.as_str();
+        let (mut found, mut covered_to) = (Vec::new(), 0);
+        for start in (covered_to..hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+            if start < covered_to {
+                continue;
+            }
+            let longest = (0..matcher.claims.len())
+                .filter_map(|id| {
+                    let end = start + matcher.groups.pattern(id as u32).len();
+                    let here =
+                        hay.as_bytes()[start..].starts_with(matcher.groups.pattern(id as u32));
+                    here.then(|| {
+                        matcher
+                            .accept(text, start..end, id)
+                            .map(|entry| (end, entry))
+                    })?
+                })
+                .max();
+            if let Some((end, entry)) = longest {
+                covered_to = end;
+                let range = text.original_range(start..end);
+                found.push(TermMatch {
+                    start: range.start,
+                    end: range.end,
+                    entry,
+                });
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        /// The first-word filter, the groups and the trie walks together
+        /// find what trying every pattern everywhere finds. Forms whose
+        /// first word is `a` or `b` are often more than
+        /// `FirstWordGroups::FEW`, and those of two-letter first words
+        /// fewer, so both ways of trying a word's patterns are used.
+        #[test]
+        fn finds_what_brute_force_finds(
+            forms in proptest::collection::btree_set("[ab]( [ab]{1,2}){0,2}|[ab]{2}( [ab])?|-[ab]|NAB", 1..32),
+            text in "[abAB ,.\n-]{0,60}",
+        ) {
+            let toml: String = forms
+                .iter()
+                .enumerate()
+                .map(|(i, form)| {
+                    format!("[[entry]]\nid = \"e{i}\"\nname = \"{form}\"\nkind = \"term\"\ndefinition = \"D.\"\n")
+                })
+                .collect();
+            let mut builder = Lexicon::builder();
+            builder.add_toml("p.toml", &toml);
+            let Ok(lexicon) = builder.build() else {
+                return Ok(()); // a plural that is another entry's form
+            };
+            let matcher = Matcher::new(&lexicon);
+            let text = Normalized::new(&text);
+            let found: Vec<TermMatch> = matcher.find(&text).collect();
+            proptest::prop_assert_eq!(found, brute_force(&matcher, &text));
         }
     }
 
