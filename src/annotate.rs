@@ -216,14 +216,14 @@ impl Annotator {
         }
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
         assign_sentences(&mut spans, &sentence_ranges);
-        assign_char_offsets(text, &mut spans);
+        let chars = assign_char_offsets(text, &mut spans);
         Annotation {
             schema: ANNOTATION_SCHEMA.to_string(),
             doc: DocInfo {
                 id: doc.id.clone(),
                 path: doc.path.clone(),
                 bytes: text.len(),
-                chars: text.chars().count(),
+                chars,
             },
             sentences: sentence_ranges.iter().map(|r| [r.start, r.end]).collect(),
             spans,
@@ -310,13 +310,14 @@ fn assign_sentences(spans: &mut [Span], sentences: &[std::ops::Range<usize>]) {
 }
 
 /// Fills `char_start`/`char_end` by counting code points once through the
-/// text, between the sorted span boundaries.
-fn assign_char_offsets(text: &str, spans: &mut [Span]) {
+/// text, between the sorted span boundaries; returns the text's length in
+/// code points, counted on the way.
+fn assign_char_offsets(text: &str, spans: &mut [Span]) -> usize {
     if text.is_ascii() {
         for span in spans {
             (span.char_start, span.char_end) = (span.start, span.end);
         }
-        return;
+        return text.len();
     }
     let mut bounds: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
     bounds.sort_unstable();
@@ -332,4 +333,5 @@ fn assign_char_offsets(text: &str, spans: &mut [Span]) {
     for span in spans {
         (span.char_start, span.char_end) = (lookup(span.start), lookup(span.end));
     }
+    chars + text[byte..].chars().count()
 }

@@ -41,6 +41,12 @@ pub fn annotations(stdout: &[u8]) -> Vec<Annotation<'static>> {
 
 /// Checks the offset invariant of every span against the source text.
 pub fn assert_offsets_exact(text: &str, annotation: &Annotation) {
+    assert_eq!(annotation.doc.bytes, text.len(), "bytes of the document");
+    assert_eq!(
+        annotation.doc.chars,
+        text.chars().count(),
+        "chars of the document"
+    );
     for span in &annotation.spans {
         assert_eq!(
             &text[span.start..span.end],
