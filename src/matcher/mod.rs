@@ -380,8 +380,10 @@ impl Word {
             let (len, chunk) = ascii_word_prefix(&hay.as_bytes()[at..]);
             hash = mix(hash, chunk);
             at += len;
-            if len == 8 {
-                continue;
+            match hay.as_bytes().get(at) {
+                _ if len == 8 => continue,
+                Some(b) if b.is_ascii() => return Word { end: at, hash },
+                _ => {}
             }
             match hay[at..].chars().next() {
                 Some(c) if !c.is_ascii() && is_word_char(c) => {
