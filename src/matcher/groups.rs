@@ -125,6 +125,14 @@ impl FirstWordGroups {
         }
     }
 
+    /// Is `pattern` one that [`Self::get`] never returns, which only a
+    /// walk of the trie can find: it starts with a non-word character, or
+    /// its first word begins [`Group::Many`] patterns.
+    pub(super) fn leaves_to_walk(&self, pattern: &str) -> bool {
+        let first = Word::at(pattern, 0);
+        first.end == 0 || self.get(first.hash) == Group::Many
+    }
+
     /// Pattern `id`'s bytes.
     pub(super) fn pattern(&self, id: u32) -> &[u8] {
         let id = id as usize;

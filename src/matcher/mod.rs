@@ -1,5 +1,6 @@
 //! Finding lexicon entries in text: the rules that decide which hits
-//! count, over an automaton of all surface forms (in `trie`, which picks
+//! count, over the surface forms grouped by first word (in `groups`) and
+//! an automaton of the forms the groups leave out (in `trie`, which picks
 //! its layout by the lexicon's size).
 //!
 //! See [`Matcher`] for the semantics.
@@ -54,7 +55,8 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 ///    see `groups`) are compared with the text, longest first, and the
 ///    first that passes both rules is the hit;
 /// 3. a word that begins more patterns than that, and a non-word start,
-///    get a walk of a trie of all patterns instead: the walk sees every
+///    get a walk of a trie of the patterns they begin instead (only these
+///    patterns are compiled into it): the walk sees every
 ///    pattern that starts there, shortest first, and the last one that
 ///    passes both rules is the longest valid hit. The trie is
 ///    aho-corasick's contiguous NFA, or for large lexicons a more compact
@@ -92,13 +94,16 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 /// ```
 #[derive(Clone, Debug)]
 pub struct Matcher {
+    /// The patterns that `groups` leaves to a walk.
     trie: Trie,
+    /// For each pattern in `trie` (by its id there), its id.
+    walked: Vec<u32>,
     /// Some pattern starts with a non-word character, so hits may start
     /// at any non-word character too, not only at word starts.
     nonword_starts: bool,
     filter: FirstWordFilter,
     groups: FirstWordGroups,
-    /// For each pattern (by its id in the trie), the entries that may claim it, in
+    /// For each pattern, the entries that may claim it, in
     /// priority order: the first whose case rule passes wins.
     claims: Vec<Vec<Claim>>,
     /// For each pattern whose first claim ignores case, that claim's
@@ -138,7 +143,7 @@ pub struct TermMatch {
 }
 
 impl Matcher {
-    /// Compiles every surface form of `lexicon` into one trie.
+    /// Compiles every surface form of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut claims: Vec<Vec<Claim>> = Vec::new();
@@ -189,11 +194,18 @@ impl Matcher {
         let nonword_starts = patterns
             .iter()
             .any(|p| !p.chars().next().is_some_and(is_word_char));
+        let groups = FirstWordGroups::new(&patterns);
+        let (walked, walked_patterns): (Vec<u32>, Vec<String>) = (0..)
+            .zip(patterns.iter())
+            .filter(|(_, pattern)| groups.leaves_to_walk(pattern))
+            .map(|(id, pattern)| (id, pattern.clone()))
+            .unzip();
         Matcher {
-            trie: Trie::new(&patterns),
+            trie: Trie::new(&walked_patterns),
+            walked,
             nonword_starts,
             filter: FirstWordFilter::new(&patterns),
-            groups: FirstWordGroups::new(&patterns),
+            groups,
             any_case_entry: claims.iter().map(|c| any_case_entry(c)).collect(),
             claims,
         }
@@ -251,7 +263,8 @@ impl Matcher {
     fn longest_at(&self, text: &Normalized<'_>, start: usize) -> Option<(usize, usize)> {
         let mut longest = None;
         let rest = &text.as_str().as_bytes()[start..];
-        self.trie.prefixes(rest, |len, pid| {
+        self.trie.prefixes(rest, |len, walked| {
+            let pid = self.walked[walked] as usize;
             if let Some(entry) = self.accept(text, start..start + len, pid) {
                 longest = Some((start + len, entry));
             }

@@ -4,9 +4,10 @@
 //! the normalized text from a word start on, which patterns are prefixes
 //! of it? No failure transitions are needed for that, so any trie-like
 //! structure answers it; the choice is about speed. It asks only at words
-//! that begin many patterns and at non-word characters that begin some:
-//! the other words are handled by `groups`. The measurements below were
-//! taken when every candidate word was walked.
+//! that begin many patterns and at non-word characters that begin some,
+//! and only those patterns are compiled: the other words are handled by
+//! `groups`. The measurements below were taken when every pattern was
+//! compiled and every candidate word walked.
 //!
 //! # Design note: two layouts, chosen by size
 //!
