@@ -386,8 +386,27 @@ impl Word {
     /// mispredicted its exit at the end of nearly every word. The hash
     /// mixes in each such chunk and each non-ASCII word character in turn,
     /// so it depends only on the word's bytes, not on what follows it.
+    #[inline]
     fn at(hay: &str, start: usize) -> Word {
-        let mix = |hash: u64, piece: u64| (hash.rotate_left(23) ^ piece).wrapping_mul(FX);
+        // The common case, a word of fewer than eight ASCII bytes followed
+        // by an ASCII byte, in straight-line code: the same hash as the
+        // loop in `Word::at_any` gives it.
+        if let Some(eight) = hay.as_bytes().get(start..).and_then(<[u8]>::first_chunk) {
+            let chunk = u64::from_le_bytes(*eight);
+            let ends = !ascii_word_bytes(chunk) & HIGH_BITS;
+            let len = ends.trailing_zeros() / 8;
+            if ends != 0 && (chunk >> (8 * len)) & 0x80 == 0 {
+                return Word {
+                    end: start + len as usize,
+                    hash: mix(0, chunk & ((1 << (8 * len)) - 1)),
+                };
+            }
+        }
+        Word::at_any(hay, start)
+    }
+
+    #[inline(never)]
+    fn at_any(hay: &str, start: usize) -> Word {
         let (mut at, mut hash) = (start, 0);
         loop {
             let (len, chunk) = ascii_word_prefix(&hay.as_bytes()[at..]);
@@ -407,6 +426,11 @@ impl Word {
             }
         }
     }
+}
+
+/// One step of a word's hash: mixes `piece` into `hash`.
+fn mix(hash: u64, piece: u64) -> u64 {
+    (hash.rotate_left(23) ^ piece).wrapping_mul(FX)
 }
 
 /// FxHash's multiplier: the top bits of the product depend on every bit
