@@ -97,14 +97,13 @@ impl<'a> Line<'a> {
         let bytes = text.as_bytes();
         // One search finds the line's end and the rare bytes without which
         // the tab and bullet tests can be skipped.
-        let wanted =
-            |b: u8| u8::from(b == b'\n') | u8::from(b == b'\t') | u8::from(b == BULLET_START);
         let (mut has_tab, mut may_have_bullet) = (false, false);
         let mut from = start;
         let end = loop {
-            let Some(at) = find_byte(bytes, from, wanted) else {
+            let Some(at) = memchr::memchr3(b'\n', b'\t', BULLET_START, &bytes[from..]) else {
                 break bytes.len();
             };
+            let at = from + at;
             match bytes[at] {
                 b'\n' => break at + 1,
                 b'\t' => has_tab = true,
@@ -385,8 +384,9 @@ fn find_candidate_byte(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// The first byte at or after `from` for which `wanted` is not 0.
 ///
-/// The searches for line ends and for candidates each look at every byte
-/// of the text, so this skips 32 bytes at a time, then 8, while none is
+/// The search for candidates looks at every byte of the text (the one for
+/// line ends too, but `memchr3` serves that), so this skips 32 bytes at a
+/// time, then 8, while none is
 /// wanted (testing all at once, branch-free, which the compiler
 /// vectorizes), before finding the one. Lines and gaps between candidates
 /// are short: of the sizes tried, 32 then 8 cost fewest instructions. The
