@@ -388,19 +388,29 @@ impl Word {
     /// so it depends only on the word's bytes, not on what follows it.
     #[inline]
     fn at(hay: &str, start: usize) -> Word {
-        // The common case, a word of fewer than eight ASCII bytes followed
-        // by an ASCII byte, in straight-line code: the same hash as the
-        // loop in `Word::at_any` gives it.
-        if let Some(eight) = hay.as_bytes().get(start..).and_then(<[u8]>::first_chunk) {
+        // The common case, a word of fewer than sixteen ASCII bytes
+        // followed by an ASCII byte, without the general loop of
+        // `Word::at_any`, and with the same hash.
+        let mut hash = 0;
+        for offset in [0, 8] {
+            let rest = hay.as_bytes().get(start + offset..);
+            let Some(eight) = rest.and_then(<[u8]>::first_chunk) else {
+                break;
+            };
             let chunk = u64::from_le_bytes(*eight);
             let ends = !ascii_word_bytes(chunk) & HIGH_BITS;
-            let len = ends.trailing_zeros() / 8;
-            if ends != 0 && (chunk >> (8 * len)) & 0x80 == 0 {
-                return Word {
-                    end: start + len as usize,
-                    hash: mix(0, chunk & ((1 << (8 * len)) - 1)),
-                };
+            if ends == 0 {
+                hash = mix(hash, chunk);
+                continue;
             }
+            let len = ends.trailing_zeros() / 8;
+            if (chunk >> (8 * len)) & 0x80 != 0 {
+                break;
+            }
+            return Word {
+                end: start + offset + len as usize,
+                hash: mix(hash, chunk & ((1 << (8 * len)) - 1)),
+            };
         }
         Word::at_any(hay, start)
     }
