@@ -217,11 +217,9 @@ fn plain_chunks_end(bytes: &[u8], mut at: usize, mut after_space: bool) -> (usiz
         let printable = chunk
             .iter()
             .fold(true, |ok, &b| ok & (b' '..=b'~').contains(&b) & (b != b'-'));
-        let doubled = chunk
-            .windows(2)
-            .fold(after_space & (chunk[0] == b' '), |any, pair| {
-                any | ((pair[0] == b' ') & (pair[1] == b' '))
-            });
+        let spaces = spaces(u128::from_le_bytes(chunk.try_into().expect("a chunk")));
+        // A space whose next byte (eight bits up) is a space too.
+        let doubled = (after_space & (chunk[0] == b' ')) | (spaces & (spaces >> 8) != 0);
         if !printable || doubled {
             break;
         }
@@ -229,6 +227,17 @@ fn plain_chunks_end(bytes: &[u8], mut at: usize, mut after_space: bool) -> (usiz
         at += CHUNK;
     }
     (at, after_space)
+}
+
+/// The high bit of each byte of `chunk` that is a space, and no other bit
+/// (SWAR: the bytes that are 0 after `^ 0x20` are the ones without a high
+/// bit after adding 0x7F to their low seven bits, which never carries into
+/// the next byte).
+fn spaces(chunk: u128) -> u128 {
+    const LOW: u128 = u128::from_le_bytes([0x7F; 16]);
+    const SPACES: u128 = u128::from_le_bytes([b' '; 16]);
+    let zero_if_space = chunk ^ SPACES;
+    !(((zero_if_space & LOW) + LOW) | zero_if_space) & !LOW
 }
 
 /// How [`plain_run_end`] sees a byte.
