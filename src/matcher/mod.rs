@@ -214,29 +214,51 @@ impl Matcher {
     /// Finds the entries in a normalized document, in text order, as
     /// non-overlapping matches in original byte offsets.
     pub fn find<'n>(&'n self, text: &'n Normalized<'_>) -> impl Iterator<Item = TermMatch> + 'n {
-        let mut covered_to = 0;
-        hit_starts(text.as_str(), self.nonword_starts).filter_map(move |(start, word)| {
-            if start < covered_to || (word.end > start && !self.filter.may_begin_with(word)) {
-                return None;
+        let mut starts = HitStarts {
+            hay: text.as_str(),
+            at: 0,
+            nonword: self.nonword_starts,
+        };
+        std::iter::from_fn(move || {
+            while let Some((start, word)) = starts.next() {
+                // Most words stop here, so this test is inlined.
+                if word.end > start && !self.filter.may_begin_with(word) {
+                    continue;
+                }
+                if let Some((end, entry)) = self.longest_from(text, start, word) {
+                    // Positions inside a hit are skipped. No word runs on
+                    // past its end (see `is_whole_word`), so the starts
+                    // from there are the same as if none were skipped.
+                    starts.at = end;
+                    let range = text.original_range(start..end);
+                    return Some(TermMatch {
+                        start: range.start,
+                        end: range.end,
+                        entry,
+                    });
+                }
             }
-            let group = if word.end > start {
-                self.groups.get(word.hash)
-            } else {
-                Group::Many
-            };
-            let (end, entry) = match group {
-                Group::None => None,
-                Group::Few(ids) => self.longest_of(text, start, ids),
-                Group::Many => self.longest_at(text, start),
-            }?;
-            covered_to = end;
-            let range = text.original_range(start..end);
-            Some(TermMatch {
-                start: range.start,
-                end: range.end,
-                entry,
-            })
+            None
         })
+    }
+
+    /// The longest hit at hit start `start`, where `word` starts, that
+    /// passes the rules, as its end and entry.
+    #[inline(never)]
+    fn longest_from(
+        &self,
+        text: &Normalized<'_>,
+        start: usize,
+        word: Word,
+    ) -> Option<(usize, usize)> {
+        if word.end == start {
+            return self.longest_at(text, start);
+        }
+        match self.groups.get(word.hash) {
+            Group::None => None,
+            Group::Few(ids) => self.longest_of(text, start, ids),
+            Group::Many => self.longest_at(text, start),
+        }
     }
 
     /// The longest of patterns `ids` (longest first) that is found at
@@ -302,20 +324,29 @@ fn any_case_entry(claims: &[Claim]) -> u32 {
     }
 }
 
-/// The positions of `hay` where a hit may start, each with the word
+/// The positions of a text where a hit may start, each with the word
 /// starting there: every word start, and every non-word character too
 /// (with an empty word) if `nonword` (see [`Matcher`]).
-fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = (usize, Word)> + '_ {
-    let bytes = hay.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(at) {
-            let here = at;
+struct HitStarts<'h> {
+    hay: &'h str,
+    /// Where the next search starts.
+    at: usize,
+    nonword: bool,
+}
+
+impl Iterator for HitStarts<'_> {
+    type Item = (usize, Word);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, Word)> {
+        let (hay, bytes) = (self.hay, self.hay.as_bytes());
+        while let Some(&b) = bytes.get(self.at) {
+            let here = self.at;
             let width = match ByteClass::of(b) {
                 ByteClass::Word => 0,
                 ByteClass::Other => 1,
                 ByteClass::NonAscii => {
-                    let c = hay[at..].chars().next().expect("at a character");
+                    let c = hay[here..].chars().next().expect("at a character");
                     if is_word_char(c) {
                         0
                     } else {
@@ -324,17 +355,17 @@ fn hit_starts(hay: &str, nonword: bool) -> impl Iterator<Item = (usize, Word)> +
                 }
             };
             if width == 0 {
-                let word = Word::at(hay, at);
-                at = word.end;
+                let word = Word::at(hay, here);
+                self.at = word.end;
                 return Some((here, word));
             }
-            at += width;
-            if nonword {
+            self.at += width;
+            if self.nonword {
                 return Some((here, Word { end: here, hash: 0 }));
             }
         }
         None
-    })
+    }
 }
 
 /// What a byte says about word characters, from a table: this is looked
@@ -654,9 +685,12 @@ mod tests {
     #[test]
     fn hit_starts_are_word_starts_with_their_ends() {
         let ends = |text, nonword| -> Vec<_> {
-            hit_starts(text, nonword)
-                .map(|(start, word)| (start, word.end))
-                .collect()
+            let starts = HitStarts {
+                hay: text,
+                at: 0,
+                nonword,
+            };
+            starts.map(|(start, word)| (start, word.end)).collect()
         };
         assert_eq!(ends("Ab, c-état", false), [(0, 2), (4, 5), (6, 11)]);
         assert_eq!(ends("a .b", true), [(0, 1), (1, 1), (2, 2), (3, 4)]);
