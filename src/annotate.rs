@@ -310,8 +310,9 @@ fn assign_sentences(spans: &mut [Span], sentences: &[std::ops::Range<usize>]) {
 }
 
 /// Fills `char_start`/`char_end` by counting code points once through the
-/// text, between the sorted span boundaries; returns the text's length in
-/// code points, counted on the way.
+/// text up to each span's start (`spans` are sorted by start), and within
+/// the span for its end; returns the text's length in code points, counted
+/// on the way.
 fn assign_char_offsets(text: &str, spans: &mut [Span]) -> usize {
     if text.is_ascii() {
         for span in spans {
@@ -319,19 +320,12 @@ fn assign_char_offsets(text: &str, spans: &mut [Span]) -> usize {
         }
         return text.len();
     }
-    let mut bounds: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    bounds.sort_unstable();
-    bounds.dedup();
-    let mut chars_at = Vec::with_capacity(bounds.len());
     let (mut byte, mut chars) = (0, 0);
-    for &bound in &bounds {
-        chars += text[byte..bound].chars().count();
-        byte = bound;
-        chars_at.push(chars);
-    }
-    let lookup = |offset: usize| chars_at[bounds.binary_search(&offset).expect("a span boundary")];
     for span in spans {
-        (span.char_start, span.char_end) = (lookup(span.start), lookup(span.end));
+        chars += text[byte..span.start].chars().count();
+        byte = span.start;
+        span.char_start = chars;
+        span.char_end = chars + span.text.chars().count();
     }
     chars + text[byte..].chars().count()
 }
