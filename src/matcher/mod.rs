@@ -10,7 +10,7 @@ mod trie;
 
 use std::ops::Range;
 
-use groups::{FirstWordGroups, Group};
+use groups::{Candidates, FirstWordGroups, Group};
 use trie::Trie;
 
 use crate::lexicon::{Kind, Lexicon};
@@ -145,56 +145,12 @@ pub struct TermMatch {
 impl Matcher {
     /// Compiles every surface form of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Matcher {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut claims: Vec<Vec<Claim>> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
-        let mut add = |pattern: String, claim: Claim, explicit: bool| {
-            let slot = *index.entry(pattern.clone()).or_insert_with(|| {
-                patterns.push(pattern);
-                claims.push(Vec::new());
-                claims.len() - 1
-            });
-            let existing = &mut claims[slot];
-            // A generated plural never displaces another entry's own form.
-            let taken_by_other = existing.iter().any(|c| c.entry != claim.entry);
-            let already = existing
-                .iter()
-                .any(|c| c.entry == claim.entry && c.case == claim.case);
-            if (explicit || !taken_by_other) && !already {
-                existing.push(claim);
-            }
-        };
-        for (entry_index, entry) in lexicon.entries().iter().enumerate() {
-            for form in entry.surface_forms() {
-                let case = case_rule(form.text, form.exact_case);
-                let folded = normalize_form(form.text, true);
-                let wants_plural = entry.kind == Kind::Term && entry.plural;
-                if wants_plural && case == CaseRule::Any {
-                    for plural in plurals(&folded) {
-                        add(
-                            plural,
-                            Claim {
-                                entry: entry_index,
-                                case: CaseRule::Any,
-                            },
-                            false,
-                        );
-                    }
-                }
-                add(
-                    folded,
-                    Claim {
-                        entry: entry_index,
-                        case,
-                    },
-                    true,
-                );
-            }
-        }
+        let (patterns, claims) = patterns_and_claims(lexicon);
         let nonword_starts = patterns
             .iter()
             .any(|p| !p.chars().next().is_some_and(is_word_char));
-        let groups = FirstWordGroups::new(&patterns);
+        let any_case_entry: Vec<u32> = claims.iter().map(|c| any_case_entry(c)).collect();
+        let groups = FirstWordGroups::new(&patterns, &any_case_entry);
         let (walked, walked_patterns): (Vec<u32>, Vec<String>) = (0..)
             .zip(patterns.iter())
             .filter(|(_, pattern)| groups.leaves_to_walk(pattern))
@@ -206,7 +162,7 @@ impl Matcher {
             nonword_starts,
             filter: FirstWordFilter::new(&patterns),
             groups,
-            any_case_entry: claims.iter().map(|c| any_case_entry(c)).collect(),
+            any_case_entry,
             claims,
         }
     }
@@ -256,26 +212,24 @@ impl Matcher {
         }
         match self.groups.get(word.hash) {
             Group::None => None,
-            Group::Few(ids) => self.longest_of(text, start, ids),
+            Group::Few(candidates) => self.longest_of(text, start, candidates),
             Group::Many => self.longest_at(text, start),
         }
     }
 
-    /// The longest of patterns `ids` (longest first) that is found at
-    /// `start` and passes the rules, as its end and entry.
+    /// The longest of a group's `candidates` (longest first) that is found
+    /// at `start` and passes the rules, as its end and entry.
     fn longest_of(
         &self,
         text: &Normalized<'_>,
         start: usize,
-        ids: &[u32],
+        mut candidates: Candidates<'_>,
     ) -> Option<(usize, usize)> {
         let rest = &text.as_str().as_bytes()[start..];
-        ids.iter().find_map(|&id| {
-            let pattern = self.groups.pattern(id);
-            let end = start + pattern.len();
-            let entry = rest
-                .starts_with(pattern)
-                .then(|| self.accept(text, start..end, id as usize));
+        candidates.find_map(|candidate| {
+            let end = start + candidate.pattern.len();
+            let here = rest.starts_with(candidate.pattern);
+            let entry = here.then(|| self.accept(text, start..end, candidate.id, candidate.entry));
             Some((end, entry??))
         })
     }
@@ -286,8 +240,9 @@ impl Matcher {
         let mut longest = None;
         let rest = &text.as_str().as_bytes()[start..];
         self.trie.prefixes(rest, |len, walked| {
-            let pid = self.walked[walked] as usize;
-            if let Some(entry) = self.accept(text, start..start + len, pid) {
+            let pid = self.walked[walked];
+            let any_case_entry = self.any_case_entry[pid as usize];
+            if let Some(entry) = self.accept(text, start..start + len, pid, any_case_entry) {
                 longest = Some((start + len, entry));
             }
         });
@@ -296,21 +251,79 @@ impl Matcher {
 
     /// The entry claiming pattern `pid` found at `range` of the normalized
     /// text, if the hit passes the word-boundary and case rules.
-    fn accept(&self, text: &Normalized<'_>, range: Range<usize>, pid: usize) -> Option<usize> {
+    /// `any_case_entry` is the pattern's [`Matcher::any_case_entry`].
+    fn accept(
+        &self,
+        text: &Normalized<'_>,
+        range: Range<usize>,
+        pid: u32,
+        any_case_entry: u32,
+    ) -> Option<usize> {
         if !is_whole_word(text.as_str(), range.start, range.end) {
             return None;
         }
-        let entry = self.any_case_entry[pid];
-        if entry != NO_ENTRY {
-            return Some(entry as usize);
+        if any_case_entry != NO_ENTRY {
+            return Some(any_case_entry as usize);
         }
         let original = &text.original()[text.original_range(range)];
-        let claims = &self.claims[pid];
+        let claims = &self.claims[pid as usize];
         claims
             .iter()
             .find(|c| c.case.accepts(original))
             .map(|c| c.entry)
     }
+}
+
+/// Every pattern to compile (each surface form and generated plural,
+/// normalized, once), and for each the entries that may claim it.
+fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut claims: Vec<Vec<Claim>> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    let mut add = |pattern: String, claim: Claim, explicit: bool| {
+        let slot = *index.entry(pattern.clone()).or_insert_with(|| {
+            patterns.push(pattern);
+            claims.push(Vec::new());
+            claims.len() - 1
+        });
+        let existing = &mut claims[slot];
+        // A generated plural never displaces another entry's own form.
+        let taken_by_other = existing.iter().any(|c| c.entry != claim.entry);
+        let already = existing
+            .iter()
+            .any(|c| c.entry == claim.entry && c.case == claim.case);
+        if (explicit || !taken_by_other) && !already {
+            existing.push(claim);
+        }
+    };
+    for (entry_index, entry) in lexicon.entries().iter().enumerate() {
+        for form in entry.surface_forms() {
+            let case = case_rule(form.text, form.exact_case);
+            let folded = normalize_form(form.text, true);
+            let wants_plural = entry.kind == Kind::Term && entry.plural;
+            if wants_plural && case == CaseRule::Any {
+                for plural in plurals(&folded) {
+                    add(
+                        plural,
+                        Claim {
+                            entry: entry_index,
+                            case: CaseRule::Any,
+                        },
+                        false,
+                    );
+                }
+            }
+            add(
+                folded,
+                Claim {
+                    entry: entry_index,
+                    case,
+                },
+                true,
+            );
+        }
+    }
+    (patterns, claims)
 }
 
 /// See `Matcher::any_case_entry`.
@@ -723,23 +736,23 @@ mod tests {
 
     /// Every hit by brute force: at each position left to right, every
     /// pattern, the longest that passes the rules.
-    fn brute_force(matcher: &Matcher, text: &Normalized<'_>) -> Vec<TermMatch> {
+    fn brute_force(lexicon: &Lexicon, text: &Normalized<'_>) -> Vec<TermMatch> {
+        let matcher = Matcher::new(lexicon);
+        let (patterns, _) = patterns_and_claims(lexicon);
         let hay = text.as_str();
         let (mut found, mut covered_to) = (Vec::new(), 0);
-        for start in (covered_to..hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+        for start in (0..hay.len()).filter(|&i| hay.is_char_boundary(i)) {
             if start < covered_to {
                 continue;
             }
-            let longest = (0..matcher.claims.len())
-                .filter_map(|id| {
-                    let end = start + matcher.groups.pattern(id as u32).len();
-                    let here =
-                        hay.as_bytes()[start..].starts_with(matcher.groups.pattern(id as u32));
-                    here.then(|| {
-                        matcher
-                            .accept(text, start..end, id)
-                            .map(|entry| (end, entry))
-                    })?
+            let longest = (0u32..)
+                .zip(&patterns)
+                .filter(|(_, pattern)| hay[start..].starts_with(pattern.as_str()))
+                .filter_map(|(id, pattern)| {
+                    let end = start + pattern.len();
+                    let any_case_entry = matcher.any_case_entry[id as usize];
+                    let entry = matcher.accept(text, start..end, id, any_case_entry)?;
+                    Some((end, entry))
                 })
                 .max();
             if let Some((end, entry)) = longest {
@@ -781,7 +794,7 @@ mod tests {
             let matcher = Matcher::new(&lexicon);
             let text = Normalized::new(&text);
             let found: Vec<TermMatch> = matcher.find(&text).collect();
-            proptest::prop_assert_eq!(found, brute_force(&matcher, &text));
+            proptest::prop_assert_eq!(found, brute_force(&lexicon, &text));
         }
     }
 
