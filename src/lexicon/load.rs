@@ -49,17 +49,75 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconErr
 
 /// Parses the TOML format: an array of `[[entry]]` tables. Returns each
 /// entry with the line its table starts on.
+///
+/// A large file is cut before `[[entry]]` lines into pieces that are
+/// parsed in parallel (on the current rayon pool), as the TOML parse was
+/// half of the startup with a 10k-entry lexicon. A cut inside a multi-line
+/// string would leave that string unterminated in its piece, which is an
+/// error, so when every piece parses the cuts were all between tables and
+/// the result is the whole file's. When a piece fails, the whole file is
+/// parsed again in one piece, for the error the file really has.
 pub(super) fn parse_toml(name: &str, text: &str) -> Result<Vec<(Entry, usize)>, Vec<LexiconError>> {
+    parse_toml_in_pieces(name, text, PIECE_BYTES)
+}
+
+/// [`parse_toml`], cutting pieces of about `size` bytes.
+fn parse_toml_in_pieces(
+    name: &str,
+    text: &str,
+    size: usize,
+) -> Result<Vec<(Entry, usize)>, Vec<LexiconError>> {
+    use rayon::prelude::*;
     let lines = LineIndex::new(text);
-    let file: TomlFile = toml::from_str(text).map_err(|err| {
+    let pieces = pieces(text, size);
+    if pieces.len() > 1 {
+        let parsed: Result<Vec<_>, _> = pieces
+            .par_iter()
+            .map(|piece| parse_piece(text, piece.clone(), &lines))
+            .collect();
+        if let Ok(parsed) = parsed {
+            return Ok(parsed.into_iter().flatten().collect());
+        }
+    }
+    parse_piece(text, 0..text.len(), &lines).map_err(|err| {
         let line = err.span().map(|span| lines.line_of(span.start));
         vec![LexiconError::new(name, line, err.message().trim_end())]
-    })?;
+    })
+}
+
+/// The size above which [`parse_toml`] cuts a file into pieces of about
+/// this many bytes (a 10k-entry lexicon of short definitions is 1 MB).
+const PIECE_BYTES: usize = 128 * 1024;
+
+/// Byte ranges of `text` of about `size` bytes or more, each but the first
+/// starting at a line that is exactly `[[entry]]`.
+fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let Some(cut) = text[start + size..].find("\n[[entry]]\n") else {
+            break;
+        };
+        let end = start + size + cut + 1;
+        pieces.push(start..end);
+        start = end;
+    }
+    pieces.push(start..text.len());
+    pieces
+}
+
+/// Parses `text[piece]`, with each entry's line in the whole `text`.
+fn parse_piece(
+    text: &str,
+    piece: std::ops::Range<usize>,
+    lines: &LineIndex,
+) -> Result<Vec<(Entry, usize)>, toml::de::Error> {
+    let file: TomlFile = toml::from_str(&text[piece.clone()])?;
     Ok(file
         .entry
         .into_iter()
         .map(|spanned| {
-            let line = lines.line_of(spanned.span().start);
+            let line = lines.line_of(piece.start + spanned.span().start);
             (spanned.into_inner(), line)
         })
         .collect())
@@ -135,6 +193,43 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(i: usize, definition: &str) -> String {
+        format!("[[entry]]\nid = \"e{i}\"\nname = \"E{i}\"\nkind = \"term\"\ndefinition = {definition}\n")
+    }
+
+    #[test]
+    fn pieces_parse_like_the_whole_file() {
+        let text: String = (0..50).map(|i| entry(i, "\"D.\"")).collect();
+        assert!(pieces(&text, 100).len() > 10);
+        let whole = parse_toml_in_pieces("x.toml", &text, usize::MAX).unwrap();
+        let in_pieces = parse_toml_in_pieces("x.toml", &text, 100).unwrap();
+        assert_eq!(in_pieces, whole);
+        assert_eq!(in_pieces[49].1, 49 * 5 + 1, "line of the last entry");
+    }
+
+    #[test]
+    fn a_cut_inside_a_multi_line_string_falls_back_to_the_whole_file() {
+        let tricky = "\"\"\"Not a table:\n[[entry]]\nstill the definition.\"\"\"";
+        let text: String = (0..20)
+            .map(|i| entry(i, if i == 3 { tricky } else { "'D.'" }))
+            .collect();
+        let cuts = pieces(&text, 40);
+        assert!(cuts
+            .iter()
+            .any(|piece| text[piece.clone()].starts_with("[[entry]]\nstill")));
+        let parsed = parse_toml_in_pieces("x.toml", &text, 40).unwrap();
+        assert_eq!(parsed.len(), 20);
+        assert!(parsed[3].0.definition.contains("[[entry]]"));
+        let bad = text.replace(
+            "kind = \"term\"\ndefinition = 'D.'\n[[entry]]\nid = \"e9\"",
+            "kind = \"thing\"\ndefinition = 'D.'\n[[entry]]\nid = \"e9\"",
+        );
+        let errors = parse_toml_in_pieces("x.toml", &bad, 40).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        // Entry 8's `kind`: five lines an entry, two more in entry 3.
+        assert_eq!(errors[0].line, Some(8 * 5 + 2 + 4), "{}", errors[0]);
+    }
 
     #[test]
     fn toml_errors_carry_the_line() {

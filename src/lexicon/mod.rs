@@ -228,6 +228,10 @@ impl LexiconBuilder {
 
     /// Adds a lexicon file (`.toml` or `.tsv`) or every such file in a
     /// folder, recursively, in sorted order.
+    ///
+    /// A TOML file over 128 KiB is parsed in pieces on the current rayon
+    /// thread pool (run this inside `ThreadPool::install` to choose the
+    /// threads); the result, errors included, is the same as in one piece.
     pub fn add_path(&mut self, path: &Path) -> &mut Self {
         match load::read_path(path) {
             Ok(files) => {
@@ -240,7 +244,8 @@ impl LexiconBuilder {
         self
     }
 
-    /// Adds entries from TOML text; `name` is used in error messages.
+    /// Adds entries from TOML text; `name` is used in error messages. Large
+    /// texts are parsed in pieces, as in [`LexiconBuilder::add_path`].
     pub fn add_toml(&mut self, name: &str, text: &str) -> &mut Self {
         self.absorb(name, load::parse_toml(name, text));
         self
