@@ -20,7 +20,7 @@ pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> std::io::R
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     process(
         run,
-        |_, annotation| annotation_line(annotation),
+        |_, annotation| annotation_line(&annotation),
         reporter,
         |processed, reporter| {
             let json = processed.rendered;

@@ -28,7 +28,7 @@ struct Tally {
 /// Writes `DIR/annotations/*.json`, `DIR/handouts/*.html`,
 /// `DIR/glossary.{html,json,md,tsv}`, `DIR/timeline.{html,json,md}` and
 /// `DIR/index.html`.
-pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Result<()> {
+pub fn run<'r>(run: &'r Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Result<()> {
     let out = args.out.as_path();
     let annotations = out.join("annotations");
     let handouts = out.join("handouts");
@@ -41,17 +41,16 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Res
     let lexicon = run.annotator.lexicon();
     // The annotation JSON and the handout depend on one document only:
     // made on the workers.
-    let render = |doc: &Document, annotation: &Annotation| {
-        (
-            annotation_line(annotation),
-            html::handout(&doc.text, annotation, lexicon),
-        )
+    let render = |doc: &Document, annotation: Annotation<'r>| {
+        let json = annotation_line(&annotation);
+        let handout = html::handout(&doc.text, &annotation, lexicon);
+        (json, handout, annotation)
     };
     process(run, render, reporter, |p, reporter| {
-        tally.count(&p.annotation.spans);
-        glossary.add(&p.doc, &p.annotation, lexicon);
-        builder.add(&p.doc, &p.annotation);
-        let (json, handout) = p.rendered;
+        let (json, handout, annotation) = p.rendered;
+        tally.count(&annotation.spans);
+        glossary.add(&p.doc, &annotation, lexicon);
+        builder.add(&p.doc, &annotation);
         output.write(
             &annotations.join(format!("{}.json", p.doc.id)),
             &json,

@@ -15,10 +15,10 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> std::io::
     let lexicon = run.annotator.lexicon();
     process(
         run,
-        |_, _| (),
+        |_, annotation| annotation,
         reporter,
         |p, _| {
-            glossary.add(&p.doc, &p.annotation, lexicon);
+            glossary.add(&p.doc, &p.rendered, lexicon);
             Ok(())
         },
     )?;

@@ -56,10 +56,10 @@ pub fn coverage(run: &Run, reporter: &mut Reporter) -> std::io::Result<()> {
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     process(
         run,
-        |_, _| (),
+        |_, annotation| annotation,
         reporter,
         |p, _| {
-            let found = uncovered(&p.doc.text, &p.annotation.spans);
+            let found = uncovered(&p.doc.text, &p.rendered.spans);
             let mut in_doc = std::collections::HashSet::new();
             for phrase in found {
                 let counts = seen.entry(phrase.clone()).or_default();

@@ -12,38 +12,36 @@ use glossator::pipeline::for_each_ordered;
 use crate::config::Run;
 use crate::report::Reporter;
 
-/// One annotated document, made on a worker thread. The annotation
-/// borrows from the run's lexicon.
-pub struct Processed<'r, R> {
+/// One annotated document, made on a worker thread.
+pub struct Processed<R> {
     pub doc: Document,
-    pub annotation: Annotation<'r>,
-    /// What the command's `render` made of it, also on the worker.
+    /// What the command's `render` made of the document's annotation, also
+    /// on the worker.
     pub rendered: R,
 }
 
-type Outcome<'r, R> = Result<(Processed<'r, R>, Option<InputError>), InputError>;
+type Outcome<R> = Result<(Processed<R>, Option<InputError>), InputError>;
 
 /// Annotates every input of `run` and applies `render` to each, in
 /// parallel; then calls `sink` for each document in input order. Output
 /// that depends on one document only (JSON, a handout) belongs in
-/// `render`, so it is made on all cores. The first error from `sink` stops
-/// the run and is returned.
+/// `render`, so it is made on all cores; `render` returns the annotation
+/// too if `sink` needs it, and otherwise it is freed on the worker that
+/// made it (freeing its many small strings on the sink's thread cost
+/// `annotate` several percent in the allocator). The first error from
+/// `sink` stops the run and is returned.
 pub fn process<'r, R: Send>(
     run: &'r Run,
-    render: impl Fn(&Document, &Annotation) -> R + Sync,
+    render: impl Fn(&Document, Annotation<'r>) -> R + Sync,
     reporter: &mut Reporter,
-    mut sink: impl FnMut(Processed<'r, R>, &mut Reporter) -> io::Result<()>,
+    mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
 ) -> io::Result<()> {
     let progress = reporter.progress(run.inputs.len());
-    let work = |input: &Input| -> Outcome<'r, R> {
+    let work = |input: &Input| -> Outcome<R> {
         let (doc, warning) = input.read()?;
         let annotation = run.annotator.annotate(&doc);
-        let rendered = render(&doc, &annotation);
-        let processed = Processed {
-            doc,
-            annotation,
-            rendered,
-        };
+        let rendered = render(&doc, annotation);
+        let processed = Processed { doc, rendered };
         Ok((processed, warning))
     };
     let mut result = Ok(());

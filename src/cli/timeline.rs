@@ -14,10 +14,10 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> std::io::
     let mut builder = TimelineBuilder::new();
     process(
         run,
-        |_, _| (),
+        |_, annotation| annotation,
         reporter,
         |p, _| {
-            builder.add(&p.doc, &p.annotation);
+            builder.add(&p.doc, &p.rendered);
             Ok(())
         },
     )?;
