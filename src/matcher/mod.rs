@@ -459,6 +459,9 @@ impl Word {
         Word::at_any(hay, start)
     }
 
+    /// [`Word::at`] for any word: eight ASCII bytes at a time, and
+    /// non-ASCII word characters one by one. Kept out of line, so that the
+    /// common case inlines small.
     #[inline(never)]
     fn at_any(hay: &str, start: usize) -> Word {
         let (mut at, mut hash) = (start, 0);
