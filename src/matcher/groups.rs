@@ -5,7 +5,7 @@
 //! # Design note
 //!
 //! A hit that passes the word-boundary rule begins with a whole text word
-//! equal to its pattern's first word (see [`super::FirstWordFilter`]). So
+//! equal to its pattern's first word (see [`super::words::FirstWordFilter`]). So
 //! at a text word, the only patterns worth trying are those whose first
 //! word is that word, and in a real lexicon there are one to three of
 //! them. Comparing each with the text, longest first, costs a hash probe
@@ -27,7 +27,7 @@
 //! (one thread) in the lookup, the comparisons and the entry, nearly all
 //! of it waiting on cache misses; with the records, 9.2%.
 
-use super::Word;
+use super::words::Word;
 
 /// Pattern ids by the hash of their first word.
 #[derive(Clone, Debug)]

@@ -1,17 +1,20 @@
 //! Finding lexicon entries in text: the rules that decide which hits
-//! count, over the surface forms grouped by first word (in `groups`) and
-//! an automaton of the forms the groups leave out (in `trie`, which picks
-//! its layout by the lexicon's size).
+//! count, at the word starts that `words` finds, over the surface forms
+//! grouped by first word (in `groups`) and an automaton of the forms the
+//! groups leave out (in `trie`, which picks its layout by the lexicon's
+//! size).
 //!
 //! See [`Matcher`] for the semantics.
 
 mod groups;
 mod trie;
+mod words;
 
 use std::ops::Range;
 
 use groups::{Candidates, FirstWordGroups, Group};
 use trie::Trie;
+use words::{FirstWordFilter, HitStarts, Word};
 
 use crate::lexicon::{Kind, Lexicon};
 use crate::text::{is_word_char, normalize_form, Normalized};
@@ -170,11 +173,7 @@ impl Matcher {
     /// Finds the entries in a normalized document, in text order, as
     /// non-overlapping matches in original byte offsets.
     pub fn find<'n>(&'n self, text: &'n Normalized<'_>) -> impl Iterator<Item = TermMatch> + 'n {
-        let mut starts = HitStarts {
-            hay: text.as_str(),
-            at: 0,
-            nonword: self.nonword_starts,
-        };
+        let mut starts = HitStarts::new(text.as_str(), self.nonword_starts);
         std::iter::from_fn(move || {
             while let Some((start, word)) = starts.next() {
                 // Most words stop here, so this test is inlined.
@@ -185,7 +184,7 @@ impl Matcher {
                     // Positions inside a hit are skipped. No word runs on
                     // past its end (see `is_whole_word`), so the starts
                     // from there are the same as if none were skipped.
-                    starts.at = end;
+                    starts.skip_to(end);
                     let range = text.original_range(start..end);
                     return Some(TermMatch {
                         start: range.start,
@@ -337,259 +336,6 @@ fn any_case_entry(claims: &[Claim]) -> u32 {
     }
 }
 
-/// The positions of a text where a hit may start, each with the word
-/// starting there: every word start, and every non-word character too
-/// (with an empty word) if `nonword` (see [`Matcher`]).
-struct HitStarts<'h> {
-    hay: &'h str,
-    /// Where the next search starts.
-    at: usize,
-    nonword: bool,
-}
-
-impl Iterator for HitStarts<'_> {
-    type Item = (usize, Word);
-
-    #[inline]
-    fn next(&mut self) -> Option<(usize, Word)> {
-        let (hay, bytes) = (self.hay, self.hay.as_bytes());
-        while let Some(&b) = bytes.get(self.at) {
-            let here = self.at;
-            let width = match ByteClass::of(b) {
-                ByteClass::Word => 0,
-                ByteClass::Other => 1,
-                ByteClass::NonAscii => {
-                    let c = hay[here..].chars().next().expect("at a character");
-                    if is_word_char(c) {
-                        0
-                    } else {
-                        c.len_utf8()
-                    }
-                }
-            };
-            if width == 0 {
-                let word = Word::at(hay, here);
-                self.at = word.end;
-                return Some((here, word));
-            }
-            self.at += width;
-            if self.nonword {
-                return Some((here, Word { end: here, hash: 0 }));
-            }
-        }
-        None
-    }
-}
-
-/// What a byte says about word characters, from a table: this is looked
-/// up for every byte of every document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ByteClass {
-    /// An ASCII letter, digit or `_`.
-    Word,
-    /// Any other ASCII byte.
-    Other,
-    /// Part of a non-ASCII character, which may or may not be a word
-    /// character.
-    NonAscii,
-}
-
-impl ByteClass {
-    fn of(b: u8) -> ByteClass {
-        const TABLE: [ByteClass; 256] = {
-            let mut table = [ByteClass::NonAscii; 256];
-            let mut b = 0;
-            while b < 128 {
-                let c = b as u8;
-                table[b] = if c.is_ascii_alphanumeric() || c == b'_' {
-                    ByteClass::Word
-                } else {
-                    ByteClass::Other
-                };
-                b += 1;
-            }
-            table
-        };
-        TABLE[usize::from(b)]
-    }
-}
-
-/// The run of word characters starting at some position: where it ends,
-/// and a hash of its bytes, computed in the same pass.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Word {
-    end: usize,
-    hash: u64,
-}
-
-impl Word {
-    /// The word starting at `start` of `hay` (empty if none does).
-    ///
-    /// Every text word passes through here, so ASCII is taken eight bytes
-    /// at a time (see [`ascii_word_prefix`]): a loop over single bytes
-    /// mispredicted its exit at the end of nearly every word. The hash
-    /// mixes in each such chunk and each non-ASCII word character in turn,
-    /// so it depends only on the word's bytes, not on what follows it.
-    #[inline]
-    fn at(hay: &str, start: usize) -> Word {
-        // The common case, a word of fewer than sixteen ASCII bytes
-        // followed by an ASCII byte, without the general loop of
-        // `Word::at_any`, and with the same hash.
-        let mut hash = 0;
-        for offset in [0, 8] {
-            let rest = hay.as_bytes().get(start + offset..);
-            let Some(eight) = rest.and_then(<[u8]>::first_chunk) else {
-                break;
-            };
-            let chunk = u64::from_le_bytes(*eight);
-            let ends = !ascii_word_bytes(chunk) & HIGH_BITS;
-            if ends == 0 {
-                hash = mix(hash, chunk);
-                continue;
-            }
-            let len = ends.trailing_zeros() / 8;
-            if (chunk >> (8 * len)) & 0x80 != 0 {
-                break;
-            }
-            return Word {
-                end: start + offset + len as usize,
-                hash: mix(hash, chunk & ((1 << (8 * len)) - 1)),
-            };
-        }
-        Word::at_any(hay, start)
-    }
-
-    /// [`Word::at`] for any word: eight ASCII bytes at a time, and
-    /// non-ASCII word characters one by one. Kept out of line, so that the
-    /// common case inlines small.
-    #[inline(never)]
-    fn at_any(hay: &str, start: usize) -> Word {
-        let (mut at, mut hash) = (start, 0);
-        loop {
-            let (len, chunk) = ascii_word_prefix(&hay.as_bytes()[at..]);
-            hash = mix(hash, chunk);
-            at += len;
-            match hay.as_bytes().get(at) {
-                _ if len == 8 => continue,
-                Some(b) if b.is_ascii() => return Word { end: at, hash },
-                _ => {}
-            }
-            match hay[at..].chars().next() {
-                Some(c) if !c.is_ascii() && is_word_char(c) => {
-                    hash = mix(hash, (u64::from(c) << 8) | 0xFF);
-                    at += c.len_utf8();
-                }
-                _ => return Word { end: at, hash },
-            }
-        }
-    }
-}
-
-/// One step of a word's hash: mixes `piece` into `hash`.
-fn mix(hash: u64, piece: u64) -> u64 {
-    (hash.rotate_left(23) ^ piece).wrapping_mul(FX)
-}
-
-/// FxHash's multiplier: the top bits of the product depend on every bit
-/// of the multiplicand.
-const FX: u64 = 0x517C_C1B7_2722_0A95;
-
-/// How many (up to eight) of the first bytes of `bytes` are ASCII word
-/// characters, and those bytes as a little-endian number (zero above).
-fn ascii_word_prefix(bytes: &[u8]) -> (usize, u64) {
-    let chunk = match bytes.first_chunk::<8>() {
-        Some(eight) => u64::from_le_bytes(*eight),
-        None => {
-            let mut eight = [0; 8];
-            eight[..bytes.len()].copy_from_slice(bytes);
-            u64::from_le_bytes(eight)
-        }
-    };
-    // Zero bytes past the end are not word characters, so `len` stays
-    // within `bytes`.
-    let len = (!ascii_word_bytes(chunk) & HIGH_BITS).trailing_zeros() as usize / 8;
-    let kept = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
-    (len, chunk & kept)
-}
-
-/// The high bit of every byte.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `chunk` that is an ASCII letter, digit or
-/// `_`, with no other bit set (SWAR: all eight bytes at once, no carries
-/// between them).
-fn ascii_word_bytes(chunk: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low = chunk & !HIGH_BITS;
-    // The high bit of each byte of `low` that is at least `byte`: adding
-    // 0x80 - byte carries into the high bit exactly then, and never out of
-    // the byte, since `low`'s bytes are below 0x80.
-    let at_least = |low: u64, byte: u8| low.wrapping_add(ONES * u64::from(0x80 - byte));
-    let between = |low: u64, first: u8, last: u8| at_least(low, first) & !at_least(low, last + 1);
-    // `| 0x20` turns capitals into small letters and no other byte into one.
-    let letters = between(low | (ONES * 0x20), b'a', b'z');
-    let others = between(low, b'0', b'9') | between(low, b'_', b'_');
-    (letters | others) & !chunk & HIGH_BITS
-}
-
-/// The first words of the patterns that start with a word character,
-/// hashed into a set of bits. A hit of such a pattern that passes the
-/// word-boundary rule starts with a whole text word equal to the pattern's
-/// first word (the pattern goes on with a non-word character, or ends
-/// where the text word must end), so a word whose hash is not in the set
-/// starts no hit.
-///
-/// False positives cost a probe of the much larger groups table (see
-/// `groups`), a likely cache miss; before the groups they cost a walk of
-/// the automaton, several. The set therefore has at least 64 bits per
-/// distinct first word (a false positive rate near 1/64), within 8 KiB to
-/// 1 MiB: with 64 Ki bits for a 10k-entry lexicon, four walks in five were
-/// false positives.
-#[derive(Clone, Debug)]
-struct FirstWordFilter {
-    bits: Box<[u64]>,
-    /// `64 - log2(number of bits)`: a hash's top bits pick its bit.
-    shift: u32,
-}
-
-impl FirstWordFilter {
-    const MIN_BITS: usize = 1 << 16;
-    const MAX_BITS: usize = 1 << 23;
-
-    fn new(patterns: &[String]) -> FirstWordFilter {
-        let firsts: Vec<Word> = patterns
-            .iter()
-            .map(|pattern| Word::at(pattern, 0))
-            .filter(|first| first.end > 0)
-            .collect();
-        let distinct: std::collections::HashSet<u64> = firsts.iter().map(|w| w.hash).collect();
-        let len = (distinct.len() * 64)
-            .next_power_of_two()
-            .clamp(Self::MIN_BITS, Self::MAX_BITS);
-        let mut filter = FirstWordFilter {
-            bits: vec![0u64; len / 64].into_boxed_slice(),
-            shift: 64 - len.trailing_zeros(),
-        };
-        for first in firsts {
-            let bit = filter.bit(first);
-            filter.bits[bit / 64] |= 1 << (bit % 64);
-        }
-        filter
-    }
-
-    /// Can a pattern begin with the whole text word `word`?
-    fn may_begin_with(&self, word: Word) -> bool {
-        let bit = self.bit(word);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    /// The bit of `word`'s hash (Fibonacci hashing: the top bits of the
-    /// hash times 2^64 / φ).
-    fn bit(&self, word: Word) -> usize {
-        (word.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-}
-
 impl CaseRule {
     fn accepts(&self, original: &str) -> bool {
         match self {
@@ -676,65 +422,6 @@ mod tests {
         assert!(!is_acronym("R"));
         assert!(!is_acronym("XBP1s"));
         assert_eq!(capitalised("NKVD"), "Nkvd");
-    }
-
-    #[test]
-    fn first_word_filter_lets_every_first_word_through() {
-        let patterns = [
-            "nep",
-            "x",
-            "five year plan",
-            "stalin's",
-            "c++",
-            "état major",
-        ];
-        let filter = FirstWordFilter::new(&patterns.map(String::from));
-        let word = |text: &str| Word::at(text, 0);
-        for first in ["nep", "x", "five", "stalin's", "c++", "état"] {
-            assert!(filter.may_begin_with(word(first)), "{first}");
-        }
-        assert!(!filter.may_begin_with(word("the")));
-        assert!(!filter.may_begin_with(word("ne")));
-        assert!(!filter.may_begin_with(word("year")));
-    }
-
-    #[test]
-    fn hit_starts_are_word_starts_with_their_ends() {
-        let ends = |text, nonword| -> Vec<_> {
-            let starts = HitStarts {
-                hay: text,
-                at: 0,
-                nonword,
-            };
-            starts.map(|(start, word)| (start, word.end)).collect()
-        };
-        assert_eq!(ends("Ab, c-état", false), [(0, 2), (4, 5), (6, 11)]);
-        assert_eq!(ends("a .b", true), [(0, 1), (1, 1), (2, 2), (3, 4)]);
-        assert_eq!(Word::at("five year", 0), Word::at("five", 0));
-    }
-
-    proptest::proptest! {
-        /// Words end where the first character that is not a word
-        /// character starts, and a word's hash depends on its bytes only,
-        /// whatever follows it and however it lines up with the eight-byte
-        /// chunks.
-        #[test]
-        fn words_end_at_the_first_non_word_character(
-            text in "[a-zA-Z0-9_ .,'’\\-éЖ\u{301}\u{00a0}\n]{0,40}",
-            start in 0usize..40,
-        ) {
-            let start = (0..=start.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap();
-            let word = Word::at(&text, start);
-            let end = text[start..]
-                .char_indices()
-                .find(|&(_, c)| !is_word_char(c))
-                .map_or(text.len(), |(i, _)| start + i);
-            proptest::prop_assert_eq!(word.end, end);
-            let alone = &text[start..end];
-            proptest::prop_assert_eq!(Word::at(alone, 0), Word { end: alone.len(), hash: word.hash });
-            let padded = format!("{alone} and more text after it");
-            proptest::prop_assert_eq!(Word::at(&padded, 0).hash, word.hash);
-        }
     }
 
     /// Every hit by brute force: at each position left to right, every
