@@ -95,7 +95,9 @@ fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
     let mut pieces = Vec::new();
     let mut start = 0;
     while text.len() - start > size {
-        let Some(cut) = text[start + size..].find("\n[[entry]]\n") else {
+        // Searched as bytes: `start + size` may fall inside a character.
+        let rest = &text.as_bytes()[start + size..];
+        let Some(cut) = memchr::memmem::find(rest, b"\n[[entry]]\n") else {
             break;
         };
         let end = start + size + cut + 1;
@@ -206,6 +208,20 @@ mod tests {
         let in_pieces = parse_toml_in_pieces("x.toml", &text, 100).unwrap();
         assert_eq!(in_pieces, whole);
         assert_eq!(in_pieces[49].1, 49 * 5 + 1, "line of the last entry");
+    }
+
+    #[test]
+    fn pieces_are_cut_between_characters_whatever_the_size() {
+        let text: String = (0..30)
+            .map(|i| entry(i, "\"États généraux — ça ira.\""))
+            .collect();
+        for size in 1..120 {
+            let cuts = pieces(&text, size);
+            assert!(cuts.iter().all(|piece| text.is_char_boundary(piece.start)));
+            assert_eq!(cuts.last().unwrap().end, text.len());
+        }
+        let whole = parse_toml_in_pieces("x.toml", &text, usize::MAX).unwrap();
+        assert_eq!(parse_toml_in_pieces("x.toml", &text, 37).unwrap(), whole);
     }
 
     #[test]
