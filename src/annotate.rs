@@ -104,8 +104,8 @@ pub struct Span<'a> {
     pub text: String,
     pub kind: SpanKind,
     /// The lexicon entry's id (entry spans only). Borrowed from the
-    /// annotator's lexicon when annotating: copying it for every span cost
-    /// more than 5% of annotating.
+    /// annotator's packed entry labels when annotating: copying it for
+    /// every span cost more than 5% of annotating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry: Option<Cow<'a, str>>,
     /// The lexicon entry's display name (entry spans only), borrowed too.
