@@ -19,7 +19,8 @@
 //! inside a character whose normalized form is no longer than the
 //! original maps into that character and is snapped back to its start;
 //! longer expansions (`İ` → `i̇`) get an edit point per extra byte. Text
-//! that is plain ASCII between separators is copied a run at a time.
+//! that is plain ASCII (single line breaks and tabs included, as spaces) is
+//! copied a run at a time.
 //! Mapping a match back is a binary search over the edit points.
 //!
 //! ```
@@ -80,24 +81,30 @@ impl<'a> Normalized<'a> {
             original.len() < u32::MAX as usize,
             "documents over 4 GiB are not supported"
         );
-        let mut n = Normalized {
+        let mut builder = Builder {
             original,
-            text: String::with_capacity(original.len()),
+            fold_case,
+            text: Vec::with_capacity(original.len()),
             edits: Vec::new(),
         };
         let mut at = 0;
         while at < original.len() {
-            let run_end = plain_run_end(original.as_bytes(), at, n.ends_with_space());
+            let run_end = plain_run_end(original.as_bytes(), at, builder.ends_with_space());
             if run_end > at {
-                n.push_plain(at..run_end, fold_case);
+                builder.push_plain(at..run_end);
                 at = run_end;
             } else {
                 let c = original[at..].chars().next().expect("not at the end");
-                n.push_fold(at, c, fold_case);
+                builder.push_fold(at, c);
                 at += c.len_utf8();
             }
         }
-        n
+        Normalized {
+            original,
+            text: String::from_utf8(builder.text)
+                .expect("whole characters and ASCII bytes for ASCII bytes make UTF-8"),
+            edits: builder.edits,
+        }
     }
 
     /// The normalized text.
@@ -135,14 +142,36 @@ impl<'a> Normalized<'a> {
         }
         orig
     }
+}
 
+/// A [`Normalized`] text being made.
+///
+/// The text is kept as bytes until it is done so that ASCII runs can be
+/// copied and mapped in one pass (lower case, white space to `' '`), which
+/// `String` allows only through `unsafe`; checking the finished text is
+/// UTF-8 costs a fraction of an instruction per byte.
+struct Builder<'a> {
+    original: &'a str,
+    fold_case: bool,
+    text: Vec<u8>,
+    edits: Vec<Edit>,
+}
+
+impl Builder<'_> {
     fn ends_with_space(&self) -> bool {
-        self.text.ends_with(' ')
+        self.text.last() == Some(&b' ')
     }
 
     /// Appends normalized bytes made from the original character at `orig`,
     /// with an edit point wherever the one-to-one run breaks.
-    fn push_from(&mut self, orig: usize, normalized: &str) {
+    fn push_from(&mut self, orig: usize, normalized: &[u8]) {
+        self.continue_from(orig);
+        self.text.extend_from_slice(normalized);
+    }
+
+    /// Adds an edit point unless the next normalized byte, mapped one to
+    /// one from the last edit point, already comes from `orig`.
+    fn continue_from(&mut self, orig: usize) {
         let norm = self.text.len();
         let continues = self
             .edits
@@ -151,7 +180,6 @@ impl<'a> Normalized<'a> {
         if !continues {
             self.push_edit(norm, orig);
         }
-        self.text.push_str(normalized);
     }
 
     fn push_edit(&mut self, norm: usize, orig: usize) {
@@ -161,26 +189,34 @@ impl<'a> Normalized<'a> {
         });
     }
 
-    /// Copies plain ASCII (see [`plain_run_end`]), lower-cased if asked.
-    fn push_plain(&mut self, run: Range<usize>, fold_case: bool) {
-        let norm = self.text.len();
-        self.push_from(run.start, &self.original[run]);
-        if fold_case {
-            self.text[norm..].make_ascii_lowercase();
-        }
+    /// Copies plain ASCII (see [`plain_run_end`]), byte for byte: white
+    /// space becomes `' '`, and letters are lower-cased if asked.
+    fn push_plain(&mut self, run: Range<usize>) {
+        self.continue_from(run.start);
+        let bytes = &self.original.as_bytes()[run];
+        // Branch-free, one `u8` per test, so that the compiler vectorizes
+        // the copy.
+        let case = if self.fold_case { 0x20 } else { 0 };
+        self.text.extend(bytes.iter().map(|&b| {
+            let upper = u8::from(b.wrapping_sub(b'A') < 26);
+            let space =
+                u8::from(b == b' ') | (u8::from(b.wrapping_sub(b'\t') < 5) & u8::from(b != 0x0B));
+            let folded = b | (upper * case);
+            folded ^ ((folded ^ b' ') & space.wrapping_neg())
+        }));
     }
 
     /// Appends the normalization of the character `c` at `orig`.
-    fn push_fold(&mut self, orig: usize, c: char, fold_case: bool) {
-        match fold(c, fold_case) {
+    fn push_fold(&mut self, orig: usize, c: char) {
+        match fold(c, self.fold_case) {
             Fold::Drop => {}
             Fold::Space if self.ends_with_space() => {}
-            Fold::Space => self.push_from(orig, " "),
-            Fold::Char(c) => self.push_from(orig, c.encode_utf8(&mut [0; 4])),
+            Fold::Space => self.push_from(orig, b" "),
+            Fold::Char(c) => self.push_from(orig, c.encode_utf8(&mut [0; 4]).as_bytes()),
             Fold::Lower(c) => {
                 let norm = self.text.len();
                 let lower: String = c.to_lowercase().collect();
-                self.push_from(orig, &lower);
+                self.push_from(orig, lower.as_bytes());
                 // Bytes past the original character's length would run
                 // into the next character: pin each to this one.
                 for extra in c.len_utf8()..lower.len() {
@@ -191,9 +227,10 @@ impl<'a> Normalized<'a> {
     }
 }
 
-/// The end of the run of bytes from `at` that normalize to themselves
-/// (lower-cased): ASCII other than separators, and single spaces not
-/// following a space (`ends_with_space`) or another separator.
+/// The end of the run of bytes from `at` that normalize byte for byte:
+/// ASCII other than `-` and white space, and single white space bytes
+/// (which become `' '`) not following a space (`ends_with_space`) or
+/// another white space byte.
 fn plain_run_end(bytes: &[u8], at: usize, ends_with_space: bool) -> usize {
     let (mut end, mut after_space) = plain_chunks_end(bytes, at, ends_with_space);
     for &b in &bytes[end..] {
@@ -208,36 +245,49 @@ fn plain_run_end(bytes: &[u8], at: usize, ends_with_space: bool) -> usize {
 }
 
 /// The fast part of [`plain_run_end`]: skips whole 16-byte chunks of
-/// printable ASCII other than `-` with no two spaces in a row, testing
-/// each chunk branch-free (vectorized). Returns where it stopped and
-/// whether the byte before is a space.
+/// ASCII other than `-` with no two bytes up to `' '` (white space, or a
+/// rare control byte) in a row, testing each chunk branch-free
+/// (vectorized). Returns where it stopped and whether the byte before is
+/// white space, or may be.
+///
+/// Line breaks are plain too, so a run goes on over wrapped lines; most
+/// runs end at a blank line, a dash or a non-ASCII character.
 fn plain_chunks_end(bytes: &[u8], mut at: usize, mut after_space: bool) -> (usize, bool) {
     const CHUNK: usize = 16;
     while let Some(chunk) = bytes.get(at..at + CHUNK) {
-        let printable = chunk
-            .iter()
-            .fold(true, |ok, &b| ok & (b' '..=b'~').contains(&b) & (b != b'-'));
-        let spaces = spaces(u128::from_le_bytes(chunk.try_into().expect("a chunk")));
-        // A space whose next byte (eight bits up) is a space too.
-        let doubled = (after_space & (chunk[0] == b' ')) | (spaces & (spaces >> 8) != 0);
-        if !printable || doubled {
+        let word = u128::from_le_bytes(chunk.try_into().expect("a chunk"));
+        let not_plain = (word & !LOW) | bytes_equal_to(b'-', word);
+        let spaces = up_to_space(word);
+        // A byte up to `' '` whose next byte (eight bits up) is one too.
+        let doubled = (after_space & (chunk[0] <= b' ')) | (spaces & (spaces >> 8) != 0);
+        if (not_plain != 0) | doubled {
             break;
         }
-        after_space = chunk[CHUNK - 1] == b' ';
+        after_space = chunk[CHUNK - 1] <= b' ';
         at += CHUNK;
     }
     (at, after_space)
 }
 
-/// The high bit of each byte of `chunk` that is a space, and no other bit
-/// (SWAR: the bytes that are 0 after `^ 0x20` are the ones without a high
+/// The low seven bits of each byte of a chunk.
+const LOW: u128 = u128::from_le_bytes([0x7F; 16]);
+
+/// The high bit of each byte of `chunk` whose low seven bits are at most
+/// `' '` (0x20), and no other bit: for ASCII bytes, the white space and
+/// control bytes. (SWAR: adding 0x5F to the low seven bits sets the high
+/// bit from 0x21 up and never carries into the next byte.)
+fn up_to_space(chunk: u128) -> u128 {
+    const FROM_0X21: u128 = u128::from_le_bytes([0x80 - 0x21; 16]);
+    !((chunk & LOW) + FROM_0X21) & !LOW
+}
+
+/// The high bit of each byte of `chunk` that is `byte`, and no other bit
+/// (SWAR: the bytes that are 0 after `^ byte` are the ones without a high
 /// bit after adding 0x7F to their low seven bits, which never carries into
 /// the next byte).
-fn spaces(chunk: u128) -> u128 {
-    const LOW: u128 = u128::from_le_bytes([0x7F; 16]);
-    const SPACES: u128 = u128::from_le_bytes([b' '; 16]);
-    let zero_if_space = chunk ^ SPACES;
-    !(((zero_if_space & LOW) + LOW) | zero_if_space) & !LOW
+fn bytes_equal_to(byte: u8, chunk: u128) -> u128 {
+    let zero_if_equal = chunk ^ u128::from_le_bytes([byte; 16]);
+    !(((zero_if_equal & LOW) + LOW) | zero_if_equal) & !LOW
 }
 
 /// How [`plain_run_end`] sees a byte.
@@ -245,9 +295,9 @@ fn spaces(chunk: u128) -> u128 {
 enum Plain {
     /// ASCII that normalizes to itself (lower-cased).
     Yes,
-    /// `' '`: plain unless it follows a space.
+    /// ASCII white space: plain, as `' '`, unless it follows white space.
     Space,
-    /// A separator, a dash or non-ASCII: needs [`fold`].
+    /// A dash or non-ASCII: needs [`fold`].
     No,
 }
 
@@ -257,9 +307,9 @@ static PLAIN: [Plain; 256] = {
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        if byte == b' ' {
+        if byte.is_ascii_whitespace() {
             table[b] = Plain::Space;
-        } else if byte != b'-' && !byte.is_ascii_whitespace() {
+        } else if byte != b'-' {
             table[b] = Plain::Yes;
         }
         b += 1;
@@ -335,7 +385,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sparse_map_equals_dense_map(
-            original in "(?:[a-zA-Z0-9 ,.;~]{1,40}|[aA1 .'’\\-–\n\t]|[\u{00A0}\u{00AD}\u{200B}İẞßÉéȺΣ]){0,60}",
+            original in "(?:[a-zA-Z0-9 ,.;~\n\t]{1,40}|[aA1 .'’\\-–\n\t\r\x0C\x01\x0B]|[\u{00A0}\u{00AD}\u{200B}İẞßÉéȺΣ]){0,60}",
             fold_case: bool,
         ) {
             let n = Normalized::with_case(&original, fold_case);
