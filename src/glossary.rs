@@ -139,8 +139,8 @@ impl Glossary {
                 occurrences: Vec::new(),
             });
             item.count += 1;
-            if !item.aliases_seen.contains(&span.text) {
-                item.aliases_seen.push(span.text.clone());
+            if !item.aliases_seen.iter().any(|seen| *seen == span.text) {
+                item.aliases_seen.push(span.text.to_string());
             }
             if item.occurrences.len() < self.max_occurrences {
                 let [s, e] = annotation.sentences[span.sentence];
@@ -148,7 +148,7 @@ impl Glossary {
                     doc: doc.id.clone(),
                     start: span.start,
                     end: span.end,
-                    text: span.text.clone(),
+                    text: span.text.to_string(),
                     sentence: [s, e],
                     context: doc.text[s..e].to_string(),
                 });

@@ -40,7 +40,7 @@
 //! let tags: Vec<(&str, &str)> = annotation
 //!     .spans
 //!     .iter()
-//!     .map(|s| (s.text.as_str(), s.entry.as_deref().or(s.value.as_deref()).unwrap()))
+//!     .map(|s| (s.text.as_ref(), s.entry.as_deref().or(s.value.as_deref()).unwrap()))
 //!     .collect();
 //! assert_eq!(tags, [("Stalin", "stalin"), ("Five-Year Plan", "five-year-plan"), ("1928", "1928")]);
 //! ```

@@ -98,7 +98,7 @@ impl TimelineBuilder {
                 start,
                 end,
                 qualifier: span.qualifier.clone(),
-                text: span.text.clone(),
+                text: span.text.to_string(),
                 doc: doc.id.clone(),
                 span: [span.start, span.end],
                 sentence: [s, e],

@@ -26,13 +26,13 @@ pub fn annotator(lexicon_file: &str) -> Annotator {
 }
 
 /// Annotates `text` as a document named `id`.
-pub fn annotate<'a>(annotator: &'a Annotator, text: &str) -> glossator::annotate::Annotation<'a> {
+pub fn annotate(annotator: &Annotator, text: &str) -> glossator::annotate::Annotation<'static> {
     let doc = Document {
         id: "t".into(),
         path: "t.txt".into(),
         text: text.to_string(),
     };
-    annotator.annotate(&doc)
+    annotator.annotate(&doc).into_owned()
 }
 
 #[test]
@@ -44,7 +44,12 @@ fn matching_rules_table() {
         let got: Vec<(String, String)> = annotate(&annotator, &case.text)
             .spans
             .into_iter()
-            .map(|s| (s.text, s.entry.unwrap_or_default().into_owned()))
+            .map(|s| {
+                (
+                    s.text.into_owned(),
+                    s.entry.unwrap_or_default().into_owned(),
+                )
+            })
             .collect();
         if got != case.spans {
             failures.push(format!(
@@ -68,7 +73,7 @@ fn a_date_nests_inside_an_event_but_never_crosses_an_entry() {
     let got: Vec<(&str, Option<&str>, Option<&str>)> = annotation
         .spans
         .iter()
-        .map(|s| (s.text.as_str(), s.entry.as_deref(), s.value.as_deref()))
+        .map(|s| (s.text.as_ref(), s.entry.as_deref(), s.value.as_deref()))
         .collect();
     assert_eq!(
         got,

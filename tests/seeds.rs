@@ -41,7 +41,7 @@ fn seed_001_offsets_and_key_matches() {
     assert_offsets_exact(&text, &annotation);
     for span in spans_at(&text, &annotation, "Stalin's") {
         assert_eq!(
-            (span.text.as_str(), span.entry.as_deref()),
+            (span.text.as_ref(), span.entry.as_deref()),
             ("Stalin", Some("stalin"))
         );
     }
@@ -49,7 +49,7 @@ fn seed_001_offsets_and_key_matches() {
     assert!(!enrolment.is_empty());
     for span in enrolment {
         assert_eq!(
-            (span.text.as_str(), span.entry.as_deref()),
+            (span.text.as_ref(), span.entry.as_deref()),
             ("Lenin enrolment", Some("lenin-enrolment"))
         );
     }
@@ -75,7 +75,7 @@ fn builtin_lexicon_word_boundaries_and_spelling_variants() {
     let found: Vec<(&str, &str)> = annotation
         .spans
         .iter()
-        .map(|s| (s.text.as_str(), s.entry.as_deref().unwrap()))
+        .map(|s| (s.text.as_ref(), s.entry.as_deref().unwrap()))
         .collect();
     let stalin: Vec<_> = found.iter().filter(|(_, e)| *e == "stalin").collect();
     assert_eq!(stalin, [&("Stalin", "stalin")]);

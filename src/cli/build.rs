@@ -28,7 +28,7 @@ struct Tally {
 /// Writes `DIR/annotations/*.json`, `DIR/handouts/*.html`,
 /// `DIR/glossary.{html,json,md,tsv}`, `DIR/timeline.{html,json,md}` and
 /// `DIR/index.html`.
-pub fn run<'r>(run: &'r Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Result<()> {
+pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Result<()> {
     let out = args.out.as_path();
     let annotations = out.join("annotations");
     let handouts = out.join("handouts");
@@ -41,10 +41,10 @@ pub fn run<'r>(run: &'r Run, args: &BuildArgs, reporter: &mut Reporter) -> std::
     let lexicon = run.annotator.lexicon();
     // The annotation JSON and the handout depend on one document only:
     // made on the workers.
-    let render = |doc: &Document, annotation: Annotation<'r>| {
+    let render = |doc: &Document, annotation: Annotation| {
         let json = annotation_line(&annotation);
         let handout = html::handout(&doc.text, &annotation, lexicon);
-        (json, handout, annotation)
+        (json, handout, annotation.into_owned())
     };
     process(run, render, reporter, |p, reporter| {
         let (json, handout, annotation) = p.rendered;

@@ -15,7 +15,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> std::io::
     let lexicon = run.annotator.lexicon();
     process(
         run,
-        |_, annotation| annotation,
+        |_, annotation| annotation.into_owned(),
         reporter,
         |p, _| {
             glossary.add(&p.doc, &p.rendered, lexicon);

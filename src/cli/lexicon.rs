@@ -56,7 +56,7 @@ pub fn coverage(run: &Run, reporter: &mut Reporter) -> std::io::Result<()> {
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     process(
         run,
-        |_, annotation| annotation,
+        |_, annotation| annotation.into_owned(),
         reporter,
         |p, _| {
             let found = uncovered(&p.doc.text, &p.rendered.spans);

@@ -25,14 +25,13 @@ type Outcome<R> = Result<(Processed<R>, Option<InputError>), InputError>;
 /// Annotates every input of `run` and applies `render` to each, in
 /// parallel; then calls `sink` for each document in input order. Output
 /// that depends on one document only (JSON, a handout) belongs in
-/// `render`, so it is made on all cores; `render` returns the annotation
-/// too if `sink` needs it, and otherwise it is freed on the worker that
-/// made it (freeing its many small strings on the sink's thread cost
-/// `annotate` several percent in the allocator). The first error from
-/// `sink` stops the run and is returned.
-pub fn process<'r, R: Send>(
-    run: &'r Run,
-    render: impl Fn(&Document, Annotation<'r>) -> R + Sync,
+/// `render`, so it is made on all cores. The annotation borrows from the
+/// document: `render` returns it, as [`Annotation::into_owned`], only if
+/// `sink` needs it, and otherwise it is freed on the worker that made it.
+/// The first error from `sink` stops the run and is returned.
+pub fn process<R: Send>(
+    run: &Run,
+    render: impl for<'d> Fn(&'d Document, Annotation<'d>) -> R + Sync,
     reporter: &mut Reporter,
     mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
 ) -> io::Result<()> {

@@ -14,7 +14,7 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> std::io::
     let mut builder = TimelineBuilder::new();
     process(
         run,
-        |_, annotation| annotation,
+        |_, annotation| annotation.into_owned(),
         reporter,
         |p, _| {
             builder.add(&p.doc, &p.rendered);

@@ -248,7 +248,7 @@ mod tests {
     use proptest::prelude::*;
     use std::borrow::Cow;
 
-    fn span(start: usize, text: &str, kind: SpanKind) -> Span<'static> {
+    fn span(start: usize, text: &'static str, kind: SpanKind) -> Span<'static> {
         Span {
             start,
             end: start + text.len(),
@@ -376,7 +376,7 @@ mod tests {
                 end: n[1],
                 char_start: n[2],
                 char_end: n[3],
-                text,
+                text: Cow::Owned(text),
                 kind,
                 entry: entry.map(Cow::Owned),
                 name: name.map(Cow::Owned),
