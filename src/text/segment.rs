@@ -155,8 +155,9 @@ fn without_line_break(line: &str) -> &str {
 /// Does `line` end its block, followed by `next`? A list line goes on only
 /// into an indented or lower-case continuation line.
 fn ends_block(line: &Line, next: &Line) -> bool {
-    let continues = next.raw.starts_with([' ', '\t']) || next.raw.starts_with(char::is_lowercase);
-    next.is_list || (line.is_list && !continues) || is_heading(line.trimmed, next.trimmed)
+    let continues =
+        || next.raw.starts_with([' ', '\t']) || next.raw.starts_with(char::is_lowercase);
+    next.is_list || (line.is_list && !continues()) || is_heading(line.trimmed, next.trimmed)
 }
 
 /// Is the trimmed `line` a list line? (`has_tab`: does it contain a tab?)
