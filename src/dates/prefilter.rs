@@ -1,7 +1,8 @@
 //! The cheap first pass of the date tagger: finds anchors, the only places
 //! where the grammar runs. Every date expression contains an ASCII digit run
-//! or the word "century", so the scan is a byte-table lookup per byte; the
-//! grammar then looks at a few words around each anchor.
+//! or the word "century", so the scan skips 32 bytes at a time while none
+//! may start one; the grammar then looks at a few words around each
+//! anchor.
 
 /// Where the grammar should look: a digit run or the word "century".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,47 +42,37 @@ pub(crate) fn next_anchor(bytes: &[u8], from: usize) -> Option<Anchor> {
     None
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Does any byte of `v` have a value below `n` (`n` <= 128)?
-fn has_byte_below(v: u64, n: u8) -> bool {
-    v.wrapping_sub(ONES * u64::from(n)) & !v & HIGHS != 0
-}
-
-/// The high bit of each byte of `v` equal to `b`, exactly (no carries
-/// between bytes).
-fn equal_bytes(v: u64, b: u8) -> u64 {
-    let x = v ^ (ONES * u64::from(b));
-    !(((x & !HIGHS) + !HIGHS) | x | !HIGHS)
-}
-
-/// Might one of these eight bytes start an anchor? True iff one is a digit
-/// (`b ^ 0x30 < 10`), or a `c`/`C` followed by `e`/`E` or in the last
-/// byte (whose next byte is in the next word). Every "century" passes; most
-/// of the many other `c`s of English do not, and each would cost a look at
-/// the bytes after it.
-fn word_has_candidate(v: u64) -> bool {
-    let folded = v | (ONES * 0x20);
-    let c_then_e = equal_bytes(folded, b'c') & ((equal_bytes(folded, b'e') >> 8) | (0x80 << 56));
-    has_byte_below(v ^ (ONES * 0x30), 10) || c_then_e != 0
-}
-
-/// The offset of the first candidate byte at or after `from`, testing eight
-/// bytes at a time.
+/// The offset of the first candidate byte at or after `from`.
+///
+/// Whole windows of 32 bytes are skipped while none of them may start an
+/// anchor: none is a digit, or a `c`/`C` followed by `e`/`E` (every
+/// "century" has one; most of the many other `c`s of English do not, and
+/// each would cost a look at the bytes after it). The test is branch-free,
+/// one `u8` per comparison, over a fixed-size window (it reads the byte
+/// after the window too), which the compiler vectorizes. Then the first
+/// candidate byte of the window is looked for one byte at a time.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let mut words = rest.chunks_exact(8);
-    let mut skipped = 0;
-    for chunk in &mut words {
-        let v = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-        if word_has_candidate(v) {
+    const WINDOW: usize = 32;
+    let mut at = from;
+    while let Some(window) = bytes.get(at..at + WINDOW + 1) {
+        let window: &[u8; WINDOW + 1] = window.try_into().expect("a window and one byte");
+        if window_may_have_candidate(window) {
             break;
         }
-        skipped += 8;
+        at += WINDOW;
     }
-    let offset = rest[skipped..].iter().position(|&b| is_candidate(b))?;
-    Some(from + skipped + offset)
+    let offset = bytes.get(at..)?.iter().position(|&b| is_candidate(b))?;
+    Some(at + offset)
+}
+
+/// Might one of the first 32 bytes of `window` start an anchor? True if one
+/// is a digit, or a `c`/`C` followed by `e`/`E`.
+fn window_may_have_candidate(window: &[u8; 33]) -> bool {
+    let byte_is = |b: u8, folded: u8| u8::from(b | 0x20 == folded);
+    (0..32).fold(0, |any, i| {
+        let digit = u8::from(window[i].wrapping_sub(b'0') < 10);
+        any | digit | (byte_is(window[i], b'c') & byte_is(window[i + 1], b'e'))
+    }) != 0
 }
 
 const CENTURY: &[u8] = b"century";
@@ -110,26 +101,28 @@ mod tests {
     }
 
     #[test]
-    fn word_test_passes_digits_and_ce_pairs_only() {
+    fn window_test_passes_digits_and_ce_pairs_only() {
         for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut bytes = [b'x'; 8];
-                bytes[lane] = b;
-                let v = u64::from_le_bytes(bytes);
-                let c_last = lane == 7 && b | 0x20 == b'c';
-                let expected = b.is_ascii_digit() || c_last;
-                assert_eq!(word_has_candidate(v), expected, "byte {b:#x} lane {lane}");
+            for at in 0..33 {
+                let mut window = [b'x'; 33];
+                window[at] = b;
+                let expected = at < 32 && b.is_ascii_digit();
+                assert_eq!(
+                    window_may_have_candidate(&window),
+                    expected,
+                    "byte {b:#x} at {at}"
+                );
             }
         }
-        for lane in 0..7 {
+        for at in 0..32 {
             for pair in [*b"ce", *b"CE", *b"Ce", *b"cE"] {
-                let mut bytes = [b'x'; 8];
-                bytes[lane..lane + 2].copy_from_slice(&pair);
-                assert!(word_has_candidate(u64::from_le_bytes(bytes)), "lane {lane}");
+                let mut window = [b'x'; 33];
+                window[at..at + 2].copy_from_slice(&pair);
+                assert!(window_may_have_candidate(&window), "at {at}");
             }
         }
-        let text = "x".repeat(37) + "19";
-        assert_eq!(next_candidate(text.as_bytes(), 3), Some(37));
+        let text = "x".repeat(70) + "19";
+        assert_eq!(next_candidate(text.as_bytes(), 3), Some(70));
         assert_eq!(next_candidate(b"abd", 0), None);
     }
 
