@@ -231,42 +231,39 @@ impl Builder<'_> {
 /// ASCII other than `-` and white space, and single white space bytes
 /// (which become `' '`) not following a space (`ends_with_space`) or
 /// another white space byte.
-fn plain_run_end(bytes: &[u8], at: usize, ends_with_space: bool) -> usize {
-    let (mut end, mut after_space) = plain_chunks_end(bytes, at, ends_with_space);
-    for &b in &bytes[end..] {
-        match PLAIN[usize::from(b)] {
-            Plain::Yes => after_space = false,
-            Plain::Space if !after_space => after_space = true,
-            _ => break,
-        }
-        end += 1;
-    }
-    end
-}
-
-/// The fast part of [`plain_run_end`]: skips whole 16-byte chunks of
-/// ASCII other than `-` with no two bytes up to `' '` (white space, or a
-/// rare control byte) in a row, testing each chunk branch-free
-/// (vectorized). Returns where it stopped and whether the byte before is
-/// white space, or may be.
 ///
-/// Line breaks are plain too, so a run goes on over wrapped lines; most
-/// runs end at a blank line, a dash or a non-ASCII character.
-fn plain_chunks_end(bytes: &[u8], mut at: usize, mut after_space: bool) -> (usize, bool) {
+/// Whole 16-byte chunks are tested at once, branch-free: the bytes that
+/// end a run are marked in a mask and the first one is the end. (A control
+/// byte counts as white space here, which may end a run early; the next
+/// run then goes on from it. They are rare.) Line breaks are plain too, so
+/// a run goes on over wrapped lines; most runs end at a blank line, a dash
+/// or a non-ASCII character. Only the last bytes of the text, fewer than
+/// a chunk, are looked at one by one.
+fn plain_run_end(bytes: &[u8], mut at: usize, mut after_space: bool) -> usize {
     const CHUNK: usize = 16;
     while let Some(chunk) = bytes.get(at..at + CHUNK) {
         let word = u128::from_le_bytes(chunk.try_into().expect("a chunk"));
         let not_plain = (word & !LOW) | bytes_equal_to(b'-', word);
         let spaces = up_to_space(word);
-        // A byte up to `' '` whose next byte (eight bits up) is one too.
-        let doubled = (after_space & (chunk[0] <= b' ')) | (spaces & (spaces >> 8) != 0);
-        if (not_plain != 0) | doubled {
-            break;
+        // A byte up to `' '` whose previous byte (eight bits down) is one
+        // too, or is the space before `at`.
+        let doubled = spaces & ((spaces << 8) | (u128::from(after_space) << 7));
+        let ends = not_plain | doubled;
+        if ends != 0 {
+            return at + (ends.trailing_zeros() / 8) as usize;
         }
         after_space = chunk[CHUNK - 1] <= b' ';
         at += CHUNK;
     }
-    (at, after_space)
+    for &b in &bytes[at..] {
+        match PLAIN[usize::from(b)] {
+            Plain::Yes => after_space = false,
+            Plain::Space if !after_space => after_space = true,
+            _ => break,
+        }
+        at += 1;
+    }
+    at
 }
 
 /// The low seven bits of each byte of a chunk.
