@@ -40,8 +40,10 @@ impl Iterator for HitStarts<'_> {
     #[inline]
     fn next(&mut self) -> Option<(usize, Word)> {
         let (hay, bytes) = (self.hay, self.hay.as_bytes());
-        while let Some(&b) = bytes.get(self.at) {
-            let here = self.at;
+        // A local copy of `self.at`, so that it stays in a register.
+        let mut at = self.at;
+        while let Some(&b) = bytes.get(at) {
+            let here = at;
             let width = match ByteClass::of(b) {
                 ByteClass::Word => 0,
                 ByteClass::Other => 1,
@@ -59,11 +61,13 @@ impl Iterator for HitStarts<'_> {
                 self.at = word.end;
                 return Some((here, word));
             }
-            self.at += width;
+            at += width;
             if self.nonword {
+                self.at = at;
                 return Some((here, Word { end: here, hash: 0 }));
             }
         }
+        self.at = at;
         None
     }
 }
