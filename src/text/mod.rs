@@ -19,9 +19,39 @@ pub use segment::sentences;
 /// punctuation are not, so `Stalin's` and `(Stalin)` contain the word
 /// `Stalin` while `Stalinist` does not.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    // The letters of Latin-1 and of the Russian alphabet are answered
+    // without `is_alphanumeric`'s table search.
+    is_common_letter(c) || c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Is `c` one of the letters most common in notes after ASCII ones: those
+/// of Latin-1 (`é`, `ß`, `ñ`) and of the Russian alphabet? A quick test
+/// before the table search of `char::is_alphabetic`, which answers the
+/// same for these.
+pub(crate) fn is_common_letter(c: char) -> bool {
+    matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'А'..='я' | 'Ё' | 'ё')
 }
 
 fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_letters_are_alphabetic() {
+        for c in ('\u{80}'..='\u{FF}').chain('\u{400}'..='\u{45F}') {
+            if is_common_letter(c) {
+                assert!(c.is_alphabetic(), "{c:?}");
+            } else if c <= '\u{FF}' {
+                assert!(!c.is_alphabetic(), "{c:?} is a Latin-1 letter");
+            }
+        }
+        assert!(is_common_letter('é') && is_common_letter('Ж') && !is_common_letter('×'));
+    }
 }

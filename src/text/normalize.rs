@@ -215,11 +215,16 @@ impl Builder<'_> {
             Fold::Char(c) => self.push_from(orig, c.encode_utf8(&mut [0; 4]).as_bytes()),
             Fold::Lower(c) => {
                 let norm = self.text.len();
-                let lower: String = c.to_lowercase().collect();
-                self.push_from(orig, lower.as_bytes());
+                // At most three characters (`İ` → `i̇` is two), made on
+                // the stack: this runs for every non-ASCII character.
+                let (mut lower, mut len) = ([0; 12], 0);
+                for c in c.to_lowercase() {
+                    len += c.encode_utf8(&mut lower[len..]).len();
+                }
+                self.push_from(orig, &lower[..len]);
                 // Bytes past the original character's length would run
                 // into the next character: pin each to this one.
-                for extra in c.len_utf8()..lower.len() {
+                for extra in c.len_utf8()..len {
                     self.push_edit(norm + extra, orig);
                 }
             }

@@ -21,6 +21,8 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::is_common_letter;
+
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[u64] = &keys([
     "st", "c", "ca", "p", "pp", "dr", "mr", "mrs", "ms", "prof", "e.g", "i.e", "cf", "vs", "no",
@@ -415,12 +417,13 @@ fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> u8) -> Option<usi
 /// the tests), nor are the common quotes and dashes of English notes;
 /// anything else might be.
 fn may_end_sentence(c: char) -> bool {
-    // The quotes and dashes, and the Russian alphabet, first: they are
+    // The quotes and dashes, and the common letters, first: they are
     // cheaper to test than `is_alphabetic` (a table search) is for them.
     !(matches!(
         c,
-        '‘' | '’' | '“' | '”' | '–' | '—' | '•' | '«' | '»' | '\u{A0}' | 'А'..='я' | 'Ё' | 'ё'
-    ) || c.is_alphabetic())
+        '‘' | '’' | '“' | '”' | '–' | '—' | '•' | '«' | '»' | '\u{A0}'
+    ) || is_common_letter(c)
+        || c.is_alphabetic())
 }
 
 /// Is `at` between two ASCII letters?
