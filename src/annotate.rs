@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::dates::{DateMatch, DateTagger, Day};
 use crate::input::Document;
 use crate::lexicon::{Kind, Lexicon};
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, TermMatch};
 use crate::text::{sentences, Normalized};
 
 /// The schema tag of [`Annotation`] JSON.
@@ -236,16 +236,12 @@ impl Annotator {
         let text = doc.text.as_str();
         let sentence_ranges = sentences(text);
         let normalized = Normalized::new(text);
-        let mut spans: Vec<Span> = self
-            .matcher
-            .find(&normalized)
-            .map(|m| Span::entry(text, m.start, m.end, self.labels.get(m.entry)))
-            .collect();
-        if let Some(tagger) = &self.dates {
-            let dates = nest_dates(&spans, tagger.find(text));
-            spans.extend(dates.into_iter().map(|d| Span::date(text, d)));
-        }
-        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let entries: Vec<TermMatch> = self.matcher.find(&normalized).collect();
+        let dates = match &self.dates {
+            Some(tagger) => nest_dates(&entries, tagger.find(text)),
+            None => Vec::new(),
+        };
+        let mut spans = self.merge(text, entries, dates);
         assign_sentences(&mut spans, &sentence_ranges);
         let chars = assign_char_offsets(text, &mut spans);
         Annotation {
@@ -259,6 +255,32 @@ impl Annotator {
             sentences: sentence_ranges.iter().map(|r| [r.start, r.end]).collect(),
             spans,
         }
+    }
+
+    /// The spans of the `entries` and `dates` found in `text` (each sorted
+    /// by start), in one list sorted by start, longer first, an entry
+    /// before a date over the same text. Merged rather than sorted after:
+    /// a sort moved each span (nearly 200 bytes) several times, and the
+    /// list grew by copying as it was collected.
+    fn merge<'a>(
+        &'a self,
+        text: &'a str,
+        entries: Vec<TermMatch>,
+        dates: Vec<DateMatch>,
+    ) -> Vec<Span<'a>> {
+        let key = |start: usize, end: usize| (start, std::cmp::Reverse(end));
+        let mut spans = Vec::with_capacity(entries.len() + dates.len());
+        let mut dates = dates.into_iter().peekable();
+        for entry in entries {
+            let before = |d: &DateMatch| key(d.start, d.end) < key(entry.start, entry.end);
+            while let Some(date) = dates.next_if(before) {
+                spans.push(Span::date(text, date));
+            }
+            let label = self.labels.get(entry.entry);
+            spans.push(Span::entry(text, entry.start, entry.end, label));
+        }
+        spans.extend(dates.map(|date| Span::date(text, date)));
+        spans
     }
 }
 
@@ -319,7 +341,7 @@ impl Labels {
 /// Keeps the dates that do not cross an entry span: a date may lie inside
 /// one (`1905 Revolution`, DESIGN.md rule 6) or outside all of them.
 /// `entries` are sorted and disjoint, as the matcher returns them.
-fn nest_dates(entries: &[Span], dates: Vec<DateMatch>) -> Vec<DateMatch> {
+fn nest_dates(entries: &[TermMatch], dates: Vec<DateMatch>) -> Vec<DateMatch> {
     dates
         .into_iter()
         .filter(|date| {
@@ -418,6 +440,38 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_are_sorted_by_start_longer_first_entries_before_dates() {
+        let mut builder = Lexicon::builder();
+        builder.add_toml(
+            "s.toml",
+            "[[entry]]\nid = \"rev-1905\"\nname = \"1905 Revolution\"\nkind = \"event\"\ndefinition = \"D.\"\n\
+             [[entry]]\nid = \"y1917\"\nname = \"1917\"\nkind = \"event\"\ndefinition = \"D.\"\n",
+        );
+        let annotator = Annotator::new(builder.build().unwrap());
+        let doc = Document {
+            id: "d".into(),
+            path: "d.txt".into(),
+            text: "In 1924, after 1917 and the 1905 Revolution.".into(),
+        };
+        let annotation = annotator.annotate(&doc);
+        let got: Vec<(&str, SpanKind)> = annotation
+            .spans
+            .iter()
+            .map(|s| (s.text.as_ref(), s.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1924", SpanKind::Date),
+                ("1917", SpanKind::Event),
+                ("1917", SpanKind::Date),
+                ("1905 Revolution", SpanKind::Event),
+                ("1905", SpanKind::Date),
+            ]
+        );
+    }
 
     proptest::proptest! {
         /// The cursor gives what counting every code point from the
