@@ -269,6 +269,7 @@ impl Annotator {
         dates: Vec<DateMatch>,
     ) -> Vec<Span<'a>> {
         let key = |start: usize, end: usize| (start, std::cmp::Reverse(end));
+        self.labels.warm(entries.iter().map(|entry| entry.entry));
         let mut spans = Vec::with_capacity(entries.len() + dates.len());
         let mut dates = dates.into_iter().peekable();
         for entry in entries {
@@ -325,6 +326,22 @@ impl Labels {
             labels.entries.push((start, id, name, entry.kind.into()));
         }
         labels
+    }
+
+    /// Reads the labels of `entries` once, so that their cache misses
+    /// are waited for together, not one by one as the spans are made.
+    ///
+    /// A hit's entry is as good as random in a large lexicon, so nearly
+    /// every label read misses the caches; perf put 5.7% of annotating 104
+    /// MB with a 10k-entry lexicon on those reads. Here the reads do not
+    /// depend on each other, so the processor has many in flight at once.
+    fn warm(&self, entries: impl Iterator<Item = usize>) {
+        let touched = entries.fold(0, |any, entry| {
+            let (start, ..) = self.entries[entry];
+            any ^ self.text.as_bytes()[start as usize]
+        });
+        // Without a use, the compiler would drop the reads.
+        std::hint::black_box(touched);
     }
 
     fn get(&self, entry: usize) -> Label<'_> {

@@ -178,6 +178,19 @@ impl FirstWordGroups {
         }
     }
 
+    /// Reads the first slot of each of `hashes` and, where it holds a
+    /// record, the record's first byte, for their cache misses only (see
+    /// `Lookahead`).
+    pub(super) fn warm(&self, hashes: impl Iterator<Item = u64>) {
+        let touched = hashes.fold(0, |any, hash| {
+            let slot = self.slots[self.first_slot(key(hash))];
+            let record = self.records.get(slot.record as usize).copied().unwrap_or(0);
+            any ^ record
+        });
+        // Without a use, the compiler would drop the reads.
+        std::hint::black_box(touched);
+    }
+
     /// Is `pattern` one that [`Self::get`] never returns, which only a
     /// walk of the trie can find: it starts with a non-word character, or
     /// its first word begins [`Group::Many`] patterns.

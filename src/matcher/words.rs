@@ -26,12 +26,6 @@ impl<'h> HitStarts<'h> {
             nonword,
         }
     }
-
-    /// Goes on from `at`, which must be a character boundary where no word
-    /// runs on from before.
-    pub(super) fn skip_to(&mut self, at: usize) {
-        self.at = at;
-    }
 }
 
 impl Iterator for HitStarts<'_> {
@@ -107,7 +101,7 @@ impl ByteClass {
 
 /// The run of word characters starting at some position: where it ends,
 /// and a hash of its bytes, computed in the same pass.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Word {
     pub(super) end: usize,
     pub(super) hash: u64,
