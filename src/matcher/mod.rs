@@ -65,10 +65,12 @@ use crate::text::{is_word_char, normalize_form, Normalized};
 ///    aho-corasick's contiguous NFA, or for large lexicons a more compact
 ///    finite state transducer (see `trie`'s design note).
 ///
-/// Positions inside an accepted hit are skipped, which is the same greedy
-/// choice as collecting all overlapping hits and keeping the
-/// leftmost-longest; a property test checks the result against trying
-/// every pattern at every position.
+/// The words that pass the filter are found a few at a time and their
+/// groups read together before they are tried (see `Lookahead`), so that
+/// the cache misses of those reads overlap. Positions inside an accepted
+/// hit are passed over, which is the same greedy choice as collecting all
+/// overlapping hits and keeping the leftmost-longest; a property test
+/// checks the result against trying every pattern at every position.
 ///
 /// ```
 /// use glossator::{lexicon::Lexicon, matcher::Matcher, text::Normalized};
