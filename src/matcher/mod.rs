@@ -224,6 +224,7 @@ impl Matcher {
     pub fn find<'n>(&'n self, text: &'n Normalized<'_>) -> impl Iterator<Item = TermMatch> + 'n {
         let mut starts = HitStarts::new(text.as_str(), self.nonword_starts);
         let mut ahead = Lookahead::default();
+        let mut ranges = text.original_ranges();
         // The end of the last hit: starts before it are passed over. No
         // word runs on past a hit's end (see `is_whole_word`), so the
         // starts after it are the ones a scan from there would find.
@@ -240,7 +241,7 @@ impl Matcher {
             }
             if let Some((end, entry)) = self.longest_from(text, start, word) {
                 covered = end;
-                let range = text.original_range(start..end);
+                let range = ranges.map(start..end);
                 return Some(TermMatch {
                     start: range.start,
                     end: range.end,

@@ -10,7 +10,7 @@ mod normalize;
 mod segment;
 
 pub use decode::{decode, DecodeError, Decoded};
-pub use normalize::{normalize_form, Normalized};
+pub use normalize::{normalize_form, Normalized, OriginalRanges};
 pub use segment::sentences;
 
 /// Is `c` part of a word, for the word-boundary rule (DESIGN.md rule 2)?

@@ -124,8 +124,30 @@ impl<'a> Normalized<'a> {
     /// when `range` cuts through the expansion of one original character.
     /// `range` must be non-empty and within the normalized text.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.original_char_at(range.start);
-        let last = self.original_char_at(range.end - 1);
+        let edit = self
+            .edits
+            .partition_point(|e| e.norm as usize <= range.start)
+            - 1;
+        self.original_range_from(edit, range)
+    }
+
+    /// [`Normalized::original_range`] for ranges that come in the order
+    /// of their starts, as the matcher's hits do: each one searches the
+    /// edit points on from where the last one was found (nearly always no
+    /// step or one) instead of all of them.
+    pub fn original_ranges(&self) -> OriginalRanges<'_, 'a> {
+        OriginalRanges {
+            text: self,
+            edit: 0,
+        }
+    }
+
+    /// [`Normalized::original_range`], where `edit` is the last edit point
+    /// at or before `range.start`.
+    fn original_range_from(&self, edit: usize, range: Range<usize>) -> Range<usize> {
+        let start = self.original_char_at(edit, range.start);
+        let last = range.end - 1;
+        let last = self.original_char_at(self.edit_on(edit, last), last);
         let last_len = self.original[last..]
             .chars()
             .next()
@@ -133,14 +155,39 @@ impl<'a> Normalized<'a> {
         start..last + last_len
     }
 
-    /// The start of the original character normalized byte `at` came from.
-    fn original_char_at(&self, at: usize) -> usize {
-        let edit = self.edits[self.edits.partition_point(|e| e.norm as usize <= at) - 1];
+    /// The last edit point at or before normalized byte `at`, searched
+    /// forward from edit point `from` (which must be at or before it).
+    fn edit_on(&self, from: usize, at: usize) -> usize {
+        let later = &self.edits[from + 1..];
+        from + later.iter().take_while(|e| e.norm as usize <= at).count()
+    }
+
+    /// The start of the original character normalized byte `at` came
+    /// from, where `edit` is the last edit point at or before `at`.
+    fn original_char_at(&self, edit: usize, at: usize) -> usize {
+        let edit = self.edits[edit];
         let mut orig = edit.orig as usize + (at - edit.norm as usize);
         while !self.original.is_char_boundary(orig) {
             orig -= 1;
         }
         orig
+    }
+}
+
+/// Maps byte ranges of a [`Normalized`] text, in the order of their
+/// starts, to the original: see [`Normalized::original_ranges`].
+pub struct OriginalRanges<'n, 'a> {
+    text: &'n Normalized<'a>,
+    /// The last edit point at or before the last range's start.
+    edit: usize,
+}
+
+impl OriginalRanges<'_, '_> {
+    /// [`Normalized::original_range`] of `range`, whose start must not be
+    /// before the last range's.
+    pub fn map(&mut self, range: Range<usize>) -> Range<usize> {
+        self.edit = self.text.edit_on(self.edit, range.start);
+        self.text.original_range_from(self.edit, range)
     }
 }
 
@@ -379,7 +426,7 @@ mod tests {
 
     impl PartialEq<(String, Vec<usize>)> for Normalized<'_> {
         fn eq(&self, (text, align): &(String, Vec<usize>)) -> bool {
-            let mapped = (0..self.text.len()).map(|i| self.original_char_at(i));
+            let mapped = (0..self.text.len()).map(|i| self.original_range(i..i + 1).start);
             self.text == *text && mapped.eq(align.iter().copied())
         }
     }
@@ -392,6 +439,20 @@ mod tests {
         ) {
             let n = Normalized::with_case(&original, fold_case);
             proptest::prop_assert!(n == dense(&original, fold_case), "{original:?}");
+        }
+
+        /// Ranges mapped in order of their starts map as one by one.
+        #[test]
+        fn ranges_in_order_map_as_one_by_one(
+            original in "(?:[a-z ]{1,20}|[’–\n]|[\u{00AD}İéΣ]){0,40}",
+            lens in proptest::collection::vec(1usize..6, 64),
+        ) {
+            let n = Normalized::new(&original);
+            let mut ranges = n.original_ranges();
+            for (start, len) in (0..n.as_str().len()).zip(lens.into_iter().cycle()) {
+                let range = start..(start + len).min(n.as_str().len());
+                proptest::prop_assert_eq!(ranges.map(range.clone()), n.original_range(range));
+            }
         }
     }
 
