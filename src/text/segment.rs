@@ -184,10 +184,12 @@ fn is_heading(line: &str, next: &str) -> bool {
     const CONNECTIVES: &[u64] = &keys([
         "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
     ]);
+    const LONGEST_CONNECTIVE: usize = 4;
     !line.ends_with(['.', ',', ';', ':', '!', '?', '…', '-', '–'])
         && !next.starts_with(|c: char| c.is_lowercase())
         && (line.len() <= 60 || line.chars().count() <= 60)
-        && !is_one_of(line.rsplit(' ').next().unwrap_or(""), CONNECTIVES)
+        && (ends_with_long_ascii_word(line, LONGEST_CONNECTIVE, |b| b == b' ')
+            || !is_one_of(line.rsplit(' ').next().unwrap_or(""), CONNECTIVES))
 }
 
 /// Is `word`, lower-cased, one of the `words` (made by [`keys`])? Without
@@ -453,10 +455,28 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     let Some(body) = sentence.strip_suffix('.') else {
         return false;
     };
+    if ends_with_long_ascii_word(body, LONGEST_ABBREVIATION, |b| b == b'(') {
+        return false; // nor an initial
+    }
     let word = last_word(body);
     let mut chars = word.chars();
     let is_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     is_initial || is_one_of(word, ABBREVIATIONS)
+}
+
+/// The length of the longest of the [`ABBREVIATIONS`] ("approx").
+const LONGEST_ABBREVIATION: usize = 6;
+
+/// Do the last `len + 1` bytes of `text` hold ASCII only, and neither white
+/// space nor a byte that `ends` marks? Then its last word is longer than
+/// `len`: a quick answer for most lines and sentences, which end in a
+/// longer word than any the caller looks for.
+fn ends_with_long_ascii_word(text: &str, len: usize, ends: impl Fn(u8) -> bool) -> bool {
+    let tail = text.as_bytes().get(text.len().wrapping_sub(len + 1)..);
+    tail.is_some_and(|tail| {
+        tail.iter()
+            .all(|&b| b.is_ascii() && !char::from(b).is_whitespace() && !ends(b))
+    })
 }
 
 /// What follows the last white space or `(` in `text`.
@@ -520,6 +540,20 @@ mod tests {
                 "Then more."
             ]
         );
+        // The longest abbreviation, and a word one letter longer.
+        let text = "It cost approx. Ten roubles. Or thereof. Then more.";
+        assert_eq!(
+            split(text),
+            ["It cost approx. Ten roubles.", "Or thereof.", "Then more."]
+        );
+    }
+
+    #[test]
+    fn a_last_word_is_long_only_if_plain_ascii_letters_show_it() {
+        let long = |text| ends_with_long_ascii_word(text, 4, |b| b == b'(');
+        assert!(long("in the Kremlin") && long("walls"));
+        assert!(!long("with") && !long("a with") && !long("x(ab") && !long("Moscú"));
+        assert!(!long("a\u{0B}word") && !long("text\u{A0}"));
     }
 
     #[test]
