@@ -36,6 +36,8 @@
 
 use std::ops::Range;
 
+use super::is_common_letter;
+
 /// A normalized copy of a text plus the map from its bytes to the original.
 #[derive(Debug, Clone)]
 pub struct Normalized<'a> {
@@ -389,9 +391,31 @@ fn fold(c: char, fold_case: bool) -> Fold {
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Fold::Space,
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
         c if c.is_whitespace() => Fold::Space,
-        c if fold_case => Fold::Lower(c),
-        c => Fold::Char(c),
+        c if !fold_case || is_caseless(c) => Fold::Char(c),
+        c if is_common_letter(c) => Fold::Char(common_letter_lowercase(c)),
+        c => Fold::Lower(c),
     }
+}
+
+/// Is `c` in a block without letters, so that it is its own lower case:
+/// general punctuation (quotes, dashes, `•`, `…`) and geometric shapes
+/// (the bullets `▪ ◦ ○`)? These are common in notes, and lower-casing
+/// searches a table.
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}' | '\u{25A0}'..='\u{25FF}')
+}
+
+/// The lower case of a [`is_common_letter`], without the table search:
+/// the capitals of Latin-1 and of the Russian alphabet are 32 code points
+/// before their small letters (80 for `Ё`).
+fn common_letter_lowercase(c: char) -> char {
+    let offset = match c {
+        'À'..='Þ' if c != '×' => 32,
+        'А'..='Я' => 32,
+        'Ё' => 80,
+        _ => 0,
+    };
+    char::from_u32(c as u32 + offset).expect("a letter")
 }
 
 #[cfg(test)]
@@ -479,6 +503,20 @@ mod tests {
         assert_eq!(&original[range], "İstanbul");
         let at = n.as_str().find("'nep'").unwrap();
         assert_eq!(&original[n.original_range(at..at + 5)], "’NEP’");
+    }
+
+    #[test]
+    fn quick_lower_cases_agree_with_the_tables() {
+        for c in ('\u{80}'..='\u{4FF}').filter(|&c| is_common_letter(c)) {
+            assert_eq!(
+                c.to_lowercase().collect::<String>(),
+                common_letter_lowercase(c).to_string()
+            );
+        }
+        for c in ('\u{2000}'..='\u{2BFF}').filter(|&c| is_caseless(c)) {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
+        }
+        check("ÀÉÞ×ЖЁ•", "àéþ×жё•");
     }
 
     #[test]
