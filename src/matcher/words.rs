@@ -268,10 +268,11 @@ impl FirstWordFilter {
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// The bit of `word`'s hash (Fibonacci hashing: the top bits of the
-    /// hash times 2^64 / φ).
+    /// The bit of `word`'s hash: its top bits, which the last step of the
+    /// hash (a multiplication, see [`mix`]) makes depend on every bit of
+    /// the word.
     fn bit(&self, word: Word) -> usize {
-        (word.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (word.hash >> self.shift) as usize
     }
 }
 
