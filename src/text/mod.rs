@@ -1,16 +1,18 @@
 //! Text handling before matching: decoding input bytes, normalizing for
-//! matching with an alignment map back to the original, and sentence
-//! segmentation.
+//! matching with an alignment map back to the original, sentence
+//! segmentation, and code point offsets.
 //!
 //! Nothing here knows about the lexicon; the [`crate::matcher`] builds on
 //! [`Normalized`] and the annotator on [`sentences`].
 
 mod decode;
 mod normalize;
+mod offsets;
 mod segment;
 
 pub use decode::{decode, DecodeError, Decoded};
 pub use normalize::{normalize_form, Normalized, OriginalRanges};
+pub use offsets::CharCursor;
 pub use segment::sentences;
 
 /// Is `c` part of a word, for the word-boundary rule (DESIGN.md rule 2)?
