@@ -31,19 +31,21 @@ impl Run {
     /// Loads the lexicon and expands the paths; missing paths are reported
     /// (and make the run exit 1) but do not stop it.
     pub fn new(args: &RunArgs, reporter: &mut Reporter) -> Result<Run, LexiconErrors> {
-        // A large lexicon file is parsed on as many threads as documents
-        // will be (see `glossator::lexicon::LexiconBuilder::add_path`).
+        // A large lexicon file is parsed, and the matcher built, on as many
+        // threads as documents will be (see
+        // `glossator::lexicon::LexiconBuilder::add_path`).
         let threads = rayon::ThreadPoolBuilder::new()
             .num_threads(args.jobs)
             .build()
             .expect("a thread pool can be built");
         let lexicon = threads.install(|| load_lexicon(&args.lexicon))?;
+        let annotator = threads.install(|| Annotator::new(lexicon).with_dates(!args.no_dates));
         let (inputs, errors) = input::collect(&args.paths);
         for error in &errors {
             reporter.fail(error);
         }
         Ok(Run {
-            annotator: Annotator::new(lexicon).with_dates(!args.no_dates),
+            annotator,
             inputs,
             jobs: args.jobs,
         })

@@ -16,7 +16,9 @@ use groups::{Candidates, FirstWordGroups, Group};
 use trie::Trie;
 use words::{FirstWordFilter, HitStarts, Word};
 
-use crate::lexicon::{Kind, Lexicon};
+use rayon::prelude::*;
+
+use crate::lexicon::{Entry, Kind, Lexicon};
 use crate::text::{is_word_char, normalize_form, Normalized};
 
 /// Finds lexicon entries in documents. Built once per lexicon, immutable,
@@ -202,17 +204,24 @@ impl Matcher {
             .iter()
             .any(|p| !p.chars().next().is_some_and(is_word_char));
         let any_case_entry: Vec<u32> = claims.iter().map(|c| any_case_entry(c)).collect();
-        let groups = FirstWordGroups::new(&patterns, &any_case_entry);
-        let (walked, walked_patterns): (Vec<u32>, Vec<String>) = (0..)
-            .zip(patterns.iter())
-            .filter(|(_, pattern)| groups.leaves_to_walk(pattern))
-            .map(|(id, pattern)| (id, pattern.clone()))
-            .unzip();
+        // The filter is independent of the rest: made alongside.
+        let ((groups, walked, trie), filter) = rayon::join(
+            || {
+                let groups = FirstWordGroups::new(&patterns, &any_case_entry);
+                let (walked, walked_patterns): (Vec<u32>, Vec<String>) = (0..)
+                    .zip(patterns.iter())
+                    .filter(|(_, pattern)| groups.leaves_to_walk(pattern))
+                    .map(|(id, pattern)| (id, pattern.clone()))
+                    .unzip();
+                (groups, walked, Trie::new(&walked_patterns))
+            },
+            || FirstWordFilter::new(&patterns),
+        );
         Matcher {
-            trie: Trie::new(&walked_patterns),
+            trie,
             walked,
             nonword_starts,
-            filter: FirstWordFilter::new(&patterns),
+            filter,
             groups,
             any_case_entry,
             claims,
@@ -352,11 +361,21 @@ impl Matcher {
 
 /// Every pattern to compile (each surface form and generated plural,
 /// normalized, once), and for each the entries that may claim it.
+///
+/// The forms are normalized on the current thread pool (the build is part
+/// of every run's start, before any document is read), then gathered in
+/// entry order.
 fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
+    let forms: Vec<Vec<(String, Claim, bool)>> = lexicon
+        .entries()
+        .par_iter()
+        .enumerate()
+        .map(|(entry_index, entry)| entry_patterns(entry_index, entry))
+        .collect();
     let mut patterns: Vec<String> = Vec::new();
     let mut claims: Vec<Vec<Claim>> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = Default::default();
-    let mut add = |pattern: String, claim: Claim, explicit: bool| {
+    for (pattern, claim, explicit) in forms.into_iter().flatten() {
         let slot = *index.entry(pattern.clone()).or_insert_with(|| {
             patterns.push(pattern);
             claims.push(Vec::new());
@@ -371,35 +390,34 @@ fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
         if (explicit || !taken_by_other) && !already {
             existing.push(claim);
         }
-    };
-    for (entry_index, entry) in lexicon.entries().iter().enumerate() {
-        for form in entry.surface_forms() {
-            let case = case_rule(form.text, form.exact_case);
-            let folded = normalize_form(form.text, true);
-            let wants_plural = entry.kind == Kind::Term && entry.plural;
-            if wants_plural && case == CaseRule::Any {
-                for plural in plurals(&folded) {
-                    add(
-                        plural,
-                        Claim {
-                            entry: entry_index,
-                            case: CaseRule::Any,
-                        },
-                        false,
-                    );
-                }
-            }
-            add(
-                folded,
-                Claim {
-                    entry: entry_index,
-                    case,
-                },
-                true,
-            );
-        }
     }
     (patterns, claims)
+}
+
+/// The patterns of one entry, each with the entry's claim on it and
+/// whether it is one of the entry's own forms (not a generated plural).
+fn entry_patterns(entry_index: usize, entry: &Entry) -> Vec<(String, Claim, bool)> {
+    let mut found = Vec::new();
+    for form in entry.surface_forms() {
+        let case = case_rule(form.text, form.exact_case);
+        let folded = normalize_form(form.text, true);
+        let wants_plural = entry.kind == Kind::Term && entry.plural;
+        if wants_plural && case == CaseRule::Any {
+            for plural in plurals(&folded) {
+                let claim = Claim {
+                    entry: entry_index,
+                    case: CaseRule::Any,
+                };
+                found.push((plural, claim, false));
+            }
+        }
+        let claim = Claim {
+            entry: entry_index,
+            case,
+        };
+        found.push((folded, claim, true));
+    }
+    found
 }
 
 /// See `Matcher::any_case_entry`.
