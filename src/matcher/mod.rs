@@ -366,16 +366,16 @@ impl Matcher {
 /// of every run's start, before any document is read), then gathered in
 /// entry order.
 fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
-    let forms: Vec<Vec<(String, Claim, bool)>> = lexicon
+    let forms: Vec<(String, Claim, bool)> = lexicon
         .entries()
         .par_iter()
         .enumerate()
-        .map(|(entry_index, entry)| entry_patterns(entry_index, entry))
+        .flat_map_iter(|(entry_index, entry)| entry_patterns(entry_index, entry))
         .collect();
     let mut patterns: Vec<String> = Vec::new();
     let mut claims: Vec<Vec<Claim>> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = Default::default();
-    for (pattern, claim, explicit) in forms.into_iter().flatten() {
+    for (pattern, claim, explicit) in forms {
         let slot = *index.entry(pattern.clone()).or_insert_with(|| {
             patterns.push(pattern);
             claims.push(Vec::new());
@@ -396,28 +396,27 @@ fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
 
 /// The patterns of one entry, each with the entry's claim on it and
 /// whether it is one of the entry's own forms (not a generated plural).
-fn entry_patterns(entry_index: usize, entry: &Entry) -> Vec<(String, Claim, bool)> {
-    let mut found = Vec::new();
-    for form in entry.surface_forms() {
+fn entry_patterns(
+    entry_index: usize,
+    entry: &Entry,
+) -> impl Iterator<Item = (String, Claim, bool)> + '_ {
+    let wants_plural = entry.kind == Kind::Term && entry.plural;
+    entry.surface_forms().flat_map(move |form| {
         let case = case_rule(form.text, form.exact_case);
         let folded = normalize_form(form.text, true);
-        let wants_plural = entry.kind == Kind::Term && entry.plural;
-        if wants_plural && case == CaseRule::Any {
-            for plural in plurals(&folded) {
-                let claim = Claim {
-                    entry: entry_index,
-                    case: CaseRule::Any,
-                };
-                found.push((plural, claim, false));
-            }
-        }
-        let claim = Claim {
+        let plurals = match wants_plural && case == CaseRule::Any {
+            true => plurals(&folded),
+            false => Vec::new(),
+        };
+        let claim = move |case| Claim {
             entry: entry_index,
             case,
         };
-        found.push((folded, claim, true));
-    }
-    found
+        let plurals = plurals
+            .into_iter()
+            .map(move |plural| (plural, claim(CaseRule::Any), false));
+        plurals.chain([(folded, claim(case), true)])
+    })
 }
 
 /// See `Matcher::any_case_entry`.
