@@ -6,6 +6,8 @@
 //! where code points are bytes: [`CharCursor`] finds where the next
 //! non-ASCII byte is, and counts only across such bytes.
 
+use super::find_byte;
+
 /// Code point offsets of increasing byte offsets of a text.
 ///
 /// ```
@@ -59,18 +61,7 @@ impl<'t> CharCursor<'t> {
 
 /// The first non-ASCII byte of `bytes` at or after `from`, or its length.
 fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
-    const CHUNK: usize = 16;
-    let rest = &bytes[from..];
-    // Whole chunks first, tested at once (the compiler vectorizes it).
-    let ascii_chunks = rest
-        .chunks_exact(CHUNK)
-        .take_while(|chunk| chunk.iter().fold(0, |any, &b| any | b) < 0x80)
-        .count();
-    let at = from + ascii_chunks * CHUNK;
-    bytes[at..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .map_or(bytes.len(), |i| at + i)
+    find_byte(bytes, from, |b| b >> 7).unwrap_or(bytes.len())
 }
 
 #[cfg(test)]

@@ -1,0 +1,144 @@
+//! Blocks: the stretches of text that no sentence crosses, cut at blank
+//! lines, after headings and list lines, and before a `•` inside a line.
+
+use std::ops::Range;
+
+use super::{ends_with_long_ascii_word, is_one_of, keys, trim_str};
+
+/// Cuts the text into blocks that no sentence crosses.
+///
+/// One pass over the lines; each line is read once, as the next line, and
+/// kept for its turn as the line.
+pub(super) fn blocks(text: &str) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    let mut line = Line::at(text, 0);
+    while line.start < text.len() {
+        let next = Line::at(text, line.end);
+        if line.may_have_bullet {
+            cut_at_bullets(text, line.start..line.end, &mut start, &mut blocks);
+        }
+        if line.trimmed.is_empty() || ends_block(&line, &next) {
+            blocks.push(start..line.end);
+            start = line.end;
+        }
+        line = next;
+    }
+    blocks.push(start..text.len());
+    blocks
+}
+
+/// A line as [`blocks`] looks at it.
+struct Line<'a> {
+    /// Where the line starts.
+    start: usize,
+    /// Just past the line's `\n`, or the end of the text.
+    end: usize,
+    /// The line without its line break.
+    raw: &'a str,
+    /// The line trimmed.
+    trimmed: &'a str,
+    /// Is it a list line ([`is_list_line`])?
+    is_list: bool,
+    /// Has it the byte a `•` starts with (so may it have one)?
+    may_have_bullet: bool,
+}
+
+impl<'a> Line<'a> {
+    /// The line of `text` starting at `start`.
+    fn at(text: &'a str, start: usize) -> Line<'a> {
+        let bytes = text.as_bytes();
+        // One search finds the line's end and the rare bytes without which
+        // the tab and bullet tests can be skipped.
+        let (mut has_tab, mut may_have_bullet) = (false, false);
+        let mut from = start;
+        let end = loop {
+            let Some(at) = memchr::memchr3(b'\n', b'\t', BULLET_START, &bytes[from..]) else {
+                break bytes.len();
+            };
+            let at = from + at;
+            match bytes[at] {
+                b'\n' => break at + 1,
+                b'\t' => has_tab = true,
+                _ => may_have_bullet = true,
+            }
+            from = at + 1;
+        };
+        let raw = without_line_break(&text[start..end]);
+        let trimmed = trim_str(raw);
+        Line {
+            start,
+            end,
+            raw,
+            trimmed,
+            is_list: is_list_line(trimmed, has_tab && trimmed.contains('\t')),
+            may_have_bullet,
+        }
+    }
+}
+
+/// The first byte of a `•`.
+const BULLET_START: u8 = "•".as_bytes()[0];
+
+/// Cuts the current block, which starts at `start`, before every `•` in
+/// `line` that has more than white space before it in the block.
+fn cut_at_bullets(
+    text: &str,
+    line: Range<usize>,
+    start: &mut usize,
+    blocks: &mut Vec<Range<usize>>,
+) {
+    for (i, _) in text[line.clone()].match_indices('•') {
+        let at = line.start + i;
+        if !trim_str(&text[*start..at]).is_empty() {
+            blocks.push(*start..at);
+            *start = at;
+        }
+    }
+}
+
+/// A line without its `\n` or `\r\n`, as [`str::lines`] gives it.
+fn without_line_break(line: &str) -> &str {
+    match line.strip_suffix('\n') {
+        Some(line) => line.strip_suffix('\r').unwrap_or(line),
+        None => line,
+    }
+}
+
+/// Does `line` end its block, followed by `next`? A list line goes on only
+/// into an indented or lower-case continuation line.
+fn ends_block(line: &Line, next: &Line) -> bool {
+    let continues =
+        || next.raw.starts_with([' ', '\t']) || next.raw.starts_with(char::is_lowercase);
+    next.is_list || (line.is_list && !continues()) || is_heading(line.trimmed, next.trimmed)
+}
+
+/// Is the trimmed `line` a list line? (`has_tab`: does it contain a tab?)
+fn is_list_line(line: &str, has_tab: bool) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('•' | '*' | '-' | '–' | '·' | '▪' | '◦' | '○' | '#' | '>') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &line[digits..];
+            (digits <= 3 && (rest.starts_with(')') || rest.starts_with(". ")))
+                || rest.starts_with('\t')
+                || (digits == 4 && rest.trim_start().starts_with(['–', '-', '—']))
+        }
+        _ => has_tab,
+    }
+}
+
+/// A short line without closing punctuation, not continued in lower case.
+/// (Cheapest tests first: this runs on every line.)
+fn is_heading(line: &str, next: &str) -> bool {
+    const CONNECTIVES: &[u64] = &keys([
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ]);
+    const LONGEST_CONNECTIVE: usize = 4;
+    !line.ends_with(['.', ',', ';', ':', '!', '?', '…', '-', '–'])
+        && !next.starts_with(|c: char| c.is_lowercase())
+        && (line.len() <= 60 || line.chars().count() <= 60)
+        && (ends_with_long_ascii_word(line, LONGEST_CONNECTIVE, |b| b == b' ')
+            || !is_one_of(line.rsplit(' ').next().unwrap_or(""), CONNECTIVES))
+}
