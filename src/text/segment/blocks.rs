@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{ends_with_long_ascii_word, is_one_of, keys, trim_str};
+use super::{ends_with_long_ascii_word, is_one_of, keys, longest, trim_str};
 
 /// Cuts the text into blocks that no sentence crosses.
 ///
@@ -135,7 +135,7 @@ fn is_heading(line: &str, next: &str) -> bool {
     const CONNECTIVES: &[u64] = &keys([
         "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
     ]);
-    const LONGEST_CONNECTIVE: usize = 4;
+    const LONGEST_CONNECTIVE: usize = longest(CONNECTIVES);
     !line.ends_with(['.', ',', ';', ':', '!', '?', '…', '-', '–'])
         && !next.starts_with(|c: char| c.is_lowercase())
         && (line.len() <= 60 || line.chars().count() <= 60)

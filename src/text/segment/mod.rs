@@ -155,7 +155,21 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
 }
 
 /// The length of the longest of the [`ABBREVIATIONS`] ("approx").
-const LONGEST_ABBREVIATION: usize = 6;
+const LONGEST_ABBREVIATION: usize = longest(ABBREVIATIONS);
+
+/// The length of the longest word of a word list made by [`keys`]: the
+/// number of bytes in its key (no word has a NUL byte).
+const fn longest(keys: &[u64]) -> usize {
+    let (mut longest, mut i) = (0, 0);
+    while i < keys.len() {
+        let len = (64 - keys[i].leading_zeros() as usize).div_ceil(8);
+        if len > longest {
+            longest = len;
+        }
+        i += 1;
+    }
+    longest
+}
 
 /// Do the last `len + 1` bytes of `text` hold ASCII only, and neither white
 /// space nor a byte that `ends` marks? Then its last word is longer than
@@ -287,6 +301,13 @@ mod tests {
                 "Lenin\tLeader"
             ]
         );
+    }
+
+    #[test]
+    fn the_longest_word_of_a_list_is_measured_by_its_key() {
+        assert_eq!(LONGEST_ABBREVIATION, "approx".len());
+        assert_eq!(longest(&keys(["a", "e.g", "longword"])), 8);
+        assert_eq!(longest(&keys(["x"])), 1);
     }
 
     #[test]
