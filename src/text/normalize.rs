@@ -21,7 +21,9 @@
 //! longer expansions (`İ` → `i̇`) get an edit point per extra byte. Text
 //! that is plain ASCII (single line breaks and tabs included, as spaces) is
 //! copied a run at a time.
-//! Mapping a match back is a binary search over the edit points.
+//! Mapping a match back is a binary search over the edit points, or for
+//! matches in text order ([`Normalized::original_ranges`]) a step or two
+//! on from the last one.
 //!
 //! ```
 //! use glossator::text::Normalized;
