@@ -245,16 +245,9 @@ impl Builder<'_> {
     fn push_plain(&mut self, run: Range<usize>) {
         self.continue_from(run.start);
         let bytes = &self.original.as_bytes()[run];
-        // Branch-free, one `u8` per test, so that the compiler vectorizes
-        // the copy.
         let case = if self.fold_case { 0x20 } else { 0 };
-        self.text.extend(bytes.iter().map(|&b| {
-            let upper = u8::from(b.wrapping_sub(b'A') < 26);
-            let space =
-                u8::from(b == b' ') | (u8::from(b.wrapping_sub(b'\t') < 5) & u8::from(b != 0x0B));
-            let folded = b | (upper * case);
-            folded ^ ((folded ^ b' ') & space.wrapping_neg())
-        }));
+        self.text
+            .extend(bytes.iter().map(|&b| fold_plain_byte(b, case)));
     }
 
     /// Appends the normalization of the character `c` at `orig`.
@@ -281,6 +274,21 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// [`fold_ascii`] of a plain byte `b` (see [`Plain`]), where `case` is
+/// `0x20` to fold case and 0 not to: white space becomes `' '`, capitals
+/// small letters.
+///
+/// Branch-free, one `u8` per test, so that the compiler vectorizes
+/// [`Builder::push_plain`]'s copy; a test checks it against
+/// [`fold_ascii`] for every byte value.
+#[inline(always)]
+fn fold_plain_byte(b: u8, case: u8) -> u8 {
+    let upper = u8::from(b.wrapping_sub(b'A') < 26);
+    let space = u8::from(b == b' ') | (u8::from(b.wrapping_sub(b'\t') < 5) & u8::from(b != 0x0B));
+    let folded = b | (upper * case);
+    folded ^ ((folded ^ b' ') & space.wrapping_neg())
 }
 
 /// The end of the run of bytes from `at` that normalize byte for byte:
@@ -311,6 +319,12 @@ fn plain_run_end(bytes: &[u8], mut at: usize, mut after_space: bool) -> usize {
         after_space = chunk[CHUNK - 1] <= b' ';
         at += CHUNK;
     }
+    plain_run_end_bytewise(bytes, at, after_space)
+}
+
+/// [`plain_run_end`] one byte at a time, from [`PLAIN`]: for the last
+/// bytes of a text, and the oracle its masks are tested against.
+fn plain_run_end_bytewise(bytes: &[u8], mut at: usize, mut after_space: bool) -> usize {
     for &b in &bytes[at..] {
         match PLAIN[usize::from(b)] {
             Plain::Yes => after_space = false,
@@ -354,17 +368,20 @@ enum Plain {
     No,
 }
 
-/// [`Plain`] for every byte, as a table: this runs on every byte.
+/// [`Plain`] for every byte, derived from [`fold_ascii`] at compile time:
+/// this runs on every byte. The one departure from it: `-` folds to a
+/// space but is left to [`fold`], because the run copy maps only white
+/// space to `' '`.
 static PLAIN: [Plain; 256] = {
     let mut table = [Plain::No; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        if byte.is_ascii_whitespace() {
-            table[b] = Plain::Space;
-        } else if byte != b'-' {
-            table[b] = Plain::Yes;
-        }
+        table[b] = match fold_ascii(byte, false) {
+            Fold::Char(_) => Plain::Yes,
+            Fold::Space if byte != b'-' => Plain::Space,
+            _ => Plain::No,
+        };
         b += 1;
     }
     table
@@ -379,14 +396,13 @@ pub fn normalize_form(form: &str, fold_case: bool) -> String {
         .to_string()
 }
 
+/// What the original character `c` becomes: the one definition of the
+/// normalization (see the module documentation), of which the ASCII half
+/// is [`fold_ascii`].
 fn fold(c: char, fold_case: bool) -> Fold {
-    if c.is_ascii() {
-        return match c {
-            '-' => Fold::Space,
-            c if c.is_ascii_whitespace() => Fold::Space,
-            c if fold_case => Fold::Char(c.to_ascii_lowercase()),
-            c => Fold::Char(c),
-        };
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => return fold_ascii(b, fold_case),
+        _ => {}
     }
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => Fold::Char('\''),
@@ -396,6 +412,22 @@ fn fold(c: char, fold_case: bool) -> Fold {
         c if !fold_case || is_caseless(c) => Fold::Char(c),
         c if is_common_letter(c) => Fold::Char(common_letter_lowercase(c)),
         c => Fold::Lower(c),
+    }
+}
+
+/// What the ASCII byte `b` becomes: white space and `-` are separators,
+/// and letters are lower-cased if `fold_case`; every other byte stays.
+///
+/// This is the rule; the fast paths are made from it or checked against
+/// it over every byte value: [`PLAIN`] is derived from it at compile time,
+/// and the tests check [`Builder::push_plain`]'s branch-free copy and
+/// [`plain_run_end`]'s masks against it.
+const fn fold_ascii(b: u8, fold_case: bool) -> Fold {
+    match b {
+        b'-' => Fold::Space,
+        b if b.is_ascii_whitespace() => Fold::Space,
+        b if fold_case => Fold::Char(b.to_ascii_lowercase() as char),
+        b => Fold::Char(b as char),
     }
 }
 
@@ -519,6 +551,52 @@ mod tests {
             assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
         }
         check("ÀÉÞ×ЖЁ•", "àéþ×жё•");
+    }
+
+    /// The byte-for-byte copy agrees with the rule for every plain byte,
+    /// and the table says plain exactly where the copy applies.
+    #[test]
+    fn plain_copy_agrees_with_the_rule_on_every_byte() {
+        for b in 0..=u8::MAX {
+            for fold_case in [false, true] {
+                let folded = match (PLAIN[usize::from(b)], fold_ascii(b, fold_case)) {
+                    (Plain::No, _) => {
+                        assert!(b == b'-' || !b.is_ascii(), "{b:#04x}");
+                        continue;
+                    }
+                    (Plain::Yes, Fold::Char(c)) => c as u8,
+                    (Plain::Space, Fold::Space) => b' ',
+                    _ => panic!("PLAIN[{b:#04x}] disagrees with fold_ascii"),
+                };
+                let case = if fold_case { 0x20 } else { 0 };
+                assert_eq!(fold_plain_byte(b, case), folded, "{b:#04x}");
+            }
+        }
+    }
+
+    /// The chunk masks end a run where the byte-by-byte scan does, for
+    /// every pair of byte values at the start, middle and end of a chunk
+    /// and across two; or earlier, at the control bytes the masks count
+    /// as white space (see [`plain_run_end`]).
+    #[test]
+    fn run_masks_agree_with_the_rule_on_every_byte_pair() {
+        let is_control = |b: u8| b < b' ' && !b.is_ascii_whitespace();
+        for at in [1, 2, 8, 15, 16] {
+            let mut bytes = vec![b'a'; 40];
+            for (x, y) in (0..=u8::MAX).flat_map(|x| (0..=u8::MAX).map(move |y| (x, y))) {
+                bytes[at - 1] = x;
+                bytes[at] = y;
+                for after_space in [false, true] {
+                    let fast = plain_run_end(&bytes, 0, after_space);
+                    let slow = plain_run_end_bytewise(&bytes, 0, after_space);
+                    let early = fast < slow
+                        && bytes[fast] <= b' '
+                        && (fast == 0 || bytes[fast - 1] <= b' ')
+                        && (is_control(bytes[fast]) || fast == 0 || is_control(bytes[fast - 1]));
+                    assert!(fast == slow || early, "{x:#04x} {y:#04x} at {at}");
+                }
+            }
+        }
     }
 
     #[test]
