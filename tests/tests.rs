@@ -15,6 +15,8 @@
 //!   where no browser is installed).
 //! * `matching`: DESIGN.md matching rules 1-6 as a data table
 //!   (`tests/data/matching.toml`).
+//! * `devset`: the development sets of `tests/data/devset/` (texts written
+//!   for the project with inline gold) scored per kind, with thresholds.
 //! * `dates_table`, `dates_seeds`: the date tagger on `tests/data/dates.tsv`
 //!   and on the seed documents.
 //! * `conformance_flashtext`: FlashText's 49 keyword-extraction cases.
@@ -29,6 +31,7 @@ mod cli_outputs;
 mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;
+mod devset;
 mod html_browser;
 mod html_outputs;
 mod lexicon_builtin;
