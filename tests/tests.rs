@@ -22,6 +22,8 @@
 //! * `conformance_flashtext`: FlashText's 49 keyword-extraction cases.
 //! * `seeds`: acceptance checks on the real seed documents.
 //! * `properties`: proptest invariants on offsets.
+//! * `robustness`: devices, closed pipes, clashing ids, unsafe outputs and
+//!   the other bad-input classes of `docs/robustness.md`, end to end.
 
 mod util;
 
@@ -37,4 +39,5 @@ mod html_outputs;
 mod lexicon_builtin;
 mod matching;
 mod properties;
+mod robustness;
 mod seeds;

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Entry, Kind, LexiconError};
+use crate::input::{read_file, MAX_INPUT_BYTES};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,9 +19,8 @@ struct TomlFile {
 /// `(name, text)` pairs in sorted order.
 pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconError> {
     let name = path.display().to_string();
-    let io_error = |err: std::io::Error| LexiconError::new(&name, None, err.to_string());
     if !path.is_dir() {
-        let text = std::fs::read_to_string(path).map_err(io_error)?;
+        let text = read_text(path).map_err(|message| LexiconError::new(&name, None, message))?;
         return Ok(vec![(name.clone(), text)]);
     }
     let mut files = Vec::new();
@@ -32,8 +32,8 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconErr
         );
         if item.file_type().is_file() && is_lexicon {
             let file = item.path().display().to_string();
-            let text = std::fs::read_to_string(item.path())
-                .map_err(|err| LexiconError::new(&file, None, err.to_string()))?;
+            let text = read_text(item.path())
+                .map_err(|message| LexiconError::new(&file, None, message))?;
             files.push((file, text));
         }
     }
@@ -45,6 +45,13 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconErr
         ));
     }
     Ok(files)
+}
+
+/// Reads a lexicon file as UTF-8, bounded as documents are (a device or an
+/// endless stream is refused, not read until memory runs out).
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = read_file(path, MAX_INPUT_BYTES).map_err(|err| err.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_string())
 }
 
 /// Parses the TOML format: an array of `[[entry]]` tables. Returns each
