@@ -14,7 +14,8 @@
 //! * [`annotate`]: one document in, one [`annotate::Annotation`] out; the
 //!   ordered parallel driver over many documents lives in [`pipeline`].
 //! * [`coverage`]: likely terms a lexicon misses.
-//! * [`input`]: which files a command line names, and their document ids.
+//! * [`input`]: which files a command line names, and their document ids;
+//!   [`records`]: documents given as JSON Lines records instead.
 //! * [`render`]: the output formats.
 //!
 //! The data flow: lexicon → [`matcher::Matcher`] (built once, shared by all
@@ -53,6 +54,7 @@ pub mod input;
 pub mod lexicon;
 pub mod matcher;
 pub mod pipeline;
+pub mod records;
 pub mod render;
 pub mod text;
 pub mod timeline;

@@ -21,18 +21,22 @@ const ITEMS_PER_THREAD: usize = 4;
 /// Runs `work` on every item with `jobs` threads (0 = one per core) and
 /// feeds the results to `sink`, on the calling thread, in item order.
 ///
+/// Items are taken from the iterator only as the window has room, so an
+/// unbounded stream (records on standard input) is processed in bounded
+/// memory.
+///
 /// ```
 /// let mut out = Vec::new();
 /// glossator::pipeline::for_each_ordered(&[1, 2, 3], 2, |n| n * 10, |r| out.push(r));
 /// assert_eq!(out, [10, 20, 30]);
 /// ```
 pub fn for_each_ordered<T, R>(
-    items: &[T],
+    items: impl IntoIterator<Item = T>,
     jobs: usize,
-    work: impl Fn(&T) -> R + Sync,
+    work: impl Fn(T) -> R + Sync,
     mut sink: impl FnMut(R),
 ) where
-    T: Sync,
+    T: Send,
     R: Send,
 {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -41,20 +45,25 @@ pub fn for_each_ordered<T, R>(
         .expect("a thread pool can be built");
     let window = (pool.current_num_threads() * ITEMS_PER_THREAD).max(1);
     let work = &work;
+    let mut items = items.into_iter().fuse();
     pool.in_place_scope(|scope| {
         let (done, results) = mpsc::channel();
-        // Results of items [retired, started), in order; None until ready.
+        // Results of the items in flight, in order; None until ready.
         let mut waiting: VecDeque<Option<R>> = VecDeque::new();
-        let (mut retired, mut started) = (0, 0);
-        while retired < items.len() {
-            while started < items.len() && started - retired < window {
-                let (done, item, index) = (done.clone(), &items[started], started);
+        // The index of the first item in `waiting`.
+        let mut retired = 0;
+        loop {
+            while waiting.len() < window {
+                let Some(item) = items.next() else { break };
+                let (done, index) = (done.clone(), retired + waiting.len());
                 scope.spawn(move |_| {
                     // The receiver outlives every task: sending cannot fail.
                     let _ = done.send((index, work(item)));
                 });
                 waiting.push_back(None);
-                started += 1;
+            }
+            if waiting.is_empty() {
+                break;
             }
             let (index, result) = results.recv().expect("every task sends its result");
             waiting[index - retired] = Some(result);
@@ -82,6 +91,24 @@ mod tests {
             for_each_ordered(&items, jobs, work, |r| got.push(r));
             assert_eq!(got, expected, "jobs = {jobs}");
         }
+    }
+
+    #[test]
+    fn a_stream_is_read_only_as_the_window_has_room() {
+        let read = std::sync::atomic::AtomicUsize::new(0);
+        let stream = (0..1000usize).inspect(|_| {
+            read.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        });
+        let mut ahead = 0;
+        for_each_ordered(
+            stream,
+            2,
+            |n| n,
+            |n| {
+                ahead = ahead.max(read.load(std::sync::atomic::Ordering::SeqCst) - n);
+            },
+        );
+        assert!(ahead <= 2 * ITEMS_PER_THREAD, "read {ahead} items ahead");
     }
 
     #[test]

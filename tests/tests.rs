@@ -6,6 +6,8 @@
 //!   bad inputs, thread-count independence.
 //! * `cli_outputs`: `glossary`, `timeline`, `build`, `merge`: golden files
 //!   (`tests/golden/`), shard merging, thread-count independence.
+//! * `cli_records`: `--input-format jsonl`: records in, annotations out in
+//!   order, bad lines named and skipped, standard input streamed.
 //! * `cli_lexicon`: `glossator lexicon check|list`, lexicon errors.
 //! * `lexicon_builtin`: the built-in lexicon: sizes, the seed's key terms and
 //!   people, false-hit traps in ordinary English, the corpus and the seeds.
@@ -30,6 +32,7 @@ mod util;
 mod cli_annotate;
 mod cli_lexicon;
 mod cli_outputs;
+mod cli_records;
 mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;

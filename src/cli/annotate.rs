@@ -14,6 +14,7 @@ use crate::report::Reporter;
 /// stdout.
 pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> std::io::Result<()> {
     if let Some(dir) = out {
+        run.require_file_ids("annotate --out")?;
         std::fs::create_dir_all(dir)?;
     }
     let output = Output::new(&run.inputs);

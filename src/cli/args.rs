@@ -32,7 +32,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         glossator annotate corpus                 # JSON Lines on stdout\n  \
         glossator annotate notes.md --out ann/    # ann/notes.json\n  \
-        cat notes.txt | glossator annotate -")]
+        cat notes.txt | glossator annotate -\n  \
+        glossator annotate --input-format jsonl notes.jsonl   # one record per line")]
     Annotate(AnnotateArgs),
     /// Build the consolidated glossary: every entry that occurs, its
     /// definition, and the passages it occurs in.
@@ -71,6 +72,9 @@ pub struct RunArgs {
     /// `-` reads standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// What the inputs hold.
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    pub input_format: InputFormat,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
     /// Do not tag dates.
@@ -82,6 +86,16 @@ pub struct RunArgs {
     /// No progress bar and no warnings; errors are still reported.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// What the inputs hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Each file (or standard input) is one document.
+    Text,
+    /// JSON Lines: each line is a document, `{"id": ..., "text": ...}`;
+    /// PATHs are files or `-`, read as a stream.
+    Jsonl,
 }
 
 /// Which lexicon to use.
@@ -100,7 +114,8 @@ pub struct LexiconArgs {
 pub struct AnnotateArgs {
     #[command(flatten)]
     pub run: RunArgs,
-    /// Write DIR/<doc-id>.json per document instead of JSON Lines on stdout.
+    /// Write DIR/<doc-id>.json per document instead of JSON Lines on stdout
+    /// (not with --input-format jsonl).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }

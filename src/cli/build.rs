@@ -29,6 +29,7 @@ struct Tally {
 /// `DIR/glossary.{html,json,md,tsv}`, `DIR/timeline.{html,json,md}` and
 /// `DIR/index.html`.
 pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Result<()> {
+    run.require_file_ids("build")?;
     let out = args.out.as_path();
     let annotations = out.join("annotations");
     let handouts = out.join("handouts");

@@ -4,8 +4,9 @@
 use glossator::annotate::Annotator;
 use glossator::input::{self, Input};
 use glossator::lexicon::{Lexicon, LexiconErrors};
+use glossator::records;
 
-use crate::args::{LexiconArgs, RunArgs};
+use crate::args::{InputFormat, LexiconArgs, RunArgs};
 use crate::report::Reporter;
 
 /// Builds the lexicon the flags ask for.
@@ -24,6 +25,8 @@ pub fn load_lexicon(args: &LexiconArgs) -> Result<Lexicon, LexiconErrors> {
 pub struct Run {
     pub annotator: Annotator,
     pub inputs: Vec<Input>,
+    /// Whether the inputs hold one document each or JSON Lines records.
+    pub format: InputFormat,
     pub jobs: usize,
 }
 
@@ -40,14 +43,31 @@ impl Run {
             .expect("a thread pool can be built");
         let lexicon = threads.install(|| load_lexicon(&args.lexicon))?;
         let annotator = threads.install(|| Annotator::new(lexicon).with_dates(!args.no_dates));
-        let (inputs, errors) = input::collect(&args.paths);
+        let (inputs, errors) = match args.input_format {
+            InputFormat::Text => input::collect(&args.paths),
+            InputFormat::Jsonl => records::collect(&args.paths),
+        };
         for error in &errors {
             reporter.fail(error);
         }
         Ok(Run {
             annotator,
             inputs,
+            format: args.input_format,
             jobs: args.jobs,
         })
+    }
+
+    /// Refuses JSON Lines records for a command that names a file after
+    /// each document: a record's id is the caller's key, not a safe file
+    /// name.
+    pub fn require_file_ids(&self, command: &str) -> std::io::Result<()> {
+        match self.format {
+            InputFormat::Text => Ok(()),
+            InputFormat::Jsonl => Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{command} writes a file per document and does not take --input-format jsonl; use annotate without --out, glossary or timeline"),
+            )),
+        }
     }
 }

@@ -1,14 +1,18 @@
 //! The document loop every document-reading command shares: read, decode,
 //! annotate and render on the worker pool, then hand each result to the
 //! command in input order, reporting unreadable inputs and warnings on the
-//! way.
+//! way. With `--input-format jsonl` the documents are the record lines of
+//! the inputs, read as a stream on the calling thread and parsed on the
+//! workers.
 
 use std::io;
 
 use glossator::annotate::Annotation;
 use glossator::input::{Document, Input, InputError};
 use glossator::pipeline::for_each_ordered;
+use glossator::records::{self, RecordLine};
 
+use crate::args::InputFormat;
 use crate::config::Run;
 use crate::report::Reporter;
 
@@ -21,6 +25,24 @@ pub struct Processed<R> {
 }
 
 type Outcome<R> = Result<(Processed<R>, Option<InputError>), InputError>;
+
+/// Where one document comes from.
+enum Job<'a> {
+    /// A whole input.
+    File(&'a Input),
+    /// A line of JSON Lines input (or why the input could not be read).
+    Record(Result<RecordLine, InputError>),
+}
+
+impl Job<'_> {
+    /// Reads the document, with a warning about its decoding if any.
+    fn read(self) -> Result<(Document, Option<InputError>), InputError> {
+        match self {
+            Job::File(input) => input.read(),
+            Job::Record(line) => Ok((line?.parse()?, None)),
+        }
+    }
+}
 
 /// Annotates every input of `run` and applies `render` to each, in
 /// parallel; then calls `sink` for each document in input order. Output
@@ -35,16 +57,21 @@ pub fn process<R: Send>(
     reporter: &mut Reporter,
     mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
 ) -> io::Result<()> {
-    let progress = reporter.progress(run.inputs.len());
-    let work = |input: &Input| -> Outcome<R> {
-        let (doc, warning) = input.read()?;
+    let (jobs, count): (Box<dyn Iterator<Item = Job>>, usize) = match run.format {
+        InputFormat::Text => (Box::new(run.inputs.iter().map(Job::File)), run.inputs.len()),
+        // How many records there are is not known until the end.
+        InputFormat::Jsonl => (Box::new(records::lines(&run.inputs).map(Job::Record)), 0),
+    };
+    let progress = reporter.progress(count);
+    let work = |job: Job| -> Outcome<R> {
+        let (doc, warning) = job.read()?;
         let annotation = run.annotator.annotate(&doc);
         let rendered = render(&doc, annotation);
         let processed = Processed { doc, rendered };
         Ok((processed, warning))
     };
     let mut result = Ok(());
-    for_each_ordered(&run.inputs, run.jobs, work, |outcome| {
+    for_each_ordered(jobs, run.jobs, work, |outcome| {
         progress.inc(1);
         if result.is_err() {
             return;
