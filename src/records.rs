@@ -70,6 +70,12 @@ impl RecordLine {
             path: self.location(),
             message,
         };
+        // serde would also take an array of two as a record.
+        if self.bytes.trim_ascii_start().first() != Some(&b'{') {
+            return Err(fail(
+                r#"not a record: not a JSON object {"id": …, "text": …}"#.into(),
+            ));
+        }
         let record: Record = serde_json::from_slice(&self.bytes)
             .map_err(|err| fail(format!("not a record: {}", json_message(&err))))?;
         let id = match record.id {
@@ -346,10 +352,13 @@ mod tests {
             parse(r#"{"id":1,"text":"x""#),
             Err("in.jsonl:2: not a record: EOF while parsing an object (column 18)".to_string())
         );
+        let not_an_object = r#"in.jsonl:2: not a record: not a JSON object {"id": …, "text": …}"#;
+        assert_eq!(parse(r#"["n-1", "text"]"#), Err(not_an_object.to_string()));
+        assert_eq!(parse("garbage"), Err(not_an_object.to_string()));
         assert_eq!(
-            parse("[1]"),
+            parse(r#"{"id":1,"text":2}"#),
             Err(
-                "in.jsonl:2: not a record: invalid type: sequence, expected an object with an id and a text (column 1)"
+                "in.jsonl:2: not a record: invalid type: integer `2`, expected a string (column 16)"
                     .to_string()
             )
         );
