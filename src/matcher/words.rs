@@ -6,7 +6,7 @@
 //! matcher's per-byte work; everything else it does is per candidate
 //! word.
 
-use crate::text::is_word_char;
+use crate::text::{is_ascii_word_byte, is_word_char};
 
 /// The positions of a text where a hit may start, each with the word
 /// starting there: every word start, and every non-word character too
@@ -66,8 +66,9 @@ impl Iterator for HitStarts<'_> {
     }
 }
 
-/// What a byte says about word characters, from a table: this is looked
-/// up for every byte of every document.
+/// What a byte says about word characters, from a table made from
+/// [`is_ascii_word_byte`] at compile time: this is looked up for every
+/// byte of every document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ByteClass {
     /// An ASCII letter, digit or `_`.
@@ -85,8 +86,7 @@ impl ByteClass {
             let mut table = [ByteClass::NonAscii; 256];
             let mut b = 0;
             while b < 128 {
-                let c = b as u8;
-                table[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+                table[b] = if is_ascii_word_byte(b as u8) {
                     ByteClass::Word
                 } else {
                     ByteClass::Other
@@ -201,8 +201,9 @@ fn ascii_word_prefix(bytes: &[u8]) -> (usize, u64) {
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `chunk` that is an ASCII letter, digit or
-/// `_`, with no other bit set (SWAR: all eight bytes at once, no carries
-/// between them).
+/// `_` ([`is_ascii_word_byte`]), with no other bit set (SWAR: all eight
+/// bytes at once, no carries between them). A test checks it against the
+/// rule for every byte value in every place of a chunk.
 fn ascii_word_bytes(chunk: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let low = chunk & !HIGH_BITS;
@@ -298,6 +299,30 @@ mod tests {
         assert!(!filter.may_begin_with(word("the")));
         assert!(!filter.may_begin_with(word("ne")));
         assert!(!filter.may_begin_with(word("year")));
+    }
+
+    /// The chunk test and the byte table say what the word rule says,
+    /// for every byte value in every place of a chunk, whatever its
+    /// neighbours.
+    #[test]
+    fn fast_word_tests_agree_with_the_rule_on_every_byte() {
+        for b in 0..=u8::MAX {
+            let class = match is_ascii_word_byte(b) {
+                true => ByteClass::Word,
+                false if b.is_ascii() => ByteClass::Other,
+                false => ByteClass::NonAscii,
+            };
+            assert_eq!(ByteClass::of(b), class, "{b:#04x}");
+            for place in 0..8 {
+                for fill in [0, b'a', b'-', 0x7F, 0x80, 0xFF] {
+                    let mut bytes = [fill; 8];
+                    bytes[place] = b;
+                    let marked = ascii_word_bytes(u64::from_le_bytes(bytes));
+                    let expected = bytes.map(|b| if is_ascii_word_byte(b) { 0x80 } else { 0 });
+                    assert_eq!(marked, u64::from_le_bytes(expected), "{b:#04x} at {place}");
+                }
+            }
+        }
     }
 
     #[test]
