@@ -7,6 +7,7 @@
 //! each span its sentence and code point offsets.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -41,8 +42,14 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 /// * `start`/`end` are UTF-8 byte offsets into the decoded text,
 ///   `char_start`/`char_end` Unicode code point offsets; always
 ///   `text == doc_text[start..end]`.
-/// * `sentences` are trimmed byte ranges; a span's `sentence` is the index
-///   of the sentence its start lies in.
+/// * `sentences` are byte ranges, in order and disjoint, trimmed of white
+///   space. **Every span lies inside exactly one sentence**: a span's
+///   `sentence` is the index of the sentence that holds all of
+///   `start..end`, and no sentence break falls inside a span. Where the
+///   segmenter breaks inside a span (a short line taken for a heading, as
+///   in `Red` ⏎ `Terror`; a full stop it takes for a sentence end, as in
+///   `[Jan. 1924]`), the sentences the span crosses are joined into one.
+///   Renderers rely on this to quote a span's sentence around it.
 /// * `spans` are sorted by start, longer first. Term spans never overlap;
 ///   a date span may sit inside an event or term span (`1905 Revolution`).
 ///
@@ -234,7 +241,6 @@ impl Annotator {
     /// terms). [`Annotation::into_owned`] makes one that outlives both.
     pub fn annotate<'a>(&'a self, doc: &'a Document) -> Annotation<'a> {
         let text = doc.text.as_str();
-        let sentence_ranges = sentences(text);
         let normalized = Normalized::new(text);
         let entries: Vec<TermMatch> = self.matcher.find(&normalized).collect();
         let dates = match &self.dates {
@@ -242,7 +248,7 @@ impl Annotator {
             None => Vec::new(),
         };
         let mut spans = self.merge(text, entries, dates);
-        assign_sentences(&mut spans, &sentence_ranges);
+        let sentence_ranges = fit_sentences(sentences(text), &mut spans);
         let chars = assign_char_offsets(text, &mut spans);
         Annotation {
             schema: ANNOTATION_SCHEMA.to_string(),
@@ -371,11 +377,42 @@ fn nest_dates(entries: &[TermMatch], dates: Vec<DateMatch>) -> Vec<DateMatch> {
         .collect()
 }
 
-/// Sets each span's sentence: the last sentence starting at or before it.
-fn assign_sentences(spans: &mut [Span], sentences: &[std::ops::Range<usize>]) {
+/// The `sentences` (in order and disjoint), with those that a span crosses
+/// joined, so that every span lies inside exactly one; sets each span's
+/// `sentence` to the index of that one. `spans` are sorted by start.
+///
+/// One sweep over both lists. A span that starts outside every sentence
+/// (the segmenter trims only white space, so none does today) gets a
+/// sentence of its own, joined with any sentence it reaches into.
+fn fit_sentences(sentences: Vec<Range<usize>>, spans: &mut [Span]) -> Vec<Range<usize>> {
+    let mut fitted: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    let mut sentences = sentences.into_iter().peekable();
     for span in spans {
-        let after = sentences.partition_point(|s| s.start <= span.start);
-        span.sentence = after.saturating_sub(1);
+        while let Some(sentence) = sentences.next_if(|s| s.start <= span.start) {
+            push_joined(&mut fitted, sentence);
+        }
+        match fitted.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => fitted.push(span.start..span.end),
+        }
+        // Sentences that the span reaches into join its own.
+        while let Some(sentence) = sentences.next_if(|s| s.start < span.end) {
+            push_joined(&mut fitted, sentence);
+        }
+        span.sentence = fitted.len() - 1;
+    }
+    for sentence in sentences {
+        push_joined(&mut fitted, sentence);
+    }
+    fitted
+}
+
+/// Appends `sentence` to `fitted`, or joins it to the last one if that
+/// one, stretched over a span, reaches past its start.
+fn push_joined(fitted: &mut Vec<Range<usize>>, sentence: Range<usize>) {
+    match fitted.last_mut() {
+        Some(last) if sentence.start < last.end => last.end = last.end.max(sentence.end),
+        _ => fitted.push(sentence),
     }
 }
 
@@ -425,5 +462,65 @@ mod tests {
                 ("1905", SpanKind::Date),
             ]
         );
+    }
+
+    /// The sentences of `text` after fitting them to spans at `ranges`, as
+    /// text, and each span's sentence.
+    fn fitted(
+        text: &str,
+        sentences: &[Range<usize>],
+        ranges: &[Range<usize>],
+    ) -> (Vec<String>, Vec<usize>) {
+        let mut spans: Vec<Span> = ranges
+            .iter()
+            .map(|r| Span::bare(text, r.start, r.end))
+            .collect();
+        let fitted = fit_sentences(sentences.to_vec(), &mut spans);
+        let texts = fitted.into_iter().map(|r| text[r].to_string()).collect();
+        (texts, spans.iter().map(|s| s.sentence).collect())
+    }
+
+    #[test]
+    fn sentences_that_a_span_crosses_are_joined() {
+        let text = "Lenin died. The Five-Year\nPlan began. Then. More";
+        let sentences = [0..11, 12..25, 26..37, 38..43, 44..48];
+        let (got, of) = fitted(text, &sentences, &[0..5, 16..30, 44..48]);
+        assert_eq!(
+            got,
+            ["Lenin died.", "The Five-Year\nPlan began.", "Then.", "More"]
+        );
+        assert_eq!(of, [0, 1, 3]);
+        // One span over three sentences, a date nested in it, and a span
+        // outside every sentence.
+        let text = "a. b. c. d";
+        let (got, of) = fitted(text, &[0..2, 3..5, 6..8], &[0..7, 3..4, 9..10]);
+        assert_eq!(got, ["a. b. c.", "d"]);
+        assert_eq!(of, [0, 0, 1]);
+    }
+
+    #[test]
+    fn spans_lie_inside_their_sentence_on_the_reproducers() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        for text in [
+            "Lenin died.\nThe Five-Year\nPlan began.\n",
+            "Red\nTerror",
+            "Lenin died [Jan. 1924].\n",
+            "- [E. H. Carr, The Russian Revolution](https://example.org)\n",
+        ] {
+            let doc = Document {
+                id: "d".into(),
+                path: "d.txt".into(),
+                text: text.into(),
+            };
+            let annotation = annotator.annotate(&doc);
+            assert!(!annotation.spans.is_empty(), "{text:?}");
+            for span in &annotation.spans {
+                let [start, end] = annotation.sentences[span.sentence];
+                assert!(
+                    start <= span.start && span.end <= end,
+                    "{text:?}: {span:?} in {start}..{end}"
+                );
+            }
+        }
     }
 }

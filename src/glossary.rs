@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::annotate::Annotation;
+use crate::annotate::{Annotation, Span};
 use crate::input::Document;
 use crate::lexicon::{Kind, Lexicon};
 
@@ -86,7 +86,7 @@ pub struct Occurrence {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// Byte range of the sentence the span starts in.
+    /// Byte range of the sentence that holds the span.
     pub sentence: [usize; 2],
     /// The sentence's text.
     pub context: String,
@@ -116,7 +116,19 @@ impl Glossary {
         }
     }
 
+    /// The entries, sorted by name (case-insensitively), then by id.
+    pub fn entries(&self) -> &[GlossaryEntry] {
+        &self.entries
+    }
+
+    /// The documents, in order.
+    pub fn documents(&self) -> &[DocRef] {
+        &self.documents
+    }
+
     /// Adds one annotated document (after all documents added before it).
+    /// A span that is not the document's text at its offsets, or not
+    /// inside its sentence, is left out (the annotator makes none).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
         self.documents.push(DocRef {
             id: doc.id.clone(),
@@ -125,6 +137,9 @@ impl Glossary {
         let mut by_id: BTreeMap<&str, GlossaryEntry> = BTreeMap::new();
         for span in &annotation.spans {
             let Some(entry) = span.entry.as_deref().and_then(|id| lexicon.get(id)) else {
+                continue;
+            };
+            let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
                 continue;
             };
             let item = by_id.entry(&entry.id).or_insert_with(|| GlossaryEntry {
@@ -143,14 +158,13 @@ impl Glossary {
                 item.aliases_seen.push(span.text.to_string());
             }
             if item.occurrences.len() < self.max_occurrences {
-                let [s, e] = annotation.sentences[span.sentence];
                 item.occurrences.push(Occurrence {
                     doc: doc.id.clone(),
                     start: span.start,
                     end: span.end,
                     text: span.text.to_string(),
-                    sentence: [s, e],
-                    context: doc.text[s..e].to_string(),
+                    sentence,
+                    context: context.to_string(),
                 });
             }
         }
@@ -224,6 +238,22 @@ impl GlossaryEntry {
         self.occurrences
             .extend(later.occurrences.into_iter().take(room));
     }
+}
+
+/// The byte range and text of the sentence of `span`, an entry or date of
+/// `annotation`, an annotation of `text`: none if the annotation is not one
+/// of `text` (the span is not `text`'s at its offsets, or its sentence does
+/// not hold it), so that a hand-made annotation is left out, not trusted.
+pub(crate) fn passage<'t>(
+    text: &'t str,
+    annotation: &Annotation,
+    span: &Span,
+) -> Option<([usize; 2], &'t str)> {
+    let [start, end] = *annotation.sentences.get(span.sentence)?;
+    let holds = start <= span.start && span.end <= end;
+    let context = text.get(start..end)?;
+    let exact = text.get(span.start..span.end) == Some(span.text.as_ref());
+    (holds && exact).then_some(([start, end], context))
 }
 
 /// Checks that no document id appears in both lists.

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotate::Annotation;
 use crate::dates::Day;
-use crate::glossary::{check_disjoint, DocRef, MergeError};
+use crate::glossary::{check_disjoint, passage, DocRef, MergeError};
 use crate::input::Document;
 
 /// The schema tag of [`Timeline`] JSON.
@@ -59,7 +59,7 @@ pub struct Event {
     pub doc: String,
     /// Byte range of the date in the document.
     pub span: [usize; 2],
-    /// Byte range of its sentence.
+    /// Byte range of the sentence that holds it.
     pub sentence: [usize; 2],
     pub context: String,
     /// Lexicon entries in the same sentence.
@@ -81,6 +81,8 @@ impl TimelineBuilder {
     }
 
     /// Adds one annotated document (after all documents added before it).
+    /// A date span that is not the document's text at its offsets, or not
+    /// inside its sentence, is left out (the annotator makes none).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation) {
         self.documents.push(DocRef {
             id: doc.id.clone(),
@@ -92,7 +94,9 @@ impl TimelineBuilder {
             else {
                 continue;
             };
-            let [s, e] = annotation.sentences[span.sentence];
+            let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
+                continue;
+            };
             self.events.push(Event {
                 value: value.clone(),
                 start,
@@ -101,8 +105,8 @@ impl TimelineBuilder {
                 text: span.text.to_string(),
                 doc: doc.id.clone(),
                 span: [span.start, span.end],
-                sentence: [s, e],
-                context: doc.text[s..e].to_string(),
+                sentence,
+                context: context.to_string(),
                 entries: entries_in_sentence(annotation, span.sentence),
             });
         }
@@ -122,6 +126,17 @@ impl TimelineBuilder {
 }
 
 impl Timeline {
+    /// The events, sorted by first day, then last day, then document order,
+    /// then position in the document.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The documents, in order.
+    pub fn documents(&self) -> &[DocRef] {
+        &self.documents
+    }
+
     /// Combines this timeline with the timeline of the documents that come
     /// after it. Fails if a document is in both.
     pub fn merge(mut self, later: Timeline) -> Result<Timeline, MergeError> {

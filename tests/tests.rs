@@ -23,9 +23,12 @@
 //!   and on the seed documents.
 //! * `conformance_flashtext`: FlashText's 49 keyword-extraction cases.
 //! * `seeds`: acceptance checks on the real seed documents.
-//! * `properties`: proptest invariants on offsets.
+//! * `properties`: proptest invariants on offsets and sentences, and on the
+//!   passages the renderers quote.
 //! * `robustness`: devices, closed pipes, clashing ids, unsafe outputs and
 //!   the other bad-input classes of `docs/robustness.md`, end to end.
+//! * `robust_outputs`: the outputs on awkward input (issue 13): spans
+//!   across sentence breaks.
 
 mod util;
 
@@ -42,5 +45,6 @@ mod html_outputs;
 mod lexicon_builtin;
 mod matching;
 mod properties;
+mod robust_outputs;
 mod robustness;
 mod seeds;

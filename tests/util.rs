@@ -59,10 +59,27 @@ pub fn assert_offsets_exact(text: &str, annotation: &Annotation) {
             .take(span.char_end - span.char_start)
             .collect();
         assert_eq!(by_chars, span.text, "code point offsets of {span:?}");
-        let sentence = annotation.sentences[span.sentence];
+        let [start, end] = annotation.sentences[span.sentence];
         assert!(
-            sentence[0] <= span.start && span.start < sentence[1].max(sentence[0] + 1),
-            "sentence of {span:?}"
+            start <= span.start && span.end <= end,
+            "{span:?} lies outside its sentence {start}..{end}"
+        );
+    }
+    assert_sentences_ordered(text, &annotation.sentences);
+}
+
+/// Sentences are non-empty ranges of `text`, in order, apart, trimmed.
+pub fn assert_sentences_ordered(text: &str, sentences: &[[usize; 2]]) {
+    for pair in sentences.windows(2) {
+        assert!(pair[0][1] <= pair[1][0], "sentences overlap: {pair:?}");
+    }
+    for &[start, end] in sentences {
+        let sentence = text
+            .get(start..end)
+            .expect("a sentence is a range of the text");
+        assert!(
+            !sentence.is_empty() && sentence.trim() == sentence,
+            "sentence {start}..{end} {sentence:?} is empty or untrimmed"
         );
     }
 }

@@ -86,8 +86,12 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, glossary: &Glossary) {
     );
     let _ = writeln!(out, "Where it appears:\n");
     for occurrence in &entry.occurrences {
-        let at = occurrence.start - occurrence.sentence[0]..occurrence.end - occurrence.sentence[0];
-        let (before, mid, after) = quote_around(&occurrence.context, at, QUOTE_WIDTH);
+        let (before, mid, after) = quote_around(
+            &occurrence.context,
+            occurrence.sentence[0],
+            occurrence.start..occurrence.end,
+            QUOTE_WIDTH,
+        );
         let _ = writeln!(
             out,
             "- {}: “{}**{}**{}”",
@@ -142,8 +146,12 @@ pub fn timeline(timeline: &Timeline) -> String {
             year = Some(event.start.year);
             let _ = writeln!(out, "{gap}## {}\n", event.start.year);
         }
-        let at = event.span[0] - event.sentence[0]..event.span[1] - event.sentence[0];
-        let (before, mid, after) = quote_around(&event.context, at, QUOTE_WIDTH);
+        let (before, mid, after) = quote_around(
+            &event.context,
+            event.sentence[0],
+            event.span[0]..event.span[1],
+            QUOTE_WIDTH,
+        );
         let _ = writeln!(
             out,
             "- **{}** ({}): “{}**{}**{}” ({})",

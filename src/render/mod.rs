@@ -8,7 +8,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
-pub mod text;
+mod text;
 pub mod tsv;
 
 use std::io::Write;

@@ -23,6 +23,8 @@
 //! `<span class="tip" role="tooltip">` child of its span, named by the
 //! span's `aria-describedby`.
 
+use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::ops::Range;
 
 use crate::annotate::{Annotation, Span, SpanKind};
@@ -36,8 +38,11 @@ use crate::render::html::writer::Html;
 const ITEM_MARKERS: [&str; 7] = ["•", "◦", "▪", "- ", "* ", "– ", "-\t"];
 
 /// The handout page of one annotated document, whose text is `text`.
+///
+/// Spans that [`shown`] rejects (none of the annotator's) are left plain.
 pub fn handout(text: &str, annotation: &Annotation, lexicon: &Lexicon) -> String {
     let doc = &annotation.doc;
+    let spans = shown(text, &annotation.spans);
     page(&doc.id, Depth::Handout, |h| {
         h.raw("<header>")
             .element("h1", &[], &doc.id)
@@ -50,10 +55,44 @@ pub fn handout(text: &str, annotation: &Annotation, lexicon: &Lexicon) -> String
             );
         legend(h);
         h.raw("</header>\n<article class=\"text\">\n");
-        body(h, text, &annotation.spans, lexicon, &doc.id);
+        body(h, text, &spans, lexicon, &doc.id);
         h.raw("</article>\n");
-        terms(h, &annotation.spans, lexicon);
+        terms(h, &spans, lexicon);
     })
+}
+
+/// The spans a handout can show, in order: each is the text at its
+/// offsets, not empty, without white space at either end (so the blocks
+/// hold it whole), and nested in or apart from the spans before it. The
+/// annotator's spans all are, and are then borrowed as they are; of any
+/// other annotation's spans, those that are not are left out.
+fn shown<'s>(text: &str, spans: &'s [Span<'s>]) -> Cow<'s, [Span<'s>]> {
+    let mut kept: Vec<&Span> = Vec::with_capacity(spans.len());
+    // The ends of the kept spans that enclose the next one, outermost first.
+    let mut open: Vec<usize> = Vec::new();
+    for span in spans {
+        let exact = text.get(span.start..span.end) == Some(span.text.as_ref());
+        let trimmed = !span.text.is_empty() && span.text.trim() == span.text;
+        let sorted = kept
+            .last()
+            .is_none_or(|last| (last.start, Reverse(last.end)) <= (span.start, Reverse(span.end)));
+        if !(exact && trimmed && sorted) {
+            continue;
+        }
+        while open.last().is_some_and(|&end| end <= span.start) {
+            open.pop();
+        }
+        if open.last().is_some_and(|&end| end < span.end) {
+            continue;
+        }
+        open.push(span.end);
+        kept.push(span);
+    }
+    if kept.len() == spans.len() {
+        Cow::Borrowed(spans)
+    } else {
+        Cow::Owned(kept.into_iter().cloned().collect())
+    }
 }
 
 /// A paragraph or list item: a byte range of the text.
@@ -398,5 +437,45 @@ mod tests {
         for line in ["1. one", "12) twelve", "  • bullet", "* star", "– dash"] {
             assert!(is_item(line), "{line}");
         }
+    }
+
+    /// Any spans, however they were made, give a page, and every span
+    /// [`shown`] keeps is highlighted once.
+    #[test]
+    fn spans_that_do_not_fit_the_text_are_left_plain() {
+        use proptest::prelude::*;
+        let lexicon = Lexicon::builder().build().unwrap();
+        let texts = "(?s)[ab \n\t.é•-]{0,24}";
+        let bounds = prop_oneof![0..30_usize, Just(usize::MAX)];
+        let raw = prop::collection::vec((bounds.clone(), bounds, any::<bool>()), 0..8);
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(512));
+        runner
+            .run(&(texts, raw), |(text, raw)| {
+                let spans: Vec<Span> = raw
+                    .iter()
+                    .map(|&(start, end, honest)| {
+                        let got = text.get(start..end).filter(|_| honest).unwrap_or("x");
+                        let mut span = span(got, got, SpanKind::Term);
+                        (span.start, span.end) = (start, end);
+                        span.into_owned()
+                    })
+                    .collect();
+                let annotation = Annotation {
+                    schema: String::new(),
+                    doc: crate::annotate::DocInfo {
+                        id: "d".into(),
+                        path: "d".into(),
+                        bytes: text.len(),
+                        chars: 0,
+                    },
+                    sentences: vec![],
+                    spans,
+                };
+                let page = handout(&text, &annotation, &lexicon);
+                let kept = shown(&text, &annotation.spans).len();
+                prop_assert_eq!(page.matches("class=\"hl ").count(), kept);
+                Ok(())
+            })
+            .unwrap();
     }
 }

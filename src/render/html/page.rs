@@ -145,10 +145,11 @@ pub fn days(h: &mut Html, first: Day, last: Day) {
     }
 }
 
-/// A passage quoted around the byte range `at` of `context`, the range
-/// marked: `“…before <mark>at</mark> after…”`.
-pub fn quote(h: &mut Html, context: &str, at: std::ops::Range<usize>) {
-    let (before, mid, after) = quote_around(context, at, QUOTE_WIDTH);
+/// A passage quoted around the byte range `span` of the document, whose
+/// sentence `context` starts at byte `context_start`, the span marked:
+/// `“…before <mark>span</mark> after…”`.
+pub fn quote(h: &mut Html, context: &str, context_start: usize, span: std::ops::Range<usize>) {
+    let (before, mid, after) = quote_around(context, context_start, span, QUOTE_WIDTH);
     h.raw("“")
         .text(&before)
         .element("mark", &[], &mid)

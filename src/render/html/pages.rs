@@ -81,7 +81,6 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, glossary: &Glossary) {
         })
         .raw("<ol class=\"passages\">\n");
     for occurrence in &entry.occurrences {
-        let sentence = occurrence.sentence[0];
         h.raw("<li>")
             .element(
                 "a",
@@ -92,7 +91,8 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, glossary: &Glossary) {
         quote(
             h,
             &occurrence.context,
-            occurrence.start - sentence..occurrence.end - sentence,
+            occurrence.sentence[0],
+            occurrence.start..occurrence.end,
         );
         h.raw("</li>\n");
     }
@@ -148,11 +148,11 @@ fn timeline_event(h: &mut Html, event: &Event) {
         h.raw(" (").text(qualifier).raw(")");
     }
     h.raw("</span><br>");
-    let sentence = event.sentence[0];
     quote(
         h,
         &event.context,
-        event.span[0] - sentence..event.span[1] - sentence,
+        event.sentence[0],
+        event.span[0]..event.span[1],
     );
     h.raw(" (")
         .element(

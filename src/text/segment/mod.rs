@@ -14,8 +14,8 @@
 //!
 //! Sentences are byte ranges into the text, trimmed of white space, in
 //! order and non-overlapping. Term matching does not depend on them: a term
-//! broken across a line or block boundary is still found; a span belongs to
-//! the sentence in which it starts.
+//! broken across a line or block boundary is still found, and the annotator
+//! then joins the sentences it crosses (see `annotate::Annotation`).
 //!
 //! `blocks` cuts the text into blocks; `uax29` finds the UAX #29 breaks
 //! of a block; this module joins what an abbreviation or an initial split
