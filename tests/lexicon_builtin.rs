@@ -1,11 +1,17 @@
-//! The built-in lexicon: size per kind, the seed's key terms and people,
-//! and ordinary-English traps that must not be tagged.
+//! The built-in lexicon: size per kind, links and forms, the counts that
+//! `lexicon list` and `lexicon check` print, the seed's key terms and
+//! people, and ordinary-English traps that must not be tagged.
+
+use std::collections::{HashMap, HashSet};
 
 use glossator::lexicon::{Kind, Lexicon};
+use glossator::text::normalize_form;
+use predicates::prelude::*;
+use predicates::str::{contains, starts_with};
 
-use crate::matching::annotate;
+use crate::matching::{annotate, table_failures};
 use crate::seeds::BUILTIN;
-use crate::util::{repo, seeds};
+use crate::util::{glossator, repo, seeds};
 
 #[test]
 fn builtin_lexicon_meets_the_course_coverage_targets() {
@@ -41,6 +47,109 @@ fn builtin_lexicon_meets_the_course_coverage_targets() {
             entry.id
         );
     }
+}
+
+#[test]
+fn every_see_also_link_names_another_entry_once() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let mut problems = Vec::new();
+    for entry in lexicon.entries() {
+        let mut seen = HashSet::new();
+        for link in &entry.see_also {
+            if lexicon.get(link).is_none() {
+                problems.push(format!("{}: unknown id {link}", entry.id));
+            }
+            if link == &entry.id {
+                problems.push(format!("{}: links to itself", entry.id));
+            }
+            if !seen.insert(link) {
+                problems.push(format!("{}: links twice to {link}", entry.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A form claimed by two entries is tagged as only one of them, so the
+/// second claim must be deliberate: listed under `ambiguous` by either.
+#[test]
+fn no_two_entries_claim_a_form_unless_it_is_ambiguous() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let mut claims: HashMap<String, Vec<&str>> = HashMap::new();
+    for entry in lexicon.entries() {
+        let forms: HashSet<String> = entry
+            .surface_forms()
+            .map(|form| normalize_form(form.text, true))
+            .collect();
+        for form in forms {
+            claims.entry(form).or_default().push(&entry.id);
+        }
+    }
+    let declared = |id: &str, form: &str| {
+        let entry = lexicon.get(id).unwrap();
+        entry
+            .ambiguous
+            .iter()
+            .any(|f| normalize_form(f, true) == form)
+    };
+    let mut clashes: Vec<String> = claims
+        .iter()
+        .filter(|(form, ids)| ids.len() > 1 && !ids.iter().any(|id| declared(id, form)))
+        .map(|(form, ids)| format!("{form:?}: {ids:?}"))
+        .collect();
+    clashes.sort();
+    assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+}
+
+/// `lexicon check` and `lexicon list` report the built-in lexicon's size
+/// per kind, as counted here.
+#[test]
+fn lexicon_check_and_list_print_the_counts_per_kind() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let per_kind: Vec<String> = Kind::ALL
+        .iter()
+        .map(|&kind| {
+            let n = lexicon.entries().iter().filter(|e| e.kind == kind).count();
+            format!("{n} {kind}")
+        })
+        .collect();
+    let summary = format!("{} entries: {}", lexicon.len(), per_kind.join(", "));
+    glossator()
+        .args(["lexicon", "check"])
+        .assert()
+        .success()
+        .stdout(format!("ok: {summary}\n"));
+    let listed = glossator().args(["lexicon", "list"]).assert().success();
+    let listed = listed
+        .stdout(starts_with(format!("# {summary}\n")))
+        .get_output()
+        .stdout
+        .clone();
+    let lines = String::from_utf8(listed).unwrap().lines().count();
+    assert_eq!(
+        lines,
+        lexicon.len() + 1,
+        "one line per entry after the counts"
+    );
+    glossator()
+        .args(["lexicon", "list", "--kind", "place"])
+        .assert()
+        .success()
+        .stdout(contains(format!("# {summary}\n")))
+        .stdout(contains("\tperson\t").not());
+}
+
+/// Ordinary uses of words that built-in entries also use as names, and the
+/// names themselves: `tests/data/lexicon-traps.toml`.
+#[test]
+fn trap_table_ordinary_words_untagged_and_names_found() {
+    let failures = table_failures(include_str!("data/lexicon-traps.toml"), &BUILTIN);
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The key terms defined in the "Key term(s)" boxes of seed 001, as the
