@@ -12,7 +12,7 @@ use crate::report::Reporter;
 
 /// Annotates every input; writes `out/<doc-id>.json` or JSON Lines on
 /// stdout.
-pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> std::io::Result<()> {
+pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> anyhow::Result<()> {
     if let Some(dir) = out {
         run.require_file_ids("annotate --out")?;
         std::fs::create_dir_all(dir)?;
@@ -35,5 +35,5 @@ pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> std::io::R
             }
         },
     )?;
-    stdout.flush()
+    Ok(stdout.flush()?)
 }

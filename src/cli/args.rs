@@ -17,8 +17,9 @@ use glossator::lexicon::Kind;
         glossator annotate corpus > corpus.jsonl\n  \
         glossator annotate notes.txt --lexicon my-terms.toml --out annotated/\n  \
         glossator lexicon list --kind person\n\n\
-        Exit codes: 0 all good; 1 some inputs failed (named on stderr, the rest were \
-        processed); 2 usage or lexicon error (nothing written)."
+        Exit codes: 0 all good (also when the output pipe closes early); 1 some inputs \
+        failed (named on stderr, the rest were processed); 2 usage, lexicon or output \
+        error; 101 internal error (a bug)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -80,7 +81,7 @@ pub struct RunArgs {
     /// Do not tag dates.
     #[arg(long)]
     pub no_dates: bool,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default, or 0: one per core; at most four per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
     /// No progress bar and no warnings; errors are still reported.

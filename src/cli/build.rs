@@ -28,7 +28,7 @@ struct Tally {
 /// Writes `DIR/annotations/*.json`, `DIR/handouts/*.html`,
 /// `DIR/glossary.{html,json,md,tsv}`, `DIR/timeline.{html,json,md}` and
 /// `DIR/index.html`.
-pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Result<()> {
+pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     run.require_file_ids("build")?;
     let out = args.out.as_path();
     let annotations = out.join("annotations");
@@ -85,7 +85,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> std::io::Res
     let index = html::index(&glossary, &timeline);
     output.write(&out.join("index.html"), index.as_bytes(), reporter)?;
     if !args.run.quiet {
-        eprintln!("{}", tally.summary(&glossary, out));
+        crate::report::message(&tally.summary(&glossary, out));
     }
     Ok(())
 }
@@ -109,7 +109,7 @@ impl Tally {
             .filter(|e| e.kind == Kind::Person)
             .count();
         format!(
-            "glossator: {} documents: {} term, place and organisation tags, {} mentions of people, \
+            "{} documents: {} term, place and organisation tags, {} mentions of people, \
              {} dates; glossary of {} entries ({} people); wrote {}/index.html, handouts/, annotations/, \
              glossary.{{html,json,md,tsv}}, timeline.{{html,json,md}}",
             self.documents,

@@ -1,9 +1,11 @@
 //! From flags to what the library needs: a loaded lexicon, an annotator,
 //! the list of inputs.
 
+use anyhow::Context;
 use glossator::annotate::Annotator;
 use glossator::input::{self, Input};
 use glossator::lexicon::{Lexicon, LexiconErrors};
+use glossator::pipeline;
 use glossator::records;
 
 use crate::args::{InputFormat, LexiconArgs, RunArgs};
@@ -32,16 +34,22 @@ pub struct Run {
 
 impl Run {
     /// Loads the lexicon and expands the paths; missing paths are reported
-    /// (and make the run exit 1) but do not stop it.
-    pub fn new(args: &RunArgs, reporter: &mut Reporter) -> Result<Run, LexiconErrors> {
+    /// (and make the run exit 1) but do not stop it. The outer error is a
+    /// thread pool that could not be made, the inner one the lexicon's.
+    pub fn new(
+        args: &RunArgs,
+        reporter: &mut Reporter,
+    ) -> anyhow::Result<Result<Run, LexiconErrors>> {
+        let jobs = bounded_jobs(args.jobs, reporter);
         // A large lexicon file is parsed, and the matcher built, on as many
         // threads as documents will be (see
         // `glossator::lexicon::LexiconBuilder::add_path`).
-        let threads = rayon::ThreadPoolBuilder::new()
-            .num_threads(args.jobs)
-            .build()
-            .expect("a thread pool can be built");
-        let lexicon = threads.install(|| load_lexicon(&args.lexicon))?;
+        let threads = pipeline::thread_pool(jobs)
+            .with_context(|| format!("could not start {jobs} worker threads"))?;
+        let lexicon = match threads.install(|| load_lexicon(&args.lexicon)) {
+            Ok(lexicon) => lexicon,
+            Err(errors) => return Ok(Err(errors)),
+        };
         let annotator = threads.install(|| Annotator::new(lexicon).with_dates(!args.no_dates));
         let (inputs, errors) = match args.input_format {
             InputFormat::Text => input::collect(&args.paths),
@@ -50,12 +58,12 @@ impl Run {
         for error in &errors {
             reporter.fail(error);
         }
-        Ok(Run {
+        Ok(Ok(Run {
             annotator,
             inputs,
             format: args.input_format,
-            jobs: args.jobs,
-        })
+            jobs,
+        }))
     }
 
     /// Refuses JSON Lines records for a command that names a file after
@@ -70,4 +78,18 @@ impl Run {
             )),
         }
     }
+}
+
+/// `--jobs` as given (0 = one per core), lowered with a warning to
+/// [`pipeline::max_jobs`] (four per core) if above it.
+fn bounded_jobs(requested: usize, reporter: &Reporter) -> usize {
+    let max = pipeline::max_jobs();
+    if requested <= max {
+        return requested;
+    }
+    reporter.warn(&format!(
+        "--jobs {requested} is more than {} per core; using {max} threads",
+        max / pipeline::cores()
+    ));
+    max
 }

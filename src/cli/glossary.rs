@@ -10,7 +10,7 @@ use crate::process::process;
 use crate::report::Reporter;
 
 /// Builds the glossary of every input and writes it as the flags ask.
-pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> std::io::Result<()> {
+pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     let mut glossary = Glossary::new(args.max_occurrences);
     let lexicon = run.annotator.lexicon();
     process(
@@ -24,7 +24,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> std::io::
     )?;
     glossary.retain_min_count(args.shape.min_count);
     let bytes = render(&glossary, args.shape.format);
-    Output::new(&run.inputs).emit(&bytes, args.shape.out.as_deref(), reporter)
+    Ok(Output::new(&run.inputs).emit(&bytes, args.shape.out.as_deref(), reporter)?)
 }
 
 /// The glossary in one format.

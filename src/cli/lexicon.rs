@@ -52,7 +52,7 @@ pub fn list(lexicon: &Lexicon, kind: Option<Kind>, out: &mut impl Write) -> std:
 
 /// Prints `documents<TAB>occurrences<TAB>phrase` for every uncovered
 /// candidate, most widespread first, then a total line on stderr.
-pub fn coverage(run: &Run, reporter: &mut Reporter) -> std::io::Result<()> {
+pub fn coverage(run: &Run, reporter: &mut Reporter) -> anyhow::Result<()> {
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     process(
         run,
@@ -78,6 +78,6 @@ pub fn coverage(run: &Run, reporter: &mut Reporter) -> std::io::Result<()> {
     for (phrase, (docs, count)) in &rows {
         writeln!(out, "{docs}\t{count}\t{phrase}")?;
     }
-    eprintln!("glossator: {} uncovered candidate phrases", rows.len());
+    crate::report::message(&format_args!("{} uncovered candidate phrases", rows.len()));
     Ok(())
 }

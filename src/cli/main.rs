@@ -14,21 +14,28 @@ mod process;
 mod report;
 mod timeline;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use args::{Cli, Command, LexiconCommand};
+use process::InternalError;
 use report::{Exit, Reporter};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(exit) => exit.into(),
+        // The reader of the output has gone (`| head`): nothing to say.
         Err(err) if is_broken_pipe(&err) => Exit::Ok.into(),
         Err(err) => {
-            eprintln!("glossator: {err:#}");
-            Exit::Usage.into()
+            report::message(&format_args!("{err:#}"));
+            if err.downcast_ref::<InternalError>().is_some() {
+                Exit::Internal.into()
+            } else {
+                Exit::Usage.into()
+            }
         }
     }
 }
@@ -57,7 +64,11 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             let Some(lexicon) = lexicon_or_exit(config::load_lexicon(&args)) else {
                 return Ok(Exit::Usage);
             };
-            println!("ok: {}", lexicon::summary(&lexicon));
+            writeln!(
+                std::io::stdout().lock(),
+                "ok: {}",
+                lexicon::summary(&lexicon)
+            )?;
             Ok(Exit::Ok)
         }
         Command::Lexicon(LexiconCommand::List(args)) => {
@@ -74,10 +85,10 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
 /// and turns the outcome into an exit code.
 fn with_run(
     args: &args::RunArgs,
-    command: impl FnOnce(&config::Run, &mut Reporter) -> std::io::Result<()>,
+    command: impl FnOnce(&config::Run, &mut Reporter) -> anyhow::Result<()>,
 ) -> anyhow::Result<Exit> {
     let mut reporter = Reporter::new(args.quiet);
-    let Some(run) = lexicon_or_exit(config::Run::new(args, &mut reporter)) else {
+    let Some(run) = lexicon_or_exit(config::Run::new(args, &mut reporter)?) else {
         return Ok(Exit::Usage);
     };
     command(&run, &mut reporter)?;
@@ -90,18 +101,22 @@ fn lexicon_or_exit<T>(result: Result<T, glossator::lexicon::LexiconErrors>) -> O
         Ok(value) => Some(value),
         Err(errors) => {
             for error in &errors.0 {
-                eprintln!("glossator: {error}");
+                report::message(error);
             }
-            eprintln!(
-                "glossator: {} lexicon error(s); nothing was processed",
+            report::message(&format_args!(
+                "{} lexicon error(s); nothing was processed",
                 errors.0.len()
-            );
+            ));
             None
         }
     }
 }
 
+/// Whether `err` is, or was caused by, a write to a closed pipe.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.downcast_ref::<std::io::Error>()
-        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -5,11 +5,12 @@
 //! the inputs, read as a stream on the calling thread and parsed on the
 //! workers.
 
+use std::fmt;
 use std::io;
 
 use glossator::annotate::Annotation;
 use glossator::input::{Document, Input, InputError};
-use glossator::pipeline::for_each_ordered;
+use glossator::pipeline::{for_each_ordered, Stopped};
 use glossator::records::{self, RecordLine};
 
 use crate::args::InputFormat;
@@ -44,19 +45,42 @@ impl Job<'_> {
     }
 }
 
+/// A worker panicked on one document: a bug in glossator, not a problem
+/// of the input. The run stops and exits 101, as Rust does for a panic.
+#[derive(Debug)]
+pub struct InternalError {
+    /// The input the worker was on (a record number for JSON Lines).
+    pub path: String,
+    /// The panic's message.
+    pub message: String,
+}
+
+impl fmt::Display for InternalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: internal error ({}); this is a bug in glossator, please report it",
+            self.path, self.message
+        )
+    }
+}
+
+impl std::error::Error for InternalError {}
+
 /// Annotates every input of `run` and applies `render` to each, in
 /// parallel; then calls `sink` for each document in input order. Output
 /// that depends on one document only (JSON, a handout) belongs in
 /// `render`, so it is made on all cores. The annotation borrows from the
 /// document: `render` returns it, as [`Annotation::into_owned`], only if
 /// `sink` needs it, and otherwise it is freed on the worker that made it.
-/// The first error from `sink` stops the run and is returned.
+/// The first error from `sink` stops the run (no input is read after it)
+/// and is returned; so is a panic on a worker, as an [`InternalError`].
 pub fn process<R: Send>(
     run: &Run,
     render: impl for<'d> Fn(&'d Document, Annotation<'d>) -> R + Sync,
     reporter: &mut Reporter,
     mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
-) -> io::Result<()> {
+) -> anyhow::Result<()> {
     let (jobs, count): (Box<dyn Iterator<Item = Job>>, usize) = match run.format {
         InputFormat::Text => (Box::new(run.inputs.iter().map(Job::File)), run.inputs.len()),
         // How many records there are is not known until the end.
@@ -70,22 +94,32 @@ pub fn process<R: Send>(
         let processed = Processed { doc, rendered };
         Ok((processed, warning))
     };
-    let mut result = Ok(());
-    for_each_ordered(jobs, run.jobs, work, |outcome| {
+    let outcome = for_each_ordered(jobs, run.jobs, work, |outcome| {
         progress.inc(1);
-        if result.is_err() {
-            return;
-        }
         match outcome {
-            Err(err) => reporter.fail(&err),
+            Err(err) => {
+                reporter.fail(&err);
+                Ok(())
+            }
             Ok((processed, warning)) => {
                 if let Some(warning) = warning {
                     reporter.warn(&warning);
                 }
-                result = sink(processed, reporter);
+                sink(processed, reporter)
             }
         }
     });
     progress.finish_and_clear();
-    result
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(Stopped::Sink(err)) => Err(err.into()),
+        Err(Stopped::Panicked { item, message }) => {
+            let path = match run.format {
+                InputFormat::Text => run.inputs[item].display_path(),
+                InputFormat::Jsonl => format!("record {}", item + 1),
+            };
+            Err(InternalError { path, message }.into())
+        }
+        Err(err @ Stopped::ThreadPool(_)) => Err(anyhow::anyhow!("{err}")),
+    }
 }

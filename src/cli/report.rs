@@ -5,7 +5,8 @@
 //! exits 1. Control characters in paths are escaped before they reach the
 //! terminal.
 
-use std::io::IsTerminal;
+use std::fmt::Display;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -20,8 +21,11 @@ pub enum Exit {
     Ok = 0,
     /// Some inputs failed; the others were processed and written.
     Partial = 1,
-    /// Usage or lexicon error; nothing was written.
+    /// Usage, lexicon or output error; nothing was written, or an output
+    /// could not be.
     Usage = 2,
+    /// A bug: a worker panicked. 101 is what Rust exits with on a panic.
+    Internal = 101,
 }
 
 impl From<Exit> for ExitCode {
@@ -46,15 +50,15 @@ impl Reporter {
     }
 
     /// An input that could not be processed.
-    pub fn fail(&mut self, what: &dyn std::fmt::Display) {
+    pub fn fail(&mut self, what: &dyn Display) {
         self.failed = true;
-        eprintln!("glossator: {}", escape(&what.to_string()));
+        message(what);
     }
 
     /// Something the user should know that did not stop the input.
-    pub fn warn(&self, what: &dyn std::fmt::Display) {
+    pub fn warn(&self, what: &dyn Display) {
         if !self.quiet {
-            eprintln!("glossator: warning: {}", escape(&what.to_string()));
+            message(&format_args!("warning: {what}"));
         }
     }
 
@@ -79,6 +83,17 @@ impl Reporter {
             Exit::Ok
         }
     }
+}
+
+/// Prints `glossator: WHAT` on stderr, control characters escaped. A
+/// stderr that cannot be written to (closed, full) is not an error of the
+/// run: the message is dropped, where `eprintln!` would panic.
+pub fn message(what: &dyn Display) {
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "glossator: {}",
+        escape(&what.to_string())
+    );
 }
 
 /// Escapes control characters (a file name may contain any of them).

@@ -10,7 +10,7 @@ use crate::process::process;
 use crate::report::Reporter;
 
 /// Builds the timeline of every input and writes it as the flags ask.
-pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> std::io::Result<()> {
+pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     let mut builder = TimelineBuilder::new();
     process(
         run,
@@ -22,7 +22,7 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> std::io::
         },
     )?;
     let bytes = render(&builder.finish(), args.format);
-    Output::new(&run.inputs).emit(&bytes, args.out.as_deref(), reporter)
+    Ok(Output::new(&run.inputs).emit(&bytes, args.out.as_deref(), reporter)?)
 }
 
 /// The timeline in one format.
