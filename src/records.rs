@@ -23,11 +23,12 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::input::{Document, Input, InputError, Source, MAX_DOCUMENT_BYTES};
+use crate::input::{Document, Input, InputError, Source, MAX_INPUT_BYTES};
 
-/// The longest record line read, in bytes: a longer one is skipped (and
-/// reported) without being held in memory.
-const MAX_LINE_BYTES: usize = MAX_DOCUMENT_BYTES;
+/// The longest record line read, in bytes, the most glossator reads of
+/// one document: a longer one is skipped (and reported) without being held
+/// in memory.
+const MAX_LINE_BYTES: usize = MAX_INPUT_BYTES;
 
 /// One line of a JSON Lines input, read but not yet parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
