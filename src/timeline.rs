@@ -23,9 +23,11 @@
 //! `entries` are the ids of lexicon entries in the same sentence, in order
 //! of first appearance.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
-use crate::annotate::Annotation;
+use crate::annotate::{Annotation, Span};
 use crate::dates::Day;
 use crate::glossary::{check_disjoint, passage, DocRef, MergeError};
 use crate::input::Document;
@@ -88,27 +90,35 @@ impl TimelineBuilder {
             id: doc.id.clone(),
             path: doc.path.clone(),
         });
-        for span in &annotation.spans {
-            let (Some(value), Some(start), Some(end)) =
-                (&span.value, span.first_day, span.last_day)
-            else {
-                continue;
-            };
-            let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
-                continue;
-            };
-            self.events.push(Event {
-                value: value.clone(),
-                start,
-                end,
-                qualifier: span.qualifier.clone(),
-                text: span.text.to_string(),
-                doc: doc.id.clone(),
-                span: [span.start, span.end],
-                sentence,
-                context: context.to_string(),
-                entries: entries_in_sentence(annotation, span.sentence),
-            });
+        // Spans are sorted by start and each lies inside its sentence, so
+        // the spans of a sentence come together: one pass finds each
+        // sentence's entries once, for all of its dates.
+        for in_sentence in annotation.spans.chunk_by(|a, b| a.sentence == b.sentence) {
+            let mut entries = None;
+            for span in in_sentence {
+                let (Some(value), Some(start), Some(end)) =
+                    (&span.value, span.first_day, span.last_day)
+                else {
+                    continue;
+                };
+                let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
+                    continue;
+                };
+                self.events.push(Event {
+                    value: value.clone(),
+                    start,
+                    end,
+                    qualifier: span.qualifier.clone(),
+                    text: span.text.to_string(),
+                    doc: doc.id.clone(),
+                    span: [span.start, span.end],
+                    sentence,
+                    context: context.to_string(),
+                    entries: entries
+                        .get_or_insert_with(|| entry_ids(in_sentence))
+                        .clone(),
+                });
+            }
         }
     }
 
@@ -163,13 +173,57 @@ fn merge_sorted(earlier: Vec<Event>, later: Vec<Event>) -> Vec<Event> {
     out
 }
 
-fn entries_in_sentence(annotation: &Annotation, sentence: usize) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    let in_sentence = annotation.spans.iter().filter(|s| s.sentence == sentence);
-    for id in in_sentence.filter_map(|s| s.entry.as_deref()) {
-        if !ids.iter().any(|known| known == id) {
-            ids.push(id.to_string());
+/// The entry ids of `spans`, each once, in order of first appearance.
+fn entry_ids(spans: &[Span]) -> Vec<String> {
+    #[cfg(test)]
+    tests::SPANS_READ.with(|read| read.set(read.get() + spans.len()));
+    let mut seen = HashSet::new();
+    spans
+        .iter()
+        .filter_map(|span| span.entry.as_deref())
+        .filter(|&id| seen.insert(id))
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::annotate::Annotator;
+    use crate::lexicon::Lexicon;
+
+    thread_local! {
+        /// How many spans [`entry_ids`] has read on this thread.
+        pub(super) static SPANS_READ: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Finding the entries of each date's sentence reads each span once
+    /// (it read every span of the document for every date): counted, not
+    /// timed.
+    #[test]
+    fn each_span_is_read_once_whatever_the_dates() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let one = "Lenin died in 1924, Stalin rose in 1928 and 1929. ";
+        for sentences in [1, 10, 100] {
+            let doc = Document {
+                id: "d".into(),
+                path: "d.txt".into(),
+                text: one.repeat(sentences),
+            };
+            let annotation = annotator.annotate(&doc);
+            assert_eq!(annotation.spans.len(), 5 * sentences);
+            SPANS_READ.with(|read| read.set(0));
+            let mut builder = TimelineBuilder::new();
+            builder.add(&doc, &annotation);
+            let timeline = builder.finish();
+            assert_eq!(timeline.events.len(), 3 * sentences);
+            assert!(timeline
+                .events
+                .iter()
+                .all(|e| e.entries == ["lenin", "stalin"]));
+            assert_eq!(SPANS_READ.with(Cell::get), 5 * sentences);
         }
     }
-    ids
 }
