@@ -18,7 +18,7 @@ pub const KINDS: [&str; 5] = ["person", "place", "org", "event", "term"];
 
 /// The classes a mention may carry: issue 14's variants for entries,
 /// issue 16's forms for dates, and the kinds of trap.
-pub const CLASSES: [&str; 36] = [
+pub const CLASSES: [&str; 37] = [
     // entry variants
     "surname",
     "title",
@@ -34,6 +34,7 @@ pub const CLASSES: [&str; 36] = [
     "emphasis",
     "nested",
     "shortened",
+    "numeral",
     // date forms
     "era",
     "century",

@@ -108,7 +108,8 @@ pub struct Error {
 /// The scores of a text or a set.
 #[derive(Clone, Debug, Default)]
 pub struct Score {
-    /// Group (`person` … `term`, `entries`, `entries-span`, `date`,
+    /// Group (`person` … `term`, `entries`, `entries-span`,
+    /// `entries-known`, `date`,
     /// `date-span`, `all`) → counts.
     pub groups: BTreeMap<String, Counts>,
     /// Class → (found, gold) over gold mentions with that class.
@@ -218,6 +219,9 @@ pub fn score(gold: &GoldText, tags: &[Tag], keys: &Keys) -> Score {
     let date_span = span_only(gold, tags, true);
     score.groups.insert("entries-span".into(), entries_span);
     score.groups.insert("date-span".into(), date_span);
+    score
+        .groups
+        .insert("entries-known".into(), known_only(gold, tags));
     count_traps(&mut score, gold, tags);
     score
 }
@@ -234,6 +238,34 @@ fn is_match(span: &GoldSpan, tag: &Tag) -> bool {
         }
         (Label::Date { value }, Tagged::Date { value: got }) => value == got,
         _ => false,
+    }
+}
+
+/// Entry counts as if the gold mentions of entries the lexicon does not
+/// have yet (`new:`) and the tags that match them were not there: how well
+/// the entries that exist are found.
+fn known_only(gold: &GoldText, tags: &[Tag]) -> Counts {
+    let is_new =
+        |span: &GoldSpan| matches!(&span.label, Label::Entry { id, .. } if id.starts_with("new:"));
+    let known = || {
+        let entries = gold
+            .spans
+            .iter()
+            .filter(|s| matches!(s.label, Label::Entry { .. }));
+        entries.filter(move |s| !is_new(s))
+    };
+    let entry_tags = tags
+        .iter()
+        .filter(|t| matches!(t.what, Tagged::Entry { .. }));
+    let not_new: Vec<&Tag> = entry_tags
+        .filter(|t| !gold.spans.iter().any(|s| is_new(s) && is_match(s, t)))
+        .collect();
+    Counts {
+        gold: known().count(),
+        found: not_new.len(),
+        correct: known()
+            .filter(|s| not_new.iter().any(|t| is_match(s, t)))
+            .count(),
     }
 }
 
