@@ -51,7 +51,7 @@ class Annotator:
     ) -> list[Annotation]:
         """The annotations of many texts, in order, equal to
         ``annotate`` one by one, made on ``jobs`` threads (default: one per
-        core) with the GIL released. ``ids`` default to ``"0"``, ``"1"``, ..."""
+        core; at most four per core) with the GIL released. ``ids`` default to ``"0"``, ``"1"``, ..."""
     def glossary(
         self,
         annotations: Sequence[Annotation],

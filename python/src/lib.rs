@@ -13,17 +13,18 @@
 //! `glossator.pyi` beside this crate; the tests are in `tests/`, run with
 //! pytest.
 
+use std::convert::Infallible;
 use std::path::PathBuf;
 
 use glossator::annotate::Annotation;
 use glossator::glossary::{Glossary, MergeError as MergeFailure, GLOSSARY_SCHEMA};
 use glossator::input::{Document, MAX_DOCUMENT_BYTES};
 use glossator::lexicon::Lexicon;
-use glossator::pipeline::for_each_ordered;
+use glossator::pipeline::{for_each_ordered, max_jobs};
 use glossator::render::json::{annotation_line, json_line};
 use glossator::timeline::{Timeline, TIMELINE_SCHEMA};
 use pyo3::create_exception;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
@@ -96,7 +97,7 @@ impl Annotator {
     }
 
     /// The annotations of many texts, in order, made on `jobs` threads
-    /// (default: one per core) with the GIL released.
+    /// (default: one per core; at most four per core) with the GIL released.
     #[pyo3(signature = (texts, ids = None, jobs = None))]
     fn annotate_batch<'py>(
         &self,
@@ -121,12 +122,19 @@ impl Annotator {
             .zip(texts)
             .map(|(id, text)| document(id, text))
             .collect::<PyResult<Vec<Document>>>()?;
+        // As `--jobs`: 0 is one per core, and more than four per core only wait.
+        let jobs = jobs.unwrap_or(0).min(max_jobs());
         let lines = py.detach(|| {
             let mut lines = Vec::with_capacity(docs.len());
             let annotate = |doc| annotation_line(&self.annotator.annotate(doc));
-            for_each_ordered(&docs, jobs.unwrap_or(0), annotate, |line| lines.push(line));
-            lines
+            let keep = |line| -> Result<(), Infallible> {
+                lines.push(line);
+                Ok(())
+            };
+            for_each_ordered(&docs, jobs, annotate, keep).map(|()| lines)
         });
+        // A panic (a bug) or no threads: Python's RuntimeError.
+        let lines = lines.map_err(|err| PyRuntimeError::new_err(err.to_string()))?;
         let json = Json::new(py)?;
         let dicts = lines
             .iter()

@@ -78,6 +78,7 @@ def test_batch_equals_one_by_one(annotator):
     one_by_one = [annotator.annotate(text, id=id) for text, id in zip(texts, ids)]
     assert annotator.annotate_batch(texts, ids=ids, jobs=1) == one_by_one
     assert annotator.annotate_batch(texts, ids=ids, jobs=3) == one_by_one
+    assert annotator.annotate_batch(texts, ids=ids, jobs=100_000) == one_by_one
     default_ids = annotator.annotate_batch(texts[:2])
     assert [a["doc"]["id"] for a in default_ids] == ["0", "1"]
     assert annotator.annotate("NEP")["doc"]["id"] == "document"
