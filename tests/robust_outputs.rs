@@ -1,5 +1,6 @@
 //! The outputs hold up on awkward input (issue 13): spans written across
-//! what the segmenter takes for a sentence break.
+//! what the segmenter takes for a sentence break, TSV fields a spreadsheet
+//! would run as formulas.
 
 use crate::util::{annotations, glossator, temp_with};
 
@@ -62,5 +63,34 @@ fn spans_across_sentence_breaks_are_quoted_whole() {
     assert!(
         timeline.contains("“Lenin died [<mark>Jan. 1924</mark>].”"),
         "{timeline}"
+    );
+}
+
+#[test]
+fn tsv_fields_a_spreadsheet_would_run_are_neutralised() {
+    let lexicon = "[[entry]]\nid = \"kulak\"\nname = \"Kulak\"\nkind = \"term\"\n\
+                   definition = \"=HYPERLINK(\\\"http://example.org\\\",\\\"more\\\")\"\n\
+                   [[entry]]\nid = \"nepman\"\nname = \"Nepman\"\nkind = \"term\"\n\
+                   definition = \"\\t-1+1 a trader\"\n";
+    let dir = temp_with(&[
+        ("cards.toml", lexicon.as_bytes()),
+        ("notes.txt", b"A kulak and a Nepman."),
+    ]);
+    let out = glossator()
+        .args([
+            "glossary",
+            "--format",
+            "tsv",
+            "--no-default-lexicon",
+            "--lexicon",
+        ])
+        .arg(dir.path().join("cards.toml"))
+        .arg(dir.path().join("notes.txt"))
+        .assert()
+        .success();
+    let tsv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        tsv,
+        "Kulak\t'=HYPERLINK(\"http://example.org\",\"more\")\nNepman\t'-1+1 a trader\n"
     );
 }
