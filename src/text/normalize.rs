@@ -9,7 +9,10 @@
 //!   equals `Five Year Plan`;
 //! * every run of white space (line breaks, tabs, no-break and thin spaces,
 //!   and the spaces made from dashes) becomes one space;
-//! * soft hyphens and zero-width characters are dropped.
+//! * soft hyphens and zero-width characters are dropped;
+//! * letters and the combining marks after them are composed (Unicode NFC),
+//!   so `Blu\u{308}cher` (decomposed, as some Mac and web tools write it)
+//!   equals `Blücher`.
 //!
 //! Instead of searching the original again to find where a match came from,
 //! the normalized text keeps an alignment map back to the original, as
@@ -20,7 +23,11 @@
 //! original maps into that character and is snapped back to its start;
 //! longer expansions (`İ` → `i̇`) get an edit point per extra byte. Text
 //! that is plain ASCII (single line breaks and tabs included, as spaces) is
-//! copied a run at a time.
+//! copied a run at a time. A character with combining marks after it (a
+//! *cluster*) is composed as a whole and maps back as a whole: its first
+//! normalized bytes to its start, its last to its last mark, so a match
+//! never ends between a letter and its marks. Only text with such marks
+//! pays for composing; other characters are checked by a range test.
 //! Mapping a match back is a binary search over the edit points, or for
 //! matches in text order ([`Normalized::original_ranges`]) a step or two
 //! on from the last one.
@@ -92,16 +99,25 @@ impl<'a> Normalized<'a> {
             edits: Vec::new(),
         };
         let mut at = 0;
+        // Where the last plain run ended: a combining mark found there
+        // composes with the run's last byte.
+        let mut plain_end = usize::MAX;
         while at < original.len() {
             let run_end = plain_run_end(original.as_bytes(), at, builder.ends_with_space());
             if run_end > at {
                 builder.push_plain(at..run_end);
                 at = run_end;
-            } else {
-                let c = original[at..].chars().next().expect("not at the end");
-                builder.push_fold(at, c);
-                at += c.len_utf8();
+                plain_end = run_end;
+                continue;
             }
+            let c = original[at..].chars().next().expect("not at the end");
+            let next = at + c.len_utf8();
+            if !composes_at(original, next) && nfc_inert(c) {
+                builder.push_fold(at, c);
+                at = next;
+                continue;
+            }
+            at = builder.push_cluster(at, at == plain_end);
         }
         Normalized {
             original,
@@ -213,17 +229,15 @@ impl Builder<'_> {
         self.text.last() == Some(&b' ')
     }
 
-    /// Appends normalized bytes made from the original character at `orig`,
-    /// with an edit point wherever the one-to-one run breaks.
-    fn push_from(&mut self, orig: usize, normalized: &[u8]) {
-        self.continue_from(orig);
-        self.text.extend_from_slice(normalized);
-    }
-
     /// Adds an edit point unless the next normalized byte, mapped one to
     /// one from the last edit point, already comes from `orig`.
     fn continue_from(&mut self, orig: usize) {
-        let norm = self.text.len();
+        self.continue_at(self.text.len(), orig);
+    }
+
+    /// Adds an edit point unless normalized byte `norm`, mapped one to one
+    /// from the last edit point, already comes from `orig`.
+    fn continue_at(&mut self, norm: usize, orig: usize) {
         let continues = self
             .edits
             .last()
@@ -250,27 +264,98 @@ impl Builder<'_> {
             .extend(bytes.iter().map(|&b| fold_plain_byte(b, case)));
     }
 
+    /// Appends the normalization of the cluster that starts at `at` (a
+    /// character and the combining marks after it), and returns where it
+    /// ends. `after_plain` says whether the byte before `at` ended a plain
+    /// run: a combining mark at `at` takes that byte back as its base.
+    #[cold]
+    #[inline(never)]
+    fn push_cluster(&mut self, at: usize, after_plain: bool) -> usize {
+        let mut start = at;
+        let c = self.original[at..].chars().next().expect("not at the end");
+        if after_plain && !nfc_inert(c) {
+            self.unpush_plain_byte();
+            start -= 1;
+        }
+        let end = composing_end(self.original, at + c.len_utf8());
+        self.push_composed(start..end);
+        end
+    }
+
+    /// Takes back the last byte [`Builder::push_plain`] copied, to compose
+    /// it with the marks after it.
+    fn unpush_plain_byte(&mut self) {
+        self.text.pop();
+        if self
+            .edits
+            .last()
+            .is_some_and(|e| e.norm as usize == self.text.len())
+        {
+            self.edits.pop();
+        }
+    }
+
     /// Appends the normalization of the character `c` at `orig`.
     fn push_fold(&mut self, orig: usize, c: char) {
+        let norm = self.text.len();
+        self.append_fold(c);
+        if self.text.len() > norm {
+            self.continue_at(norm, orig);
+        }
+        // Bytes past the original character's length (`İ` → `i̇`) would
+        // run into the next character: pin each to this one.
+        for extra in norm + c.len_utf8()..self.text.len() {
+            self.push_edit(extra, orig);
+        }
+    }
+
+    /// Appends the normalization of the cluster `source` of the original:
+    /// a character and the combining marks after it, composed (NFC).
+    ///
+    /// The cluster maps back as a whole: every byte made from it to its
+    /// start but the last (unless it is also the first), which maps to its
+    /// last character, so that a range ending there covers all its marks.
+    fn push_composed(&mut self, source: Range<usize>) {
+        use unicode_normalization::UnicodeNormalization;
+        let norm = self.text.len();
+        let cluster = &self.original[source.clone()];
+        for c in cluster.nfc() {
+            self.append_fold(c);
+        }
+        let last = self.text.len().saturating_sub(1);
+        if last < norm {
+            return;
+        }
+        self.continue_at(norm, source.start);
+        for at in norm + 1..last {
+            self.push_edit(at, source.start);
+        }
+        if last > norm {
+            let last_char = cluster.char_indices().next_back().map_or(0, |(at, _)| at);
+            self.push_edit(last, source.start + last_char);
+        }
+    }
+
+    /// Appends what `c` becomes, without edit points.
+    #[inline(always)]
+    fn append_fold(&mut self, c: char) {
         match fold(c, self.fold_case) {
             Fold::Drop => {}
             Fold::Space if self.ends_with_space() => {}
-            Fold::Space => self.push_from(orig, b" "),
-            Fold::Char(c) => self.push_from(orig, c.encode_utf8(&mut [0; 4]).as_bytes()),
+            Fold::Space => self.text.push(b' '),
+            Fold::Char(c) => {
+                let mut bytes = [0; 4];
+                self.text
+                    .extend_from_slice(c.encode_utf8(&mut bytes).as_bytes());
+            }
             Fold::Lower(c) => {
-                let norm = self.text.len();
                 // At most three characters (`İ` → `i̇` is two), made on
                 // the stack: this runs for every non-ASCII character.
                 let (mut lower, mut len) = ([0; 12], 0);
                 for c in c.to_lowercase() {
                     len += c.encode_utf8(&mut lower[len..]).len();
                 }
-                self.push_from(orig, &lower[..len]);
-                // Bytes past the original character's length would run
-                // into the next character: pin each to this one.
-                for extra in c.len_utf8()..len {
-                    self.push_edit(norm + extra, orig);
-                }
+                self.text.extend_from_slice(&lower[..len]);
             }
         }
     }
@@ -289,6 +374,47 @@ fn fold_plain_byte(b: u8, case: u8) -> u8 {
     let space = u8::from(b == b' ') | (u8::from(b.wrapping_sub(b'\t') < 5) & u8::from(b != 0x0B));
     let folded = b | (upper * case);
     folded ^ ((folded ^ b' ') & space.wrapping_neg())
+}
+
+/// Does the character at `at` (a character boundary) of `text` compose
+/// with the one before it (see [`nfc_inert`])? Most text answers from its
+/// first byte: characters below U+0300 are all inert.
+#[inline(always)]
+fn composes_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(&lead) if lead >= 0xCC => !text[at..].chars().next().is_some_and(nfc_inert),
+        _ => false,
+    }
+}
+
+/// The end of the run of characters from `at` that compose with what
+/// comes before them.
+fn composing_end(text: &str, mut at: usize) -> usize {
+    while composes_at(text, at) {
+        at += text[at..].chars().next().map_or(0, char::len_utf8);
+    }
+    at
+}
+
+/// Is `c` left alone by NFC whatever comes before it: not a combining mark
+/// (canonical combining class 0) and `NFC_Quick_Check=Yes`? A text splits
+/// into clusters before every such character, and each cluster is
+/// composed on its own. Characters below U+0300, all inert, are answered
+/// inline.
+#[inline(always)]
+fn nfc_inert(c: char) -> bool {
+    c < '\u{300}' || nfc_inert_by_table(c)
+}
+
+/// [`nfc_inert`] for characters from U+0300 on: the [`is_common_letter`]s
+/// and general punctuation by a range test, the rest from the tables.
+#[inline(never)]
+fn nfc_inert_by_table(c: char) -> bool {
+    use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized};
+    matches!(c, '\u{2010}'..='\u{205E}')
+        || is_common_letter(c)
+        || (canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
 }
 
 /// The end of the run of bytes from `at` that normalize byte for byte:
@@ -399,6 +525,7 @@ pub fn normalize_form(form: &str, fold_case: bool) -> String {
 /// What the original character `c` becomes: the one definition of the
 /// normalization (see the module documentation), of which the ASCII half
 /// is [`fold_ascii`].
+#[inline(always)]
 fn fold(c: char, fold_case: bool) -> Fold {
     match u8::try_from(c) {
         Ok(b) if b.is_ascii() => return fold_ascii(b, fold_case),
@@ -463,20 +590,41 @@ mod tests {
     }
 
     /// One original offset per normalized byte: how normalization worked
-    /// before the sparse map and the ASCII runs, kept as the oracle.
+    /// before the sparse map and the ASCII runs, kept as the oracle. Each
+    /// cluster (a character and the characters after it that are not
+    /// NFC-inert, asked of the tables directly) is composed; its bytes map
+    /// to its start, but for the last (if not also the first), which maps
+    /// to its last character.
     fn dense(original: &str, fold_case: bool) -> (String, Vec<usize>) {
-        let (mut text, mut align) = (String::new(), Vec::new());
-        let mut push = |text: &mut String, c: char, at: usize| {
-            text.push(c);
-            align.extend(std::iter::repeat_n(at, c.len_utf8()));
+        use unicode_normalization::{char::canonical_combining_class, is_nfc_quick};
+        use unicode_normalization::{IsNormalized, UnicodeNormalization};
+        let inert = |c: char| {
+            canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
         };
+        let mut clusters: Vec<(usize, usize)> = Vec::new();
         for (at, c) in original.char_indices() {
-            match fold(c, fold_case) {
-                Fold::Drop => {}
-                Fold::Space if text.ends_with(' ') => {}
-                Fold::Space => push(&mut text, ' ', at),
-                Fold::Char(c) => push(&mut text, c, at),
-                Fold::Lower(c) => c.to_lowercase().for_each(|c| push(&mut text, c, at)),
+            match clusters.last_mut() {
+                Some((_, last)) if !inert(c) => *last = at,
+                _ => clusters.push((at, at)),
+            }
+        }
+        let (mut text, mut align) = (String::new(), Vec::new());
+        for (i, &(start, last)) in clusters.iter().enumerate() {
+            let end = clusters.get(i + 1).map_or(original.len(), |next| next.0);
+            let from = text.len();
+            for c in original[start..end].nfc() {
+                match fold(c, fold_case) {
+                    Fold::Drop => {}
+                    Fold::Space if text.ends_with(' ') => {}
+                    Fold::Space => text.push(' '),
+                    Fold::Char(c) => text.push(c),
+                    Fold::Lower(c) => text.extend(c.to_lowercase()),
+                }
+            }
+            align.extend(std::iter::repeat_n(start, text.len() - from));
+            if text.len() > from + 1 {
+                *align.last_mut().unwrap() = last;
             }
         }
         (text, align)
@@ -492,7 +640,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sparse_map_equals_dense_map(
-            original in "(?:[a-zA-Z0-9 ,.;~\n\t]{1,40}|[aA1 .'’\\-–\n\t\r\x0C\x01\x0B]|[\u{00A0}\u{00AD}\u{200B}İẞßÉéȺΣ]){0,60}",
+            original in "(?:[a-zA-Z0-9 ,.;~\n\t]{1,40}|[aA1 .'’\\-–\n\t\r\x0C\x01\x0B]|[\u{00A0}\u{00AD}\u{200B}İẞßÉéȺΣ]|[\u{0301}\u{0308}\u{0323}\u{0344}\u{0340}\u{212B}\u{2000}\u{1100}\u{1161}\u{11A8}\u{AC00}]){0,60}",
             fold_case: bool,
         ) {
             let n = Normalized::with_case(&original, fold_case);
@@ -524,6 +672,52 @@ mod tests {
         check("ÉTAT", "état");
         check("so\u{00AD}cial", "social");
         check("a - b", "a b");
+    }
+
+    #[test]
+    fn composes_letters_and_their_marks() {
+        check("Blu\u{308}cher", "blücher");
+        check("BLU\u{308}CHER", "blücher");
+        check("e\u{301}tat", "état");
+        check("Е\u{308}жов", "ёжов");
+        // A mark after a space or at the start stays as it is.
+        check("\u{308}a \u{301}", "\u{308}a \u{301}");
+        // Marks of different classes are put in order, then composed.
+        check("e\u{323}\u{302}", "ệ");
+        // NFC replaces singletons: the Angstrom sign is Å.
+        check("10 \u{212B}", "10 å");
+        assert_eq!(
+            normalize_form("Blücher", true),
+            normalize_form("Blu\u{308}cher", true)
+        );
+    }
+
+    #[test]
+    fn a_cluster_maps_back_whole() {
+        let original = "Ble\u{323}\u{302} Blu\u{308}cher";
+        let n = Normalized::new(original);
+        assert_eq!(n.as_str(), "blệ blücher");
+        let whole = |at: usize, len: usize| &original[n.original_range(at..at + len)];
+        assert_eq!(whole(0, "blệ".len()), "Ble\u{323}\u{302}");
+        // A range ending inside the composed letter ends after its base.
+        assert_eq!(whole(0, "bl".len() + 1), "Ble");
+        let at = n.as_str().find("blü").unwrap();
+        assert_eq!(whole(at, "blü".len()), "Blu\u{308}");
+        assert_eq!(whole(at, "blücher".len()), "Blu\u{308}cher");
+    }
+
+    #[test]
+    fn quick_nfc_answers_agree_with_the_tables() {
+        use unicode_normalization::{char::canonical_combining_class, is_nfc_quick};
+        let quick = ('\0'..'\u{300}')
+            .chain('\u{2010}'..='\u{205E}')
+            .chain(('\u{80}'..='\u{4FF}').filter(|&c| is_common_letter(c)));
+        for c in quick {
+            let yes = is_nfc_quick(std::iter::once(c)) == unicode_normalization::IsNormalized::Yes;
+            assert!(canonical_combining_class(c) == 0 && yes, "{c:?}");
+            assert!(nfc_inert(c));
+        }
+        assert!(!nfc_inert('\u{308}') && !nfc_inert('\u{212B}') && !nfc_inert('\u{1161}'));
     }
 
     #[test]
