@@ -1,13 +1,19 @@
 //! Which documents a command line names, and reading them.
 //!
-//! Each PATH is a file, a folder (walked recursively for `.txt` and `.md`
-//! files, in sorted order), or `-` for standard input. Every document gets
-//! an id that is unique within the run and safe as a file name: the path
-//! relative to the folder it was found in, without extension, with other
-//! characters than `A-Za-z0-9._-` turned into `-` (`corpus/week 1/notes.txt`
-//! → `week-1-notes`); a repeated id gets `-2`, `-3`, ... in input order.
+//! Each PATH is a file, a folder (walked recursively for `.txt`, `.md` and
+//! `.markdown` files, in sorted order: see [`collect`]), or `-` for
+//! standard input. Every document gets an id that is unique within the run
+//! and safe as a file name: the path relative to the folder it was found
+//! in, without extension, with other characters than `A-Za-z0-9._-` turned
+//! into `-` (`corpus/week 1/notes.txt` → `week-1-notes`), then made unique
+//! and short enough by [`unique_ids`].
 
-use std::collections::HashMap;
+mod collect;
+mod ids;
+
+pub use collect::{collect, Collected, Skipped, DOCUMENT_EXTENSIONS, OUTPUT_MARKER};
+pub use ids::{unique_ids, MAX_ID_BYTES};
+
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -212,54 +218,6 @@ pub fn read_bounded(
     Ok(bytes)
 }
 
-/// Expands the PATH arguments into documents, in order. Paths that do not
-/// exist or cannot be walked are returned as errors; the rest still count.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
-    let mut found: Vec<(Source, String)> = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            found.push((Source::Stdin, "stdin".to_string()));
-        } else if path.is_dir() {
-            walk(path, &mut found, &mut errors);
-        } else if path.exists() {
-            found.push((
-                Source::File(path.clone()),
-                id_of(path.file_name().map(Path::new)),
-            ));
-        } else {
-            errors.push(InputError {
-                path: path.display().to_string(),
-                message: "no such file or folder".to_string(),
-            });
-        }
-    }
-    (dedupe_ids(found), errors)
-}
-
-fn walk(root: &Path, found: &mut Vec<(Source, String)>, errors: &mut Vec<InputError>) {
-    for item in walkdir::WalkDir::new(root).sort_by_file_name() {
-        match item {
-            Ok(item) if item.file_type().is_file() && is_text_file(item.path()) => {
-                let id = id_of(item.path().strip_prefix(root).ok());
-                found.push((Source::File(item.path().to_path_buf()), id));
-            }
-            Ok(_) => {}
-            Err(err) => errors.push(InputError {
-                path: err.path().unwrap_or(root).display().to_string(),
-                message: err.to_string(),
-            }),
-        }
-    }
-}
-
-fn is_text_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md")
-    )
-}
-
 /// `week 1/notes.txt` → `week-1-notes`.
 fn id_of(relative: Option<&Path>) -> String {
     let Some(relative) = relative else {
@@ -283,23 +241,6 @@ fn id_of(relative: Option<&Path>) -> String {
     } else {
         safe.to_string()
     }
-}
-
-fn dedupe_ids(found: Vec<(Source, String)>) -> Vec<Input> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    found
-        .into_iter()
-        .map(|(source, id)| {
-            let count = seen.entry(id.clone()).or_insert(0);
-            *count += 1;
-            let id = if *count == 1 {
-                id
-            } else {
-                format!("{id}-{count}")
-            };
-            Input { source, id }
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -355,16 +296,5 @@ mod tests {
         assert_eq!(id_of(Some(Path::new("week 1/notes.txt"))), "week-1-notes");
         assert_eq!(id_of(Some(Path::new("Сталин.md"))), "document");
         assert_eq!(id_of(Some(Path::new("a.b.txt"))), "a.b");
-    }
-
-    #[test]
-    fn repeated_ids_get_numbered() {
-        let found = vec![
-            (Source::Stdin, "a".to_string()),
-            (Source::Stdin, "a".to_string()),
-            (Source::Stdin, "b".to_string()),
-        ];
-        let ids: Vec<_> = dedupe_ids(found).into_iter().map(|i| i.id).collect();
-        assert_eq!(ids, ["a", "a-2", "b"]);
     }
 }

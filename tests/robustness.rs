@@ -128,3 +128,133 @@ fn a_closed_stdout_stops_annotating() {
         "went on after stdout closed: {stderr}"
     );
 }
+
+/// The `doc.id` of every annotation glossator writes to stdout for `args`.
+fn ids_of(out: &assert_cmd::assert::Assert) -> Vec<String> {
+    crate::util::annotations(&out.get_output().stdout)
+        .into_iter()
+        .map(|a| a.doc.id.to_string())
+        .collect()
+}
+
+#[test]
+fn file_names_that_make_one_id_get_distinct_ids() {
+    let dir = temp_with(&[
+        ("in/a b.txt", b"Lenin"),
+        ("in/a-b.txt", b"Stalin"),
+        ("in/a-b-2.txt", b"Trotsky"),
+        ("in/Notes.txt", b"NEP"),
+        ("in/notes.md", b"Kulaks"),
+    ]);
+    let out = dir.path().join("out");
+    glossator()
+        .arg("build")
+        .arg(dir.path().join("in"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut handouts: Vec<String> = std::fs::read_dir(out.join("handouts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    handouts.sort();
+    // Sorted walk: `a b`, `a-b-2`, `a-b`, `Notes`, `notes`; `a-b-2` keeps
+    // its own id, and `notes` would overwrite `Notes` on macOS.
+    assert_eq!(
+        handouts,
+        [
+            "Notes.html",
+            "a-b-2.html",
+            "a-b-3.html",
+            "a-b.html",
+            "notes-2.html"
+        ]
+    );
+    let text = |id: &str| {
+        std::fs::read_to_string(out.join("annotations").join(format!("{id}.json"))).unwrap()
+    };
+    assert!(text("a-b").contains("a b.txt"));
+    assert!(text("a-b-2").contains("a-b-2.txt"));
+    assert!(text("a-b-3").contains("a-b.txt"));
+}
+
+#[test]
+fn an_id_too_long_for_a_file_name_is_shortened() {
+    let deep = format!("{}/{}/notes.txt", "x".repeat(200), "y".repeat(200));
+    let dir = temp_with(&[(deep.as_str(), b"Lenin"), ("other.txt", b"Stalin")]);
+    let out = dir.path().join("out");
+    glossator()
+        .arg("annotate")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names
+        .iter()
+        .all(|n| n.len() <= glossator::input::MAX_ID_BYTES + 5));
+}
+
+#[test]
+fn a_document_that_cannot_be_written_fails_alone() {
+    let dir = temp_with(&[("in/a.txt", b"Lenin"), ("in/b.txt", b"Stalin")]);
+    let out = dir.path().join("out");
+    // A folder where a.json should go: the rename onto it fails.
+    std::fs::create_dir_all(out.join("a.json")).unwrap();
+    glossator()
+        .arg("annotate")
+        .arg(dir.path().join("in"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("a.json"));
+    assert!(std::fs::read_to_string(out.join("b.json"))
+        .unwrap()
+        .contains("stalin"));
+}
+
+#[test]
+fn extensions_are_read_in_any_case_and_skips_are_counted() {
+    let dir = temp_with(&[
+        ("NOTES.TXT", b"Lenin"),
+        ("readme.Md", b"Stalin"),
+        ("essay.markdown", b"Trotsky"),
+        ("essay.docx", b"PK"),
+        ("map.png", b"\x89PNG"),
+        ("Makefile", b"all:"),
+    ]);
+    let out = glossator()
+        .arg("annotate")
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert_eq!(ids_of(&out), ["NOTES", "essay", "readme"]);
+    out.stderr(contains(
+        "warning: skipped 3 files: 1 without extension, 1 .docx, 1 .png \
+         (documents are .txt, .md or .markdown files)",
+    ));
+}
+
+#[test]
+fn a_folder_without_documents_is_an_error_and_nothing_is_written() {
+    let dir = temp_with(&[("in/notes.docx", b"PK")]);
+    let out = dir.path().join("out");
+    glossator()
+        .arg("build")
+        .arg(dir.path().join("in"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("in: no documents in this folder"))
+        .stderr(contains("no documents to read; nothing was written"));
+    assert!(!out.exists());
+}

@@ -27,11 +27,11 @@ pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> anyhow::Re
             let json = processed.rendered;
             match out {
                 None => stdout.write_all(&json),
-                Some(dir) => output.write(
-                    &dir.join(format!("{}.json", processed.doc.id)),
-                    &json,
-                    reporter,
-                ),
+                Some(dir) => {
+                    let path = dir.join(format!("{}.json", processed.doc.id));
+                    output.write_document(&path, &json, reporter);
+                    Ok(())
+                }
             }
         },
     )?;

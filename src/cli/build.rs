@@ -52,16 +52,14 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         tally.count(&annotation.spans);
         glossary.add(&p.doc, &annotation, lexicon);
         builder.add(&p.doc, &annotation);
-        output.write(
-            &annotations.join(format!("{}.json", p.doc.id)),
-            &json,
-            reporter,
-        )?;
-        output.write(
-            &handouts.join(format!("{}.html", p.doc.id)),
+        let id = &p.doc.id;
+        output.write_document(&annotations.join(format!("{id}.json")), &json, reporter);
+        output.write_document(
+            &handouts.join(format!("{id}.html")),
             handout.as_bytes(),
             reporter,
-        )
+        );
+        Ok(())
     })?;
     let timeline = builder.finish();
     glossary.retain_min_count(args.min_count);

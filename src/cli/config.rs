@@ -52,7 +52,13 @@ impl Run {
         };
         let annotator = threads.install(|| Annotator::new(lexicon).with_dates(!args.no_dates));
         let (inputs, errors) = match args.input_format {
-            InputFormat::Text => input::collect(&args.paths),
+            InputFormat::Text => {
+                let collected = input::collect(&args.paths);
+                if !collected.skipped.is_empty() {
+                    reporter.warn(&collected.skipped);
+                }
+                (collected.inputs, collected.errors)
+            }
             InputFormat::Jsonl => records::collect(&args.paths),
         };
         for error in &errors {

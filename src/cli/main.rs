@@ -91,6 +91,12 @@ fn with_run(
     let Some(run) = lexicon_or_exit(config::Run::new(args, &mut reporter)?) else {
         return Ok(Exit::Usage);
     };
+    if run.inputs.is_empty() {
+        // Every PATH failed (and was named): an empty site or glossary
+        // would only hide that.
+        reporter.fail(&"no documents to read; nothing was written");
+        return Ok(reporter.exit());
+    }
     command(&run, &mut reporter)?;
     Ok(reporter.exit())
 }

@@ -39,6 +39,14 @@ impl Output {
             .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
     }
 
+    /// Writes one document's output file; a failure (a name the file
+    /// system refuses, say) fails that document, and the run goes on.
+    pub fn write_document(&self, path: &Path, bytes: &[u8], reporter: &mut Reporter) {
+        if let Err(err) = self.write(path, bytes, reporter) {
+            reporter.fail(&err);
+        }
+    }
+
     /// Writes `bytes` to `out` (atomically) or, without one, to stdout.
     pub fn emit(
         &self,
