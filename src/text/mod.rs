@@ -6,12 +6,14 @@
 //! [`Normalized`] and the annotator on [`sentences`].
 
 mod decode;
+mod list;
 mod normalize;
 mod offsets;
 mod segment;
 mod word;
 
 pub use decode::{decode, DecodeError, Decoded};
+pub(crate) use list::is_list_item;
 pub use normalize::{normalize_form, Normalized, OriginalRanges};
 pub use offsets::CharCursor;
 pub use segment::sentences;

@@ -6,8 +6,10 @@
 //! # Structure
 //!
 //! The text is cut into *blocks* at blank lines and at list lines (a line
-//! starting with `•`, `-`, `*`, `–`, `1)` or `1.`); a list line and the
-//! lines that follow it up to the next blank or list line are one item.
+//! starting with a bullet, `- `, `* `, `– `, `1)` or `1. `: the rule of
+//! `text::list`, which sentence segmentation uses too); a list line and
+//! the lines that follow it up to the next blank or list line are one
+//! item.
 //! A block keeps its line breaks and tabs (the stylesheet sets
 //! `white-space: pre-wrap`), so key-dates rows and verse stay as written
 //! and nothing is rewrapped. A cut never falls inside a span: a term
@@ -33,9 +35,7 @@ use crate::render::html::page::{
     days, entry_href, event_id, key_class, kind_class, legend, page, span_id, Depth,
 };
 use crate::render::html::writer::Html;
-
-/// Markers that make a line a list item (after leading white space).
-const ITEM_MARKERS: [&str; 7] = ["•", "◦", "▪", "- ", "* ", "– ", "-\t"];
+use crate::text::is_list_item;
 
 /// The handout page of one annotated document, whose text is `text`.
 ///
@@ -139,7 +139,7 @@ fn blocks(text: &str, spans: &[Span]) -> Vec<Block> {
         at += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let end = start + content.len();
-        let item = is_item(content);
+        let item = is_list_item(content);
         match blocks.last_mut() {
             Some(last) if open && (inside_span(start) || !item && !is_blank(content)) => {
                 last.range.end = end;
@@ -171,16 +171,6 @@ fn outermost(spans: &[Span]) -> Vec<Range<usize>> {
 
 fn is_blank(line: &str) -> bool {
     line.trim().is_empty()
-}
-
-/// Does `line` start a list item: a bullet, or `1)`/`12.` and a space?
-fn is_item(line: &str) -> bool {
-    let line = line.trim_start();
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=2).contains(&digits) {
-        return matches!(line.as_bytes()[digits..], [b')' | b'.', b' ' | b'\t', ..]);
-    }
-    ITEM_MARKERS.iter().any(|m| line.starts_with(m))
 }
 
 /// Writes the text of one block with its spans as nested elements.
@@ -422,21 +412,6 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].1, "The Five-Year\n\nPlan began.");
         assert_eq!(got[1].1, "• Five-Year\n- Plan");
-    }
-
-    #[test]
-    fn years_and_dashes_inside_words_are_not_items() {
-        for line in [
-            "1924\tDeath of Lenin",
-            "1924. A year",
-            "-5 degrees",
-            "**Bold**",
-        ] {
-            assert!(!is_item(line), "{line}");
-        }
-        for line in ["1. one", "12) twelve", "  • bullet", "* star", "– dash"] {
-            assert!(is_item(line), "{line}");
-        }
     }
 
     /// Any spans, however they were made, give a page, and every span

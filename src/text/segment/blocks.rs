@@ -1,9 +1,11 @@
 //! Blocks: the stretches of text that no sentence crosses, cut at blank
 //! lines, after headings and list lines, and before a `•` inside a line.
+//! What a list item is, is `text::list`'s rule, shared with the handouts.
 
 use std::ops::Range;
 
 use super::{ends_with_long_ascii_word, is_one_of, keys, longest, trim_str};
+use crate::text::is_list_item;
 
 /// Cuts the text into blocks that no sentence crosses.
 ///
@@ -113,20 +115,30 @@ fn ends_block(line: &Line, next: &Line) -> bool {
     next.is_list || (line.is_list && !continues()) || is_heading(line.trimmed, next.trimmed)
 }
 
-/// Is the trimmed `line` a list line? (`has_tab`: does it contain a tab?)
+/// Is the trimmed `line` a list line, one that no sentence goes on past
+/// or comes into? A list item ([`is_list_item`], the rule the handouts
+/// use too), a Markdown heading (`#`), quote (`>`) or rule (`---`), or a
+/// table row: a line with a tab in it (`has_tab`), or a year, a dash and
+/// what happened then (`1924 – Death of Lenin`).
 fn is_list_line(line: &str, has_tab: bool) -> bool {
-    let mut chars = line.chars();
-    match chars.next() {
-        Some('•' | '*' | '-' | '–' | '·' | '▪' | '◦' | '○' | '#' | '>') => true,
-        Some(c) if c.is_ascii_digit() => {
-            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-            let rest = &line[digits..];
-            (digits <= 3 && (rest.starts_with(')') || rest.starts_with(". ")))
-                || rest.starts_with('\t')
-                || (digits == 4 && rest.trim_start().starts_with(['–', '-', '—']))
-        }
-        _ => has_tab,
-    }
+    is_list_item(line)
+        || line.starts_with(['#', '>'])
+        || has_tab
+        || is_rule_line(line)
+        || is_year_row(line)
+}
+
+/// A Markdown rule or heading underline: three or more `-`, `*`, `_` or
+/// `=` and nothing else but spaces.
+fn is_rule_line(line: &str) -> bool {
+    let marks = line.bytes().filter(|b| b"-*_=".contains(b)).count();
+    marks >= 3 && line.bytes().all(|b| b"-*_= ".contains(&b))
+}
+
+/// A year, then a dash: a row of a key-dates list.
+fn is_year_row(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4 && line[digits..].trim_start().starts_with(['–', '-', '—'])
 }
 
 /// A short line without closing punctuation, not continued in lower case.

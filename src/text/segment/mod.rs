@@ -4,7 +4,8 @@
 //! base, with fix-ups for what notes look like:
 //!
 //! * Text is first cut into *blocks*: a blank line ends one, and so does the
-//!   end of a heading line or a list line (a bullet, `1)`, or a `1924<TAB>`
+//!   end of a heading line or a list line (a list item as `text::list`
+//!   defines it, a Markdown heading, quote or rule, or a `1924<TAB>`
 //!   key-dates row), since such lines rarely end with a full stop. A `•`
 //!   inside a line starts a new block, as exported mind maps run bullets on.
 //! * Inside a block, line breaks are soft: a sentence wrapped over several
@@ -284,6 +285,26 @@ mod tests {
                 "1925\tTrotsky removed",
                 "- 1879 – Born",
                 "- 1899 – Expelled"
+            ]
+        );
+    }
+
+    /// A line that starts like a list marker but is not one (`-5`,
+    /// `**Bold**` in the middle of a wrapped sentence) does not cut it;
+    /// Markdown headings, quotes and rules stand alone (going on, like a
+    /// list item, into a lower-case line).
+    #[test]
+    fn only_list_items_headings_quotes_and_rules_stand_alone() {
+        let text = "It fell to\n-5 degrees and\n**very** cold days. Then\n# Notes\n> a quote\nand more\n---\nEnd";
+        assert_eq!(
+            split(text),
+            [
+                "It fell to\n-5 degrees and\n**very** cold days.",
+                "Then",
+                "# Notes",
+                "> a quote\nand more",
+                "---",
+                "End"
             ]
         );
     }
