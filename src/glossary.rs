@@ -12,7 +12,7 @@
 //!
 //! ```json
 //! {"schema":"glossator.glossary/1","max_occurrences":20,"min_count":1,
-//!  "documents":[{"id":"notes","path":"corpus/notes.txt"}],
+//!  "documents":[{"id":"notes","path":"corpus/notes.txt","sha256":"9f86d0…"}],
 //!  "entries":[{"id":"nep","name":"New Economic Policy","kind":"term",
 //!              "definition":"...","see_also":["war-communism"],
 //!              "aliases_seen":["NEP"],"count":16,"doc_count":1,
@@ -24,55 +24,85 @@
 //! `occurrences` keep document order and are capped at `max_occurrences`,
 //! while `count` (all occurrences) and `doc_count` (documents with one) stay
 //! exact. `aliases_seen` are the distinct surface texts found, sorted.
+//! Each document's `sha256` is the hash of its text ([`DocRef`]), by which
+//! merging knows a document it has seen.
+//!
+//! The fields are private, so that these invariants hold: a glossary is
+//! made by [`Glossary::new`] and [`Glossary::add`], combined by
+//! [`Glossary::merge`], or read from JSON, which checks every entry and
+//! occurrence and sorts what a hand-edited file left unsorted (see
+//! [`Glossary`]'s `Deserialize`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::annotate::{Annotation, Span};
+use crate::annotate::Annotation;
 use crate::input::Document;
 use crate::lexicon::{Kind, Lexicon};
+use crate::shard::{
+    check_disjoint, check_passage, check_unique, document_order, passage, position_of,
+};
+
+pub use crate::shard::{DocRef, MergeError};
 
 /// The schema tag of [`Glossary`] JSON.
 pub const GLOSSARY_SCHEMA: &str = "glossator.glossary/1";
 
-/// A document that took part in a glossary or timeline.
+/// The consolidated glossary of a set of documents.
+///
+/// Reading one from JSON checks it as [`Glossary::merge`] and the renderers
+/// need it, and fails with a message naming the entry otherwise: the
+/// schema tag; document ids not empty and hashes SHA-256 hex; every entry
+/// id not empty and listed once; counts that add up without overflow, with
+/// `count` at least 1 and at least the occurrences listed and `doc_count`,
+/// and at most `max_occurrences` occurrences listed; each occurrence of a
+/// listed document, its `text` the `context` at its offsets, the context as
+/// long as its `sentence`. Entries are then sorted, occurrences put in
+/// document order and aliases sorted, as a run writes them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DocRef {
-    pub id: String,
-    pub path: String,
+#[serde(try_from = "GlossaryFile")]
+pub struct Glossary {
+    schema: String,
+    max_occurrences: usize,
+    min_count: usize,
+    documents: Vec<DocRef>,
+    entries: Vec<GlossaryEntry>,
 }
 
-/// The consolidated glossary of a set of documents.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A glossary as read, before it is checked.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Glossary {
-    pub schema: String,
-    /// Occurrences listed per entry at most.
-    pub max_occurrences: usize,
-    /// Entries occurring fewer times were left out. A glossary with
-    /// `min_count` above 1 is final: it cannot be merged.
-    pub min_count: usize,
-    pub documents: Vec<DocRef>,
-    pub entries: Vec<GlossaryEntry>,
+struct GlossaryFile {
+    schema: String,
+    max_occurrences: usize,
+    min_count: usize,
+    documents: Vec<DocRef>,
+    entries: Vec<GlossaryEntry>,
 }
 
 /// One lexicon entry and where it occurs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
+    /// The lexicon id.
     pub id: String,
+    /// The display name.
     pub name: String,
+    /// What the entry is.
     pub kind: Kind,
+    /// The lexicon's definition.
     pub definition: String,
+    /// Ids of related entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub see_also: Vec<String>,
+    /// The distinct surface texts found, sorted.
     pub aliases_seen: Vec<String>,
     /// Every occurrence, listed or not.
     pub count: usize,
     /// Documents with at least one occurrence.
     pub doc_count: usize,
+    /// The first `max_occurrences` occurrences, in document order.
     pub occurrences: Vec<Occurrence>,
 }
 
@@ -82,27 +112,17 @@ pub struct GlossaryEntry {
 pub struct Occurrence {
     /// The document's id.
     pub doc: String,
-    /// Byte offsets of the span in the document.
+    /// Byte offset of the span's start in the document.
     pub start: usize,
+    /// Byte offset of the span's end.
     pub end: usize,
+    /// The text at `start..end`.
     pub text: String,
     /// Byte range of the sentence that holds the span.
     pub sentence: [usize; 2],
     /// The sentence's text.
     pub context: String,
 }
-
-/// Why two glossaries (or timelines) cannot be merged.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MergeError(pub String);
-
-impl std::fmt::Display for MergeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for MergeError {}
 
 impl Glossary {
     /// An empty glossary listing at most `max_occurrences` per entry.
@@ -121,19 +141,40 @@ impl Glossary {
         &self.entries
     }
 
+    /// Each entry by its id, for following `see_also` links.
+    pub(crate) fn by_id(&self) -> HashMap<&str, &GlossaryEntry> {
+        self.entries.iter().map(|e| (e.id.as_str(), e)).collect()
+    }
+
     /// The documents, in order.
     pub fn documents(&self) -> &[DocRef] {
         &self.documents
+    }
+
+    /// Occurrences listed per entry at most.
+    pub fn max_occurrences(&self) -> usize {
+        self.max_occurrences
+    }
+
+    /// Entries occurring fewer times were left out. A glossary with
+    /// `min_count` above 1 is final: it cannot be merged.
+    pub fn min_count(&self) -> usize {
+        self.min_count
+    }
+
+    /// The occurrences of all entries, listed or not. Never wraps: a
+    /// glossary read from JSON or merged has a total that fits.
+    pub fn total_count(&self) -> usize {
+        self.entries
+            .iter()
+            .fold(0, |total: usize, e| total.saturating_add(e.count))
     }
 
     /// Adds one annotated document (after all documents added before it).
     /// A span that is not the document's text at its offsets, or not
     /// inside its sentence, is left out (the annotator makes none).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
-        self.documents.push(DocRef {
-            id: doc.id.clone(),
-            path: doc.path.clone(),
-        });
+        self.documents.push(DocRef::of(doc));
         let mut by_id: BTreeMap<&str, GlossaryEntry> = BTreeMap::new();
         for span in &annotation.spans {
             let Some(entry) = span.entry.as_deref().and_then(|id| lexicon.get(id)) else {
@@ -176,8 +217,10 @@ impl Glossary {
     }
 
     /// Combines this glossary with the glossary of the documents that come
-    /// after it. Fails if they list a document twice or were made with
-    /// different `max_occurrences`.
+    /// after it. Fails if they share a document (by its text, see
+    /// [`DocRef`]), were made with different `max_occurrences` or with
+    /// `min_count` above 1, describe one entry differently (different
+    /// lexicons), or their counts add up past `usize::MAX`.
     pub fn merge(mut self, later: Glossary) -> Result<Glossary, MergeError> {
         if self.min_count > 1 || later.min_count > 1 {
             return Err(MergeError(
@@ -191,6 +234,16 @@ impl Glossary {
                 self.max_occurrences, later.max_occurrences
             )));
         }
+        if self
+            .total_count()
+            .checked_add(later.total_count())
+            .is_none()
+        {
+            return Err(MergeError(
+                "the counts of the two add up to more than glossator can count".to_string(),
+            ));
+        }
+        check_same_entries(&self.entries, &later.entries)?;
         self.max_occurrences = later.max_occurrences;
         check_disjoint(&self.documents, &later.documents)?;
         self.documents.extend(later.documents);
@@ -219,15 +272,87 @@ impl Glossary {
     }
 }
 
+impl TryFrom<GlossaryFile> for Glossary {
+    type Error = String;
+
+    /// Checks and orders a glossary read from JSON (see [`Glossary`]).
+    fn try_from(file: GlossaryFile) -> Result<Glossary, String> {
+        if file.schema != GLOSSARY_SCHEMA {
+            return Err(format!("schema {:?}, not {GLOSSARY_SCHEMA:?}", file.schema));
+        }
+        let order = document_order(&file.documents)?;
+        check_unique(file.entries.iter().map(|e| e.id.as_str()), "entry")?;
+        let mut total: usize = 0;
+        let mut entries = file.entries;
+        for entry in &mut entries {
+            let what = format!("entry `{}`", entry.id);
+            entry.check(file.max_occurrences, file.documents.len(), &what)?;
+            total = total.checked_add(entry.count).ok_or_else(|| {
+                format!("{what}: the counts add up to more than glossator can count")
+            })?;
+            let mut positioned = Vec::with_capacity(entry.occurrences.len());
+            for (n, occurrence) in entry.occurrences.drain(..).enumerate() {
+                let what = format!("{what}, occurrence {n}");
+                let at = position_of(&order, &occurrence.doc, &what)?;
+                occurrence.check().map_err(|err| format!("{what}: {err}"))?;
+                positioned.push((at, occurrence));
+            }
+            // Stable: two documents with one id (shards `A/notes.txt` and
+            // `B/notes.txt`) keep their order.
+            positioned.sort_by_key(|(at, _)| *at);
+            entry.occurrences = positioned.into_iter().map(|(_, o)| o).collect();
+            entry.aliases_seen.sort();
+            entry.aliases_seen.dedup();
+        }
+        entries.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
+        Ok(Glossary {
+            schema: file.schema,
+            max_occurrences: file.max_occurrences,
+            min_count: file.min_count,
+            documents: file.documents,
+            entries,
+        })
+    }
+}
+
 /// Entries are sorted by name, case-insensitively, then by id.
 fn sort_key(entry: &GlossaryEntry) -> (String, &str) {
     (entry.name.to_lowercase(), &entry.id)
 }
 
+/// Checks that the entries that both lists have are described alike: the
+/// same name, kind, definition and links, from the same lexicon. An entry
+/// named differently would otherwise be listed twice, under one id.
+fn check_same_entries(
+    earlier: &[GlossaryEntry],
+    later: &[GlossaryEntry],
+) -> Result<(), MergeError> {
+    let by_id: HashMap<&str, &GlossaryEntry> = earlier.iter().map(|e| (e.id.as_str(), e)).collect();
+    for entry in later {
+        let Some(known) = by_id.get(entry.id.as_str()) else {
+            continue;
+        };
+        let alike = known.name == entry.name
+            && known.kind == entry.kind
+            && known.definition == entry.definition
+            && known.see_also == entry.see_also;
+        if !alike {
+            return Err(MergeError(format!(
+                "entry `{}` has a different name, kind, definition or see_also in the two \
+                 partials; make every partial with the same lexicon",
+                entry.id
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl GlossaryEntry {
     fn absorb(&mut self, later: GlossaryEntry, max_occurrences: usize) {
-        self.count += later.count;
-        self.doc_count += later.doc_count;
+        // Merging checked that the totals fit; adding documents cannot
+        // count past usize::MAX spans.
+        self.count = self.count.saturating_add(later.count);
+        self.doc_count = self.doc_count.saturating_add(later.doc_count);
         for alias in later.aliases_seen {
             if !self.aliases_seen.contains(&alias) {
                 self.aliases_seen.push(alias);
@@ -238,32 +363,44 @@ impl GlossaryEntry {
         self.occurrences
             .extend(later.occurrences.into_iter().take(room));
     }
+
+    /// Checks the counts and id of an entry read from JSON.
+    fn check(&self, max_occurrences: usize, documents: usize, what: &str) -> Result<(), String> {
+        let problem = if self.id.is_empty() {
+            Some("the id is empty".to_string())
+        } else if self.count == 0 {
+            Some("count is 0".to_string())
+        } else if self.occurrences.len() > self.count {
+            Some(format!(
+                "lists {} occurrences but counts {}",
+                self.occurrences.len(),
+                self.count
+            ))
+        } else if self.occurrences.len() > max_occurrences {
+            Some(format!(
+                "lists {} occurrences, more than max_occurrences ({max_occurrences})",
+                self.occurrences.len()
+            ))
+        } else if self.doc_count == 0 || self.doc_count > self.count.min(documents) {
+            Some(format!(
+                "doc_count {} is 0, or more than its count or the documents",
+                self.doc_count
+            ))
+        } else {
+            None
+        };
+        problem.map_or(Ok(()), |problem| Err(format!("{what}: {problem}")))
+    }
 }
 
-/// The byte range and text of the sentence of `span`, an entry or date of
-/// `annotation`, an annotation of `text`: none if the annotation is not one
-/// of `text` (the span is not `text`'s at its offsets, or its sentence does
-/// not hold it), so that a hand-made annotation is left out, not trusted.
-pub(crate) fn passage<'t>(
-    text: &'t str,
-    annotation: &Annotation,
-    span: &Span,
-) -> Option<([usize; 2], &'t str)> {
-    let [start, end] = *annotation.sentences.get(span.sentence)?;
-    let holds = start <= span.start && span.end <= end;
-    let context = text.get(start..end)?;
-    let exact = text.get(span.start..span.end) == Some(span.text.as_ref());
-    (holds && exact).then_some(([start, end], context))
-}
-
-/// Checks that no document id appears in both lists.
-pub(crate) fn check_disjoint(earlier: &[DocRef], later: &[DocRef]) -> Result<(), MergeError> {
-    let seen: std::collections::HashSet<&str> = earlier.iter().map(|d| d.id.as_str()).collect();
-    match later.iter().find(|d| seen.contains(d.id.as_str())) {
-        Some(dup) => Err(MergeError(format!(
-            "document `{}` ({}) is in two partials; shards must be disjoint",
-            dup.id, dup.path
-        ))),
-        None => Ok(()),
+impl Occurrence {
+    /// Checks that the occurrence quotes its span.
+    fn check(&self) -> Result<(), String> {
+        check_passage(
+            [self.start, self.end],
+            &self.text,
+            self.sentence,
+            &self.context,
+        )
     }
 }

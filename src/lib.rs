@@ -56,5 +56,6 @@ pub mod matcher;
 pub mod pipeline;
 pub mod records;
 pub mod render;
+mod shard;
 pub mod text;
 pub mod timeline;

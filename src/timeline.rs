@@ -10,7 +10,7 @@
 //!
 //! ```json
 //! {"schema":"glossator.timeline/1",
-//!  "documents":[{"id":"notes","path":"corpus/notes.txt"}],
+//!  "documents":[{"id":"notes","path":"corpus/notes.txt","sha256":"9f86d0…"}],
 //!  "events":[{"value":"1924-01-21","start":"1924-01-21","end":"1924-01-21",
 //!             "text":"21 January 1924","doc":"notes","span":[10,25],
 //!             "sentence":[0,40],"context":"Lenin died on 21 January 1924.",
@@ -21,7 +21,13 @@
 //! events are sorted by start, then end, then document order, then position
 //! in the document. `qualifier` (`early`/`mid`/`late`) appears when written.
 //! `entries` are the ids of lexicon entries in the same sentence, in order
-//! of first appearance.
+//! of first appearance. Documents are listed as in the glossary, with the
+//! hash of their text ([`DocRef`]).
+//!
+//! The fields of a [`Timeline`] are private, so that its events stay in
+//! order: it is made by a [`TimelineBuilder`], combined by
+//! [`Timeline::merge`], or read from JSON, which checks every event and
+//! sorts them.
 
 use std::collections::HashSet;
 
@@ -29,19 +35,36 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotate::{Annotation, Span};
 use crate::dates::Day;
-use crate::glossary::{check_disjoint, passage, DocRef, MergeError};
 use crate::input::Document;
+use crate::shard::{
+    check_disjoint, check_passage, document_order, passage, position_of, DocRef, MergeError,
+};
 
 /// The schema tag of [`Timeline`] JSON.
 pub const TIMELINE_SCHEMA: &str = "glossator.timeline/1";
 
 /// Dated passages in date order.
+///
+/// Reading one from JSON checks the schema tag, the documents (as the
+/// glossary does) and every event: of a listed document, its `text` the
+/// `context` at its `span`, the context as long as its `sentence`, its
+/// first day not after its last. The events are then sorted as a run
+/// sorts them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "TimelineFile")]
 pub struct Timeline {
-    pub schema: String,
-    pub documents: Vec<DocRef>,
-    pub events: Vec<Event>,
+    schema: String,
+    documents: Vec<DocRef>,
+    events: Vec<Event>,
+}
+
+/// A timeline as read, before it is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimelineFile {
+    schema: String,
+    documents: Vec<DocRef>,
+    events: Vec<Event>,
 }
 
 /// One date span and its passage.
@@ -54,8 +77,10 @@ pub struct Event {
     pub start: Day,
     /// Last calendar day covered.
     pub end: Day,
+    /// `early`, `mid` or `late`, when written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// The date as written.
     pub text: String,
     /// The document's id.
     pub doc: String,
@@ -63,6 +88,7 @@ pub struct Event {
     pub span: [usize; 2],
     /// Byte range of the sentence that holds it.
     pub sentence: [usize; 2],
+    /// The sentence's text.
     pub context: String,
     /// Lexicon entries in the same sentence.
     pub entries: Vec<String>,
@@ -86,10 +112,7 @@ impl TimelineBuilder {
     /// A date span that is not the document's text at its offsets, or not
     /// inside its sentence, is left out (the annotator makes none).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation) {
-        self.documents.push(DocRef {
-            id: doc.id.clone(),
-            path: doc.path.clone(),
-        });
+        self.documents.push(DocRef::of(doc));
         // Spans are sorted by start and each lies inside its sentence, so
         // the spans of a sentence come together: one pass finds each
         // sentence's entries once, for all of its dates.
@@ -148,12 +171,43 @@ impl Timeline {
     }
 
     /// Combines this timeline with the timeline of the documents that come
-    /// after it. Fails if a document is in both.
+    /// after it. Fails if a document is in both (by its text, see
+    /// [`DocRef`]).
     pub fn merge(mut self, later: Timeline) -> Result<Timeline, MergeError> {
         check_disjoint(&self.documents, &later.documents)?;
         self.documents.extend(later.documents);
         self.events = merge_sorted(self.events, later.events);
         Ok(self)
+    }
+}
+
+impl TryFrom<TimelineFile> for Timeline {
+    type Error = String;
+
+    /// Checks and orders a timeline read from JSON (see [`Timeline`]).
+    fn try_from(file: TimelineFile) -> Result<Timeline, String> {
+        if file.schema != TIMELINE_SCHEMA {
+            return Err(format!("schema {:?}, not {TIMELINE_SCHEMA:?}", file.schema));
+        }
+        let order = document_order(&file.documents)?;
+        let mut positioned = Vec::with_capacity(file.events.len());
+        for (n, event) in file.events.into_iter().enumerate() {
+            let what = format!("event {n} ({:?})", event.text);
+            let at = position_of(&order, &event.doc, &what)?;
+            check_passage(event.span, &event.text, event.sentence, &event.context)
+                .map_err(|err| format!("{what}: {err}"))?;
+            if event.start > event.end {
+                return Err(format!("{what}: its first day is after its last"));
+            }
+            positioned.push((at, event));
+        }
+        // Stable: two documents with one id keep their order.
+        positioned.sort_by_key(|(at, e)| (e.start, e.end, *at));
+        Ok(Timeline {
+            schema: file.schema,
+            documents: file.documents,
+            events: positioned.into_iter().map(|(_, e)| e).collect(),
+        })
     }
 }
 

@@ -108,7 +108,7 @@ fn merge_writes_the_html_of_the_whole_run() {
 fn tsv_has_one_line_and_two_fields_per_entry() {
     let tsv = String::from_utf8(stdout_of(&["glossary", "--format", "tsv"])).unwrap();
     let json: Glossary = serde_json::from_slice(&stdout_of(&["glossary"])).unwrap();
-    assert_eq!(tsv.lines().count(), json.entries.len());
+    assert_eq!(tsv.lines().count(), json.entries().len());
     for line in tsv.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 2, "{line:?}");
@@ -126,20 +126,26 @@ fn max_occurrences_caps_the_list_but_not_the_counts() {
     let full: Glossary = serde_json::from_slice(&stdout_of(&["glossary"])).unwrap();
     let capped: Glossary =
         serde_json::from_slice(&stdout_of(&["glossary", "--max-occurrences", "1"])).unwrap();
-    let stalin = |g: &Glossary| g.entries.iter().find(|e| e.id == "stalin").unwrap().clone();
+    let stalin = |g: &Glossary| {
+        g.entries()
+            .iter()
+            .find(|e| e.id == "stalin")
+            .unwrap()
+            .clone()
+    };
     assert!(stalin(&full).count >= 3);
     assert_eq!(stalin(&capped).count, stalin(&full).count);
     assert_eq!(stalin(&capped).doc_count, 2);
     assert_eq!(stalin(&capped).occurrences.len(), 1);
-    assert!(capped.entries.iter().all(|e| e.occurrences.len() == 1));
+    assert!(capped.entries().iter().all(|e| e.occurrences.len() == 1));
 }
 
 #[test]
 fn min_count_leaves_out_rare_entries() {
     let glossary: Glossary =
         serde_json::from_slice(&stdout_of(&["glossary", "--min-count", "3"])).unwrap();
-    assert!(!glossary.entries.is_empty());
-    assert!(glossary.entries.iter().all(|e| e.count >= 3));
+    assert!(!glossary.entries().is_empty());
+    assert!(glossary.entries().iter().all(|e| e.count >= 3));
 }
 
 /// The inputs of the shard tests: the corpus, then the seeds if present.
@@ -220,7 +226,7 @@ fn merge_refuses_overlapping_shards() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "is in two partials; shards must be disjoint",
+            "of an earlier partial (the same text); shards must be disjoint",
         ));
 }
 
@@ -245,14 +251,14 @@ fn seeds_nep_entry_lists_every_seed_that_mentions_it() {
         .success();
     let glossary: Glossary = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let nep = glossary
-        .entries
+        .entries()
         .iter()
         .find(|e| e.id == "nep")
         .expect("NEP occurs in the seeds");
     let mut listed: Vec<&str> = nep.occurrences.iter().map(|o| o.doc.as_str()).collect();
     listed.dedup();
     let mut mentioning = Vec::new();
-    for doc in &glossary.documents {
+    for doc in glossary.documents() {
         let text = std::fs::read_to_string(&doc.path).unwrap();
         if text.contains("NEP") || text.contains("New Economic Policy") || text.contains("Nep ") {
             mentioning.push(doc.id.as_str());
@@ -269,14 +275,14 @@ fn seeds_timeline_is_sorted_and_starts_with_the_earliest_dates() {
     let out = glossator().arg("timeline").arg(&seeds).assert().success();
     let timeline: Timeline = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert!(timeline
-        .events
+        .events()
         .windows(2)
         .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)));
-    let earliest = timeline.events.iter().map(|e| e.start).min().unwrap();
-    assert_eq!(timeline.events[0].start, earliest);
+    let earliest = timeline.events().iter().map(|e| e.start).min().unwrap();
+    assert_eq!(timeline.events()[0].start, earliest);
     assert!(
         earliest.year < 1900,
         "the seeds' profiles start in the 1870s: {:?}",
-        timeline.events[0]
+        timeline.events()[0]
     );
 }

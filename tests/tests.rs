@@ -28,7 +28,7 @@
 //! * `robustness`: devices, closed pipes, clashing ids, unsafe outputs and
 //!   the other bad-input classes of `docs/robustness.md`, end to end.
 //! * `robust_outputs`: the outputs on awkward input (issue 13): spans
-//!   across sentence breaks, spreadsheet formulas in the TSV.
+//!   across sentence breaks, spreadsheet formulas in the TSV, bad partials.
 
 mod util;
 

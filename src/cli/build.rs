@@ -102,7 +102,7 @@ impl Tally {
 
     fn summary(&self, glossary: &Glossary, out: &Path) -> String {
         let people = glossary
-            .entries
+            .entries()
             .iter()
             .filter(|e| e.kind == Kind::Person)
             .count();
@@ -114,7 +114,7 @@ impl Tally {
             self.terms,
             self.people,
             self.dates,
-            glossary.entries.len(),
+            glossary.entries().len(),
             people,
             out.display()
         )

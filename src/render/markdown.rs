@@ -3,6 +3,7 @@
 //! Text from documents and the lexicon is escaped so that it shows as
 //! written and cannot inject markup.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::glossary::{Glossary, GlossaryEntry};
@@ -17,30 +18,33 @@ const QUOTE_WIDTH: usize = 110;
 /// with its definition, spellings seen, links and where it appears.
 pub fn glossary(glossary: &Glossary) -> String {
     let mut out = String::from("# Glossary\n\n");
-    let total: usize = glossary.entries.iter().map(|e| e.count).sum();
     let _ = writeln!(
         out,
         "{} entries, {} occurrences, from {} documents.\n",
-        glossary.entries.len(),
-        total,
-        glossary.documents.len()
+        glossary.entries().len(),
+        glossary.total_count(),
+        glossary.documents().len()
     );
+    let by_id = glossary.by_id();
     for kind in Kind::ALL {
-        let entries: Vec<&GlossaryEntry> =
-            glossary.entries.iter().filter(|e| e.kind == kind).collect();
+        let entries: Vec<&GlossaryEntry> = glossary
+            .entries()
+            .iter()
+            .filter(|e| e.kind == kind)
+            .collect();
         if entries.is_empty() {
             continue;
         }
         let _ = writeln!(out, "## {}\n", kind_heading(kind));
         for entry in entries {
-            entry_section(&mut out, entry, glossary);
+            entry_section(&mut out, entry, &by_id);
         }
     }
     out
 }
 
 /// The plural heading for a kind.
-pub fn kind_heading(kind: Kind) -> &'static str {
+pub(crate) fn kind_heading(kind: Kind) -> &'static str {
     match kind {
         Kind::Person => "People",
         Kind::Org => "Organisations",
@@ -50,11 +54,12 @@ pub fn kind_heading(kind: Kind) -> &'static str {
     }
 }
 
-fn entry_section(out: &mut String, entry: &GlossaryEntry, glossary: &Glossary) {
+/// One entry; `by_id` finds the entries it links to.
+fn entry_section(out: &mut String, entry: &GlossaryEntry, by_id: &HashMap<&str, &GlossaryEntry>) {
     let _ = writeln!(
         out,
         "<a id=\"{}\"></a>\n### {}\n",
-        entry.id,
+        escape_attribute(&entry.id),
         escape(&entry.name)
     );
     let _ = writeln!(out, "{}\n", escape(&one_line(&entry.definition)));
@@ -67,8 +72,8 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, glossary: &Glossary) {
     let links: Vec<String> = entry
         .see_also
         .iter()
-        .filter_map(|id| glossary.entries.iter().find(|e| &e.id == id))
-        .map(|e| format!("[{}](#{})", escape(&e.name), e.id))
+        .filter_map(|id| by_id.get(id.as_str()))
+        .map(|e| format!("[{}](#{})", escape(&e.name), fragment(&e.id)))
         .collect();
     if !links.is_empty() {
         let _ = write!(out, " · *See also:* {}", links.join(", "));
@@ -112,7 +117,7 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, glossary: &Glossary) {
 }
 
 /// Backslash-escapes Markdown punctuation and HTML's `<`, `&`.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -129,6 +134,39 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` for an HTML attribute value in double quotes: `&`, `<`, `>`,
+/// `"` and `'` as character references.
+fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `id` as the fragment of a link destination: every byte but ASCII
+/// letters, digits, `-`, `.`, `_` and `~` percent-encoded, so that no id
+/// can end the link or start another (`x) [a](javascript:…`). Browsers
+/// decode it to find the element with that id.
+fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 /// The timeline: a heading per year (of each event's first day), events in
 /// date order with the date, a quote of the passage and its document.
 pub fn timeline(timeline: &Timeline) -> String {
@@ -136,11 +174,11 @@ pub fn timeline(timeline: &Timeline) -> String {
     let _ = writeln!(
         out,
         "{} dated passages from {} documents.\n",
-        timeline.events.len(),
-        timeline.documents.len()
+        timeline.events().len(),
+        timeline.documents().len()
     );
     let mut year = None;
-    for event in &timeline.events {
+    for event in timeline.events() {
         if year != Some(event.start.year) {
             let gap = if year.is_some() { "\n" } else { "" };
             year = Some(event.start.year);

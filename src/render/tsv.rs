@@ -21,7 +21,7 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").expect("v
 /// One `name<TAB>definition` line per glossary entry.
 pub fn glossary(glossary: &Glossary) -> String {
     glossary
-        .entries
+        .entries()
         .iter()
         .map(|e| format!("{}\t{}\n", field(&e.name), field(&e.definition)))
         .collect()

@@ -8,6 +8,8 @@
 //! `timeline` keeps them, and they lead nowhere unless the handouts are
 //! beside it.
 
+use std::collections::HashMap;
+
 use crate::annotate::SpanKind;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
@@ -21,31 +23,32 @@ use crate::timeline::{Event, Timeline};
 /// The glossary page: a section per kind, entries alphabetical within it.
 pub fn glossary(glossary: &Glossary) -> String {
     page("Glossary", Depth::Top, |h| {
-        let total: usize = glossary.entries.iter().map(|e| e.count).sum();
+        let by_id = glossary.by_id();
         h.raw("<h1>Glossary</h1>\n<p class=\"meta\">")
-            .show(glossary.entries.len())
+            .show(glossary.entries().len())
             .raw(" entries, ")
-            .show(total)
+            .show(glossary.total_count())
             .raw(" occurrences, from ")
-            .show(glossary.documents.len())
+            .show(glossary.documents().len())
             .raw(" documents.</p>\n");
         legend(h);
         for kind in Kind::ALL {
-            let entries = glossary.entries.iter().filter(|e| e.kind == kind);
+            let entries = glossary.entries().iter().filter(|e| e.kind == kind);
             let mut entries = entries.peekable();
             if entries.peek().is_none() {
                 continue;
             }
             h.element("h2", &[], kind_heading(kind)).raw("\n");
             for entry in entries {
-                glossary_entry(h, entry, glossary);
+                glossary_entry(h, entry, &by_id);
             }
         }
     })
 }
 
-/// One entry: name, definition, spellings, links, counts, passages.
-fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, glossary: &Glossary) {
+/// One entry: name, definition, spellings, links, counts, passages;
+/// `by_id` finds the entries it links to.
+fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &GlossaryEntry>) {
     h.open("article", &[("class", "entry"), ("id", &entry.id)])
         .raw("<h3>")
         .element("span", &[("class", &key_class(entry.kind))], &entry.name)
@@ -58,7 +61,7 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, glossary: &Glossary) {
     let see_also = entry
         .see_also
         .iter()
-        .filter_map(|id| glossary.entries.iter().find(|e| &e.id == id));
+        .filter_map(|id| by_id.get(id.as_str()));
     for (i, other) in see_also.enumerate() {
         h.raw(if i == 0 { " · See also: " } else { ", " }).element(
             "a",
@@ -110,12 +113,12 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, glossary: &Glossary) {
 pub fn timeline(timeline: &Timeline) -> String {
     page("Timeline", Depth::Top, |h| {
         h.raw("<h1>Timeline</h1>\n<p class=\"meta\">")
-            .show(timeline.events.len())
+            .show(timeline.events().len())
             .raw(" dated passages from ")
-            .show(timeline.documents.len())
+            .show(timeline.documents().len())
             .raw(" documents.</p>\n");
         let mut year = None;
-        for event in &timeline.events {
+        for event in timeline.events() {
             if year != Some(event.start.year) {
                 if year.is_some() {
                     h.raw("</ol>\n");
@@ -168,11 +171,13 @@ pub fn index(glossary: &Glossary, timeline: &Timeline) -> String {
     page("glossator output", Depth::Top, |h| {
         h.raw("<h1>glossator output</h1>\n<table class=\"counts\">\n")
             .raw("<tr><th>Documents</th><td class=\"n\">")
-            .show(glossary.documents.len())
+            .show(glossary.documents().len())
             .raw("</td><td></td></tr>\n");
         for kind in Kind::ALL {
-            let entries = glossary.entries.iter().filter(|e| e.kind == kind);
-            let mentions: usize = entries.clone().map(|e| e.count).sum();
+            let entries = glossary.entries().iter().filter(|e| e.kind == kind);
+            let mentions = entries
+                .clone()
+                .fold(0, |n: usize, e| n.saturating_add(e.count));
             h.raw("<tr><th>")
                 .element("span", &[("class", &key_class(kind))], kind_heading(kind))
                 .raw("</th><td class=\"n\">")
@@ -184,7 +189,7 @@ pub fn index(glossary: &Glossary, timeline: &Timeline) -> String {
         h.raw("<tr><th>")
             .element("span", &[("class", &key_class(SpanKind::Date))], "Dates")
             .raw("</th><td class=\"n\">")
-            .show(timeline.events.len())
+            .show(timeline.events().len())
             .raw("</td><td></td></tr>\n</table>\n");
         files(h, glossary);
     })
@@ -194,7 +199,7 @@ pub fn index(glossary: &Glossary, timeline: &Timeline) -> String {
 /// glossary and timeline in every format.
 fn files(h: &mut Html, glossary: &Glossary) {
     h.raw("<h2>Handouts</h2>\n<ul class=\"files\">\n");
-    for doc in &glossary.documents {
+    for doc in glossary.documents() {
         h.raw("<li>")
             .element("a", &[("href", &handout_path(&doc.id))], &doc.id)
             .raw(" <span class=\"path\">")
