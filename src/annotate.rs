@@ -90,18 +90,63 @@ pub struct DocInfo {
 }
 
 /// What a span is: an entry's kind, or a date.
+///
+/// Its name is [`SpanKind::as_str`]: the entry kind's name
+/// ([`Kind::as_str`], the one table of kind names), or `date`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpanKind {
+    /// A person ([`Kind::Person`]).
     Person,
+    /// A place ([`Kind::Place`]).
     Place,
+    /// An organisation ([`Kind::Org`]).
     Org,
+    /// An event ([`Kind::Event`]).
     Event,
+    /// A term ([`Kind::Term`]).
     Term,
+    /// A date found by the date tagger.
     Date,
 }
 
+impl SpanKind {
+    /// Every span kind: the entry kinds in [`Kind::ALL`]'s order, then
+    /// dates.
+    pub const ALL: [SpanKind; 6] = [
+        SpanKind::Person,
+        SpanKind::Org,
+        SpanKind::Place,
+        SpanKind::Event,
+        SpanKind::Term,
+        SpanKind::Date,
+    ];
+
+    /// The kind's name, as the JSON outputs and the HTML classes
+    /// (`k-<name>`) write it: [`Kind::as_str`] for an entry span, `date`
+    /// for a date.
+    pub const fn as_str(self) -> &'static str {
+        match self.entry_kind() {
+            Some(kind) => kind.as_str(),
+            None => "date",
+        }
+    }
+
+    /// The kind of the entry an entry span names; `None` for a date.
+    pub const fn entry_kind(self) -> Option<Kind> {
+        match self {
+            SpanKind::Person => Some(Kind::Person),
+            SpanKind::Place => Some(Kind::Place),
+            SpanKind::Org => Some(Kind::Org),
+            SpanKind::Event => Some(Kind::Event),
+            SpanKind::Term => Some(Kind::Term),
+            SpanKind::Date => None,
+        }
+    }
+}
+
 impl From<Kind> for SpanKind {
+    /// The span kind of an entry of kind `kind`.
     fn from(kind: Kind) -> SpanKind {
         match kind {
             Kind::Person => SpanKind::Person,
@@ -431,6 +476,34 @@ fn assign_char_offsets(text: &str, spans: &mut [Span]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// serde (JSON, TOML) and clap spell every kind as [`Kind::as_str`]
+    /// and [`SpanKind::as_str`] do, and the two conversions between the
+    /// kinds are each other's inverse.
+    #[test]
+    fn kind_names_have_one_spelling() {
+        for kind in SpanKind::ALL {
+            let quoted = format!("\"{}\"", kind.as_str());
+            assert_eq!(serde_json::to_string(&kind).unwrap(), quoted);
+            assert_eq!(serde_json::from_str::<SpanKind>(&quoted).unwrap(), kind);
+        }
+        for kind in Kind::ALL {
+            let quoted = format!("\"{}\"", kind.as_str());
+            assert_eq!(kind.as_str(), SpanKind::from(kind).as_str());
+            assert_eq!(SpanKind::from(kind).entry_kind(), Some(kind));
+            assert_eq!(serde_json::to_string(&kind).unwrap(), quoted);
+            assert_eq!(serde_json::from_str::<Kind>(&quoted).unwrap(), kind);
+            #[cfg(feature = "cli")]
+            {
+                use clap::ValueEnum;
+                let value = kind.to_possible_value().unwrap();
+                assert_eq!(value.get_name(), kind.as_str());
+            }
+        }
+        let entry_kinds = SpanKind::ALL.into_iter().filter_map(SpanKind::entry_kind);
+        assert!(entry_kinds.eq(Kind::ALL));
+        assert_eq!(SpanKind::Date.entry_kind(), None);
+    }
 
     #[test]
     fn spans_are_sorted_by_start_longer_first_entries_before_dates() {

@@ -64,8 +64,11 @@ impl Kind {
         Kind::Term,
     ];
 
-    /// The kind's name as written in the lexicon and in JSON output.
-    pub fn as_str(self) -> &'static str {
+    /// The kind's name as written in the lexicon, the JSON outputs, the
+    /// command line and the HTML classes: the one table of kind names
+    /// (serde's and clap's derives are tested against it; a span adds
+    /// only `date`, see [`crate::annotate::SpanKind::as_str`]).
+    pub const fn as_str(self) -> &'static str {
         match self {
             Kind::Person => "person",
             Kind::Place => "place",

@@ -14,7 +14,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::annotate::{Annotation, DocInfo, Span, SpanKind};
+use crate::annotate::{Annotation, DocInfo, Span};
 use crate::dates::Day;
 
 /// One value as a single line of JSON, newline included.
@@ -28,7 +28,7 @@ pub fn json_line(value: &impl Serialize) -> Vec<u8> {
 /// bytes as [`json_line`], written directly.
 ///
 /// This must stay in step with the `Serialize` impls of [`Annotation`],
-/// [`DocInfo`], [`Span`], [`SpanKind`] and [`Day`]: keys in field order,
+/// [`DocInfo`], [`Span`], [`SpanKind`](crate::annotate::SpanKind) and [`Day`]: keys in field order,
 /// `None` fields left out, strings escaped as `serde_json` escapes them. A
 /// property test compares the two on arbitrary annotations.
 pub fn annotation_line(annotation: &Annotation) -> Vec<u8> {
@@ -113,7 +113,7 @@ fn write_span(out: &mut Vec<u8>, span: &Span) {
     out.extend_from_slice(b",\"text\":");
     write_str(out, &span.text);
     out.extend_from_slice(b",\"kind\":\"");
-    out.extend_from_slice(kind_name(span.kind).as_bytes());
+    out.extend_from_slice(span.kind.as_str().as_bytes());
     out.push(b'"');
     write_optional(out, b",\"entry\":", span.entry.as_deref(), write_str);
     write_optional(out, b",\"name\":", span.name.as_deref(), write_str);
@@ -129,18 +129,6 @@ fn write_span(out: &mut Vec<u8>, span: &Span) {
     out.extend_from_slice(b",\"sentence\":");
     write_usize(out, span.sentence);
     out.push(b'}');
-}
-
-/// The name of `kind` as its derived `Serialize` writes it (lowercase).
-fn kind_name(kind: SpanKind) -> &'static str {
-    match kind {
-        SpanKind::Person => "person",
-        SpanKind::Place => "place",
-        SpanKind::Org => "org",
-        SpanKind::Event => "event",
-        SpanKind::Term => "term",
-        SpanKind::Date => "date",
-    }
 }
 
 /// `[a,b,...]`, each item written by `write`.
@@ -257,6 +245,7 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotate::SpanKind;
     use proptest::prelude::*;
     use std::borrow::Cow;
 

@@ -32,7 +32,7 @@ use std::ops::Range;
 use crate::annotate::{Annotation, Span, SpanKind};
 use crate::lexicon::{Entry, Lexicon};
 use crate::render::html::page::{
-    days, entry_href, event_id, key_class, kind_class, legend, page, span_id, Depth,
+    days, entry_href, event_id, key_class, kind_classes, legend, page, span_id, Depth,
 };
 use crate::render::html::writer::Html;
 use crate::text::is_list_item;
@@ -259,7 +259,7 @@ impl<'a> Inline<'a> {
     fn open_span(&mut self, i: usize) {
         let span = &self.spans[i];
         let id = self.id(i);
-        let class = format!("hl {}", kind_class(span.kind));
+        let class = kind_classes("hl", span.kind);
         let tip = format!("t-{id}");
         if !self.open.is_empty() {
             self.h.open("span", &[("class", &class), ("id", &id)]);

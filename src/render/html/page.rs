@@ -82,21 +82,16 @@ const KINDS: [(SpanKind, &str, &str); 6] = [
     (SpanKind::Date, "Date", "boxed"),
 ];
 
-/// The class that gives a kind its colour and line style.
-pub fn kind_class(kind: SpanKind) -> &'static str {
-    match kind {
-        SpanKind::Person => "k-person",
-        SpanKind::Place => "k-place",
-        SpanKind::Org => "k-org",
-        SpanKind::Event => "k-event",
-        SpanKind::Term => "k-term",
-        SpanKind::Date => "k-date",
-    }
+/// `<role> k-<kind>`: the classes of a highlight (`role` `hl`) or of a
+/// sample of one, for legends and lists (`key`). The `k-<kind>` class
+/// gives the kind its colour and line style.
+pub fn kind_classes(role: &str, kind: impl Into<SpanKind>) -> String {
+    format!("{role} k-{}", kind.into().as_str())
 }
 
 /// `key k-<kind>`: a sample of the kind's highlight, for legends and lists.
 pub fn key_class(kind: impl Into<SpanKind>) -> String {
-    format!("key {}", kind_class(kind.into()))
+    kind_classes("key", kind)
 }
 
 /// The legend: each kind's highlight, name and line style.
