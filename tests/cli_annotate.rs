@@ -163,6 +163,39 @@ fn windows_1252_input_is_read_with_a_warning() {
 }
 
 #[test]
+fn utf32_input_is_decoded() {
+    let text = "Stalin’s NEP, Blu\u{308}cher\n";
+    let little = text.chars().flat_map(|c| (c as u32).to_le_bytes());
+    let big = text.chars().flat_map(|c| (c as u32).to_be_bytes());
+    let le: Vec<u8> = [0xFF, 0xFE, 0, 0].into_iter().chain(little).collect();
+    let be: Vec<u8> = [0, 0, 0xFE, 0xFF].into_iter().chain(big).collect();
+    let dir = temp_with(&[("le.txt", &le), ("be.txt", &be)]);
+    let out = annotate_ok(dir.path()).stderr("");
+    for doc in annotations(&out.get_output().stdout) {
+        let found: Vec<_> = doc.spans.iter().map(|s| s.text.as_ref()).collect();
+        assert_eq!(found, ["Stalin", "NEP", "Blu\u{308}cher"], "{}", doc.doc.id);
+        assert_offsets_exact(text, &doc);
+    }
+}
+
+#[test]
+fn a_stray_byte_leaves_the_rest_utf8() {
+    let good = "Stalin’s men met «Сталин»;\n";
+    let bytes = [good.as_bytes(), b"a stray \x92 byte.\n"].concat();
+    let dir = temp_with(&[("stray.txt", &bytes)]);
+    let out = annotate_ok(dir.path());
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("stray.txt: not valid UTF-8 in 1 place"),
+        "{stderr}"
+    );
+    let docs = annotations(&out.get_output().stdout);
+    let found: Vec<_> = docs[0].spans.iter().map(|s| s.text.as_ref()).collect();
+    assert_eq!(found, ["Stalin", "Сталин"]);
+    assert_offsets_exact(&format!("{good}a stray ’ byte.\n"), &docs[0]);
+}
+
+#[test]
 fn empty_and_odd_files_do_not_fail() {
     let long_line = "Stalin ".repeat(200_000);
     let dir = temp_with(&[

@@ -55,6 +55,38 @@ fn tsv_lexicons_are_read_like_anki_exports() {
 }
 
 #[test]
+fn lexicons_in_utf16_or_with_a_bom_are_read_and_other_bytes_refused_at_their_line() {
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "smychka\tThe worker-peasant alliance\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let dir = temp_with(&[
+        ("utf16.tsv", &utf16),
+        ("bom.tsv", "\u{FEFF}kulak\tA richer peasant\n".as_bytes()),
+    ]);
+    glossator()
+        .args(["annotate", "--no-default-lexicon", "--lexicon"])
+        .arg(dir.path())
+        .arg("-")
+        .write_stdin("The kulak and the smychka.")
+        .assert()
+        .success()
+        .stdout(contains(r#""entry":"kulak""#))
+        .stdout(contains(r#""entry":"smychka""#));
+    let dir = temp_with(&[("latin.tsv", b"kulak\tA richer peasant\ncaf\xE9\tA place\n")]);
+    glossator()
+        .args(["lexicon", "check", "--no-default-lexicon", "--lexicon"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "latin.tsv:2: not valid UTF-8 (first bad byte at offset 26)",
+        ));
+}
+
+#[test]
 fn list_filters_by_kind() {
     glossator()
         .args([

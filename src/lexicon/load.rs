@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use super::{Entry, Kind, LexiconError};
 use crate::input::{read_file, MAX_INPUT_BYTES};
+use crate::text::{decode_strict, DecodeError};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,8 +21,7 @@ struct TomlFile {
 pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconError> {
     let name = path.display().to_string();
     if !path.is_dir() {
-        let text = read_text(path).map_err(|message| LexiconError::new(&name, None, message))?;
-        return Ok(vec![(name.clone(), text)]);
+        return Ok(vec![(name, read_text(path)?)]);
     }
     let mut files = Vec::new();
     for item in walkdir::WalkDir::new(path).sort_by_file_name() {
@@ -31,10 +31,8 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconErr
             Some("toml" | "tsv")
         );
         if item.file_type().is_file() && is_lexicon {
-            let file = item.path().display().to_string();
-            let text = read_text(item.path())
-                .map_err(|message| LexiconError::new(&file, None, message))?;
-            files.push((file, text));
+            let text = read_text(item.path())?;
+            files.push((item.path().display().to_string(), text));
         }
     }
     if files.is_empty() {
@@ -47,11 +45,22 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconErr
     Ok(files)
 }
 
-/// Reads a lexicon file as UTF-8, bounded as documents are (a device or an
-/// endless stream is refused, not read until memory runs out).
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = read_file(path, MAX_INPUT_BYTES).map_err(|err| err.to_string())?;
-    String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_string())
+/// Reads a lexicon file, bounded as documents are (a device or an endless
+/// stream is refused, not read until memory runs out). It must be Unicode
+/// (UTF-8, or UTF-16 or UTF-32 with a byte-order mark, as Windows tools
+/// save "Unicode text"): a lexicon's bytes are never guessed, and bytes
+/// that are not UTF-8 are an error at their line.
+fn read_text(path: &Path) -> Result<String, LexiconError> {
+    let name = path.display().to_string();
+    let bytes = read_file(path, MAX_INPUT_BYTES)
+        .map_err(|err| LexiconError::new(&name, None, err.to_string()))?;
+    decode_strict(bytes).map_err(|err| {
+        let line = match err {
+            DecodeError::NotUtf8 { line, .. } => Some(line),
+            _ => None,
+        };
+        LexiconError::new(&name, line, err.to_string())
+    })
 }
 
 /// Parses the TOML format: an array of `[[entry]]` tables. Returns each

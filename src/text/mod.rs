@@ -12,7 +12,7 @@ mod offsets;
 mod segment;
 mod word;
 
-pub use decode::{decode, DecodeError, Decoded};
+pub use decode::{decode, decode_strict, DecodeError, Decoded};
 pub(crate) use list::is_list_item;
 pub use normalize::{normalize_form, Normalized, OriginalRanges};
 pub use offsets::CharCursor;
