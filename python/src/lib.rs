@@ -4,24 +4,24 @@
 //! Everything here converts between Python objects and the library's types
 //! and calls the library: annotations and glossaries cross as the dicts of
 //! their JSON schemas (`glossator.annotation/1`, `glossator.glossary/1`,
-//! `glossator.timeline/1`). They cross as JSON: the library writes the
-//! same bytes the command line writes and Python's `json.loads` reads them
-//! (so a dict equals `json.loads` of the command's output), and dicts
-//! coming back are `json.dumps`ed and read by the library's serde types.
-//! Work on many texts runs on the library's ordered thread pool with the
-//! GIL released, JSON writing included. The type stubs are
+//! `glossator.timeline/1`), each equal to `json.loads` of what the command
+//! writes. Annotations, made by the thousand, are built as dicts directly
+//! (`dicts.rs`); glossaries and timelines cross as JSON: the library writes
+//! the command's bytes and Python's `json.loads` reads them. Dicts coming
+//! back are `json.dumps`ed and read by the library's serde types. Work on
+//! many texts runs on the library's ordered thread pool with the GIL
+//! released. The type stubs are
 //! `glossator.pyi` beside this crate; the tests are in `tests/`, run with
 //! pytest.
 
-use std::convert::Infallible;
 use std::path::PathBuf;
 
 use glossator::annotate::Annotation;
 use glossator::glossary::{Glossary, MergeError as MergeFailure, GLOSSARY_SCHEMA};
 use glossator::input::{Document, MAX_DOCUMENT_BYTES};
 use glossator::lexicon::Lexicon;
-use glossator::pipeline::{for_each_ordered, max_jobs};
-use glossator::render::json::{annotation_line, json_line};
+use glossator::pipeline::{for_each_ordered, max_jobs, Stopped};
+use glossator::render::json::json_line;
 use glossator::timeline::{Timeline, TIMELINE_SCHEMA};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -29,6 +29,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+
+mod dicts;
+
+use dicts::AnnotationDicts;
 
 create_exception!(
     glossator,
@@ -92,8 +96,8 @@ impl Annotator {
         id: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let doc = document(id.unwrap_or_else(|| DEFAULT_ID.to_string()), text)?;
-        let json = py.detach(|| annotation_line(&self.annotator.annotate(&doc)));
-        Json::new(py)?.load(&json)
+        let annotation = py.detach(|| self.annotator.annotate(&doc));
+        Ok(AnnotationDicts::default().dict(py, &annotation)?.into_any())
     }
 
     /// The annotations of many texts, in order, made on `jobs` threads
@@ -124,22 +128,25 @@ impl Annotator {
             .collect::<PyResult<Vec<Document>>>()?;
         // As `--jobs`: 0 is one per core, and more than four per core only wait.
         let jobs = jobs.unwrap_or(0).min(max_jobs());
-        let lines = py.detach(|| {
-            let mut lines = Vec::with_capacity(docs.len());
-            let annotate = |doc| annotation_line(&self.annotator.annotate(doc));
-            let keep = |line| -> Result<(), Infallible> {
-                lines.push(line);
-                Ok(())
+        // The calling thread makes each dict (holding the GIL only for
+        // that) while the workers annotate the documents after it.
+        let mut maker = AnnotationDicts::default();
+        let mut dicts = Vec::with_capacity(docs.len());
+        let run = py.detach(|| {
+            let annotate = |doc| self.annotator.annotate(doc);
+            let keep = |annotation: Annotation| {
+                Python::attach(|py| {
+                    dicts.push(maker.dict(py, &annotation)?.unbind());
+                    Ok(())
+                })
             };
-            for_each_ordered(&docs, jobs, annotate, keep).map(|()| lines)
+            for_each_ordered(&docs, jobs, annotate, keep)
         });
-        // A panic (a bug) or no threads: Python's RuntimeError.
-        let lines = lines.map_err(|err| PyRuntimeError::new_err(err.to_string()))?;
-        let json = Json::new(py)?;
-        let dicts = lines
-            .iter()
-            .map(|line| json.load(line))
-            .collect::<PyResult<Vec<_>>>()?;
+        run.map_err(|stopped| match stopped {
+            Stopped::Sink(err) => err,
+            // A panic (a bug) or no threads.
+            other => PyRuntimeError::new_err(other.to_string()),
+        })?;
         PyList::new(py, dicts)
     }
 

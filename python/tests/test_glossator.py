@@ -36,11 +36,12 @@ def corpus_ids():
     return [path.stem for path in CORPUS]
 
 
-def cli(*args):
+def cli(*args, input=None):
     if not CLI.exists():
         pytest.skip(f"SKIPPED: {CLI} is not built; run `cargo build --release` first")
-    run = subprocess.run([str(CLI), *args], cwd=REPO, capture_output=True, check=False)
-    return run
+    return subprocess.run(
+        [str(CLI), *args], cwd=REPO, input=input, capture_output=True, check=False
+    )
 
 
 def assert_offsets_slice(text, annotation):
@@ -70,6 +71,17 @@ def test_annotations_are_what_the_command_writes(annotator):
     for ours, theirs in zip(from_python, from_cli, strict=True):
         ours["doc"]["path"] = theirs["doc"]["path"]
         assert ours == theirs
+
+
+def test_odd_text_is_annotated_as_the_command_does(annotator):
+    text = ODD_TEXT + " In the early 1930s, and winter 1926–27, Stalin."
+    run = cli("annotate", "-", input=text.encode("utf-8"))
+    assert run.returncode == 0, run.stderr
+    theirs = json.loads(run.stdout)
+    ours = annotator.annotate(text, id="stdin")
+    assert {"qualifier", "first_day", "entry"} <= {k for s in ours["spans"] for k in s}
+    ours["doc"]["path"] = theirs["doc"]["path"]
+    assert ours == theirs
 
 
 def test_batch_equals_one_by_one(annotator):
