@@ -71,3 +71,15 @@ def merge(partials: Sequence[Partial], min_count: int = 1) -> Partial:
     document order, into the result of one run over them all, as ``glossator
     merge`` does; ``min_count`` then leaves out glossary entries seen fewer
     times. Raises :class:`MergeError`."""
+
+def find_documents(paths: Sequence[Union[str, os.PathLike[str]]]) -> list[tuple[str, str]]:
+    """The documents that ``paths`` (files and folders, walked for ``.txt`` and
+    ``.md``) name, as ``(id, path)`` pairs, in the order and with the ids
+    ``glossator`` gives them. Raises ``ValueError`` naming every path that
+    does not exist or holds no documents."""
+
+def read_document(path: Union[str, os.PathLike[str]]) -> str:
+    """The text of a document file, read and decoded as ``glossator`` reads it
+    (UTF-8 with or without a byte-order mark, UTF-16 with one, otherwise
+    Windows-1252 with a ``UserWarning``). Raises ``ValueError`` naming the
+    path when it cannot be read, is binary or is too large."""

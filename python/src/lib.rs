@@ -14,17 +14,18 @@
 //! `glossator.pyi` beside this crate; the tests are in `tests/`, run with
 //! pytest.
 
+use std::ffi::CString;
 use std::path::PathBuf;
 
 use glossator::annotate::Annotation;
 use glossator::glossary::{Glossary, MergeError as MergeFailure, GLOSSARY_SCHEMA};
-use glossator::input::{Document, MAX_DOCUMENT_BYTES};
+use glossator::input::{self, Document, Input, Source, MAX_DOCUMENT_BYTES};
 use glossator::lexicon::Lexicon;
 use glossator::pipeline::{for_each_ordered, max_jobs, Stopped};
 use glossator::render::json::json_line;
 use glossator::timeline::{Timeline, TIMELINE_SCHEMA};
 use pyo3::create_exception;
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
@@ -266,6 +267,39 @@ fn check_annotation(annotation: &Annotation, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The documents that `paths` (files and folders) name, as `(id, path)`
+/// pairs in the order and with the ids the command gives them.
+#[pyfunction]
+fn find_documents(paths: Vec<PathBuf>) -> PyResult<Vec<(String, String)>> {
+    let collected = input::collect(&paths);
+    if !collected.errors.is_empty() {
+        let messages: Vec<String> = collected.errors.iter().map(|e| e.to_string()).collect();
+        return Err(PyValueError::new_err(messages.join("\n")));
+    }
+    let documents = collected.inputs.iter();
+    Ok(documents
+        .map(|i| (i.id.clone(), i.display_path()))
+        .collect())
+}
+
+/// The text of a document file, read and decoded as the command reads it;
+/// a decoding guess (Windows-1252) is a `UserWarning`.
+#[pyfunction]
+fn read_document(py: Python<'_>, path: PathBuf) -> PyResult<String> {
+    let input = Input {
+        source: Source::File(path),
+        id: String::new(),
+    };
+    let (doc, warning) = py
+        .detach(|| input.read())
+        .map_err(|err| PyValueError::new_err(err.to_string()))?;
+    if let Some(warning) = warning {
+        let message = CString::new(warning.to_string().replace('\0', "\\0"))?;
+        PyErr::warn(py, &py.get_type::<PyUserWarning>(), &message, 1)?;
+    }
+    Ok(doc.text)
+}
+
 /// Merges glossary (or timeline) partials of consecutive shards, in order,
 /// into the result of one run over them all: the reduction of `glossator
 /// merge`.
@@ -360,6 +394,8 @@ fn glossator_py(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<Annotator>()?;
     module.add_function(wrap_pyfunction!(merge, module)?)?;
+    module.add_function(wrap_pyfunction!(find_documents, module)?)?;
+    module.add_function(wrap_pyfunction!(read_document, module)?)?;
     module.add("LexiconError", py.get_type::<LexiconError>())?;
     module.add("MergeError", py.get_type::<MergeError>())?;
     Ok(())

@@ -227,3 +227,23 @@ def test_the_package_is_typed():
     stub = (package / "__init__.pyi").read_text(encoding="utf-8")
     for name in ["class Annotator", "def annotate_batch", "def glossary", "def merge"]:
         assert name in stub
+
+
+def test_documents_are_found_and_read_as_the_command_does(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    run = cli("annotate", "corpus")
+    expected = [
+        (doc["doc"]["id"], doc["doc"]["path"])
+        for doc in map(json.loads, run.stdout.decode().splitlines())
+    ]
+    assert glossator.find_documents(["corpus"]) == expected
+    assert glossator.read_document(expected[0][1]) == (REPO / expected[0][1]).read_text("utf-8")
+    old = tmp_path / "old.txt"
+    old.write_bytes(b"\x93Stalin\x94 \x96 1924")
+    with pytest.warns(UserWarning, match="old.txt: not valid UTF-8"):
+        assert glossator.read_document(old) == "“Stalin” – 1924"
+    with pytest.raises(ValueError, match="no-such.txt: no such file"):
+        glossator.find_documents([tmp_path / "no-such.txt"])
+    (tmp_path / "bin.txt").write_bytes(b"\x7fELF\x00\x00\x01")
+    with pytest.raises(ValueError, match="bin.txt: binary file"):
+        glossator.read_document(tmp_path / "bin.txt")
