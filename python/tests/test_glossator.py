@@ -209,7 +209,7 @@ def test_bad_calls_raise(annotator):
 def test_merge_errors_raise(annotator):
     texts = ["Stalin and the NEP.", "Lenin in 1921."]
     part = annotator.glossary(annotator.annotate_batch(texts, ids=["a", "b"]), texts)
-    with pytest.raises(glossator.MergeError, match="partial 1: .*`a`.* is in two partials"):
+    with pytest.raises(glossator.MergeError, match="partial 1: document `a` .*shards must be disjoint"):
         glossator.merge([part, part])
     with pytest.raises(glossator.MergeError, match="no partials"):
         glossator.merge([])
