@@ -214,7 +214,9 @@ fn empty_and_odd_files_do_not_fail() {
 
 #[test]
 fn never_writes_over_an_input() {
-    let dir = temp_with(&[("notes.json", b"Stalin")]);
+    // An output folder (marked as glossator's) with a file in it that is
+    // then given as an input.
+    let dir = temp_with(&[("notes.json", b"Stalin"), (".glossator-output", b"")]);
     let input = dir.path().join("notes.json");
     glossator()
         .arg("annotate")

@@ -208,6 +208,7 @@ fn a_document_that_cannot_be_written_fails_alone() {
     let out = dir.path().join("out");
     // A folder where a.json should go: the rename onto it fails.
     std::fs::create_dir_all(out.join("a.json")).unwrap();
+    std::fs::write(out.join(glossator::input::OUTPUT_MARKER), b"").unwrap();
     glossator()
         .arg("annotate")
         .arg(dir.path().join("in"))
@@ -257,4 +258,264 @@ fn a_folder_without_documents_is_an_error_and_nothing_is_written() {
         .stderr(contains("in: no documents in this folder"))
         .stderr(contains("no documents to read; nothing was written"));
     assert!(!out.exists());
+}
+
+#[test]
+fn an_output_is_never_one_of_the_inputs() {
+    let dir = temp_with(&[("a.txt", b"Lenin in 1924."), ("b.txt", b"Stalin in 1929.")]);
+    let path = |name: &str| dir.path().join(name);
+    for (input, out) in [("a.txt", "g1.json"), ("b.txt", "g2.json")] {
+        glossator()
+            .args(["glossary"])
+            .arg(path(input))
+            .arg("--out")
+            .arg(path(out))
+            .assert()
+            .success();
+    }
+    let g1 = std::fs::read(path("g1.json")).unwrap();
+    #[cfg(unix)]
+    std::fs::hard_link(path("g1.json"), path("same.json")).unwrap();
+    // By name, by another spelling of the name, and by a hard link.
+    let spellings = [path("g1.json"), dir.path().join(".").join("g1.json")];
+    #[cfg(unix)]
+    let spellings = [
+        spellings[0].clone(),
+        spellings[1].clone(),
+        path("same.json"),
+    ];
+    for out in spellings {
+        glossator()
+            .arg("merge")
+            .arg(path("g1.json"))
+            .arg(path("g2.json"))
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(contains("is an input; not overwriting it"));
+    }
+    assert_eq!(std::fs::read(path("g1.json")).unwrap(), g1);
+    glossator()
+        .arg("glossary")
+        .arg(path("a.txt"))
+        .arg("--out")
+        .arg(path("a.txt"))
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read(path("a.txt")).unwrap(), b"Lenin in 1924.");
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_written_through_and_links_followed() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = temp_with(&[("a.txt", b"Lenin in 1924.")]);
+    glossator()
+        .arg("glossary")
+        .arg(dir.path().join("a.txt"))
+        .args(["--out", "/dev/null"])
+        .assert()
+        .success();
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    // A link to stdout writes there.
+    let to_stdout = dir.path().join("stdout.json");
+    std::os::unix::fs::symlink("/dev/stdout", &to_stdout).unwrap();
+    glossator()
+        .arg("glossary")
+        .arg(dir.path().join("a.txt"))
+        .arg("--out")
+        .arg(&to_stdout)
+        .assert()
+        .success()
+        .stdout(contains(r#""schema":"glossator.glossary/1""#));
+    // A link to a file: the file is replaced, the link stays.
+    let (target, link) = (dir.path().join("target.md"), dir.path().join("link.md"));
+    std::fs::write(&target, b"old").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    glossator()
+        .arg("glossary")
+        .arg(dir.path().join("a.txt"))
+        .args(["--format", "md", "--out"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&target).unwrap().contains("Lenin"));
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_honour_the_umask_and_replaced_ones_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_with(&[("a.txt", b"Lenin in 1924.")]);
+    let out = dir.path().join("g.json");
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_cmd::Command::new("sh")
+        .arg("-c")
+        .arg(r#"umask 002 && exec "$0" glossary "$1" --out "$2""#)
+        .arg(assert_cmd::cargo::cargo_bin("glossator"))
+        .arg(dir.path().join("a.txt"))
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(mode(&out), 0o664);
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    glossator()
+        .arg("glossary")
+        .arg(dir.path().join("a.txt"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(mode(&out), 0o640);
+}
+
+#[test]
+fn build_never_reads_its_own_output() {
+    let dir = temp_with(&[
+        ("notes/a.txt", b"Lenin in 1924."),
+        ("notes/b.md", b"Stalin in 1929."),
+    ]);
+    let notes = dir.path().join("notes");
+    // Into the notes folder itself: refused, nothing written.
+    glossator()
+        .arg("build")
+        .arg(&notes)
+        .arg("--out")
+        .arg(&notes)
+        .assert()
+        .code(2)
+        .stderr(contains("holds files glossator did not write"));
+    assert_eq!(std::fs::read_dir(&notes).unwrap().count(), 2);
+    // Into a folder inside it: built, then left out of the next walk.
+    let site = notes.join("site");
+    for _ in 0..2 {
+        glossator()
+            .arg("build")
+            .arg(&notes)
+            .arg("--out")
+            .arg(&site)
+            .assert()
+            .success()
+            .stderr(contains("2 documents:"))
+            .stderr(contains("wrote 12 files into"));
+    }
+    let glossary = std::fs::read_to_string(site.join("glossary.json")).unwrap();
+    assert!(
+        !glossary.contains("site/"),
+        "read its own output: {glossary}"
+    );
+    // Its own glossary named as an input: read, but never written over, and
+    // the summary says so.
+    let glossary_md = site.join("glossary.md");
+    let before = std::fs::read(&glossary_md).unwrap();
+    glossator()
+        .arg("build")
+        .arg(notes.join("a.txt"))
+        .arg(&glossary_md)
+        .arg("--out")
+        .arg(&site)
+        .assert()
+        .code(1)
+        .stderr(contains("glossary.md: is an input; not overwriting it"))
+        .stderr(contains("wrote 11 files into"))
+        .stderr(contains("1 could not be written (named above)"));
+    assert_eq!(std::fs::read(&glossary_md).unwrap(), before);
+}
+
+#[test]
+fn a_folder_another_run_is_writing_into_is_refused() {
+    let dir = temp_with(&[("a.txt", b"Lenin")]);
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let marker = std::fs::File::create(out.join(glossator::input::OUTPUT_MARKER)).unwrap();
+    marker.lock().unwrap();
+    glossator()
+        .arg("build")
+        .arg(dir.path().join("a.txt"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "another glossator run is writing into this folder",
+        ));
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        1,
+        "nothing written"
+    );
+    marker.unlock().unwrap();
+    glossator()
+        .arg("build")
+        .arg(dir.path().join("a.txt"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+}
+
+/// The `.glossator-*` temporary files in `dir`.
+fn temporaries(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| {
+                    p.file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .starts_with(".glossator-")
+                        && !p.ends_with(glossator::input::OUTPUT_MARKER)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_files() {
+    use std::os::unix::process::ExitStatusExt;
+    // Its JSON (some 50 MB) takes a moment to write.
+    let text = "Lenin and Stalin met in 1917 at the Smolny. ".repeat(100_000);
+    let dir = temp_with(&[("big.txt", text.as_bytes())]);
+    let out = dir.path().join("out");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("glossator"))
+        .arg("annotate")
+        .arg(dir.path().join("big.txt"))
+        .arg("--out")
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + PROMPTLY;
+    let seen = loop {
+        if !temporaries(&out).is_empty() {
+            break true;
+        }
+        if child.try_wait().unwrap().is_some() || std::time::Instant::now() > deadline {
+            break false;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    };
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(temporaries(&out), Vec::<std::path::PathBuf>::new());
+    if seen {
+        assert_eq!(status.signal(), Some(2), "ended by SIGINT: {status:?}");
+    } else {
+        eprintln!("SKIPPED: the run ended before its temporary file was seen");
+    }
 }

@@ -6,18 +6,21 @@ use std::path::Path;
 use glossator::render::json::annotation_line;
 
 use crate::config::Run;
-use crate::output::Output;
+use crate::output::{Output, OutputFolder};
 use crate::process::process;
 use crate::report::Reporter;
 
 /// Annotates every input; writes `out/<doc-id>.json` or JSON Lines on
 /// stdout.
 pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> anyhow::Result<()> {
-    if let Some(dir) = out {
-        run.require_file_ids("annotate --out")?;
-        std::fs::create_dir_all(dir)?;
-    }
-    let output = Output::new(&run.inputs);
+    let _folder = match out {
+        Some(dir) => {
+            run.require_file_ids("annotate --out")?;
+            Some(OutputFolder::claim(dir)?)
+        }
+        None => None,
+    };
+    let mut output = Output::new(&run.inputs);
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     process(
         run,

@@ -12,7 +12,7 @@ use glossator::timeline::TimelineBuilder;
 
 use crate::args::{BuildArgs, GlossaryFormat, TimelineFormat};
 use crate::config::Run;
-use crate::output::Output;
+use crate::output::{Output, OutputFolder};
 use crate::process::process;
 use crate::report::Reporter;
 
@@ -31,11 +31,12 @@ struct Tally {
 pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     run.require_file_ids("build")?;
     let out = args.out.as_path();
+    let _folder = OutputFolder::claim(out)?;
     let annotations = out.join("annotations");
     let handouts = out.join("handouts");
     std::fs::create_dir_all(&annotations)?;
     std::fs::create_dir_all(&handouts)?;
-    let output = Output::new(&run.inputs);
+    let mut output = Output::new(&run.inputs);
     let mut glossary = Glossary::new(args.max_occurrences);
     let mut builder = TimelineBuilder::new();
     let mut tally = Tally::default();
@@ -83,7 +84,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     let index = html::index(&glossary, &timeline);
     output.write(&out.join("index.html"), index.as_bytes(), reporter)?;
     if !args.run.quiet {
-        crate::report::message(&tally.summary(&glossary, out));
+        crate::report::message(&tally.summary(&glossary, out, &output));
     }
     Ok(())
 }
@@ -100,23 +101,36 @@ impl Tally {
         }
     }
 
-    fn summary(&self, glossary: &Glossary, out: &Path) -> String {
+    /// What the build found and, only as far as it happened, what it
+    /// wrote.
+    fn summary(&self, glossary: &Glossary, out: &Path, output: &Output) -> String {
         let people = glossary
             .entries()
             .iter()
             .filter(|e| e.kind == Kind::Person)
             .count();
+        let wrote = match output.failed() {
+            0 => format!(
+                "wrote {} files into {}: index.html, handouts/, annotations/, \
+                 glossary.{{html,json,md,tsv}}, timeline.{{html,json,md}}",
+                output.written(),
+                out.display()
+            ),
+            failed => format!(
+                "wrote {} files into {}; {failed} could not be written (named above)",
+                output.written(),
+                out.display()
+            ),
+        };
         format!(
             "{} documents: {} term, place and organisation tags, {} mentions of people, \
-             {} dates; glossary of {} entries ({} people); wrote {}/index.html, handouts/, annotations/, \
-             glossary.{{html,json,md,tsv}}, timeline.{{html,json,md}}",
+             {} dates; glossary of {} entries ({} people); {wrote}",
             self.documents,
             self.terms,
             self.people,
             self.dates,
             glossary.entries().len(),
             people,
-            out.display()
         )
     }
 }

@@ -11,6 +11,10 @@ use crate::report::Reporter;
 
 /// Builds the glossary of every input and writes it as the flags ask.
 pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
+    let mut output = Output::new(&run.inputs);
+    if let Some(out) = &args.shape.out {
+        output.check(out)?;
+    }
     let mut glossary = Glossary::new(args.max_occurrences);
     let lexicon = run.annotator.lexicon();
     process(
@@ -24,7 +28,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
     )?;
     glossary.retain_min_count(args.shape.min_count);
     let bytes = render(&glossary, args.shape.format);
-    Ok(Output::new(&run.inputs).emit(&bytes, args.shape.out.as_deref(), reporter)?)
+    Ok(output.emit(&bytes, args.shape.out.as_deref(), reporter)?)
 }
 
 /// The glossary in one format.

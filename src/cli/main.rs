@@ -12,6 +12,7 @@ mod merge;
 mod output;
 mod process;
 mod report;
+mod signals;
 mod timeline;
 
 use std::io::Write;
@@ -25,6 +26,7 @@ use report::{Exit, Reporter};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    signals::clean_up_on_termination();
     match run(cli) {
         Ok(exit) => exit.into(),
         // The reader of the output has gone (`| head`): nothing to say.

@@ -1,6 +1,6 @@
 //! `glossator merge`: the reduce step over partial results of shards.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use serde::de::DeserializeOwned;
@@ -14,6 +14,10 @@ use crate::report::Reporter;
 
 /// Reads every partial, merges them in order, writes the result.
 pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
+    let mut output = Output::of_paths(args.files.iter().map(PathBuf::as_path));
+    if let Some(out) = &args.shape.out {
+        output.check(out)?;
+    }
     let first = &args.files[0];
     let bytes = match schema_of(first)?.as_str() {
         GLOSSARY_SCHEMA => {
@@ -35,7 +39,7 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
             first.display()
         ),
     };
-    Output::new(&[]).emit(&bytes, args.shape.out.as_deref(), reporter)?;
+    output.emit(&bytes, args.shape.out.as_deref(), reporter)?;
     Ok(())
 }
 

@@ -11,6 +11,10 @@ use crate::report::Reporter;
 
 /// Builds the timeline of every input and writes it as the flags ask.
 pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
+    let mut output = Output::new(&run.inputs);
+    if let Some(out) = &args.out {
+        output.check(out)?;
+    }
     let mut builder = TimelineBuilder::new();
     process(
         run,
@@ -22,7 +26,7 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::R
         },
     )?;
     let bytes = render(&builder.finish(), args.format);
-    Ok(Output::new(&run.inputs).emit(&bytes, args.out.as_deref(), reporter)?)
+    Ok(output.emit(&bytes, args.out.as_deref(), reporter)?)
 }
 
 /// The timeline in one format.
