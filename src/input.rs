@@ -4,9 +4,10 @@
 //! `.markdown` files, in sorted order: see [`collect`]), or `-` for
 //! standard input. Every document gets an id that is unique within the run
 //! and safe as a file name: the path relative to the folder it was found
-//! in, without extension, with other characters than `A-Za-z0-9._-` turned
-//! into `-` (`corpus/week 1/notes.txt` → `week-1-notes`), then made unique
-//! and short enough by [`unique_ids`].
+//! in, without extension, made an id by the project's one slug rule,
+//! [`crate::slug::slug`] (`corpus/week 1/Notes.txt` → `week-1-notes`,
+//! `Сталин.md` → `stalin`), then made unique and short enough by
+//! [`unique_ids`].
 
 mod collect;
 mod ids;
@@ -18,6 +19,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::slug::slug;
 use crate::text::{decode, DecodeError};
 
 /// The largest document glossator annotates, in UTF-8 bytes: offsets are
@@ -218,28 +220,16 @@ pub fn read_bounded(
     Ok(bytes)
 }
 
-/// `week 1/notes.txt` → `week-1-notes`.
+/// `week 1/notes.txt` → `week-1-notes`: the path without its extension,
+/// made an id by [`crate::slug::slug`] (`document` if nothing is left).
 fn id_of(relative: Option<&Path>) -> String {
-    let Some(relative) = relative else {
-        return "document".to_string();
-    };
-    let stem = relative.with_extension("");
-    let raw = stem.to_string_lossy();
-    let safe: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let safe = safe.trim_matches(|c| c == '-' || c == '.');
-    if safe.is_empty() {
+    let id = relative.map_or_else(String::new, |relative| {
+        slug(&relative.with_extension("").to_string_lossy())
+    });
+    if id.is_empty() {
         "document".to_string()
     } else {
-        safe.to_string()
+        id
     }
 }
 
@@ -294,7 +284,8 @@ mod tests {
     #[test]
     fn ids_are_safe_file_names() {
         assert_eq!(id_of(Some(Path::new("week 1/notes.txt"))), "week-1-notes");
-        assert_eq!(id_of(Some(Path::new("Сталин.md"))), "document");
-        assert_eq!(id_of(Some(Path::new("a.b.txt"))), "a.b");
+        assert_eq!(id_of(Some(Path::new("Сталин.md"))), "stalin");
+        assert_eq!(id_of(Some(Path::new("A.b.txt"))), "a-b");
+        assert_eq!(id_of(Some(Path::new("?.txt"))), "document");
     }
 }

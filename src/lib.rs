@@ -17,6 +17,8 @@
 //! * [`input`]: which files a command line names, and their document ids;
 //!   [`records`]: documents given as JSON Lines records instead.
 //! * [`render`]: the output formats.
+//! * [`slug`]: the one rule that makes ids of names (lexicon entries from
+//!   cards, documents from their paths).
 //!
 //! The data flow: lexicon → [`matcher::Matcher`] (built once, shared by all
 //! threads); each input → [`text::decode`] → [`annotate::Annotator`]
@@ -57,5 +59,6 @@ pub mod pipeline;
 pub mod records;
 pub mod render;
 mod shard;
+pub mod slug;
 pub mod text;
 pub mod timeline;

@@ -160,15 +160,15 @@ fn file_names_that_make_one_id_get_distinct_ids() {
         .collect();
     handouts.sort();
     // Sorted walk: `a b`, `a-b-2`, `a-b`, `Notes`, `notes`; `a-b-2` keeps
-    // its own id, and `notes` would overwrite `Notes` on macOS.
+    // its own id, and `notes` (ids are lower case) gets a number.
     assert_eq!(
         handouts,
         [
-            "Notes.html",
             "a-b-2.html",
             "a-b-3.html",
             "a-b.html",
-            "notes-2.html"
+            "notes-2.html",
+            "notes.html"
         ]
     );
     let text = |id: &str| {
@@ -237,7 +237,7 @@ fn extensions_are_read_in_any_case_and_skips_are_counted() {
         .arg(dir.path())
         .assert()
         .success();
-    assert_eq!(ids_of(&out), ["NOTES", "essay", "readme"]);
+    assert_eq!(ids_of(&out), ["notes", "essay", "readme"]);
     out.stderr(contains(
         "warning: skipped 3 files: 1 without extension, 1 .docx, 1 .png \
          (documents are .txt, .md or .markdown files)",

@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use super::{Entry, Kind, LexiconError};
 use crate::input::{read_file, MAX_INPUT_BYTES};
+use crate::slug::slug;
 use crate::text::{decode_strict, DecodeError};
 
 #[derive(Deserialize)]
@@ -182,16 +183,6 @@ pub(super) fn parse_tsv(name: &str, text: &str) -> Result<Vec<(Entry, usize)>, V
     }
 }
 
-/// An id made from a term: lower-case ASCII letters and digits joined by
-/// single hyphens (`Lenin's Testament` → `lenin-s-testament`).
-fn slug(term: &str) -> String {
-    let lower = term.to_lowercase();
-    let words = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty());
-    words.collect::<Vec<_>>().join("-")
-}
-
 /// The byte offsets of a text's line breaks, so that finding the line of
 /// each of many entries is a binary search, not a count from the start
 /// (which made loading a 10k-entry file take seconds).
@@ -297,11 +288,5 @@ mod tests {
             err[0].to_string(),
             "cards.tsv:1: expected term<TAB>definition"
         );
-    }
-
-    #[test]
-    fn slugs_are_ascii() {
-        assert_eq!(slug("Lenin's  Testament"), "lenin-s-testament");
-        assert_eq!(slug("Кремль"), "");
     }
 }
