@@ -407,7 +407,7 @@ impl Labels {
 }
 
 /// Keeps the dates that do not cross an entry span: a date may lie inside
-/// one (`1905 Revolution`, DESIGN.md rule 6) or outside all of them.
+/// one (`1905 Revolution`, matching rule 6 in `docs/DESIGN.md`) or outside all of them.
 /// `entries` are sorted and disjoint, as the matcher returns them.
 fn nest_dates(entries: &[TermMatch], dates: Vec<DateMatch>) -> Vec<DateMatch> {
     dates

@@ -1,4 +1,4 @@
-//! DESIGN.md matching rules, run from the data table in
+//! The matching rules of `docs/DESIGN.md`, run from the data table in
 //! `tests/data/matching.toml` against `tests/data/rules-lexicon.toml`.
 
 use glossator::annotate::Annotator;

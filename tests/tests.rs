@@ -15,7 +15,7 @@
 //!   nothing fetched or run, links between pages, spans and terms kept.
 //! * `html_browser`: the hostile handout in headless Chromium (skipped
 //!   where no browser is installed).
-//! * `matching`: DESIGN.md matching rules 1-6 as a data table
+//! * `matching`: the matching rules 1-6 of `docs/DESIGN.md` as a data table
 //!   (`tests/data/matching.toml`).
 //! * `devset`: the development sets of `tests/data/devset/` (texts written
 //!   for the project with inline gold) scored per kind, with thresholds.

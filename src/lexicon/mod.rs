@@ -5,7 +5,8 @@
 //! [`Lexicon`] is a validated set of entries, built with a
 //! [`LexiconBuilder`] from the built-in files (compiled into the binary from
 //! the repository's `lexicon/` folder) and any files or folders the user
-//! adds. Two formats are read (see the `load` module): the TOML format of DESIGN.md
+//! adds. Two formats are read (see the `load` module): the TOML format of
+//! the README's "Lexicon format" (the rules are listed in `docs/DESIGN.md`)
 //! and `term<TAB>definition` lines as Anki and Quizlet export them.
 //!
 //! Validation collects every problem, each naming its file and line:

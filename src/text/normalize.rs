@@ -1,7 +1,8 @@
 //! Normalization for matching, with an alignment map back to the original.
 //!
 //! The matcher searches a *normalized* copy of each document so that one
-//! automaton pattern covers every spelling DESIGN.md rules 1-3 call equal:
+//! automaton pattern covers every spelling that matching rules 1-3 of
+//! `docs/DESIGN.md` call equal:
 //!
 //! * letters are lower-cased (Unicode, not only ASCII: `ÉTAT` = `état`);
 //! * the apostrophes `’ ‘ ʼ ′` become `'`;
