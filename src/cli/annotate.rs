@@ -27,7 +27,7 @@ pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> anyhow::Re
         |_, annotation| annotation_line(&annotation),
         reporter,
         |processed, reporter| {
-            let json = processed.rendered;
+            let json = processed.prepared;
             match out {
                 None => stdout.write_all(&json),
                 Some(dir) => {

@@ -43,13 +43,13 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     let lexicon = run.annotator.lexicon();
     // The annotation JSON and the handout depend on one document only:
     // made on the workers.
-    let render = |doc: &Document, annotation: Annotation| {
+    let prepare = |doc: &Document, annotation: Annotation| {
         let json = annotation_line(&annotation);
         let handout = html::handout(&doc.text, &annotation, lexicon);
         (json, handout, annotation.into_owned())
     };
-    process(run, render, reporter, |p, reporter| {
-        let (json, handout, annotation) = p.rendered;
+    process(run, prepare, reporter, |p, reporter| {
+        let (json, handout, annotation) = p.prepared;
         tally.count(&annotation.spans);
         glossary.add(&p.doc, &annotation, lexicon);
         builder.add(&p.doc, &annotation);

@@ -22,7 +22,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         |_, annotation| annotation.into_owned(),
         reporter,
         |p, _| {
-            glossary.add(&p.doc, &p.rendered, lexicon);
+            glossary.add(&p.doc, &p.prepared, lexicon);
             Ok(())
         },
     )?;

@@ -56,12 +56,11 @@ pub fn coverage(run: &Run, reporter: &mut Reporter) -> anyhow::Result<()> {
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     process(
         run,
-        |_, annotation| annotation.into_owned(),
+        |doc, annotation| uncovered(&doc.text, &annotation.spans),
         reporter,
         |p, _| {
-            let found = uncovered(&p.doc.text, &p.rendered.spans);
             let mut in_doc = std::collections::HashSet::new();
-            for phrase in found {
+            for phrase in p.prepared {
                 let counts = seen.entry(phrase.clone()).or_default();
                 counts.1 += 1;
                 if in_doc.insert(phrase) {

@@ -1,7 +1,7 @@
 //! The document loop every document-reading command shares: read, decode,
-//! annotate and render on the worker pool, then hand each result to the
-//! command in input order, reporting unreadable inputs and warnings on the
-//! way. With `--input-format jsonl` the documents are the record lines of
+//! annotate and do the command's per-document work on the worker pool,
+//! then hand each result to the command in input order, reporting
+//! unreadable inputs and warnings on the way. With `--input-format jsonl` the documents are the record lines of
 //! the inputs, read as a stream on the calling thread and parsed on the
 //! workers.
 
@@ -20,9 +20,11 @@ use crate::report::Reporter;
 /// One annotated document, made on a worker thread.
 pub struct Processed<R> {
     pub doc: Document,
-    /// What the command's `render` made of the document's annotation, also
-    /// on the worker.
-    pub rendered: R,
+    /// What the command's `prepare` made of the document and its
+    /// annotation, also on the worker: rendered output (JSON, a handout),
+    /// the owned annotation a reduction adds up, or coverage's uncovered
+    /// phrases.
+    pub prepared: R,
 }
 
 type Outcome<R> = Result<(Processed<R>, Option<InputError>), InputError>;
@@ -67,17 +69,18 @@ impl fmt::Display for InternalError {
 
 impl std::error::Error for InternalError {}
 
-/// Annotates every input of `run` and applies `render` to each, in
-/// parallel; then calls `sink` for each document in input order. Output
-/// that depends on one document only (JSON, a handout) belongs in
-/// `render`, so it is made on all cores. The annotation borrows from the
-/// document: `render` returns it, as [`Annotation::into_owned`], only if
-/// `sink` needs it, and otherwise it is freed on the worker that made it.
+/// Annotates every input of `run` and applies `prepare` to each, in
+/// parallel; then calls `sink` for each document in input order. Work
+/// that depends on one document only (rendering JSON or a handout,
+/// finding uncovered phrases) belongs in `prepare`, so it is done on all
+/// cores. The annotation borrows from the document: `prepare` returns it,
+/// as [`Annotation::into_owned`], only if `sink` needs it, and otherwise
+/// it is freed on the worker that made it.
 /// The first error from `sink` stops the run (no input is read after it)
 /// and is returned; so is a panic on a worker, as an [`InternalError`].
 pub fn process<R: Send>(
     run: &Run,
-    render: impl for<'d> Fn(&'d Document, Annotation<'d>) -> R + Sync,
+    prepare: impl for<'d> Fn(&'d Document, Annotation<'d>) -> R + Sync,
     reporter: &mut Reporter,
     mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
 ) -> anyhow::Result<()> {
@@ -90,8 +93,8 @@ pub fn process<R: Send>(
     let work = |job: Job| -> Outcome<R> {
         let (doc, warning) = job.read()?;
         let annotation = run.annotator.annotate(&doc);
-        let rendered = render(&doc, annotation);
-        let processed = Processed { doc, rendered };
+        let prepared = prepare(&doc, annotation);
+        let processed = Processed { doc, prepared };
         Ok((processed, warning))
     };
     let outcome = for_each_ordered(jobs, run.jobs, work, |outcome| {

@@ -21,7 +21,7 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::R
         |_, annotation| annotation.into_owned(),
         reporter,
         |p, _| {
-            builder.add(&p.doc, &p.rendered);
+            builder.add(&p.doc, &p.prepared);
             Ok(())
         },
     )?;
