@@ -159,7 +159,6 @@ impl fmt::Display for Origin {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    origins: Vec<Origin>,
     by_id: HashMap<String, usize>,
 }
 
@@ -184,11 +183,6 @@ impl Lexicon {
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
-    }
-
-    /// Where the entry at `index` (as in [`Lexicon::entries`]) was defined.
-    pub fn origin(&self, index: usize) -> &Origin {
-        &self.origins[index]
     }
 
     /// Number of entries.
@@ -273,7 +267,6 @@ impl LexiconBuilder {
             .collect();
         Ok(Lexicon {
             entries: self.entries,
-            origins: self.origins,
             by_id,
         })
     }

@@ -1,6 +1,6 @@
 //! The patterns grouped by their first word, so that the few patterns that
 //! can start at a word are compared with the text directly instead of
-//! walking the trie.
+//! walking the automaton.
 //!
 //! # Design note
 //!
@@ -9,7 +9,7 @@
 //! at a text word, the only patterns worth trying are those whose first
 //! word is that word, and in a real lexicon there are one to three of
 //! them. Comparing each with the text, longest first, costs a hash probe
-//! and a `memcmp` or two. The trie walk it replaces took about 18 steps
+//! and a `memcmp` or two. The automaton walk it replaces took about 18 steps
 //! per hit (the walk goes on as long as the text is a prefix of some
 //! pattern) at about 160 instructions a step in the `fst` layout: measured
 //! with callgrind on a generated 4 MB corpus and a 10k-entry lexicon, the
@@ -69,7 +69,7 @@ pub(super) enum Group<'g> {
     None,
     /// These patterns, longest first.
     Few(Candidates<'g>),
-    /// More than [`FirstWordGroups::FEW`] patterns: walk the trie.
+    /// More than [`FirstWordGroups::FEW`] patterns: walk the automaton.
     Many,
 }
 
@@ -192,7 +192,7 @@ impl FirstWordGroups {
     }
 
     /// Is `pattern` one that [`Self::get`] never returns, which only a
-    /// walk of the trie can find: it starts with a non-word character, or
+    /// walk of the automaton can find: it starts with a non-word character, or
     /// its first word begins [`Group::Many`] patterns.
     pub(super) fn leaves_to_walk(&self, pattern: &str) -> bool {
         let first = Word::at(pattern, 0);

@@ -1,19 +1,19 @@
 //! Finding lexicon entries in text: the rules that decide which hits
 //! count, at the word starts that `words` finds, over the surface forms
 //! grouped by first word (in `groups`) and an automaton of the forms the
-//! groups leave out (in `trie`, which picks its layout by the lexicon's
-//! size).
+//! groups leave out (in `prefix_automaton`, which picks its layout by the
+//! lexicon's size).
 //!
 //! See [`Matcher`] for the semantics.
 
 mod groups;
-mod trie;
+mod prefix_automaton;
 mod words;
 
 use std::ops::Range;
 
 use groups::{Candidates, FirstWordGroups, Group};
-use trie::Trie;
+use prefix_automaton::PrefixAutomaton;
 use words::{FirstWordFilter, HitStarts, Word};
 
 use rayon::prelude::*;
@@ -60,12 +60,12 @@ use crate::text::{is_whole_word, is_word_char, normalize_form, Normalized};
 ///    see `groups`) are compared with the text, longest first, and the
 ///    first that passes both rules is the hit;
 /// 3. a word that begins more patterns than that, and a non-word start,
-///    get a walk of a trie of the patterns they begin instead (only these
+///    get a walk of an automaton of the patterns they begin instead (only these
 ///    patterns are compiled into it): the walk sees every
 ///    pattern that starts there, shortest first, and the last one that
-///    passes both rules is the longest valid hit. The trie is
+///    passes both rules is the longest valid hit. The automaton is
 ///    aho-corasick's contiguous NFA, or for large lexicons a more compact
-///    finite state transducer (see `trie`'s design note).
+///    finite state transducer (see `prefix_automaton`'s design note).
 ///
 /// The words that pass the filter are found a few at a time and their
 /// groups read together before they are tried (see `Lookahead`), so that
@@ -102,9 +102,10 @@ use crate::text::{is_whole_word, is_word_char, normalize_form, Normalized};
 #[derive(Clone, Debug)]
 pub struct Matcher {
     /// The patterns that `groups` leaves to a walk.
-    trie: Trie,
-    /// For each pattern in `trie` (by its id there), its id.
-    walked: Vec<u32>,
+    automaton: PrefixAutomaton,
+    /// The pattern id of each pattern compiled into `automaton`, by its
+    /// index there (the automaton holds only the patterns left to a walk).
+    automaton_pids: Vec<u32>,
     /// Some pattern starts with a non-word character, so hits may start
     /// at any non-word character too, not only at word starts.
     nonword_starts: bool,
@@ -205,21 +206,21 @@ impl Matcher {
             .any(|p| !p.chars().next().is_some_and(is_word_char));
         let any_case_entry: Vec<u32> = claims.iter().map(|c| any_case_entry(c)).collect();
         // The filter is independent of the rest: made alongside.
-        let ((groups, walked, trie), filter) = rayon::join(
+        let ((groups, automaton_pids, automaton), filter) = rayon::join(
             || {
                 let groups = FirstWordGroups::new(&patterns, &any_case_entry);
-                let (walked, walked_patterns): (Vec<u32>, Vec<String>) = (0..)
+                let (pids, walked_patterns): (Vec<u32>, Vec<String>) = (0..)
                     .zip(patterns.iter())
                     .filter(|(_, pattern)| groups.leaves_to_walk(pattern))
                     .map(|(id, pattern)| (id, pattern.clone()))
                     .unzip();
-                (groups, walked, Trie::new(&walked_patterns))
+                (groups, pids, PrefixAutomaton::new(&walked_patterns))
             },
             || FirstWordFilter::new(&patterns),
         );
         Matcher {
-            trie,
-            walked,
+            automaton,
+            automaton_pids,
             nonword_starts,
             filter,
             groups,
@@ -320,12 +321,12 @@ impl Matcher {
     }
 
     /// The longest hit starting at `start` that passes the rules, as its
-    /// end and entry, from a walk of the trie.
+    /// end and entry, from a walk of the automaton.
     fn longest_at(&self, text: &Normalized<'_>, start: usize) -> Option<(usize, usize)> {
         let mut longest = None;
         let rest = &text.as_str().as_bytes()[start..];
-        self.trie.prefixes(rest, |len, walked| {
-            let pid = self.walked[walked];
+        self.automaton.prefixes(rest, |len, index| {
+            let pid = self.automaton_pids[index];
             let any_case_entry = self.any_case_entry[pid as usize];
             if let Some(entry) = self.accept(text, start..start + len, pid, any_case_entry) {
                 longest = Some((start + len, entry));
@@ -543,7 +544,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The first-word filter, the groups and the trie walks together
+        /// The first-word filter, the groups and the automaton walks together
         /// find what trying every pattern everywhere finds. Forms whose
         /// first word is `a` or `b` are often more than
         /// `FirstWordGroups::FEW`, and those of two-letter first words

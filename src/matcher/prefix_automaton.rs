@@ -1,9 +1,10 @@
 //! The compiled patterns, walked anchored: which patterns start a text?
+//! ([`PrefixAutomaton`]: an NFA or an FST, chosen by size.)
 //!
 //! [`super::Matcher`] only ever asks one question of its automaton: given
 //! the normalized text from a word start on, which patterns are prefixes
 //! of it? No failure transitions are needed for that, so any trie-like
-//! structure answers it; the choice is about speed. It asks only at words
+//! automaton answers it; the choice is about speed. It asks only at words
 //! that begin many patterns and at non-word characters that begin some,
 //! and only those patterns are compiled: the other words are handled by
 //! `groups`. The measurements below were taken when every pattern was
@@ -13,7 +14,7 @@
 //!
 //! A walk takes one step per byte and each step reads a state that the
 //! previous step chose, so a walk is a chain of dependent memory loads. The
-//! [`Trie`] therefore comes in two layouts:
+//! [`PrefixAutomaton`] therefore comes in two layouts:
 //!
 //! * aho-corasick's contiguous NFA: a step is a handful of instructions,
 //!   but the states take about 20 bytes per pattern byte and a pattern's
@@ -30,7 +31,7 @@
 //! 10,000 (about 350 KB) the NFA's walks were 17% of all samples, mostly
 //! waiting on cache misses in the step's first load, and the FST made the
 //! whole run about 15% faster and the build a third cheaper. So patterns
-//! totalling more than [`Trie::FST_ABOVE_BYTES`] go into the FST.
+//! totalling more than [`PrefixAutomaton::FST_ABOVE_BYTES`] go into the FST.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -38,52 +39,52 @@ use aho_corasick::{Anchored, MatchKind};
 
 /// The patterns, as an automaton walked from a fixed start.
 #[derive(Clone, Debug)]
-pub(super) enum Trie {
+pub(super) enum PrefixAutomaton {
     Nfa(Box<NFA>),
     /// Pattern bytes → pattern id.
     Fst(fst::Map<Vec<u8>>),
 }
 
-impl Trie {
+impl PrefixAutomaton {
     /// Total pattern bytes above which the compact layout is used (see the
     /// module documentation).
     pub(super) const FST_ABOVE_BYTES: usize = 128 * 1024;
 
     /// Compiles `patterns`, which must be distinct; a pattern's id is its
     /// index.
-    pub(super) fn new(patterns: &[String]) -> Trie {
+    pub(super) fn new(patterns: &[String]) -> PrefixAutomaton {
         let total: usize = patterns.iter().map(String::len).sum();
         if total <= Self::FST_ABOVE_BYTES {
-            Trie::nfa(patterns)
+            PrefixAutomaton::nfa(patterns)
         } else {
-            Trie::fst(patterns)
+            PrefixAutomaton::fst(patterns)
         }
     }
 
-    fn nfa(patterns: &[String]) -> Trie {
+    fn nfa(patterns: &[String]) -> PrefixAutomaton {
         let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
             .prefilter(false)
             .build(patterns)
             .expect("lexicon patterns fit the automaton's limits");
-        Trie::Nfa(Box::new(nfa))
+        PrefixAutomaton::Nfa(Box::new(nfa))
     }
 
-    fn fst(patterns: &[String]) -> Trie {
+    fn fst(patterns: &[String]) -> PrefixAutomaton {
         let mut keyed: Vec<(&[u8], u64)> = (0u64..)
             .zip(patterns)
             .map(|(id, pattern)| (pattern.as_bytes(), id))
             .collect();
         keyed.sort_unstable();
-        Trie::Fst(fst::Map::from_iter(keyed).expect("distinct patterns, sorted"))
+        PrefixAutomaton::Fst(fst::Map::from_iter(keyed).expect("distinct patterns, sorted"))
     }
 
     /// Calls `found(len, id)` for every pattern that is a prefix of `hay`,
     /// shortest first.
     pub(super) fn prefixes(&self, hay: &[u8], found: impl FnMut(usize, usize)) {
         match self {
-            Trie::Nfa(nfa) => nfa_prefixes(nfa, hay, found),
-            Trie::Fst(map) => fst_prefixes(map.as_fst(), hay, found),
+            PrefixAutomaton::Nfa(nfa) => nfa_prefixes(nfa, hay, found),
+            PrefixAutomaton::Fst(map) => fst_prefixes(map.as_fst(), hay, found),
         }
     }
 }
@@ -132,9 +133,9 @@ fn fst_prefixes(fst: &fst::raw::Fst<Vec<u8>>, hay: &[u8], mut found: impl FnMut(
 mod tests {
     use super::*;
 
-    fn prefixes(trie: &Trie, hay: &str) -> Vec<(usize, usize)> {
+    fn prefixes(automaton: &PrefixAutomaton, hay: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        trie.prefixes(hay.as_bytes(), |len, id| out.push((len, id)));
+        automaton.prefixes(hay.as_bytes(), |len, id| out.push((len, id)));
         out
     }
 
@@ -142,7 +143,10 @@ mod tests {
     fn both_layouts_find_the_same_prefixes() {
         let patterns = ["lenin", "lenin enrolment", "nin", "len", "stalin", "l"];
         let patterns = patterns.map(String::from);
-        let (nfa, fst) = (Trie::nfa(&patterns), Trie::fst(&patterns));
+        let (nfa, fst) = (
+            PrefixAutomaton::nfa(&patterns),
+            PrefixAutomaton::fst(&patterns),
+        );
         for hay in ["lenin enrolments", "leni", "nin", "", "stalin's"] {
             let found = prefixes(&nfa, hay);
             assert_eq!(found, prefixes(&fst, hay), "{hay:?}");
@@ -157,9 +161,15 @@ mod tests {
     fn large_pattern_sets_use_the_compact_layout() {
         let few: Vec<String> = (0..100).map(|i| format!("pattern {i}")).collect();
         let many: Vec<String> = (0..20_000).map(|i| format!("pattern {i}")).collect();
-        assert!(matches!(Trie::new(&few), Trie::Nfa(_)));
-        assert!(matches!(Trie::new(&many), Trie::Fst(_)));
-        let found = prefixes(&Trie::new(&many), "pattern 19999");
+        assert!(matches!(
+            PrefixAutomaton::new(&few),
+            PrefixAutomaton::Nfa(_)
+        ));
+        assert!(matches!(
+            PrefixAutomaton::new(&many),
+            PrefixAutomaton::Fst(_)
+        ));
+        let found = prefixes(&PrefixAutomaton::new(&many), "pattern 19999");
         assert_eq!(
             found,
             [(9, 1), (10, 19), (11, 199), (12, 1999), (13, 19_999)]
