@@ -109,8 +109,9 @@ impl TimelineBuilder {
     }
 
     /// Adds one annotated document (after all documents added before it).
-    /// A date span that is not the document's text at its offsets, or not
-    /// inside its sentence, is left out (the annotator makes none).
+    /// A date span that is not the document's text at its offsets, not
+    /// inside its sentence, or whose first day is after its last, is left
+    /// out (the annotator makes none).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation) {
         self.documents.push(DocRef::of(doc));
         // Spans are sorted by start and each lies inside its sentence, so
@@ -124,6 +125,9 @@ impl TimelineBuilder {
                 else {
                     continue;
                 };
+                if start > end {
+                    continue;
+                }
                 let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
                     continue;
                 };

@@ -1,14 +1,18 @@
 //! Property tests: offsets stay exact on random multilingual text, every
-//! span lies inside its sentence, and the glossary and timeline made from
-//! any text quote their passages exactly and render without a panic.
+//! span lies inside its sentence, the glossary and timeline made from any
+//! text quote their passages exactly and render without a panic, and
+//! `glossator build` on random documents writes outputs that parse and
+//! pages whose every link leads somewhere.
 
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use glossator::annotate::{Annotation, Annotator};
 use glossator::glossary::Glossary;
 use glossator::input::Document;
 use glossator::render::{html, markdown, tsv};
-use glossator::timeline::TimelineBuilder;
+use glossator::timeline::{Timeline, TimelineBuilder};
 use proptest::prelude::*;
 
 use crate::matching::{annotate, annotator};
@@ -109,5 +113,110 @@ proptest! {
         html::timeline(&timeline);
         html::index(&glossary, &timeline);
         tsv::glossary(&glossary);
+    }
+}
+
+/// `&amp;` and the other references the HTML writer makes, undone.
+fn unescape(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The values of attribute `name` in `html`, unescaped.
+fn attributes(html: &str, name: &str) -> Vec<String> {
+    let pattern = regex::Regex::new(&format!(r#"\s{name}="([^"]*)""#)).unwrap();
+    pattern
+        .captures_iter(html)
+        .map(|c| unescape(&c[1]))
+        .collect()
+}
+
+/// Checks that every relative link of every HTML page under `out` leads to
+/// a file that exists and, with a `#fragment`, to an element with that id;
+/// returns how many links it followed.
+fn assert_links_resolve(out: &Path) -> usize {
+    let pages = crate::util::html_files(out);
+    let ids: HashMap<PathBuf, HashSet<String>> = pages
+        .iter()
+        .map(|page| {
+            let html = std::fs::read_to_string(page).unwrap();
+            let page = std::fs::canonicalize(page).unwrap();
+            (page, attributes(&html, "id").into_iter().collect())
+        })
+        .collect();
+    let mut followed = 0;
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        for href in attributes(&html, "href") {
+            followed += 1;
+            let (file, fragment) = href.split_once('#').unwrap_or((&href, ""));
+            let target = page.parent().unwrap().join(file);
+            let target = std::fs::canonicalize(&target)
+                .unwrap_or_else(|_| panic!("{}: link {href:?} leads nowhere", page.display()));
+            if !fragment.is_empty() {
+                let known = ids
+                    .get(&target)
+                    .unwrap_or_else(|| panic!("{href:?} is not a page"));
+                assert!(
+                    known.contains(fragment),
+                    "{}: no id for {href:?}",
+                    page.display()
+                );
+            }
+        }
+    }
+    followed
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, failure_persistence: None, ..ProptestConfig::default() })]
+    /// Random documents through `glossator build`: every output parses,
+    /// annotations are exact, and every link of every page leads somewhere.
+    #[test]
+    fn build_outputs_parse_and_link(texts in proptest::collection::vec(text(), 1..4)) {
+        let files: Vec<(String, Vec<u8>)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| (format!("notes {i}.{}", ["txt", "md"][i % 2]), text.clone().into_bytes()))
+            .collect();
+        let named: Vec<(String, &[u8])> = files.iter().map(|(n, t)| (format!("in/{n}"), t.as_slice())).collect();
+        let named: Vec<(&str, &[u8])> = named.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+        let dir = crate::util::temp_with(&named);
+        let input = dir.path().join("in");
+        let out = dir.path().join("out");
+        crate::util::glossator()
+            .args(["build", "--no-default-lexicon", "--lexicon"])
+            .arg(crate::util::test_lexicon("rules-lexicon.toml"))
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        let read = |name: &str| std::fs::read(out.join(name)).unwrap();
+        let glossary: Glossary = serde_json::from_slice(&read("glossary.json")).unwrap();
+        let timeline: Timeline = serde_json::from_slice(&read("timeline.json")).unwrap();
+        prop_assert_eq!(glossary.documents().len(), files.len());
+        prop_assert_eq!(timeline.documents().len(), files.len());
+        for doc in glossary.documents() {
+            let json = read(&format!("annotations/{}.json", doc.id));
+            let annotation = crate::util::annotations(&json).pop().unwrap();
+            let text = std::fs::read_to_string(&doc.path).unwrap();
+            assert_offsets_exact(&text, &annotation);
+        }
+        let tsv = String::from_utf8(read("glossary.tsv")).unwrap();
+        prop_assert!(tsv.lines().all(|line| line.split('\t').count() == 2), "{}", tsv);
+        prop_assert_eq!(tsv.lines().count(), glossary.entries().len());
+        let md = String::from_utf8(read("glossary.md")).unwrap();
+        let anchors: HashSet<String> = attributes(&md, "id").into_iter().collect();
+        let links = regex::Regex::new(r"\]\(#([^)]*)\)").unwrap();
+        for link in links.captures_iter(&md) {
+            prop_assert!(anchors.contains(&link[1]), "glossary.md: no anchor for #{}", &link[1]);
+        }
+        // The index links each handout and annotation, and every file.
+        prop_assert!(assert_links_resolve(&out) >= 2 * files.len() + 7);
     }
 }

@@ -23,6 +23,8 @@
 //!   and on the seed documents.
 //! * `conformance_flashtext`: FlashText's 49 keyword-extraction cases.
 //! * `seeds`: acceptance checks on the real seed documents.
+//! * `fuzz_corpus`: the fuzz targets' seeds and past crashes
+//!   (`tests/data/fuzz/`), replayed.
 //! * `properties`: proptest invariants on offsets and sentences, and on the
 //!   passages the renderers quote.
 //! * `robustness`: devices, closed pipes, clashing ids, unsafe outputs and
@@ -40,6 +42,7 @@ mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;
 mod devset;
+mod fuzz_corpus;
 mod html_browser;
 mod html_outputs;
 mod lexicon_builtin;

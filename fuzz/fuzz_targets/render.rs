@@ -1,0 +1,8 @@
+//! Fuzz target `render`: see `checks::render`.
+#![no_main]
+
+#[allow(dead_code)] // each target uses one check
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::render(data));
