@@ -95,11 +95,11 @@ fn generated_corpus() -> Vec<Document> {
             gen::document_size(index, 16 << 10, 160 << 10),
         );
         bytes += text.len();
-        docs.push(Document {
-            id: format!("gen-{index}"),
-            path: format!("gen/{index:06}.txt"),
+        docs.push(Document::new(
+            format!("gen-{index}"),
+            format!("gen/{index:06}.txt"),
             text,
-        });
+        ));
     }
     docs
 }
@@ -126,11 +126,7 @@ fn seed_document() -> Document {
     } else {
         (seeds, "seeds")
     };
-    Document {
-        id: name.into(),
-        path: name.into(),
-        text,
-    }
+    Document::new(name.into(), name.into(), text)
 }
 
 fn total_bytes(docs: &[Document]) -> u64 {

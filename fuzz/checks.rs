@@ -39,11 +39,7 @@ pub fn annotate(data: &[u8]) {
     let Ok(decoded) = glossator::text::decode(data.to_vec()) else {
         return;
     };
-    let doc = Document {
-        id: "fuzz".into(),
-        path: "fuzz.txt".into(),
-        text: decoded.text.to_string(),
-    };
+    let doc = Document::new("fuzz".into(), "fuzz.txt".into(), decoded.text.to_string());
     let annotation = ANNOTATOR.annotate(&doc);
     check_annotation(&doc.text, &annotation);
     let line = annotation_line(&annotation);
@@ -70,11 +66,7 @@ pub fn lexicon(data: &[u8]) {
     };
     let annotator = Annotator::new(lexicon);
     for text in [text.as_ref(), "Stalin’s Five-Year Plan began in 1928."] {
-        let doc = Document {
-            id: "fuzz".into(),
-            path: "fuzz.txt".into(),
-            text: text.to_string(),
-        };
+        let doc = Document::new("fuzz".into(), "fuzz.txt".into(), text.to_string());
         let annotation = annotator.annotate(&doc);
         check_annotation(text, &annotation);
         render_all(&doc, &annotation, annotator.lexicon());
@@ -168,15 +160,14 @@ pub fn render(data: &[u8]) {
             path: "fuzz.txt".into(),
             bytes: text.len(),
             chars: text.chars().count(),
+            format: glossator::document::Format::Text,
+            title: None,
         },
         sentences,
         spans,
+        blocks: std::borrow::Cow::Borrowed(&[]),
     };
-    let doc = Document {
-        id: "fuzz".into(),
-        path: "fuzz.txt".into(),
-        text,
-    };
+    let doc = Document::new("fuzz".into(), "fuzz.txt".into(), text);
     render_all(&doc, &annotation, ANNOTATOR.lexicon());
 }
 
@@ -236,7 +227,7 @@ fn render_all(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
     let mut builder = TimelineBuilder::new();
     builder.add(doc, annotation);
     let timeline = builder.finish();
-    html::handout(&doc.text, annotation, lexicon);
+    html::handout(doc, annotation, lexicon);
     markdown::glossary(&glossary);
     markdown::timeline(&timeline);
     html::glossary(&glossary);

@@ -12,10 +12,10 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::{DateMatch, DateTagger, Day};
-use crate::input::Document;
+use crate::document::{Block, Document, Format};
 use crate::lexicon::{Kind, Lexicon};
 use crate::matcher::{Matcher, TermMatch};
-use crate::text::{sentences, CharCursor, Normalized};
+use crate::text::{sentences_in_blocks, CharCursor, Normalized};
 
 /// The schema tag of [`Annotation`] JSON.
 pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
@@ -26,13 +26,23 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 ///
 /// ```json
 /// {"schema":"glossator.annotation/1",
-///  "doc":{"id":"notes-1924","path":"corpus/notes-1924.txt","bytes":5120,"chars":5093},
-///  "sentences":[[0,118],[119,240]],
+///  "doc":{"id":"notes-1924","path":"corpus/notes-1924.txt","bytes":5120,"chars":5093,
+///         "format":"markdown","title":"The NEP"},
+///  "sentences":[[2,9],[11,118],[119,240]],
 ///  "spans":[{"start":12,"end":18,"char_start":12,"char_end":18,"text":"Stalin",
-///            "kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":0},
+///            "kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":1},
 ///           {"start":40,"end":48,"char_start":40,"char_end":46,"text":"1924–9","kind":"date",
-///            "value":"1924/1929","first_day":"1924-01-01","last_day":"1929-12-31","sentence":0}]}
+///            "value":"1924/1929","first_day":"1924-01-01","last_day":"1929-12-31","sentence":1}],
+///  "blocks":[{"start":2,"end":9,"kind":"heading","level":1,"line":1},
+///            {"start":11,"end":240,"kind":"paragraph","line":3}]}
 /// ```
+///
+/// `doc.format` is the format the document was read as (`text`,
+/// `markdown`), `doc.title` its title where it has one. `blocks` are the
+/// document's leaf blocks in order (see [`Block`]): a span's or a
+/// sentence's block is the one whose range holds its start (blocks are
+/// sorted: a binary search finds it), and `line` (or `para`, `page`) says
+/// where that is in the source file.
 ///
 /// Entry spans carry `entry` (the lexicon id) and `name`; date spans carry
 /// `value` (EDTF), `first_day` and `last_day` (ISO dates, the calendar days
@@ -49,7 +59,9 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 ///   segmenter breaks inside a span (a short line taken for a heading, as
 ///   in `Red` ⏎ `Terror`; a full stop it takes for a sentence end, as in
 ///   `[Jan. 1924]`), the sentences the span crosses are joined into one.
-///   Renderers rely on this to quote a span's sentence around it.
+///   Renderers rely on this to quote a span's sentence around it. No
+///   sentence crosses a hard block boundary (any boundary but the guessed
+///   ones of plain text): no span does.
 /// * `spans` are sorted by start, longer first. Term spans never overlap;
 ///   a date span may sit inside an event or term span (`1905 Revolution`).
 ///
@@ -62,6 +74,9 @@ pub struct Annotation<'a> {
     pub doc: DocInfo,
     pub sentences: Vec<[usize; 2]>,
     pub spans: Vec<Span<'a>>,
+    /// The document's leaf blocks, borrowed from it when annotating.
+    #[serde(default)]
+    pub blocks: Cow<'a, [Block]>,
 }
 
 impl Annotation<'_> {
@@ -73,6 +88,7 @@ impl Annotation<'_> {
             doc: self.doc,
             sentences: self.sentences,
             spans: self.spans.into_iter().map(Span::into_owned).collect(),
+            blocks: Cow::Owned(self.blocks.into_owned()),
         }
     }
 }
@@ -87,6 +103,12 @@ pub struct DocInfo {
     pub bytes: usize,
     /// Length in Unicode code points.
     pub chars: usize,
+    /// The format the document was read as.
+    #[serde(default)]
+    pub format: Format,
+    /// The document's title, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// What a span is: an entry's kind, or a date.
@@ -286,14 +308,32 @@ impl Annotator {
     /// terms). [`Annotation::into_owned`] makes one that outlives both.
     pub fn annotate<'a>(&'a self, doc: &'a Document) -> Annotation<'a> {
         let text = doc.text.as_str();
-        let normalized = Normalized::new(text);
-        let entries: Vec<TermMatch> = self.matcher.find(&normalized).collect();
+        let layout = if doc.layout().fits(text) {
+            Cow::Borrowed(doc.layout())
+        } else {
+            Cow::Owned(
+                Document::new(String::new(), String::new(), doc.text.clone())
+                    .layout()
+                    .clone(),
+            )
+        };
+        // Markup reads as spaces, and hard block boundaries as a mark no
+        // match crosses; plain text is read as it is.
+        let masked = layout.masked(text);
+        let normalized = Normalized::new(&masked);
+        let mut entries: Vec<TermMatch> = self.matcher.find(&normalized).collect();
+        entries.retain(|e| !layout.crosses_hard_boundary(e.start..e.end));
         let dates = match &self.dates {
-            Some(tagger) => nest_dates(&entries, tagger.find(text)),
+            Some(tagger) => {
+                let mut dates = tagger.find(&masked);
+                dates.retain(|d| !layout.crosses_hard_boundary(d.start..d.end));
+                nest_dates(&entries, dates)
+            }
             None => Vec::new(),
         };
         let mut spans = self.merge(text, entries, dates);
-        let sentence_ranges = fit_sentences(sentences(text), &mut spans);
+        let blocks = layout.blocks().iter().map(Block::range);
+        let sentence_ranges = fit_sentences(sentences_in_blocks(&masked, blocks), &mut spans);
         let chars = assign_char_offsets(text, &mut spans);
         Annotation {
             schema: ANNOTATION_SCHEMA.to_string(),
@@ -302,9 +342,15 @@ impl Annotator {
                 path: doc.path.clone(),
                 bytes: text.len(),
                 chars,
+                format: doc.format,
+                title: doc.title.clone(),
             },
             sentences: sentence_ranges.iter().map(|r| [r.start, r.end]).collect(),
             spans,
+            blocks: match layout {
+                Cow::Borrowed(layout) => Cow::Borrowed(layout.blocks()),
+                Cow::Owned(layout) => Cow::Owned(layout.blocks().to_vec()),
+            },
         }
     }
 
@@ -514,11 +560,11 @@ mod tests {
              [[entry]]\nid = \"y1917\"\nname = \"1917\"\nkind = \"event\"\ndefinition = \"D.\"\n",
         );
         let annotator = Annotator::new(builder.build().unwrap());
-        let doc = Document {
-            id: "d".into(),
-            path: "d.txt".into(),
-            text: "In 1924, after 1917 and the 1905 Revolution.".into(),
-        };
+        let doc = Document::new(
+            "d".into(),
+            "d.txt".into(),
+            "In 1924, after 1917 and the 1905 Revolution.".into(),
+        );
         let annotation = annotator.annotate(&doc);
         let got: Vec<(&str, SpanKind)> = annotation
             .spans
@@ -580,11 +626,7 @@ mod tests {
             "Lenin died [Jan. 1924].\n",
             "- [E. H. Carr, The Russian Revolution](https://example.org)\n",
         ] {
-            let doc = Document {
-                id: "d".into(),
-                path: "d.txt".into(),
-                text: text.into(),
-            };
+            let doc = Document::new("d".into(), "d.txt".into(), text.into());
             let annotation = annotator.annotate(&doc);
             assert!(!annotation.spans.is_empty(), "{text:?}");
             for span in &annotation.spans {

@@ -1,7 +1,7 @@
 //! Which documents a command line names, and reading them.
 //!
-//! Each PATH is a file, a folder (walked recursively for `.txt`, `.md` and
-//! `.markdown` files, in sorted order: see [`collect`]), or `-` for
+//! Each PATH is a file, a folder (walked recursively, in sorted order, for
+//! files with the extension of a [`Format`] in any case: see [`collect`]), or `-` for
 //! standard input. Every document gets an id that is unique within the run
 //! and safe as a file name: the path relative to the folder it was found
 //! in, without extension, made an id by the project's one slug rule,
@@ -12,13 +12,15 @@
 mod collect;
 mod ids;
 
-pub use collect::{collect, Collected, Skipped, DOCUMENT_EXTENSIONS, OUTPUT_MARKER};
+pub use collect::{collect, Collected, Skipped, OUTPUT_MARKER};
 pub use ids::{unique_ids, MAX_ID_BYTES};
 
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use crate::document::Document;
+use crate::document::Format;
 use crate::slug::slug;
 use crate::text::{decode, DecodeError};
 
@@ -52,15 +54,6 @@ pub struct Input {
     pub id: String,
 }
 
-/// A decoded document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document {
-    pub id: String,
-    /// The path as given or found (`-` for standard input).
-    pub path: String,
-    pub text: String,
-}
-
 /// A problem with one input; the run goes on without it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
@@ -85,6 +78,15 @@ impl Input {
         }
     }
 
+    /// The format the document is read as: by its file's extension;
+    /// plain text for standard input and unknown extensions.
+    pub fn format(&self) -> Format {
+        match &self.source {
+            Source::File(path) => Format::of_path(path).unwrap_or(Format::Text),
+            Source::Stdin => Format::Text,
+        }
+    }
+
     /// Reads and decodes the document. A decoding guess (Windows-1252) is
     /// returned as a warning beside the document.
     pub fn read(&self) -> Result<(Document, Option<InputError>), InputError> {
@@ -98,18 +100,13 @@ impl Input {
             Source::Stdin => read_bounded(std::io::stdin().lock(), 0, MAX_INPUT_BYTES),
         }
         .map_err(|e| fail(e.to_string()))?;
-        let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
-        if decoded.text.len() > MAX_DOCUMENT_BYTES {
+        let (doc, warning) =
+            Document::read(self.id.clone(), path.clone(), bytes, self.format()).map_err(fail)?;
+        if doc.text.len() > MAX_DOCUMENT_BYTES {
             let message = format!("over {MAX_DOCUMENT_BYTES} bytes as UTF-8; split it first");
             return Err(fail(message));
         }
-        let warning = decoded.warning.map(fail);
-        let doc = Document {
-            id: self.id.clone(),
-            path: path.clone(),
-            text: decoded.text,
-        };
-        Ok((doc, warning))
+        Ok((doc, warning.map(fail)))
     }
 }
 

@@ -14,6 +14,8 @@
 //! * [`annotate`]: one document in, one [`annotate::Annotation`] out; the
 //!   ordered parallel driver over many documents lives in [`pipeline`].
 //! * [`coverage`]: likely terms a lexicon misses.
+//! * [`document`]: a document's text and layout (blocks, markup, marks),
+//!   one reader per format (plain text, Markdown);
 //! * [`input`]: which files a command line names, and their document ids;
 //!   [`records`]: documents given as JSON Lines records instead.
 //! * [`render`]: the output formats.
@@ -21,7 +23,7 @@
 //!   cards, documents from their paths).
 //!
 //! The data flow: lexicon → [`matcher::Matcher`] (built once, shared by all
-//! threads); each input → [`text::decode`] → [`annotate::Annotator`]
+//! threads); each input → a [`document::Document`] (decoded, its layout read) → [`annotate::Annotator`]
 //! (normalize and match, tag dates, segment sentences) → annotation JSON,
 //! and into the [`glossary::Glossary`] and [`timeline::Timeline`]
 //! reductions. The CLI, the JSON schemas and the matching and date rules
@@ -34,11 +36,11 @@
 //! use glossator::lexicon::Lexicon;
 //!
 //! let annotator = Annotator::new(Lexicon::builtin().unwrap());
-//! let doc = Document {
-//!     id: "notes".into(),
-//!     path: "notes.txt".into(),
-//!     text: "Stalin’s Five-Year Plan began in 1928.".into(),
-//! };
+//! let doc = Document::new(
+//!     "notes".into(),
+//!     "notes.txt".into(),
+//!     "Stalin’s Five-Year Plan began in 1928.".into(),
+//! );
 //! let annotation = annotator.annotate(&doc);
 //! let tags: Vec<(&str, &str)> = annotation
 //!     .spans
@@ -51,6 +53,7 @@
 pub mod annotate;
 pub mod coverage;
 pub mod dates;
+pub mod document;
 pub mod glossary;
 pub mod input;
 pub mod lexicon;

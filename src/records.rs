@@ -8,7 +8,8 @@
 //! then [parsed](RecordLine::parse) into a [`Document`], on a worker.
 //!
 //! A record is one JSON object with a string `text` and an `id` that is a
-//! string or a number (written in the output as its decimal text); other
+//! string or a number (written in the output as its decimal text), and
+//! optionally a `format`, `"text"` (the default) or `"markdown"`; other
 //! fields are ignored. The id is the caller's key and is kept as given:
 //! unlike file ids it is not made file-name safe or unique. Lines that
 //! hold only white space are skipped; a byte-order mark before the first
@@ -23,6 +24,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::document::Format;
 use crate::input::{Document, Input, InputError, Source, MAX_INPUT_BYTES};
 
 /// The longest record line read, in bytes, the most glossator reads of
@@ -47,6 +49,9 @@ pub struct RecordLine {
 struct Record {
     id: serde_json::Value,
     text: String,
+    /// `"text"` (the default) or `"markdown"`.
+    #[serde(default)]
+    format: Format,
 }
 
 impl RecordLine {
@@ -89,11 +94,12 @@ impl RecordLine {
                 )))
             }
         };
-        Ok(Document {
+        Ok(Document::of_text(
             id,
-            path: self.location(),
-            text: record.text,
-        })
+            self.location(),
+            record.text,
+            record.format,
+        ))
     }
 }
 

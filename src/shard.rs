@@ -195,11 +195,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, path: &str, text: &str) -> DocRef {
-        DocRef::of(&Document {
-            id: id.into(),
-            path: path.into(),
-            text: text.into(),
-        })
+        DocRef::of(&Document::new(id.into(), path.into(), text.into()))
     }
 
     #[test]

@@ -265,11 +265,7 @@ mod tests {
         let annotator = Annotator::new(Lexicon::builtin().unwrap());
         let one = "Lenin died in 1924, Stalin rose in 1928 and 1929. ";
         for sentences in [1, 10, 100] {
-            let doc = Document {
-                id: "d".into(),
-                path: "d.txt".into(),
-                text: one.repeat(sentences),
-            };
+            let doc = Document::new("d".into(), "d.txt".into(), one.repeat(sentences));
             let annotation = annotator.annotate(&doc);
             assert_eq!(annotation.spans.len(), 5 * sentences);
             SPANS_READ.with(|read| read.set(0));

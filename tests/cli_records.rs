@@ -53,7 +53,8 @@ fn corpus_as_records() -> String {
         .iter()
         .map(|doc| {
             let text = std::fs::read_to_string(crate::util::repo().join(&doc.doc.path)).unwrap();
-            record(json!(doc.doc.id), &text)
+            let record = json!({"id": doc.doc.id, "text": text, "format": doc.doc.format});
+            record.to_string() + "\n"
         })
         .collect()
 }

@@ -116,3 +116,60 @@ fn hostile_handout_in_chromium_shows_text_and_runs_nothing() {
         assert!(dom.contains(text), "{text} is not shown as text");
     }
 }
+
+/// The handout of a Markdown document, as Chromium builds it: headings
+/// are headings, the key-dates table is a table, and no markup shows.
+#[test]
+fn markdown_handout_in_chromium_shows_structure_not_markup() {
+    let Some(browser) = browser() else {
+        eprintln!(
+            "SKIPPED: no chromium, chromium-browser or google-chrome on PATH; \
+             the Markdown handout was not checked in a browser"
+        );
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let input = crate::util::repo().join("tests/data/formats/notes.md");
+    crate::util::glossator()
+        .arg("build")
+        .arg(&input)
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    let dom = dump_dom(&browser, &out.path().join("handouts/notes.html"));
+    assert!(dom.contains("</html>"), "no DOM dumped:\n{dom}");
+    let title = Regex::new(r"<title>([^<]*)</title>").unwrap();
+    assert_eq!(
+        &title.captures(&dom).expect("a title")[1],
+        "Stalin's Revolution from Above"
+    );
+    for element in [
+        "<h1>",
+        "<h2>",
+        "<table>",
+        "<th>",
+        "<td>",
+        "<blockquote>",
+        "<ol>",
+        "<strong>",
+        "<em>",
+    ] {
+        assert!(dom.contains(element), "no {element} in\n{dom}");
+    }
+    let rows = Regex::new(r"(?s)<table>.*?</table>").unwrap();
+    let table = rows.find(&dom).expect("a table").as_str();
+    assert_eq!(table.matches("<tr>").count(), 4, "{table}");
+    assert!(table.contains("class=\"hl k-date\""), "{table}");
+    // The text a reader sees: the DOM without its tags and tooltips.
+    let tips = Regex::new(r#"(?s)<span class="tip".*?</span></span>"#).unwrap();
+    let tags = Regex::new(r"<[^>]*>").unwrap();
+    let article = &dom[dom.find("<article").unwrap()..dom.find("</article>").unwrap()];
+    let shown = tags
+        .replace_all(&tips.replace_all(article, ""), "")
+        .into_owned();
+    for markup in ["**", "# ", "| ", "](", "img/", "[^1]", "~~"] {
+        assert!(!shown.contains(markup), "{markup:?} shows in\n{shown}");
+    }
+    assert!(shown.contains("Stalin 1929"), "code is shown: {shown}");
+}

@@ -27,11 +27,7 @@ pub fn annotator(lexicon_file: &str) -> Annotator {
 
 /// Annotates `text` as a document named `id`.
 pub fn annotate(annotator: &Annotator, text: &str) -> glossator::annotate::Annotation<'static> {
-    let doc = Document {
-        id: "t".into(),
-        path: "t.txt".into(),
-        text: text.to_string(),
-    };
+    let doc = Document::new("t".into(), "t.txt".into(), text.to_string());
     annotator.annotate(&doc).into_owned()
 }
 

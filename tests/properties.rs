@@ -92,11 +92,11 @@ proptest! {
         let mut glossary = Glossary::new(5);
         let mut timeline = TimelineBuilder::new();
         for (i, text) in texts.iter().enumerate() {
-            let doc = Document { id: format!("d{i}"), path: format!("d{i}.txt"), text: text.clone() };
+            let doc = Document::new(format!("d{i}"), format!("d{i}.txt"), text.clone());
             let annotation: Annotation = ANNOTATOR.annotate(&doc);
             glossary.add(&doc, &annotation, lexicon);
             timeline.add(&doc, &annotation);
-            html::handout(text, &annotation, lexicon);
+            html::handout(&doc, &annotation, lexicon);
         }
         let timeline = timeline.finish();
         let passages = glossary.entries().iter().flat_map(|e| e.occurrences.iter())

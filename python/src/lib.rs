@@ -176,11 +176,7 @@ impl Annotator {
                 .map_err(|err| PyValueError::new_err(format!("annotation {n}: {err}")))?;
             check_annotation(&annotation, &text)
                 .map_err(|err| PyValueError::new_err(format!("annotation {n}: {err}")))?;
-            let doc = Document {
-                id: annotation.doc.id.clone(),
-                path: annotation.doc.path.clone(),
-                text,
-            };
+            let doc = Document::new(annotation.doc.id.clone(), annotation.doc.path.clone(), text);
             glossary.add(&doc, &annotation, self.annotator.lexicon());
         }
         json.write(&glossary)
@@ -230,11 +226,7 @@ fn document(id: String, text: String) -> PyResult<Document> {
             "{id}: over {MAX_DOCUMENT_BYTES} bytes as UTF-8; split it first"
         )));
     }
-    Ok(Document {
-        id,
-        path: String::new(),
-        text,
-    })
+    Ok(Document::new(id, String::new(), text))
 }
 
 /// Checks that an annotation (from Python, so from anywhere) fits the text

@@ -45,7 +45,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     // made on the workers.
     let prepare = |doc: &Document, annotation: Annotation| {
         let json = annotation_line(&annotation);
-        let handout = html::handout(&doc.text, &annotation, lexicon);
+        let handout = html::handout(doc, &annotation, lexicon);
         (json, handout, annotation.into_owned())
     };
     process(run, prepare, reporter, |p, reporter| {

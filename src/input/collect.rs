@@ -2,7 +2,7 @@
 //! saying what was left out.
 //!
 //! A folder is walked recursively in sorted order for files whose
-//! extension, in any case, is one of [`DOCUMENT_EXTENSIONS`]. Everything
+//! extension, in any case, is one of a [`Format`]'s. Everything
 //! else is counted in [`Skipped`], so a run can say what it left out
 //! instead of leaving it out silently: files of other formats, special
 //! files (pipes, sockets, devices: reading one could wait forever),
@@ -15,10 +15,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::{id_of, unique_ids, Input, InputError, Source};
-
-/// The extensions of the files a folder walk reads as documents, lower
-/// case. A reader for another format adds its extension here.
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+use crate::document::Format;
 
 /// The file glossator puts in every folder it writes a set of outputs into
 /// (`build --out`, `annotate --out`). A folder walk does not read a folder
@@ -117,8 +114,9 @@ impl fmt::Display for Skipped {
 
 /// `documents are .txt, .md or .markdown files`.
 fn what_is_read() -> String {
-    let known: Vec<String> = DOCUMENT_EXTENSIONS
+    let known: Vec<String> = Format::ALL
         .iter()
+        .flat_map(|format| format.extensions())
         .map(|e| format!(".{e}"))
         .collect();
     match known.split_last() {
@@ -217,7 +215,7 @@ fn walk(root: &Path, found: &mut Vec<(Source, String)>, collected: &mut Collecte
                 .extension()
                 .map(|e| e.to_string_lossy().to_lowercase())
                 .unwrap_or_default();
-            if DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
+            if Format::of_extension(&ext).is_some() {
                 let id = id_of(path.strip_prefix(root).ok());
                 found.push((Source::File(path.to_path_buf()), id));
             } else {

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::annotate::{Annotation, DocInfo, Span};
 use crate::dates::Day;
+use crate::document::{Block, BlockKind, SourcePlace};
 
 /// One value as a single line of JSON, newline included.
 pub fn json_line(value: &impl Serialize) -> Vec<u8> {
@@ -28,7 +29,8 @@ pub fn json_line(value: &impl Serialize) -> Vec<u8> {
 /// bytes as [`json_line`], written directly.
 ///
 /// This must stay in step with the `Serialize` impls of [`Annotation`],
-/// [`DocInfo`], [`Span`], [`SpanKind`](crate::annotate::SpanKind) and [`Day`]: keys in field order,
+/// [`DocInfo`], [`Span`], [`SpanKind`](crate::annotate::SpanKind), [`Day`] and [`Block`]: keys in
+/// field order,
 /// `None` fields left out, strings escaped as `serde_json` escapes them. A
 /// property test compares the two on arbitrary annotations.
 pub fn annotation_line(annotation: &Annotation) -> Vec<u8> {
@@ -41,6 +43,8 @@ pub fn annotation_line(annotation: &Annotation) -> Vec<u8> {
     write_list(&mut out, &annotation.sentences, write_range);
     out.extend_from_slice(b",\"spans\":");
     write_list(&mut out, &annotation.spans, write_span);
+    out.extend_from_slice(b",\"blocks\":");
+    write_list(&mut out, &annotation.blocks, write_block);
     out.extend_from_slice(b"}\n");
     out
 }
@@ -55,6 +59,10 @@ const DAY_BYTES: usize = 26;
 
 /// Bytes per sentence: `[start,end],` with six-digit offsets.
 const SENTENCE_BYTES: usize = 16;
+
+/// Bytes per block: `{"start":…,"end":…,"kind":"paragraph","line":…},`
+/// with six-digit offsets; a table cell takes more.
+const BLOCK_BYTES: usize = 64;
 
 /// The length of the line for `annotation`, or a little more: enough that
 /// the line is written without growing its buffer, unless strings need
@@ -77,6 +85,8 @@ fn estimated_len(annotation: &Annotation) -> usize {
     128 + annotation.schema.len()
         + doc.id.len()
         + doc.path.len()
+        + doc.title.as_ref().map_or(0, String::len)
+        + BLOCK_BYTES * annotation.blocks.len()
         + SENTENCE_BYTES * annotation.sentences.len()
         + annotation.spans.iter().map(span_len).sum::<usize>()
 }
@@ -90,6 +100,62 @@ fn write_doc(out: &mut Vec<u8>, doc: &DocInfo) {
     write_usize(out, doc.bytes);
     out.extend_from_slice(b",\"chars\":");
     write_usize(out, doc.chars);
+    out.extend_from_slice(b",\"format\":\"");
+    out.extend_from_slice(doc.format.name().as_bytes());
+    out.push(b'"');
+    write_optional(out, b",\"title\":", doc.title.as_deref(), write_str);
+    out.push(b'}');
+}
+
+/// A block as its derived `Serialize` writes it: the range, the kind
+/// (tagged, its fields flattened), `quote` unless 0, and the place in the
+/// source as `"line":N`, `"para":N` or `"page":N`.
+fn write_block(out: &mut Vec<u8>, block: &Block) {
+    out.extend_from_slice(b"{\"start\":");
+    write_usize(out, block.start);
+    out.extend_from_slice(b",\"end\":");
+    write_usize(out, block.end);
+    let field = |out: &mut Vec<u8>, key: &[u8], n: u32| {
+        out.extend_from_slice(key);
+        write_usize(out, n as usize);
+    };
+    let flag = |out: &mut Vec<u8>, key: &[u8], on: bool| {
+        out.extend_from_slice(key);
+        out.extend_from_slice(if on { b"true" } else { b"false" });
+    };
+    match block.kind {
+        BlockKind::Heading { level } => {
+            out.extend_from_slice(b",\"kind\":\"heading\"");
+            field(out, b",\"level\":", level.into());
+        }
+        BlockKind::Paragraph => out.extend_from_slice(b",\"kind\":\"paragraph\""),
+        BlockKind::Item { ordered, depth } => {
+            out.extend_from_slice(b",\"kind\":\"item\"");
+            flag(out, b",\"ordered\":", ordered);
+            field(out, b",\"depth\":", depth.into());
+        }
+        BlockKind::Cell {
+            table,
+            row,
+            column,
+            header,
+        } => {
+            out.extend_from_slice(b",\"kind\":\"cell\"");
+            field(out, b",\"table\":", table);
+            field(out, b",\"row\":", row);
+            field(out, b",\"column\":", column);
+            flag(out, b",\"header\":", header);
+        }
+        BlockKind::Code => out.extend_from_slice(b",\"kind\":\"code\""),
+    }
+    if block.quote > 0 {
+        field(out, b",\"quote\":", block.quote.into());
+    }
+    match block.source {
+        SourcePlace::Line(n) => field(out, b",\"line\":", n),
+        SourcePlace::Para(n) => field(out, b",\"para\":", n),
+        SourcePlace::Page(n) => field(out, b",\"page\":", n),
+    }
     out.push(b'}');
 }
 
@@ -246,6 +312,7 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 mod tests {
     use super::*;
     use crate::annotate::SpanKind;
+    use crate::document::{Boundary, Format};
     use proptest::prelude::*;
     use std::borrow::Cow;
 
@@ -282,19 +349,46 @@ mod tests {
                 path: "a/é\n.txt".to_string(),
                 bytes: 40,
                 chars: 38,
+                format: Format::Markdown,
+                title: Some("N\"E\"P".to_string()),
             },
             sentences: vec![[0, 18], [20, 40]],
             spans: vec![stalin, date],
+            blocks: Cow::Owned(vec![
+                Block {
+                    start: 0,
+                    end: 18,
+                    kind: BlockKind::Heading { level: 1 },
+                    quote: 0,
+                    source: SourcePlace::Line(1),
+                    boundary: Boundary::Hard,
+                },
+                Block {
+                    start: 20,
+                    end: 40,
+                    kind: BlockKind::Cell {
+                        table: 0,
+                        row: 2,
+                        column: 1,
+                        header: false,
+                    },
+                    quote: 2,
+                    source: SourcePlace::Page(3),
+                    boundary: Boundary::Hard,
+                },
+            ]),
         };
         let expected = concat!(
             r#"{"schema":"glossator.annotation/1","#,
-            r#""doc":{"id":"é","path":"a/é\n.txt","bytes":40,"chars":38},"#,
+            r#""doc":{"id":"é","path":"a/é\n.txt","bytes":40,"chars":38,"format":"markdown","title":"N\"E\"P"},"#,
             r#""sentences":[[0,18],[20,40]],"#,
             r#""spans":[{"start":0,"end":6,"char_start":0,"char_end":6,"text":"Stalin","#,
             r#""kind":"person","entry":"stalin","name":"Joseph \"Koba\" Stalin","sentence":0},"#,
             r#"{"start":20,"end":36,"char_start":20,"char_end":34,"#,
             r#""text":"late 1920s\t–\u0001\\","kind":"date","value":"192X","#,
-            r#""first_day":"1927-01-01","last_day":"1929-12-31","qualifier":"late","sentence":1}]}"#,
+            r#""first_day":"1927-01-01","last_day":"1929-12-31","qualifier":"late","sentence":1}],"#,
+            r#""blocks":[{"start":0,"end":18,"kind":"heading","level":1,"line":1},"#,
+            r#"{"start":20,"end":40,"kind":"cell","table":0,"row":2,"column":1,"header":false,"quote":2,"page":3}]}"#,
             "\n",
         );
         assert_eq!(
@@ -313,13 +407,16 @@ mod tests {
                 path: String::new(),
                 bytes: 0,
                 chars: 0,
+                format: Format::Text,
+                title: None,
             },
             sentences: vec![],
             spans: vec![],
+            blocks: Cow::Borrowed(&[]),
         };
         assert_eq!(
             annotation_line(&annotation),
-            br#"{"schema":"","doc":{"id":"","path":"","bytes":0,"chars":0},"sentences":[],"spans":[]}
+            br#"{"schema":"","doc":{"id":"","path":"","bytes":0,"chars":0,"format":"text"},"sentences":[],"spans":[],"blocks":[]}
 "#
         );
     }
@@ -390,23 +487,70 @@ mod tests {
         })
     }
 
+    fn any_block() -> impl Strategy<Value = Block> {
+        let n = || any::<u32>();
+        let kind = prop_oneof![
+            any::<u8>().prop_map(|level| BlockKind::Heading { level }),
+            Just(BlockKind::Paragraph),
+            (any::<bool>(), any::<u8>())
+                .prop_map(|(ordered, depth)| BlockKind::Item { ordered, depth }),
+            (n(), n(), n(), any::<bool>()).prop_map(|(table, row, column, header)| {
+                BlockKind::Cell {
+                    table,
+                    row,
+                    column,
+                    header,
+                }
+            }),
+            Just(BlockKind::Code),
+        ];
+        let source = prop_oneof![
+            n().prop_map(SourcePlace::Line),
+            n().prop_map(SourcePlace::Para),
+            n().prop_map(SourcePlace::Page)
+        ];
+        (any_number(), any_number(), kind, any::<u8>(), source).prop_map(
+            |(start, end, kind, quote, source)| Block {
+                start,
+                end,
+                kind,
+                quote,
+                source,
+                boundary: Boundary::Soft,
+            },
+        )
+    }
+
     fn any_annotation() -> impl Strategy<Value = Annotation<'static>> {
-        let doc = (any_text(), any_text(), any_number(), any_number()).prop_map(
-            |(id, path, bytes, chars)| DocInfo {
+        let formats = prop::sample::select(&Format::ALL[..]);
+        let doc = (
+            any_text(),
+            any_text(),
+            any_number(),
+            any_number(),
+            formats,
+            prop::option::of(any_text()),
+        )
+            .prop_map(|(id, path, bytes, chars, format, title)| DocInfo {
                 id,
                 path,
                 bytes,
                 chars,
-            },
-        );
+                format,
+                title,
+            });
         let sentences = prop::collection::vec([any_number(), any_number()], 0..6);
         let spans = prop::collection::vec(any_span(), 0..6);
-        (any_text(), doc, sentences, spans).prop_map(|(schema, doc, sentences, spans)| Annotation {
-            schema,
-            doc,
-            sentences,
-            spans,
-        })
+        let blocks = prop::collection::vec(any_block(), 0..6);
+        (any_text(), doc, sentences, spans, blocks).prop_map(
+            |(schema, doc, sentences, spans, blocks)| Annotation {
+                schema,
+                doc,
+                sentences,
+                spans,
+                blocks: Cow::Owned(blocks),
+            },
+        )
     }
 
     proptest! {

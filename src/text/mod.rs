@@ -16,7 +16,8 @@ pub use decode::{decode, decode_strict, DecodeError, Decoded};
 pub(crate) use list::is_list_item;
 pub use normalize::{normalize_form, Normalized, OriginalRanges};
 pub use offsets::CharCursor;
-pub use segment::sentences;
+pub(crate) use segment::{plain_blocks, trim, PlainKind};
+pub use segment::{sentences, sentences_in_blocks};
 pub use word::is_word_char;
 pub(crate) use word::{is_ascii_word_byte, is_common_letter, is_whole_word};
 

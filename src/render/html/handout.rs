@@ -1,61 +1,74 @@
-//! A handout: one document's text as written, every span highlighted by
-//! kind, its definition (or date) in a tooltip shown on hover and on
-//! keyboard focus by CSS alone, and at the end the definitions of every
-//! entry it uses, for paper, where nothing hovers.
+//! A handout: one document's text as written, with its structure
+//! (headings, paragraphs, lists, tables, block quotes, code; bold,
+//! italics, strikethrough and links), every span highlighted by kind, its
+//! definition (or date) in a tooltip shown on hover and on keyboard focus
+//! by CSS alone, and at the end the definitions of every entry it uses,
+//! for paper, where nothing hovers.
 //!
 //! # Structure
 //!
-//! The text is cut into *blocks* at blank lines and at list lines (a line
-//! starting with a bullet, `- `, `* `, `– `, `1)` or `1. `: the rule of
-//! `text::list`, which sentence segmentation uses too); a list line and
-//! the lines that follow it up to the next blank or list line are one
-//! item.
-//! A block keeps its line breaks and tabs (the stylesheet sets
-//! `white-space: pre-wrap`), so key-dates rows and verse stay as written
-//! and nothing is rewrapped. A cut never falls inside a span: a term
-//! written across a blank line keeps its block together.
+//! The page is made from the document's layout (see
+//! [`crate::document::Layout`]), not from its lines: each block becomes
+//! an `<h1>`-`<h6>`, `<p>`, `<li>` (in `<ul>` or `<ol>`, nested by depth),
+//! a table cell (`<th>` or `<td>`; the rows of a table, a key-dates table
+//! too, stay one `<table>`), or a `<pre><code>`, inside `<blockquote>`s as
+//! deep as it is quoted. Markup (the layout's hidden bytes: `**`, `#`,
+//! `|`, link addresses) never shows. A block keeps its line breaks and
+//! tabs (`white-space: pre-wrap`), so verse and wrapped notes stay as
+//! written. The items of plain text show their own bullets (`ul.bare`).
+//! Blocks that a span runs across (a guessed boundary of plain text, as
+//! in `Five-Year` ⏎ ⏎ `Plan`) are shown as one, so no tag is cut.
 //!
-//! # Spans
+//! The page's title is the document's title (its first heading, or the
+//! title its file gives), else its id; the page shows no file path.
 //!
-//! A top-level span is an `<a class="hl k-<kind>" id="s-<start>">`: an
-//! entry links to its glossary entry, a date to its timeline event. A date
-//! inside an entry (`1905 Revolution`) is a nested `<span class="hl">`
-//! (links cannot nest), and the entry's tooltip repeats the date so that
-//! keyboard users, who focus only the link, see it too. Each tooltip is a
-//! `<span class="tip" role="tooltip">` child of its span, named by the
-//! span's `aria-describedby`.
+//! The inside of a block, spans and marks, is written by `inline`.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
 
-use crate::annotate::{Annotation, Span, SpanKind};
+use crate::annotate::{Annotation, Span};
+use crate::document::{Block, BlockKind, Document, Format, Layout};
 use crate::lexicon::{Entry, Lexicon};
-use crate::render::html::page::{
-    days, entry_href, event_id, key_class, kind_classes, legend, page, span_id, Depth,
-};
+use crate::render::html::inline::Inline;
+use crate::render::html::page::{entry_href, key_class, legend, page, Depth};
 use crate::render::html::writer::Html;
-use crate::text::is_list_item;
 
-/// The handout page of one annotated document, whose text is `text`.
+/// The handout page of one annotated document.
 ///
 /// Spans that [`shown`] rejects (none of the annotator's) are left plain.
-pub fn handout(text: &str, annotation: &Annotation, lexicon: &Lexicon) -> String {
-    let doc = &annotation.doc;
+pub fn handout(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) -> String {
+    let text = doc.text.as_str();
+    let plain;
+    let layout = if doc.layout().fits(text) {
+        doc.layout()
+    } else {
+        plain = Document::new(String::new(), String::new(), doc.text.clone());
+        plain.layout()
+    };
     let spans = shown(text, &annotation.spans);
-    page(&doc.id, Depth::Handout, |h| {
-        h.raw("<header>")
-            .element("h1", &[], &doc.id)
-            .element("p", &[("class", "path")], &doc.path)
-            .raw(
-                "<p class=\"screen-only hint\">Point at or tab to a highlighted word to see \
-                 its definition; follow it to the glossary or the timeline.</p>\n\
-                 <p class=\"print-only hint\">Highlighted words are explained under \
-                 “Terms in this handout” at the end.</p>\n",
-            );
+    let title = doc.title.as_deref().unwrap_or(&doc.id);
+    // A title that is the first heading is shown there, not twice.
+    let first_is_title = doc.title.is_some()
+        && layout
+            .blocks()
+            .first()
+            .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
+    page(title, Depth::Handout, |h| {
+        h.raw("<header>");
+        if !first_is_title {
+            h.element("h1", &[], title);
+        }
+        h.raw(
+            "<p class=\"screen-only hint\">Point at or tab to a highlighted word to see \
+             its definition; follow it to the glossary or the timeline.</p>\n\
+             <p class=\"print-only hint\">Highlighted words are explained under \
+             “Terms in this handout” at the end.</p>\n",
+        );
         legend(h);
         h.raw("</header>\n<article class=\"text\">\n");
-        body(h, text, &spans, lexicon, &doc.id);
+        Body::new(h, doc, layout, lexicon).write(&spans);
         h.raw("</article>\n");
         terms(h, &spans, lexicon);
     })
@@ -95,67 +108,42 @@ fn shown<'s>(text: &str, spans: &'s [Span<'s>]) -> Cow<'s, [Span<'s>]> {
     }
 }
 
-/// A paragraph or list item: a byte range of the text.
+/// Blocks shown as one: a block, and those after it that a span runs into.
 #[derive(Debug, PartialEq, Eq)]
-struct Block {
+struct Unit {
     range: Range<usize>,
-    item: bool,
+    kind: BlockKind,
+    quote: u8,
 }
 
-/// The blocks, with consecutive items grouped in one list.
-fn body(h: &mut Html, text: &str, spans: &[Span], lexicon: &Lexicon, doc: &str) {
-    let mut in_list = false;
-    let mut rest = spans;
-    for block in blocks(text, spans) {
-        if block.item != in_list {
-            h.raw(if block.item { "<ul>\n" } else { "</ul>\n" });
-        }
-        in_list = block.item;
-        let inside = rest.partition_point(|s| s.start < block.range.end);
-        let tag = if block.item { "li" } else { "p" };
-        h.open(tag, &[]);
-        Inline::new(h, text, &rest[..inside], lexicon, doc).write(block.range.clone());
-        h.close(tag).raw("\n");
-        rest = &rest[inside..];
-    }
-    if in_list {
-        h.raw("</ul>\n");
-    }
-}
-
-/// Cuts `text` into blocks (see the module docs); `spans` are the
-/// annotation's, sorted by start.
-fn blocks(text: &str, spans: &[Span]) -> Vec<Block> {
-    let outer = outermost(spans);
-    let inside_span = |at: usize| {
-        let before = outer.partition_point(|r| r.start < at);
-        before > 0 && outer[before - 1].end > at
-    };
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut open = false;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        let end = start + content.len();
-        let item = is_list_item(content);
-        match blocks.last_mut() {
-            Some(last) if open && (inside_span(start) || !item && !is_blank(content)) => {
-                last.range.end = end;
+/// The units of `blocks`: each block, joined with the next while a span
+/// (of `outer`, the outermost spans) runs from one into the other. A unit
+/// holds every span that starts in it whole.
+fn units(blocks: &[Block], outer: &[Range<usize>]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::with_capacity(blocks.len());
+    let mut spans = outer.iter().peekable();
+    for block in blocks {
+        match units.last_mut() {
+            Some(last) if last.range.end > block.start => {
+                last.range.end = last.range.end.max(block.end);
             }
-            _ if is_blank(content) => open = false,
-            _ => {
-                let indent = content.len() - content.trim_start().len();
-                blocks.push(Block {
-                    range: start + indent..end,
-                    item,
-                });
-                open = true;
+            _ => units.push(Unit {
+                range: block.range(),
+                kind: block.kind,
+                quote: block.quote,
+            }),
+        }
+        let Some(last) = units.last_mut() else {
+            continue;
+        };
+        while let Some(span) = spans.next_if(|s| s.start < last.range.end) {
+            if span.end > last.range.start {
+                last.range.start = last.range.start.min(span.start);
+                last.range.end = last.range.end.max(span.end);
             }
         }
     }
-    blocks
+    units
 }
 
 /// The ranges of the spans not inside another one: disjoint and sorted.
@@ -169,164 +157,188 @@ fn outermost(spans: &[Span]) -> Vec<Range<usize>> {
     outer
 }
 
-fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
-}
-
-/// Writes the text of one block with its spans as nested elements.
-struct Inline<'a> {
+/// Writes the blocks of a document, opening and closing the lists,
+/// tables and block quotes around them.
+struct Body<'a> {
     h: &'a mut Html,
-    text: &'a str,
-    /// The spans inside the block, sorted by start, longer first.
-    spans: &'a [Span<'a>],
+    doc: &'a Document,
+    layout: &'a Layout,
     lexicon: &'a Lexicon,
-    doc: &'a str,
-    /// Text before this offset is written.
-    at: usize,
-    /// Indexes into `spans` of the elements open now, outermost first.
-    open: Vec<usize>,
+    /// Block quotes open.
+    quote: u8,
+    /// Lists open, outermost first: ordered? Each has an `<li>` open.
+    lists: Vec<bool>,
+    /// The table open: its number, the row open, and the next column.
+    table: Option<(u32, u32, u32)>,
 }
 
-impl<'a> Inline<'a> {
-    fn new(
-        h: &'a mut Html,
-        text: &'a str,
-        spans: &'a [Span<'a>],
-        lexicon: &'a Lexicon,
-        doc: &'a str,
-    ) -> Inline<'a> {
-        Inline {
+impl<'a> Body<'a> {
+    fn new(h: &'a mut Html, doc: &'a Document, layout: &'a Layout, lexicon: &'a Lexicon) -> Self {
+        Body {
             h,
-            text,
-            spans,
-            lexicon,
             doc,
-            at: 0,
-            open: Vec::new(),
+            layout,
+            lexicon,
+            quote: 0,
+            lists: Vec::new(),
+            table: None,
         }
     }
 
-    fn write(mut self, block: Range<usize>) {
-        self.at = block.start;
-        let spans = self.spans;
-        for (i, span) in spans.iter().enumerate() {
-            self.close_until(span.start);
-            // Spans never cross (annotate guarantees it); one that did would
-            // be left plain rather than break the nesting.
-            if self.open.last().is_some_and(|&o| spans[o].end < span.end) {
-                continue;
+    fn write(mut self, spans: &[Span]) {
+        let mut rest = spans;
+        for unit in units(self.layout.blocks(), &outermost(spans)) {
+            let inside = rest.partition_point(|s| s.start < unit.range.end);
+            let before = rest[..inside].partition_point(|s| s.start < unit.range.start);
+            self.enter(&unit);
+            self.unit(&unit, &rest[before..inside]);
+            rest = &rest[inside..];
+        }
+        self.enter(&Unit {
+            range: 0..0,
+            kind: BlockKind::Paragraph,
+            quote: 0,
+        });
+    }
+
+    /// Closes and opens the quotes, lists and table around `unit`, as far
+    /// as its kind needs.
+    fn enter(&mut self, unit: &Unit) {
+        let (depth, ordered) = match unit.kind {
+            BlockKind::Item { ordered, depth } => (usize::from(depth.max(1)), ordered),
+            _ => (0, false),
+        };
+        let table = match unit.kind {
+            BlockKind::Cell { table, .. } => Some(table),
+            _ => None,
+        };
+        if unit.quote != self.quote {
+            self.close_table();
+            self.close_lists(0);
+            while self.quote > unit.quote {
+                self.h.raw("</blockquote>\n");
+                self.quote -= 1;
             }
-            self.text_to(span.start);
-            self.open_span(i);
-            self.open.push(i);
-        }
-        self.close_until(block.end);
-        self.text_to(block.end);
-    }
-
-    fn text_to(&mut self, offset: usize) {
-        self.h.text(&self.text[self.at..offset]);
-        self.at = offset;
-    }
-
-    /// Closes every open span that ends at or before `offset`.
-    fn close_until(&mut self, offset: usize) {
-        while let Some(&i) = self.open.last() {
-            let end = self.spans[i].end;
-            if end > offset {
-                break;
+            while self.quote < unit.quote {
+                self.h.raw("<blockquote>\n");
+                self.quote += 1;
             }
-            self.text_to(end);
-            self.open.pop();
-            self.tip(i);
-            self.h
-                .close(if self.open.is_empty() { "a" } else { "span" });
         }
-    }
-
-    /// `s-<start>`, or `s-<start>-<end>` for a span nested at its parent's
-    /// start, so ids stay unique and `s-<start>` always exists.
-    fn id(&self, i: usize) -> String {
-        let span = &self.spans[i];
-        match self.open.last() {
-            Some(&parent) if self.spans[parent].start == span.start => {
-                format!("{}-{}", span_id(span.start), span.end)
-            }
-            _ => span_id(span.start),
+        if self.table.map(|t| t.0) != table {
+            self.close_table();
         }
-    }
-
-    fn open_span(&mut self, i: usize) {
-        let span = &self.spans[i];
-        let id = self.id(i);
-        let class = kind_classes("hl", span.kind);
-        let tip = format!("t-{id}");
-        if !self.open.is_empty() {
-            self.h.open("span", &[("class", &class), ("id", &id)]);
+        self.close_lists(depth);
+        if depth == 0 {
             return;
         }
-        let href = match &span.entry {
-            Some(entry) => entry_href(Depth::Handout, entry),
-            None => Depth::Handout.to(&format!("timeline.html#{}", event_id(self.doc, span.start))),
+        if self.lists.len() == depth {
+            if self.lists[depth - 1] == ordered {
+                self.h.raw("</li>\n<li>");
+                return;
+            }
+            self.close_lists(depth - 1);
+        }
+        while self.lists.len() < depth {
+            self.h.raw(match (ordered, self.doc.format) {
+                (true, _) => "<ol>\n<li>",
+                (false, Format::Text) => "<ul class=\"bare\">\n<li>",
+                (false, _) => "<ul>\n<li>",
+            });
+            self.lists.push(ordered);
+        }
+    }
+
+    fn close_lists(&mut self, depth: usize) {
+        while self.lists.len() > depth {
+            let ordered = self.lists.pop().unwrap_or(false);
+            self.h.raw(if ordered {
+                "</li>\n</ol>\n"
+            } else {
+                "</li>\n</ul>\n"
+            });
+        }
+    }
+
+    fn close_table(&mut self) {
+        if self.table.take().is_some() {
+            self.h.raw("</tr>\n</table>\n");
+        }
+    }
+
+    /// Writes one unit: its element and its inside.
+    fn unit(&mut self, unit: &Unit, spans: &[Span]) {
+        let tag = match unit.kind {
+            BlockKind::Heading { level } => {
+                ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
+            }
+            BlockKind::Paragraph => "p",
+            BlockKind::Item { .. } => "",
+            BlockKind::Cell {
+                table,
+                row,
+                column,
+                header,
+            } => {
+                self.cell(table, row, column);
+                if header {
+                    "th"
+                } else {
+                    "td"
+                }
+            }
+            BlockKind::Code => "pre",
         };
-        self.h.open(
-            "a",
-            &[
-                ("class", &class),
-                ("id", &id),
-                ("href", &href),
-                ("aria-describedby", &tip),
-            ],
-        );
-    }
-
-    /// The tooltip of span `i`: its entry or date, then any dates inside.
-    fn tip(&mut self, i: usize) {
-        let span = &self.spans[i];
-        let id = format!("t-{}", self.id(i));
-        self.h.open(
-            "span",
-            &[("class", "tip"), ("role", "tooltip"), ("id", &id)],
-        );
-        match span.entry.as_deref().and_then(|e| self.lexicon.get(e)) {
-            Some(entry) => entry_tip(self.h, entry),
-            None => date_tip(self.h, span),
+        if !tag.is_empty() {
+            self.h.open(tag, &[]);
         }
-        let nested = self.spans[i + 1..]
-            .iter()
-            .take_while(|s| s.start < span.end);
-        for date in nested.filter(|s| s.kind == SpanKind::Date) {
-            date_tip(self.h, date);
+        let code = unit.kind == BlockKind::Code;
+        if code {
+            self.h.open("code", &[]);
         }
-        self.h.close("span");
+        let layout = self.layout;
+        let inline = Inline::new(
+            self.h,
+            &self.doc.text,
+            unit.range.clone(),
+            layout.hidden(),
+            layout.marks(),
+            spans,
+            self.lexicon,
+            &self.doc.id,
+        );
+        if code {
+            inline.raw().write(unit.range.end);
+            self.h.close("code");
+        } else {
+            inline.write(unit.range.end);
+        }
+        if !tag.is_empty() {
+            self.h.close(tag);
+            if !matches!(unit.kind, BlockKind::Cell { .. }) {
+                self.h.raw("\n");
+            }
+        }
     }
-}
 
-/// `Name (kind)`, then the definition.
-fn entry_tip(h: &mut Html, entry: &Entry) {
-    h.raw("<span class=\"tip-head\">")
-        .element("b", &[], &entry.name)
-        .raw(" ")
-        .element("span", &[("class", "kind")], entry.kind.as_str())
-        .raw("</span>")
-        .element("span", &[("class", "def")], &entry.definition);
-}
-
-/// `1924–9 (date)`, then `EDTF 1924/1929: 1924-01-01 to 1929-12-31`
-/// (one day when the date is one day).
-fn date_tip(h: &mut Html, span: &Span) {
-    h.raw("<span class=\"tip-head\">")
-        .element("b", &[], &span.text)
-        .raw(" <span class=\"kind\">date</span></span><span class=\"def\">EDTF ")
-        .element("code", &[], span.value.as_deref().unwrap_or("?"));
-    if let (Some(first), Some(last)) = (span.first_day, span.last_day) {
-        h.raw(": ");
-        days(h, first, last);
+    /// Opens the table, the row and the empty cells before the cell at
+    /// `row`, `column` of `table`.
+    fn cell(&mut self, table: u32, row: u32, column: u32) {
+        let next = match self.table {
+            Some((t, r, next)) if t == table && r == row => next,
+            Some((t, _, _)) if t == table => {
+                self.h.raw("</tr>\n<tr>");
+                0
+            }
+            _ => {
+                self.h.raw("<table>\n<tr>");
+                0
+            }
+        };
+        for _ in next..column {
+            self.h.raw("<td></td>");
+        }
+        self.table = Some((table, row, column.max(next) + 1));
     }
-    if let Some(qualifier) = &span.qualifier {
-        h.raw(" (").text(qualifier).raw(")");
-    }
-    h.raw("</span>");
 }
 
 /// "Terms in this handout": every entry the handout uses, alphabetical,
@@ -367,6 +379,7 @@ fn terms(h: &mut Html, spans: &[Span], lexicon: &Lexicon) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotate::SpanKind;
 
     fn span(text: &str, word: &str, kind: SpanKind) -> Span<'static> {
         let start = text.find(word).unwrap();
@@ -377,41 +390,106 @@ mod tests {
         .unwrap()
     }
 
-    fn cut(text: &str, spans: &[Span]) -> Vec<(&'static str, String)> {
-        blocks(text, spans)
-            .into_iter()
-            .map(|b| (if b.item { "li" } else { "p" }, text[b.range].to_string()))
-            .collect()
+    fn annotated(doc: &Document, lexicon: &Lexicon) -> String {
+        let annotator = crate::annotate::Annotator::new(lexicon.clone());
+        handout(doc, &annotator.annotate(doc), lexicon)
+    }
+
+    /// The article of a page, without tooltips.
+    fn article(page: &str) -> String {
+        let start = page.find("<article").unwrap();
+        let end = page.find("</article>").unwrap();
+        let mut out = page[start..end].to_string();
+        while let Some(tip) = out.find("<span class=\"tip\"") {
+            // The tooltip's end: where its `<span>`s are all closed.
+            let (mut depth, mut at) = (0, tip);
+            loop {
+                let open = out[at + 1..].find("<span").map(|i| at + 1 + i);
+                let close = out[at + 1..].find("</span>").map(|i| at + 1 + i);
+                match (open, close) {
+                    (Some(o), Some(c)) if o < c => (depth, at) = (depth + 1, o),
+                    (_, Some(c)) if depth > 0 => (depth, at) = (depth - 1, c),
+                    (_, Some(c)) => {
+                        out.replace_range(tip..c + "</span>".len(), "");
+                        break;
+                    }
+                    _ => panic!("unclosed tooltip"),
+                }
+            }
+        }
+        out
     }
 
     #[test]
-    fn blank_lines_and_list_lines_cut_blocks() {
-        let text =
-            "Title\n\n  First line\nsecond line\n• one\n  more of one\n- two\n1) three\n\nEnd\r\n";
-        let got = cut(text, &[]);
-        let want = [
-            ("p", "Title"),
-            ("p", "First line\nsecond line"),
-            ("li", "• one\n  more of one"),
-            ("li", "- two"),
-            ("li", "1) three"),
-            ("p", "End"),
-        ];
-        let want: Vec<(&str, String)> = want.iter().map(|(t, s)| (*t, s.to_string())).collect();
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn a_span_across_a_cut_keeps_its_block_together() {
-        let text = "The Five-Year\n\nPlan began.\n• Five-Year\n- Plan";
+    fn a_span_across_a_soft_cut_keeps_its_blocks_together() {
+        let text = "The Five-Year\n\nPlan began.\n• Five-Year\n- Plan\n\nEnd.";
+        let doc = Document::new("d".into(), "d.txt".into(), text.into());
         let spans = [
             span(text, "Five-Year\n\nPlan", SpanKind::Term),
             span(text, "Five-Year\n- Plan", SpanKind::Term),
         ];
-        let got = cut(text, &spans);
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[0].1, "The Five-Year\n\nPlan began.");
-        assert_eq!(got[1].1, "• Five-Year\n- Plan");
+        let got: Vec<&str> = units(doc.layout().blocks(), &outermost(&spans))
+            .into_iter()
+            .map(|u| &text[u.range])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "The Five-Year\n\nPlan began.",
+                "• Five-Year\n- Plan",
+                "End."
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_shows_its_structure_and_no_markup() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = "# The *Power* Struggle\n\n## After Lenin\n\n\
+                    **Stalin and** Trotsky; see [Lenin's testament](https://e.org/1923) and `code 1924`.\n\n\
+                    > Quoted **Bukharin**\n\n\
+                    | Date | Event |\n|---|---|\n| 1927 | War Scare |\n|  | NEP |\n\n\
+                    - one\n  - Kamenev\n1. Zinoviev\n";
+        let doc = Document::of_text("d".into(), "d.md".into(), text.into(), Format::Markdown);
+        let page = annotated(&doc, &lexicon);
+        assert!(page.contains("<title>The Power Struggle</title>"), "{page}");
+        let body = article(&page);
+        for markup in ["**", "# ", "|", "](", "https://e.org/1923\">https"] {
+            assert!(!body.contains(markup), "{markup:?} in {body}");
+        }
+        for html in [
+            "<h1>The <em>Power</em> Struggle</h1>",
+            "<h2>After ",
+            "<strong><a class=\"hl k-person\"",
+            "<a href=\"https://e.org/1923\" class=\"link\">",
+            "<code>code 1924</code>",
+            "<blockquote>\n<p>Quoted <strong>",
+            "<table>\n<tr><th>Date</th><th>Event</th></tr>\n<tr><td><a class=\"hl k-date\"",
+            "<tr><td></td><td><a class=\"hl k-term\"",
+            "<ul>\n<li>one<ul>\n<li><a class=\"hl k-person\"",
+            "</ul>\n<ol>\n<li><a class=\"hl k-person\"",
+        ] {
+            assert!(body.contains(html), "{html:?} not in {body}");
+        }
+        // A mark that a span crosses is split around it.
+        assert_eq!(
+            body.matches("<strong>").count(),
+            body.matches("</strong>").count()
+        );
+        assert!(!page.contains("d.md"), "no file path on the page");
+    }
+
+    #[test]
+    fn plain_text_keeps_its_bullets_and_its_title() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = "Lenin and Stalin\n\n• Lenin died in 1924.\n• Stalin won.\n";
+        let doc = Document::new("notes".into(), "/home/me/notes.txt".into(), text.into());
+        let page = annotated(&doc, &lexicon);
+        assert!(page.contains("<title>Lenin and Stalin</title>"));
+        let body = article(&page);
+        assert!(body.contains("<h1>"), "{body}");
+        assert!(body.contains("<ul class=\"bare\">\n<li>• "), "{body}");
+        assert!(!page.contains("/home/me"));
     }
 
     /// Any spans, however they were made, give a page, and every span
@@ -442,11 +520,15 @@ mod tests {
                         path: "d".into(),
                         bytes: text.len(),
                         chars: 0,
+                        format: crate::document::Format::Text,
+                        title: None,
                     },
                     sentences: vec![],
                     spans,
+                    blocks: Cow::Borrowed(&[]),
                 };
-                let page = handout(&text, &annotation, &lexicon);
+                let doc = Document::new("d".into(), "d".into(), text.clone());
+                let page = handout(&doc, &annotation, &lexicon);
                 let kept = shown(&text, &annotation.spans).len();
                 prop_assert_eq!(page.matches("class=\"hl ").count(), kept);
                 Ok(())

@@ -15,6 +15,7 @@
 //! * [`index`]: the front page of a build, with counts and every file.
 
 mod handout;
+mod inline;
 mod page;
 mod pages;
 mod style;

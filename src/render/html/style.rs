@@ -27,9 +27,15 @@ a { color: #0b4f8a; }
 .kind { font-style: normal; font-weight: normal; text-transform: lowercase; }
 .legend { list-style: none; padding: 0; margin: .6rem 0 1.2rem; display: flex; flex-wrap: wrap;
   gap: .3rem 1.1rem; font-size: .9rem; }
-.text p, .text li { white-space: pre-wrap; tab-size: 6; margin: 0 0 .9rem; }
-.text ul { list-style: none; padding: 0; margin: 0 0 .9rem; }
+.text p, .text li, .text td, .text th, .text pre { white-space: pre-wrap; tab-size: 6; margin: 0 0 .9rem; }
+.text ul, .text ol { padding-left: 1.6rem; margin: 0 0 .9rem; }
+.text ul.bare { list-style: none; padding: 0; }
 .text li { margin-bottom: .35rem; }
+.text li > ul, .text li > ol { margin: .35rem 0 0; }
+.text table { border-collapse: collapse; margin: 0 0 .9rem; }
+.text td, .text th { border: 1px solid #999; padding: .2rem .5rem; vertical-align: top; text-align: left; }
+.text blockquote { margin: 0 0 .9rem .5rem; padding-left: .9rem; border-left: 3px solid #bbb; }
+.text pre { background: #f4f4f4; padding: .5rem .7rem; font-size: .9rem; }
 mark { background: #fff0b3; color: inherit; }
 
 .k-person { --c: #D55E00; text-decoration-style: solid; }
@@ -79,6 +85,7 @@ mark { background: #fff0b3; color: inherit; }
   .hl, .key { text-decoration-line: underline; }
   .hl.k-date, .key.k-date { text-decoration-line: none; }
   .text p, .text li { orphans: 2; widows: 2; }
+  .text tr, .text h2, .text h3 { break-inside: avoid; }
   .terms dt { break-after: avoid; }
   .terms dd { break-inside: avoid; }
 }

@@ -4,30 +4,96 @@
 
 use std::ops::Range;
 
-use super::{ends_with_long_ascii_word, is_one_of, keys, longest, trim_str};
+use super::{ends_with_long_ascii_word, is_one_of, keys, longest, trim, trim_str};
 use crate::text::is_list_item;
 
-/// Cuts the text into blocks that no sentence crosses.
+/// A block of plain text, as [`blocks`] finds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PlainBlock {
+    /// The block's bytes, trimmed of white space; never empty.
+    pub(crate) range: Range<usize>,
+    /// The line it starts on, from 1.
+    pub(crate) line: u32,
+    /// What it looks like.
+    pub(crate) kind: PlainKind,
+}
+
+/// What a [`PlainBlock`] looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlainKind {
+    /// A line on its own, after a blank line or at the start, that
+    /// [`is_heading`] takes for a heading.
+    Heading,
+    /// A list line and its continuation lines.
+    Item,
+    /// Anything else.
+    Paragraph,
+}
+
+/// Cuts the text into blocks that no sentence crosses, trimmed, in order.
 ///
 /// One pass over the lines; each line is read once, as the next line, and
 /// kept for its turn as the line.
-pub(super) fn blocks(text: &str) -> Vec<Range<usize>> {
-    let mut blocks = Vec::new();
-    let mut start = 0;
+pub(crate) fn blocks(text: &str) -> Vec<PlainBlock> {
+    let mut cutter = Cutter {
+        text,
+        blocks: Vec::new(),
+        start: 0,
+        first: None,
+    };
     let mut line = Line::at(text, 0);
+    let (mut number, mut after_blank) = (1, true);
     while line.start < text.len() {
         let next = Line::at(text, line.end);
+        let blank = line.trimmed.is_empty();
+        if !blank && cutter.first.is_none() {
+            cutter.first = Some((number, line.is_list));
+        }
         if line.may_have_bullet {
-            cut_at_bullets(text, line.start..line.end, &mut start, &mut blocks);
+            cut_at_bullets(&mut cutter, line.start..line.end, number);
         }
-        if line.trimmed.is_empty() || ends_block(&line, &next) {
-            blocks.push(start..line.end);
-            start = line.end;
+        if blank {
+            cutter.cut(line.end, false);
+        } else if ends_block(&line, &next) {
+            let alone = after_blank && cutter.first.is_some_and(|(first, _)| first == number);
+            let heading = alone && !line.is_list && is_heading(line.trimmed, next.trimmed);
+            cutter.cut(line.end, heading);
         }
+        (number, after_blank) = (number.saturating_add(1), blank);
         line = next;
     }
-    blocks.push(start..text.len());
-    blocks
+    cutter.cut(text.len(), false);
+    cutter.blocks
+}
+
+/// The blocks found so far and the one being read.
+struct Cutter<'a> {
+    text: &'a str,
+    blocks: Vec<PlainBlock>,
+    /// Where the open block starts.
+    start: usize,
+    /// The line number of the open block's first non-blank line, and
+    /// whether that is a list line.
+    first: Option<(u32, bool)>,
+}
+
+impl Cutter<'_> {
+    /// Ends the open block at `at` (a heading, if `heading`) and opens the
+    /// next one there.
+    fn cut(&mut self, at: usize, heading: bool) {
+        let range = trim(self.text, self.start..at);
+        if !range.is_empty() {
+            let (line, list) = self.first.unwrap_or((1, false));
+            let kind = match (list, heading) {
+                (true, _) => PlainKind::Item,
+                (false, true) => PlainKind::Heading,
+                (false, false) => PlainKind::Paragraph,
+            };
+            self.blocks.push(PlainBlock { range, line, kind });
+        }
+        self.start = at;
+        self.first = None;
+    }
 }
 
 /// A line as [`blocks`] looks at it.
@@ -82,19 +148,15 @@ impl<'a> Line<'a> {
 /// The first byte of a `•`.
 const BULLET_START: u8 = "•".as_bytes()[0];
 
-/// Cuts the current block, which starts at `start`, before every `•` in
-/// `line` that has more than white space before it in the block.
-fn cut_at_bullets(
-    text: &str,
-    line: Range<usize>,
-    start: &mut usize,
-    blocks: &mut Vec<Range<usize>>,
-) {
-    for (i, _) in text[line.clone()].match_indices('•') {
+/// Cuts the open block before every `•` in `line` (line `number`) that
+/// has more than white space before it in the block; the `•` starts an
+/// item.
+fn cut_at_bullets(cutter: &mut Cutter, line: Range<usize>, number: u32) {
+    for (i, _) in cutter.text[line.clone()].match_indices('•') {
         let at = line.start + i;
-        if !trim_str(&text[*start..at]).is_empty() {
-            blocks.push(*start..at);
-            *start = at;
+        if !trim_str(&cutter.text[cutter.start..at]).is_empty() {
+            cutter.cut(at, false);
+            cutter.first = Some((number, true));
         }
     }
 }

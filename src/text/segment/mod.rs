@@ -27,7 +27,7 @@ use std::ops::Range;
 mod blocks;
 mod uax29;
 
-use blocks::blocks;
+pub(crate) use blocks::{blocks as plain_blocks, PlainKind};
 use uax29::sentence_breaks;
 
 /// Words that end with a full stop without ending a sentence.
@@ -37,7 +37,8 @@ const ABBREVIATIONS: &[u64] = &keys([
     "aug", "sep", "sept", "oct", "nov", "dec",
 ]);
 
-/// Splits `text` into sentences, returned as trimmed byte ranges.
+/// Splits plain `text` into sentences, returned as trimmed byte ranges:
+/// [`sentences_in_blocks`] of the blocks the plain-text reader finds.
 ///
 /// ```
 /// use glossator::text::sentences;
@@ -53,13 +54,56 @@ const ABBREVIATIONS: &[u64] = &keys([
 /// ]);
 /// ```
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_in_blocks(text, plain_blocks(text).into_iter().map(|b| b.range))
+}
+
+/// Splits each of the `blocks` of `text` (byte ranges, in order and
+/// disjoint) into sentences: no sentence crosses a block. A `•` with
+/// more than white space before it in its block starts a sentence, as it
+/// starts a block of plain text (a Markdown paragraph may hold such
+/// bullets, written on lines of their own).
+///
+/// ```
+/// use glossator::text::sentences_in_blocks;
+///
+/// let text = "Lenin died. Stalin rose.|Trotsky fell";
+/// let got: Vec<&str> = sentences_in_blocks(text, [0..11, 12..24, 25..37])
+///     .into_iter()
+///     .map(|r| &text[r])
+///     .collect();
+/// assert_eq!(got, ["Lenin died.", "Stalin rose.", "Trotsky fell"]);
+/// ```
+pub fn sentences_in_blocks(
+    text: &str,
+    blocks: impl IntoIterator<Item = Range<usize>>,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut breaks = Vec::new();
-    for block in blocks(text) {
-        split_block(text, block, &mut breaks, &mut out);
+    for block in blocks {
+        let mut start = block.start;
+        for at in bullets(text, block.clone()) {
+            split_block(text, start..at, &mut breaks, &mut out);
+            start = at;
+        }
+        split_block(text, start..block.end, &mut breaks, &mut out);
     }
     out
 }
+
+/// Where the `•`s of `block` that have more than white space before them
+/// in it are.
+fn bullets(text: &str, block: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let first = block.start;
+    let bytes = &text.as_bytes()[block.clone()];
+    memchr::memchr_iter(BULLET[0], bytes)
+        .map(move |i| first + i)
+        .filter(move |&at| {
+            text.as_bytes()[at..].starts_with(BULLET) && !trim_str(&text[first..at]).is_empty()
+        })
+}
+
+/// A `•` in UTF-8.
+const BULLET: &[u8] = "•".as_bytes();
 
 /// Is `word`, lower-cased, one of the `words` (made by [`keys`])? Without
 /// allocating for ASCII words.
@@ -195,7 +239,7 @@ fn last_word(text: &str) -> &str {
 }
 
 /// `range` of `text` without white space at either end.
-fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+pub(crate) fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let piece = &text[range.clone()];
     let trimmed = trim_str(piece);
     // `trimmed` is a part of `piece`.
@@ -270,6 +314,23 @@ mod tests {
                 "• Trotsky – built the Red Army in\n  1918.",
                 "Arrogant.",
                 "• Zinoviev – Leningrad"
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_inside_a_block_start_sentences() {
+        let text = "Result = Dual Power\n  • Provisional Government – Lvov\n  • Petrograd Soviet";
+        let got: Vec<&str> = sentences_in_blocks(text, std::iter::once(0..text.len()))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Result = Dual Power",
+                "• Provisional Government – Lvov",
+                "• Petrograd Soviet"
             ]
         );
     }

@@ -1,0 +1,183 @@
+//! Documents as people have them: plain text and Markdown, each read into
+//! one [`Document`], its text and the [`Layout`] of that text.
+//!
+//! Every format has a reader, one module each, behind one interface (a
+//! [`Reader`]: bytes in, [`Extracted`] text and layout out); the list of
+//! formats, their names, file extensions and readers is [`Format`], the
+//! one place a new format is added.
+//!
+//! A document's `text` is what every offset of its annotation indexes. For
+//! plain text and Markdown it is the decoded file itself, so a span's
+//! offsets are the file's own (for UTF-8 without a byte-order mark); the
+//! layout says which of its bytes are markup (Markdown's `**`, `#`, link
+//! addresses), never annotated.
+
+mod layout;
+mod markdown;
+mod text;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub use layout::{Block, BlockKind, Boundary, Layout, Mark, MarkKind, SourcePlace, BOUNDARY_MARK};
+
+/// A document: its id, where it came from, its text and the layout of
+/// that text.
+///
+/// `text` and the layout belong together: a document made with
+/// [`Document::new`] or read by [`Document::read`] has a layout that fits
+/// its text. If `text` is replaced afterwards, the annotator notices that
+/// the layout no longer fits and reads the text as plain text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Unique, file-name-safe id.
+    pub id: String,
+    /// The path as given or found (`-` for standard input).
+    pub path: String,
+    /// The text every offset indexes.
+    pub text: String,
+    /// The format it was read as.
+    pub format: Format,
+    /// The document's title, where it says (a Markdown front matter
+    /// `title:` or, failing that, its first heading).
+    pub title: Option<String>,
+    layout: Layout,
+}
+
+impl Document {
+    /// A plain-text document.
+    ///
+    /// ```
+    /// use glossator::document::{BlockKind, Document, Format};
+    ///
+    /// let doc = Document::new("notes".into(), "notes.txt".into(), "Causes\n\n• Famine".into());
+    /// assert_eq!(doc.format, Format::Text);
+    /// let kinds: Vec<BlockKind> = doc.layout().blocks().iter().map(|b| b.kind).collect();
+    /// assert_eq!(kinds, [BlockKind::Heading { level: 1 }, BlockKind::Item { ordered: false, depth: 1 }]);
+    /// ```
+    pub fn new(id: String, path: String, text: String) -> Document {
+        Document::of_text(id, path, text, Format::Text)
+    }
+
+    /// A document of `format` (plain text or Markdown) whose text is
+    /// already decoded.
+    pub fn of_text(id: String, path: String, text: String, format: Format) -> Document {
+        let (layout, title) = match format {
+            Format::Markdown => markdown::layout(&text),
+            Format::Text => text::layout(&text),
+        };
+        Document {
+            id,
+            path,
+            text,
+            format,
+            title,
+            layout,
+        }
+    }
+
+    /// Reads a document of `format` from the bytes of its file. A warning
+    /// about the file (a guessed encoding) comes back beside it.
+    pub fn read(
+        id: String,
+        path: String,
+        bytes: Vec<u8>,
+        format: Format,
+    ) -> Result<(Document, Option<String>), String> {
+        let extracted = (format.reader())(bytes)?;
+        let doc = Document {
+            id,
+            path,
+            text: extracted.text,
+            format,
+            title: extracted.title,
+            layout: extracted.layout,
+        };
+        Ok((doc, extracted.warning))
+    }
+
+    /// The layout of [`Document::text`].
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+}
+
+/// What a reader makes of one file.
+#[derive(Clone, Debug)]
+pub struct Extracted {
+    /// The text to annotate.
+    pub text: String,
+    /// The title, if the file says.
+    pub title: Option<String>,
+    /// The layout of `text`.
+    pub layout: Layout,
+    /// Something the user should know about the file (a guessed encoding).
+    pub warning: Option<String>,
+}
+
+/// A format's reader: the bytes of a file in, its text and layout out, or
+/// why it cannot be read (a message naming no file: the caller adds it).
+pub type Reader = fn(Vec<u8>) -> Result<Extracted, String>;
+
+/// The formats glossator reads. Serialized as its [`Format::name`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (`.txt`, and anything not known as another format).
+    #[default]
+    Text,
+    /// CommonMark with GitHub's tables and strikethrough (`.md`,
+    /// `.markdown`).
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in the order their extensions are listed.
+    pub const ALL: [Format; 2] = [Format::Text, Format::Markdown];
+
+    /// The format's name in annotations (`doc.format`) and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The file extensions of the format, lower case, without the dot. A
+    /// folder walk reads the files with these extensions, in any case.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Text => &["txt"],
+            Format::Markdown => &["md", "markdown"],
+        }
+    }
+
+    /// The format's reader.
+    fn reader(self) -> Reader {
+        match self {
+            Format::Text => text::read,
+            Format::Markdown => markdown::read,
+        }
+    }
+
+    /// The format whose extension `path` has, in any case.
+    ///
+    /// ```
+    /// use glossator::document::Format;
+    ///
+    /// assert_eq!(Format::of_path("Week 1/NOTES.MD".as_ref()), Some(Format::Markdown));
+    /// assert_eq!(Format::of_path("notes.rtf".as_ref()), None);
+    /// ```
+    pub fn of_path(path: &Path) -> Option<Format> {
+        Format::of_extension(path.extension()?.to_str()?)
+    }
+
+    /// The format whose extension (without the dot) `ext` is, in any case.
+    pub fn of_extension(ext: &str) -> Option<Format> {
+        let ext = ext.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|format| format.extensions().contains(&ext.as_str()))
+    }
+}
