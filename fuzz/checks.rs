@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use glossator::annotate::{Annotation, Annotator, DocInfo, Span, SpanKind};
+use glossator::annotate::{Annotation, Annotator, DocInfo, How, Span, SpanKind};
 use glossator::dates::Day;
 use glossator::glossary::Glossary;
 use glossator::input::Document;
@@ -146,6 +146,7 @@ pub fn render(data: &[u8]) {
             kind,
             entry: (!date).then(|| ids[usize::from(flags >> 1) % ids.len()].into()),
             name: (!date).then(|| "Name".into()),
+            how: (!date).then(|| How::ALL[usize::from(flags >> 2) % How::ALL.len()]),
             value: date.then(|| "1924".to_string()),
             first_day: date.then(|| day(bytes.byte())),
             last_day: date.then(|| day(bytes.byte())),

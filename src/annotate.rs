@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::dates::{DateMatch, DateTagger, Day};
 use crate::document::{Block, Document, Format};
 use crate::lexicon::{Kind, Lexicon};
+pub use crate::matcher::How;
 use crate::matcher::{Matcher, TermMatch};
 use crate::text::{sentences_in_blocks, CharCursor, Normalized};
 
@@ -30,7 +31,8 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 ///         "format":"markdown","title":"The NEP"},
 ///  "sentences":[[2,9],[11,118],[119,240]],
 ///  "spans":[{"start":12,"end":18,"char_start":12,"char_end":18,"text":"Stalin",
-///            "kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":1},
+///            "kind":"person","entry":"stalin","name":"Joseph Stalin","match":"listed",
+///            "sentence":1},
 ///           {"start":40,"end":48,"char_start":40,"char_end":46,"text":"1924–9","kind":"date",
 ///            "value":"1924/1929","first_day":"1924-01-01","last_day":"1929-12-31","sentence":1}],
 ///  "blocks":[{"start":2,"end":9,"kind":"heading","level":1,"line":1},
@@ -44,7 +46,9 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 /// sorted: a binary search finds it), and `line` (or `para`, `page`) says
 /// where that is in the source file.
 ///
-/// Entry spans carry `entry` (the lexicon id) and `name`; date spans carry
+/// Entry spans carry `entry` (the lexicon id), `name` and `match`, how the
+/// text matched the entry ([`How`]: `listed`, `variant`, `misspelling` or
+/// `reference`); date spans carry
 /// `value` (EDTF), `first_day` and `last_day` (ISO dates, the calendar days
 /// covered) and, for "early 1930s" and the like, `qualifier`
 /// (`early`/`mid`/`late`).
@@ -200,6 +204,11 @@ pub struct Span<'a> {
     /// The lexicon entry's display name (entry spans only), borrowed too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<Cow<'a, str>>,
+    /// How the text matched the entry (entry spans only), written `match`:
+    /// a listed form, a derived variant, a misspelling, or a short name
+    /// resolved by the document's earlier mentions.
+    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<How>,
     /// The EDTF value (date spans only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
@@ -216,12 +225,13 @@ pub struct Span<'a> {
 }
 
 impl<'a> Span<'a> {
-    fn entry(text: &'a str, start: usize, end: usize, label: Label<'a>) -> Span<'a> {
+    fn entry(text: &'a str, hit: TermMatch, label: Label<'a>) -> Span<'a> {
         Span {
             kind: label.kind,
             entry: Some(Cow::Borrowed(label.id)),
             name: Some(Cow::Borrowed(label.name)),
-            ..Span::bare(text, start, end)
+            how: Some(hit.how),
+            ..Span::bare(text, hit.start, hit.end)
         }
     }
 
@@ -259,6 +269,7 @@ impl<'a> Span<'a> {
             kind: SpanKind::Term,
             entry: None,
             name: None,
+            how: None,
             value: None,
             first_day: None,
             last_day: None,
@@ -375,7 +386,7 @@ impl Annotator {
                 spans.push(Span::date(text, date));
             }
             let label = self.labels.get(entry.entry);
-            spans.push(Span::entry(text, entry.start, entry.end, label));
+            spans.push(Span::entry(text, entry, label));
         }
         spans.extend(dates.map(|date| Span::date(text, date)));
         spans

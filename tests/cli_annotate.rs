@@ -65,9 +65,9 @@ fn json_lines_follow_the_schema() {
         concat!(
             r#"{{"schema":"glossator.annotation/1","doc":{{"id":"a","path":"{}","bytes":36,"chars":24,"format":"text"}},"#,
             r#""sentences":[[0,35]],"spans":["#,
-            r#"{{"start":0,"end":6,"char_start":0,"char_end":6,"text":"Stalin","kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":0}},"#,
-            r#"{{"start":11,"end":14,"char_start":9,"char_end":12,"text":"NEP","kind":"term","entry":"nep","name":"New Economic Policy","sentence":0}},"#,
-            r#"{{"start":21,"end":33,"char_start":16,"char_end":22,"text":"Сталин","kind":"person","entry":"stalin","name":"Joseph Stalin","sentence":0}}],"#,
+            r#"{{"start":0,"end":6,"char_start":0,"char_end":6,"text":"Stalin","kind":"person","entry":"stalin","name":"Joseph Stalin","match":"listed","sentence":0}},"#,
+            r#"{{"start":11,"end":14,"char_start":9,"char_end":12,"text":"NEP","kind":"term","entry":"nep","name":"New Economic Policy","match":"listed","sentence":0}},"#,
+            r#"{{"start":21,"end":33,"char_start":16,"char_end":22,"text":"Сталин","kind":"person","entry":"stalin","name":"Joseph Stalin","match":"listed","sentence":0}}],"#,
             r#""blocks":[{{"start":0,"end":35,"kind":"paragraph","line":1}}]}}"#,
             "\n"
         ),

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use glossator::annotate::{Annotation, Span, SpanKind};
+use glossator::annotate::{Annotation, How, Span, SpanKind};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -85,6 +85,9 @@ impl AnnotationDicts {
         }
         if let Some(name) = &span.name {
             dict.set_item(intern!(py, "name"), self.label(py, name))?;
+        }
+        if let Some(how) = span.how {
+            dict.set_item(intern!(py, "match"), how_name(py, how))?;
         }
         if let Some(value) = &span.value {
             dict.set_item(intern!(py, "value"), value)?;
@@ -159,4 +162,15 @@ fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound
             dict.into_any()
         }
     })
+}
+
+/// The name of `how` as its `Serialize` writes it ([`How::as_str`]),
+/// interned.
+fn how_name(py: Python<'_>, how: How) -> &Bound<'_, PyString> {
+    match how {
+        How::Listed => intern!(py, "listed"),
+        How::Variant => intern!(py, "variant"),
+        How::Misspelling => intern!(py, "misspelling"),
+        How::Reference => intern!(py, "reference"),
+    }
 }

@@ -79,7 +79,7 @@ def test_odd_text_is_annotated_as_the_command_does(annotator):
     assert run.returncode == 0, run.stderr
     theirs = json.loads(run.stdout)
     ours = annotator.annotate(text, id="stdin")
-    assert {"qualifier", "first_day", "entry"} <= {k for s in ours["spans"] for k in s}
+    assert {"qualifier", "first_day", "entry", "match"} <= {k for s in ours["spans"] for k in s}
     ours["doc"]["path"] = theirs["doc"]["path"]
     assert ours == theirs
 

@@ -17,6 +17,7 @@ use prefix_automaton::PrefixAutomaton;
 use words::{FirstWordFilter, HitStarts, Word};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Entry, Kind, Lexicon};
 use crate::text::{is_whole_word, is_word_char, normalize_form, Normalized};
@@ -148,6 +149,43 @@ pub struct TermMatch {
     pub end: usize,
     /// Index of the entry in [`Lexicon::entries`].
     pub entry: usize,
+    /// How the text matched the entry.
+    pub how: How,
+}
+
+/// How an entry span matched its entry: the `match` field of an entry
+/// span in `glossator.annotation/1`.
+///
+/// Listed forms outrank every other kind of match: a form one entry lists
+/// is never taken by another entry's variant of the same text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    /// A form the entry lists: its name, an alias or an exact-case form.
+    Listed,
+    /// A form derived from a listed one by a documented rule: a person's
+    /// surname or title and name, a term's plural or other spelling.
+    Variant,
+    /// A word or words a small edit away from one form of one entry.
+    Misspelling,
+    /// A short name (a surname two people share, a first name) that the
+    /// document's earlier full mentions resolve to the entry.
+    Reference,
+}
+
+impl How {
+    /// Every kind of match, listed forms first.
+    pub const ALL: [How; 4] = [How::Listed, How::Variant, How::Misspelling, How::Reference];
+
+    /// The name the JSON outputs give it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            How::Listed => "listed",
+            How::Variant => "variant",
+            How::Misspelling => "misspelling",
+            How::Reference => "reference",
+        }
+    }
 }
 
 /// The next few hit starts that passed the first-word filter, found
@@ -256,6 +294,7 @@ impl Matcher {
                     start: range.start,
                     end: range.end,
                     entry,
+                    how: How::Listed,
                 });
             }
         })
@@ -537,6 +576,7 @@ mod tests {
                     start: range.start,
                     end: range.end,
                     entry,
+                    how: How::Listed,
                 });
             }
         }

@@ -14,7 +14,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::annotate::{Annotation, DocInfo, Span};
+use crate::annotate::{Annotation, DocInfo, How, Span};
 use crate::dates::Day;
 use crate::document::{Block, BlockKind, SourcePlace};
 
@@ -29,8 +29,8 @@ pub fn json_line(value: &impl Serialize) -> Vec<u8> {
 /// bytes as [`json_line`], written directly.
 ///
 /// This must stay in step with the `Serialize` impls of [`Annotation`],
-/// [`DocInfo`], [`Span`], [`SpanKind`](crate::annotate::SpanKind), [`Day`] and [`Block`]: keys in
-/// field order,
+/// [`DocInfo`], [`Span`], [`SpanKind`](crate::annotate::SpanKind), [`How`], [`Day`] and
+/// [`Block`]: keys in field order,
 /// `None` fields left out, strings escaped as `serde_json` escapes them. A
 /// property test compares the two on arbitrary annotations.
 pub fn annotation_line(annotation: &Annotation) -> Vec<u8> {
@@ -49,10 +49,10 @@ pub fn annotation_line(annotation: &Annotation) -> Vec<u8> {
     out
 }
 
-/// Bytes per span besides its strings and days: keys, punctuation and five
-/// numbers, about 125 for an entry span and 110 for a date span with
-/// five-digit offsets.
-const SPAN_BYTES: usize = 128;
+/// Bytes per span besides its strings and days: keys, punctuation, five
+/// numbers and `match`, about 145 for an entry span and 110 for a date
+/// span with five-digit offsets.
+const SPAN_BYTES: usize = 148;
 
 /// Bytes per day of a date span: `,"first_day":"YYYY-MM-DD"`.
 const DAY_BYTES: usize = 26;
@@ -183,6 +183,7 @@ fn write_span(out: &mut Vec<u8>, span: &Span) {
     out.push(b'"');
     write_optional(out, b",\"entry\":", span.entry.as_deref(), write_str);
     write_optional(out, b",\"name\":", span.name.as_deref(), write_str);
+    write_optional(out, b",\"match\":", span.how, write_how);
     write_optional(out, b",\"value\":", span.value.as_deref(), write_str);
     write_optional(out, b",\"first_day\":", span.first_day, write_day);
     write_optional(out, b",\"last_day\":", span.last_day, write_day);
@@ -217,6 +218,13 @@ fn write_optional<T>(out: &mut Vec<u8>, key: &[u8], value: Option<T>, write: fn(
         out.extend_from_slice(key);
         write(out, value);
     }
+}
+
+/// `how` quoted, as its `Serialize` writes it.
+fn write_how(out: &mut Vec<u8>, how: How) {
+    out.push(b'"');
+    out.extend_from_slice(how.as_str().as_bytes());
+    out.push(b'"');
 }
 
 fn write_usize(out: &mut Vec<u8>, n: usize) {
@@ -332,6 +340,7 @@ mod tests {
         let stalin = Span {
             entry: Some("stalin".into()),
             name: Some("Joseph \"Koba\" Stalin".into()),
+            how: Some(How::Misspelling),
             ..span(0, "Stalin", SpanKind::Person)
         };
         let date = Span {
@@ -383,7 +392,8 @@ mod tests {
             r#""doc":{"id":"é","path":"a/é\n.txt","bytes":40,"chars":38,"format":"markdown","title":"N\"E\"P"},"#,
             r#""sentences":[[0,18],[20,40]],"#,
             r#""spans":[{"start":0,"end":6,"char_start":0,"char_end":6,"text":"Stalin","#,
-            r#""kind":"person","entry":"stalin","name":"Joseph \"Koba\" Stalin","sentence":0},"#,
+            r#""kind":"person","entry":"stalin","name":"Joseph \"Koba\" Stalin","#,
+            r#""match":"misspelling","sentence":0},"#,
             r#"{"start":20,"end":36,"char_start":20,"char_end":34,"#,
             r#""text":"late 1920s\t–\u0001\\","kind":"date","value":"192X","#,
             r#""first_day":"1927-01-01","last_day":"1929-12-31","qualifier":"late","sentence":1}],"#,
@@ -461,12 +471,16 @@ mod tests {
         prop::sample::select(&[Person, Place, Org, Event, Term, Date][..])
     }
 
+    fn any_how() -> impl Strategy<Value = Option<How>> {
+        prop::option::of(prop::sample::select(&How::ALL[..]))
+    }
+
     fn any_span() -> impl Strategy<Value = Span<'static>> {
         let numbers = prop::array::uniform5(any_number());
         let strings = prop::array::uniform4(prop::option::of(any_text()));
         let days = prop::array::uniform2(prop::option::of(any_day()));
-        let parts = (numbers, any_text(), any_kind(), strings, days);
-        parts.prop_map(|(n, text, kind, strings, days)| {
+        let parts = (numbers, any_text(), any_kind(), strings, days, any_how());
+        parts.prop_map(|(n, text, kind, strings, days, how)| {
             let [entry, name, value, qualifier] = strings;
             let [first_day, last_day] = days;
             Span {
@@ -478,6 +492,7 @@ mod tests {
                 kind,
                 entry: entry.map(Cow::Owned),
                 name: name.map(Cow::Owned),
+                how,
                 value,
                 first_day,
                 last_day,
