@@ -628,6 +628,34 @@ mod tests {
         assert_eq!(of, [0, 0, 1]);
     }
 
+    /// A multiword form does not run across the column gap of a key-dates
+    /// table ("1927 war scare" is an alias; the row is `1927`, then
+    /// `War Scare`), nor across the cells of a Markdown table.
+    #[test]
+    fn no_span_crosses_a_table_cell() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let texts = [
+            ("1917                October Revolution\n1927                War Scare; the NEP ends\n", Format::Text),
+            ("1917\tOctober Revolution\n1927\tWar Scare\n", Format::Text),
+            ("| Year | Event |\n|---|---|\n| 1927 | War Scare |\n", Format::Markdown),
+        ];
+        for (text, format) in texts {
+            let doc = Document::of_text("d".into(), "d".into(), text.into(), format);
+            let annotation = annotator.annotate(&doc);
+            let got: Vec<&str> = annotation.spans.iter().map(|s| s.text.as_ref()).collect();
+            assert!(
+                got.contains(&"War Scare") && got.contains(&"1927"),
+                "{text:?}: {got:?}"
+            );
+            for span in &annotation.spans {
+                assert!(
+                    !span.text.contains("1927 ") && !span.text.contains('\t'),
+                    "{text:?}: {span:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn spans_lie_inside_their_sentence_on_the_reproducers() {
         let annotator = Annotator::new(Lexicon::builtin().unwrap());

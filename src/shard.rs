@@ -105,7 +105,16 @@ pub(crate) fn passage<'t>(
     annotation: &Annotation,
     span: &Span,
 ) -> Option<([usize; 2], &'t str)> {
-    let [start, end] = *annotation.sentences.get(span.sentence)?;
+    passage_in(text, *annotation.sentences.get(span.sentence)?, span)
+}
+
+/// The byte range `[start, end]` of `text` and its text, if it holds
+/// `span` and `span` is `text`'s at its offsets.
+pub(crate) fn passage_in<'t>(
+    text: &'t str,
+    [start, end]: [usize; 2],
+    span: &Span,
+) -> Option<([usize; 2], &'t str)> {
     let holds = start <= span.start && span.end <= end;
     let context = text.get(start..end)?;
     let exact = text.get(span.start..span.end) == Some(span.text.as_ref());

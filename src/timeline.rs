@@ -21,7 +21,9 @@
 //! events are sorted by start, then end, then document order, then position
 //! in the document. `qualifier` (`early`/`mid`/`late`) appears when written.
 //! `entries` are the ids of lexicon entries in the same sentence, in order
-//! of first appearance. Documents are listed as in the glossary, with the
+//! of first appearance. A date in a table (a key-dates row) is dated by its
+//! whole row: `sentence` and `context` are the row, from its first cell to
+//! its last, and `entries` those of the row. Documents are listed as in the glossary, with the
 //! hash of their text ([`DocRef`]).
 //!
 //! The fields of a [`Timeline`] are private, so that its events stay in
@@ -35,9 +37,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotate::{Annotation, Span};
 use crate::dates::Day;
+use crate::document::{Block, BlockKind};
 use crate::input::Document;
 use crate::shard::{
-    check_disjoint, check_passage, document_order, passage, position_of, DocRef, MergeError,
+    check_disjoint, check_passage, document_order, passage, passage_in, position_of, DocRef,
+    MergeError,
 };
 
 /// The schema tag of [`Timeline`] JSON.
@@ -114,12 +118,16 @@ impl TimelineBuilder {
     /// out (the annotator makes none).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation) {
         self.documents.push(DocRef::of(doc));
-        // Spans are sorted by start and each lies inside its sentence, so
-        // the spans of a sentence come together: one pass finds each
-        // sentence's entries once, for all of its dates.
-        for in_sentence in annotation.spans.chunk_by(|a, b| a.sentence == b.sentence) {
+        // Spans are sorted by start and each lies inside its sentence (or
+        // table row), so the spans of one come together: one pass finds
+        // each one's entries once, for all of its dates.
+        let unit = |span: &Span| match row_of(&annotation.blocks, span.start) {
+            Some(row) => Unit::Row(row),
+            None => Unit::Sentence(span.sentence),
+        };
+        for in_unit in annotation.spans.chunk_by(|a, b| unit(a) == unit(b)) {
             let mut entries = None;
-            for span in in_sentence {
+            for span in in_unit {
                 let (Some(value), Some(start), Some(end)) =
                     (&span.value, span.first_day, span.last_day)
                 else {
@@ -128,7 +136,11 @@ impl TimelineBuilder {
                 if start > end {
                     continue;
                 }
-                let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
+                let found = match unit(span) {
+                    Unit::Row(row) => passage_in(&doc.text, row, span),
+                    Unit::Sentence(_) => passage(&doc.text, annotation, span),
+                };
+                let Some((sentence, context)) = found else {
                     continue;
                 };
                 self.events.push(Event {
@@ -141,9 +153,7 @@ impl TimelineBuilder {
                     span: [span.start, span.end],
                     sentence,
                     context: context.to_string(),
-                    entries: entries
-                        .get_or_insert_with(|| entry_ids(in_sentence))
-                        .clone(),
+                    entries: entries.get_or_insert_with(|| entry_ids(in_unit)).clone(),
                 });
             }
         }
@@ -231,6 +241,33 @@ fn merge_sorted(earlier: Vec<Event>, later: Vec<Event>) -> Vec<Event> {
     out
 }
 
+/// What a date's passage is: its sentence, or the table row it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Sentence(usize),
+    /// The byte range from the row's first cell to its last.
+    Row([usize; 2]),
+}
+
+/// The row that byte `at` lies in, if it lies in a table cell of
+/// `blocks` (sorted, as an annotation's are).
+fn row_of(blocks: &[Block], at: usize) -> Option<[usize; 2]> {
+    let i = blocks.partition_point(|b| b.start <= at).checked_sub(1)?;
+    let BlockKind::Cell { table, row, .. } = blocks[i].kind else {
+        return None;
+    };
+    if at >= blocks[i].end {
+        return None;
+    }
+    let same = |b: &Block| matches!(b.kind, BlockKind::Cell { table: t, row: r, .. } if (t, r) == (table, row));
+    let first = blocks[..i]
+        .iter()
+        .rposition(|b| !same(b))
+        .map_or(0, |p| p + 1);
+    let last = i + blocks[i..].iter().take_while(|b| same(b)).count() - 1;
+    Some([blocks[first].start, blocks[last].end])
+}
+
 /// The entry ids of `spans`, each once, in order of first appearance.
 fn entry_ids(spans: &[Span]) -> Vec<String> {
     #[cfg(test)]
@@ -242,6 +279,48 @@ fn entry_ids(spans: &[Span]) -> Vec<String> {
         .filter(|&id| seen.insert(id))
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod row_tests {
+    use super::*;
+    use crate::annotate::Annotator;
+    use crate::lexicon::Lexicon;
+
+    /// A date in a key-dates row is dated by the row: its context is the
+    /// row, its entries the row's (the date and the event are in cells,
+    /// and so in sentences, of their own).
+    #[test]
+    fn a_table_row_is_one_passage() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let text = "Key dates\n\n1924      Lenin dies\n1928      Stalin: First Five-Year Plan\n";
+        let doc = Document::new("d".into(), "d.txt".into(), text.into());
+        let mut builder = TimelineBuilder::new();
+        builder.add(&doc, &annotator.annotate(&doc));
+        let timeline = builder.finish();
+        let got: Vec<(&str, &str, Vec<&str>)> = timeline
+            .events()
+            .iter()
+            .map(|e| {
+                (
+                    e.text.as_str(),
+                    e.context.as_str(),
+                    e.entries.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1924", "1924      Lenin dies", vec!["lenin"]),
+                (
+                    "1928",
+                    "1928      Stalin: First Five-Year Plan",
+                    vec!["stalin", "first-five-year-plan"]
+                ),
+            ]
+        );
+    }
 }
 
 #[cfg(test)]

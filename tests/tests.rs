@@ -19,6 +19,9 @@
 //!   (`tests/data/matching.toml`).
 //! * `devset`: the development sets of `tests/data/devset/` (texts written
 //!   for the project with inline gold) scored per kind, with thresholds.
+//! * `documents`: the format readers: the text and spans of each format's
+//!   fixture (`tests/data/formats/`), Markdown against plain text,
+//!   `glossator text`.
 //! * `dates_table`, `dates_seeds`: the date tagger on `tests/data/dates.tsv`
 //!   and on the seed documents.
 //! * `conformance_flashtext`: FlashText's 49 keyword-extraction cases.
@@ -42,6 +45,7 @@ mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;
 mod devset;
+mod documents;
 mod fuzz_corpus;
 mod html_browser;
 mod html_outputs;

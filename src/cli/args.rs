@@ -64,6 +64,13 @@ pub enum Command {
     /// Check or list the lexicon.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Print the text glossator annotates: the file itself for plain text
+    /// and Markdown, the extracted text for other formats. Offsets in
+    /// annotations index this text.
+    #[command(after_help = "Examples:\n  \
+        glossator text notes.md\n  \
+        glossator text handout.docx | less")]
+    Text(TextArgs),
 }
 
 /// Flags shared by every command that reads documents.
@@ -195,6 +202,14 @@ pub struct BuildArgs {
     /// Leave out glossary entries occurring fewer than N times.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_count: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// Files or folders to read; `-` reads standard input. With more than
+    /// one document, each is preceded by a `==> PATH <==` line.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

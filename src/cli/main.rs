@@ -13,6 +13,7 @@ mod output;
 mod process;
 mod report;
 mod signals;
+mod text;
 mod timeline;
 
 use std::io::Write;
@@ -55,6 +56,11 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         }),
         Command::Build(args) => {
             with_run(&args.run, |run, reporter| build::run(run, &args, reporter))
+        }
+        Command::Text(args) => {
+            let mut reporter = Reporter::new(false);
+            text::run(&args, &mut reporter)?;
+            Ok(reporter.exit())
         }
         Command::Merge(args) => {
             let mut reporter = Reporter::new(false);

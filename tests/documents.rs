@@ -1,0 +1,148 @@
+//! Documents in their formats: what text and spans each reader gives, and
+//! that markup changes nothing but where the spans are.
+
+use std::sync::LazyLock;
+
+use glossator::annotate::{Annotation, Annotator};
+use glossator::document::{Document, Format};
+use glossator::lexicon::Lexicon;
+use proptest::prelude::*;
+
+use crate::util::{glossator, repo};
+
+static ANNOTATOR: LazyLock<Annotator> =
+    LazyLock::new(|| Annotator::new(Lexicon::builtin().expect("the built-in lexicon loads")));
+
+/// What a document was tagged with, without where: each span's text and
+/// its entry or date value, in order.
+fn tags(annotation: &Annotation) -> Vec<(String, String)> {
+    annotation
+        .spans
+        .iter()
+        .map(|s| {
+            let what = s.entry.as_deref().or(s.value.as_deref()).unwrap_or("");
+            (s.text.to_string(), what.to_string())
+        })
+        .collect()
+}
+
+/// Words and phrases to write notes with: entries, dates, glue words.
+const WORDS: &[&str] = &[
+    "Stalin",
+    "Lenin",
+    "Trotsky",
+    "the",
+    "Five-Year Plan",
+    "NEP",
+    "in",
+    "1924",
+    "January 1928",
+    "kulaks",
+    "and",
+    "collectivisation",
+    "Bukharin",
+    "Kirov",
+    "1934",
+    "Moscow",
+    "was",
+    "then",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// The same notes as plain text and as Markdown (with emphasis, a
+    /// heading and a list marker added) give the same entries and dates.
+    #[test]
+    fn markdown_and_plain_text_tag_the_same(
+        paragraphs in prop::collection::vec(
+            prop::collection::vec((0..WORDS.len(), 0..4_u8), 1..10), 1..6)
+    ) {
+        let mut plain = Vec::new();
+        let mut markdown = Vec::new();
+        for (i, words) in paragraphs.iter().enumerate() {
+            let text: Vec<&str> = words.iter().map(|&(w, _)| WORDS[w]).collect();
+            let marked: Vec<String> = words
+                .iter()
+                .map(|&(w, mark)| match mark {
+                    1 => format!("**{}**", WORDS[w]),
+                    2 => format!("_{}_", WORDS[w]),
+                    _ => WORDS[w].to_string(),
+                })
+                .collect();
+            // A paragraph ends in a word, not `1924.`, which Markdown
+            // reads as a numbered list item.
+            plain.push(format!("{} then.", text.join(" ")));
+            let prefix = match i % 3 {
+                0 => "# ",
+                1 => "- ",
+                _ => "",
+            };
+            markdown.push(format!("{prefix}{} then.", marked.join(" ")));
+        }
+        let plain = Document::new("p".into(), "p.txt".into(), plain.join("\n\n"));
+        let markdown = Document::of_text("m".into(), "m.md".into(), markdown.join("\n\n"), Format::Markdown);
+        prop_assert_eq!(tags(&ANNOTATOR.annotate(&plain)), tags(&ANNOTATOR.annotate(&markdown)));
+    }
+}
+
+/// The Markdown fixture: link targets, image paths, code and markup are
+/// not tagged; link text is; spans index the file's bytes.
+#[test]
+fn markdown_fixture_spans_are_the_prose() {
+    let path = repo().join("tests/data/formats/notes.md");
+    let out = glossator().arg("annotate").arg(&path).assert().success();
+    let annotation: Annotation =
+        serde_json::from_slice(&out.get_output().stdout).expect("one annotation");
+    let bytes = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(annotation.doc.format, Format::Markdown);
+    assert_eq!(
+        annotation.doc.title.as_deref(),
+        Some("Stalin's Revolution from Above")
+    );
+    for span in &annotation.spans {
+        assert_eq!(&bytes[span.start..span.end], span.text, "{span:?}");
+        // Emphasis may end inside a span (`**grain procurement crisis** of
+        // 1927–28`), but a span never starts or ends in markup.
+        for markup in ["*", "_", "#", "|", "[", "]", "`"] {
+            assert!(
+                !span.text.starts_with(markup) && !span.text.ends_with(markup),
+                "{markup:?} at an end of {span:?}"
+            );
+        }
+        for markup in ["http", "img/", "`", "|", "\n>"] {
+            assert!(!span.text.contains(markup), "{markup:?} in {span:?}");
+        }
+    }
+    let tagged = tags(&annotation);
+    let has = |text: &str| tagged.iter().any(|(t, _)| t == text);
+    assert!(
+        has("Bukharin") && has("Murder of Kirov") && has("Trotsky"),
+        "{tagged:?}"
+    );
+    // 1929 is in the link's title and address, and in inline code: not tagged
+    // there; it is tagged in the table and the footnote.
+    let dates_1929 = tagged.iter().filter(|(t, _)| t == "1929").count();
+    assert_eq!(dates_1929, 2, "{tagged:?}");
+    assert!(annotation.blocks.iter().any(|b| b.quote == 1));
+}
+
+/// `glossator text` prints what the offsets index: the file itself for
+/// Markdown.
+#[test]
+fn text_prints_what_offsets_index() {
+    let path = repo().join("tests/data/formats/notes.md");
+    let out = glossator().arg("text").arg(&path).assert().success();
+    assert_eq!(out.get_output().stdout, std::fs::read(&path).unwrap());
+    let out = glossator()
+        .arg("text")
+        .arg(&path)
+        .arg(&path)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.matches("==> ").count(), 2);
+    glossator()
+        .args(["text", "no-such-file.md"])
+        .assert()
+        .code(1);
+}
