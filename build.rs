@@ -1,14 +1,21 @@
 //! Embeds the built-in lexicon (every `.toml` and `.tsv` file in `lexicon/`)
-//! into the binary, so `glossator` works with no files beside it.
+//! and the English word list (`data/words/english.txt`, compiled into an
+//! `fst` set) into the binary, so `glossator` works with no files beside it.
 
 use std::{env, fs, path::Path};
 
 fn main() {
     // Read at run time: `env!` would bake in the path the build script was
     // compiled at, and a target folder copied to another checkout would then
-    // embed that checkout's lexicon.
+    // embed that checkout's files.
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let dir = Path::new(&manifest).join("lexicon");
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    embed_lexicon(Path::new(&manifest), Path::new(&out));
+    compile_english_words(Path::new(&manifest), Path::new(&out));
+}
+
+fn embed_lexicon(manifest: &Path, out: &Path) {
+    let dir = manifest.join("lexicon");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("lexicon/ folder")
@@ -31,6 +38,25 @@ fn main() {
         );
     }
     code += "];\n";
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_lexicon.rs");
-    fs::write(out, code).expect("write builtin_lexicon.rs");
+    fs::write(out.join("builtin_lexicon.rs"), code).expect("write builtin_lexicon.rs");
+}
+
+/// `data/words/english.txt` (one word a line, sorted by bytes) as the bytes
+/// of an `fst::Set`, which `src/text/english.rs` reads in place: nothing is
+/// built when glossator runs.
+fn compile_english_words(manifest: &Path, out: &Path) {
+    let path = manifest.join("data/words/english.txt");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let words = fs::read_to_string(&path).expect("data/words/english.txt");
+    let mut set = fst::SetBuilder::memory();
+    for (line, word) in words.lines().enumerate() {
+        if let Err(err) = set.insert(word) {
+            panic!(
+                "data/words/english.txt:{}: {word:?}: {err} (regenerate it with data/words/generate.sh)",
+                line + 1
+            );
+        }
+    }
+    let bytes = set.into_inner().expect("fst set in memory");
+    fs::write(out.join("english.fst"), bytes).expect("write english.fst");
 }

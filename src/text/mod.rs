@@ -1,11 +1,13 @@
 //! Text handling before matching: decoding input bytes, normalizing for
 //! matching with an alignment map back to the original, what a word
-//! character is, sentence segmentation, and code point offsets.
+//! character is, whether a word is an ordinary English word, sentence
+//! segmentation, and code point offsets.
 //!
 //! Nothing here knows about the lexicon; the [`crate::matcher`] builds on
 //! [`Normalized`] and the annotator on [`sentences`].
 
 mod decode;
+mod english;
 mod list;
 mod normalize;
 mod offsets;
@@ -13,6 +15,7 @@ mod segment;
 mod word;
 
 pub use decode::{decode, decode_strict, DecodeError, Decoded};
+pub use english::is_english_word;
 pub(crate) use list::is_list_item;
 pub use normalize::{normalize_form, Normalized, OriginalRanges};
 pub use offsets::CharCursor;
