@@ -80,6 +80,9 @@ impl Input {
 
     /// The format the document is read as: by its file's extension;
     /// plain text for standard input and unknown extensions.
+    ///
+    /// [`Input::read`] reads a file by its content first
+    /// ([`Format::sniff`]: a Word or OpenDocument file under any name).
     pub fn format(&self) -> Format {
         match &self.source {
             Source::File(path) => Format::of_path(path).unwrap_or(Format::Text),
@@ -100,8 +103,9 @@ impl Input {
             Source::Stdin => read_bounded(std::io::stdin().lock(), 0, MAX_INPUT_BYTES),
         }
         .map_err(|e| fail(e.to_string()))?;
+        let format = Format::sniff(&bytes).unwrap_or_else(|| self.format());
         let (doc, warning) =
-            Document::read(self.id.clone(), path.clone(), bytes, self.format()).map_err(fail)?;
+            Document::read(self.id.clone(), path.clone(), bytes, format).map_err(fail)?;
         if doc.text.len() > MAX_DOCUMENT_BYTES {
             let message = format!("over {MAX_DOCUMENT_BYTES} bytes as UTF-8; split it first");
             return Err(fail(message));
@@ -204,8 +208,9 @@ pub fn read_bounded(
         .read_to_end(&mut bytes)?;
     // The decoder owns the rule for what is binary (NUL bytes, except in
     // UTF-16); asking it about a first chunk with a NUL in it stops a
-    // stream of zeros after 64 KiB.
-    if memchr::memchr(0, &bytes).is_some() {
+    // stream of zeros after 64 KiB. A zip container (Word, OpenDocument)
+    // is binary and read on: its reader checks it.
+    if memchr::memchr(0, &bytes).is_some() && !bytes.starts_with(b"PK\x03\x04") {
         if let Err(err @ DecodeError::Binary { .. }) = decode(bytes.clone()) {
             return Err(ReadError::Binary(err));
         }

@@ -94,6 +94,12 @@ impl RecordLine {
                 )))
             }
         };
+        if !record.format.is_text() {
+            let format = record.format.name();
+            return Err(fail(format!(
+                "format {format:?} is not text; a record's format is \"text\" or \"markdown\""
+            )));
+        }
         Ok(Document::of_text(
             id,
             self.location(),

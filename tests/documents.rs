@@ -146,3 +146,101 @@ fn text_prints_what_offsets_index() {
         .assert()
         .code(1);
 }
+
+/// The text `glossator text` prints for a fixture of `tests/data/formats/`.
+fn extracted(name: &str) -> String {
+    let path = repo().join("tests/data/formats").join(name);
+    let out = glossator().arg("text").arg(&path).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// The annotation of a fixture.
+fn annotated(name: &str) -> Annotation<'static> {
+    let path = repo().join("tests/data/formats").join(name);
+    let out = glossator().arg("annotate").arg(&path).assert().success();
+    let annotation: Annotation = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    annotation.into_owned()
+}
+
+/// Word and OpenDocument: runs split inside a name are joined, tracked
+/// changes read as accepted, field codes and markup left out, blocks a
+/// blank line apart, a table's cells a tab apart, the footnote at the end.
+#[test]
+fn word_and_opendocument_text_is_what_a_reader_sees() {
+    let body = "Stalin and the Countryside\n\nThe end of the NEP\n\n\
+                In 1928 Stalin broke with Bukharin over the grain procurement crisis.\n\n";
+    let table = "Date\tEvent\n1929\tCollectivisation forced through\n1934\tMurder of Kirov\n\n\
+                 Gosplan set the targets\n\nMagnitogorsk grew from nothing\n\n\
+                 Trotsky was exiled in 1929.";
+    assert_eq!(
+        extracted("notes.docx"),
+        format!("{body}Read the kulak decree and note the field code here.\n\n{table}")
+    );
+    assert_eq!(
+        extracted("notes.odt"),
+        format!("{body}Read the kulak decree  here.\n\n{table}")
+    );
+    for (name, format) in [("notes.docx", Format::Docx), ("notes.odt", Format::Odt)] {
+        let annotation = annotated(name);
+        let text = extracted(name);
+        assert_eq!(annotation.doc.format, format);
+        assert_eq!(
+            annotation.doc.title.as_deref(),
+            Some("Stalin and the Countryside")
+        );
+        for span in &annotation.spans {
+            assert_eq!(&text[span.start..span.end], span.text, "{name}: {span:?}");
+        }
+        let tagged = tags(&annotation);
+        let has = |text: &str| tagged.iter().any(|(t, _)| t == text);
+        for wanted in [
+            "Stalin",
+            "Bukharin",
+            "1929",
+            "Murder of Kirov",
+            "Gosplan",
+            "Trotsky",
+        ] {
+            assert!(has(wanted), "{name}: no {wanted} in {tagged:?}");
+        }
+        assert!(
+            !text.contains("Rykov") && !text.contains("HYPERLINK"),
+            "{name}"
+        );
+        let cells = annotation
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, glossator::document::BlockKind::Cell { .. }));
+        assert_eq!(cells.count(), 6, "{name}");
+        assert!(annotation
+            .blocks
+            .iter()
+            .all(|b| matches!(b.source, glossator::document::SourcePlace::Para(_))));
+    }
+}
+
+/// A zip bomb and a truncated file are refused with a message naming the
+/// file; the other inputs are still annotated, and the run exits 1.
+#[test]
+fn bad_word_files_fail_alone() {
+    let dir = repo().join("tests/data/formats");
+    let out = glossator()
+        .arg("annotate")
+        .arg(dir.join("bomb.docx"))
+        .arg(dir.join("truncated.docx"))
+        .arg(dir.join("notes.md"))
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("bomb.docx: word/document.xml inflates to"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("zip bomb"), "{stderr}");
+    assert!(
+        stderr.contains("truncated.docx: not a Word document (.docx), or corrupt or truncated"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "notes.md is annotated");
+}

@@ -228,7 +228,7 @@ fn extensions_are_read_in_any_case_and_skips_are_counted() {
         ("NOTES.TXT", b"Lenin"),
         ("readme.Md", b"Stalin"),
         ("essay.markdown", b"Trotsky"),
-        ("essay.docx", b"PK"),
+        ("essay.rtf", b"{\\rtf1"),
         ("map.png", b"\x89PNG"),
         ("Makefile", b"all:"),
     ]);
@@ -239,14 +239,14 @@ fn extensions_are_read_in_any_case_and_skips_are_counted() {
         .success();
     assert_eq!(ids_of(&out), ["notes", "essay", "readme"]);
     out.stderr(contains(
-        "warning: skipped 3 files: 1 without extension, 1 .docx, 1 .png \
-         (documents are .txt, .md or .markdown files)",
+        "warning: skipped 3 files: 1 without extension, 1 .png, 1 .rtf \
+         (documents are .txt, .md, .markdown, .docx or .odt files)",
     ));
 }
 
 #[test]
 fn a_folder_without_documents_is_an_error_and_nothing_is_written() {
-    let dir = temp_with(&[("in/notes.docx", b"PK")]);
+    let dir = temp_with(&[("in/notes.rtf", b"{\\rtf1")]);
     let out = dir.path().join("out");
     glossator()
         .arg("build")

@@ -1,4 +1,5 @@
-//! Documents as people have them: plain text and Markdown, each read into
+//! Documents as people have them: plain text, Markdown, Word and
+//! OpenDocument files, each read into
 //! one [`Document`], its text and the [`Layout`] of that text.
 //!
 //! Every format has a reader, one module each, behind one interface (a
@@ -10,11 +11,17 @@
 //! plain text and Markdown it is the decoded file itself, so a span's
 //! offsets are the file's own (for UTF-8 without a byte-order mark); the
 //! layout says which of its bytes are markup (Markdown's `**`, `#`, link
-//! addresses), never annotated.
+//! addresses), never annotated. For Word and OpenDocument files it is the
+//! text extracted from them, a blank line between blocks (`glossator
+//! text` prints it).
 
+mod docx;
 mod layout;
 mod markdown;
+mod odt;
+mod office;
 mod text;
+mod xml;
 
 use std::path::Path;
 
@@ -60,12 +67,13 @@ impl Document {
         Document::of_text(id, path, text, Format::Text)
     }
 
-    /// A document of `format` (plain text or Markdown) whose text is
-    /// already decoded.
+    /// A document of `format` whose text is already decoded: plain text or
+    /// Markdown (any other format is read as plain text: it has no text
+    /// form to give).
     pub fn of_text(id: String, path: String, text: String, format: Format) -> Document {
         let (layout, title) = match format {
             Format::Markdown => markdown::layout(&text),
-            Format::Text => text::layout(&text),
+            _ => text::layout(&text),
         };
         Document {
             id,
@@ -130,17 +138,23 @@ pub enum Format {
     /// CommonMark with GitHub's tables and strikethrough (`.md`,
     /// `.markdown`).
     Markdown,
+    /// Word (`.docx`, Office Open XML).
+    Docx,
+    /// OpenDocument text (`.odt`).
+    Odt,
 }
 
 impl Format {
     /// Every format, in the order their extensions are listed.
-    pub const ALL: [Format; 2] = [Format::Text, Format::Markdown];
+    pub const ALL: [Format; 4] = [Format::Text, Format::Markdown, Format::Docx, Format::Odt];
 
     /// The format's name in annotations (`doc.format`) and messages.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Markdown => "markdown",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
         }
     }
 
@@ -150,6 +164,8 @@ impl Format {
         match self {
             Format::Text => &["txt"],
             Format::Markdown => &["md", "markdown"],
+            Format::Docx => &["docx"],
+            Format::Odt => &["odt"],
         }
     }
 
@@ -158,7 +174,41 @@ impl Format {
         match self {
             Format::Text => text::read,
             Format::Markdown => markdown::read,
+            Format::Docx => docx::read,
+            Format::Odt => odt::read,
         }
+    }
+
+    /// Is the format text, so that a document of it can be given as a
+    /// string (a JSON Lines record)?
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Text | Format::Markdown)
+    }
+
+    /// The format `bytes` are by their content, where that says: a zip
+    /// holding `word/document.xml` (Word) or an OpenDocument text's
+    /// `mimetype`. Text formats are told by the file's extension.
+    ///
+    /// ```
+    /// use glossator::document::Format;
+    ///
+    /// assert_eq!(Format::sniff(b"Stalin and the NEP"), None);
+    /// ```
+    pub fn sniff(bytes: &[u8]) -> Option<Format> {
+        if !bytes.starts_with(b"PK\x03\x04") {
+            return None;
+        }
+        // The first entry of an OpenDocument file is its `mimetype`,
+        // stored: its name and content are in the first bytes.
+        let head = &bytes[..bytes.len().min(200)];
+        if memchr::memmem::find(head, b"mimetypeapplication/vnd.oasis.opendocument.text").is_some()
+        {
+            return Some(Format::Odt);
+        }
+        if memchr::memmem::find(bytes, b"word/document.xml").is_some() {
+            return Some(Format::Docx);
+        }
+        None
     }
 
     /// The format whose extension `path` has, in any case.
