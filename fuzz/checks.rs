@@ -26,8 +26,9 @@ static ANNOTATOR: LazyLock<Annotator> =
 pub type Check = fn(&[u8]);
 
 /// The fuzz targets by name, for the replay test.
-pub const TARGETS: [(&str, Check); 4] = [
+pub const TARGETS: [(&str, Check); 5] = [
     ("annotate", annotate),
+    ("documents", documents),
     ("lexicon", lexicon),
     ("merge", merge),
     ("render", render),
@@ -45,6 +46,26 @@ pub fn annotate(data: &[u8]) {
     let line = annotation_line(&annotation);
     let back: Annotation = serde_json::from_slice(&line).expect("annotation JSON reads back");
     assert_eq!(back, annotation);
+    render_all(&doc, &annotation, ANNOTATOR.lexicon());
+}
+
+/// Arbitrary bytes as a file of a format (the first byte picks which of
+/// `Format::ALL`): the reader must not panic, and what it reads must
+/// annotate, check and render like any document.
+pub fn documents(data: &[u8]) {
+    use glossator::document::Format;
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let format = Format::ALL[usize::from(pick) % Format::ALL.len()];
+    let Ok((doc, _)) = Document::read("fuzz".into(), "fuzz".into(), rest.to_vec(), format) else {
+        return;
+    };
+    let annotation = ANNOTATOR.annotate(&doc);
+    check_annotation(&doc.text, &annotation);
+    for block in doc.layout().blocks() {
+        assert!(doc.text.get(block.range()).is_some(), "{block:?}");
+    }
     render_all(&doc, &annotation, ANNOTATOR.lexicon());
 }
 
