@@ -125,15 +125,19 @@ pub fn merge(data: &[u8]) {
 }
 
 /// Arbitrary bytes as a text and an annotation of it that need not fit
-/// it (a hand-made or hand-edited one): the reductions and every renderer
-/// must take it without a panic.
+/// it (a hand-made or hand-edited one, read from JSON, which rejects one
+/// whose spans and sentences are out of order): the reductions and every
+/// renderer must take it without a panic.
 pub fn render(data: &[u8]) {
     let mut bytes = Bytes(data);
     let text_len = usize::from(bytes.byte()) % 64;
     let text = String::from_utf8_lossy(bytes.take(text_len)).into_owned();
-    let sentences = (0..bytes.byte() % 6)
+    let mut sentences: Vec<[usize; 2]> = (0..bytes.byte() % 6)
         .map(|_| [bytes.offset(&text), bytes.offset(&text)])
         .collect();
+    // In order, so that the annotation reads back (see below).
+    sentences.sort_unstable();
+    sentences.dedup_by(|next, kept| next[0] < kept[1]);
     let ids = ["stalin", "lenin", "five-year-plan", "nep", "x\"<>&", ""];
     let kinds = [
         SpanKind::Person,
@@ -175,9 +179,18 @@ pub fn render(data: &[u8]) {
             sentence: usize::from(bytes.byte() % 8),
         });
     }
-    let annotation = Annotation {
-        schema: "glossator.annotation/1".into(),
-        doc: DocInfo {
+    // Sorted, each span in a sentence that holds it if one does, so that
+    // the annotation reads back.
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    for span in &mut spans {
+        let holds = |&[start, end]: &[usize; 2]| start <= span.start && span.end <= end;
+        if let Some(i) = sentences.iter().position(holds) {
+            span.sentence = i;
+        }
+    }
+    let fields = serde_json::json!({
+        "schema": "glossator.annotation/1",
+        "doc": DocInfo {
             id: "fuzz".into(),
             path: "fuzz.txt".into(),
             bytes: text.len(),
@@ -185,9 +198,11 @@ pub fn render(data: &[u8]) {
             format: glossator::document::Format::Text,
             title: None,
         },
-        sentences,
-        spans,
-        blocks: std::borrow::Cow::Borrowed(&[]),
+        "sentences": sentences,
+        "spans": spans,
+    });
+    let Ok(annotation) = serde_json::from_value::<Annotation>(fields) else {
+        return;
     };
     let doc = Document::new("fuzz".into(), "fuzz.txt".into(), text);
     render_all(&doc, &annotation, ANNOTATOR.lexicon());
@@ -221,17 +236,17 @@ impl<'a> Bytes<'a> {
 /// The annotation invariants: spans are their text at their offsets, in
 /// order, each inside its sentence; sentences in order and apart.
 fn check_annotation(text: &str, annotation: &Annotation) {
-    assert_eq!(annotation.doc.bytes, text.len());
-    for pair in annotation.sentences.windows(2) {
+    assert_eq!(annotation.doc().bytes, text.len());
+    for pair in annotation.sentences().windows(2) {
         assert!(pair[0][1] <= pair[1][0], "sentences overlap: {pair:?}");
     }
-    for pair in annotation.spans.windows(2) {
+    for pair in annotation.spans().windows(2) {
         let key = |s: &Span| (s.start, std::cmp::Reverse(s.end));
         assert!(key(&pair[0]) <= key(&pair[1]), "spans out of order");
     }
-    for span in &annotation.spans {
+    for span in annotation.spans() {
         assert_eq!(text.get(span.start..span.end), Some(span.text.as_ref()));
-        let [start, end] = annotation.sentences[span.sentence];
+        let [start, end] = annotation.sentences()[span.sentence];
         assert!(
             start <= span.start && span.end <= end,
             "{span:?} outside {start}..{end}"

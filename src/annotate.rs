@@ -71,19 +71,73 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 ///
 /// Output is written by [`crate::render::json::annotation_line`], not
 /// serde: a change to these types or their serde attributes goes there too.
+///
+/// The fields are private so that these rules hold for every annotation:
+/// one is made only by [`Annotator::annotate`], or read back from JSON,
+/// which checks the order rules above (the ones that need no document
+/// text) and fails on an annotation that breaks them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "AnnotationFields<'a>")]
 pub struct Annotation<'a> {
-    pub schema: String,
-    pub doc: DocInfo,
-    pub sentences: Vec<[usize; 2]>,
-    pub spans: Vec<Span<'a>>,
+    schema: String,
+    doc: DocInfo,
+    sentences: Vec<[usize; 2]>,
+    spans: Vec<Span<'a>>,
     /// The document's leaf blocks, borrowed from it when annotating.
-    #[serde(default)]
-    pub blocks: Cow<'a, [Block]>,
+    blocks: Cow<'a, [Block]>,
 }
 
-impl Annotation<'_> {
+impl<'a> Annotation<'a> {
+    /// The schema tag, [`ANNOTATION_SCHEMA`] for annotations made here.
+    pub fn schema(&self) -> &str {
+        &self.schema
+    }
+
+    /// The document annotated.
+    pub fn doc(&self) -> &DocInfo {
+        &self.doc
+    }
+
+    /// The sentences, as byte ranges `[start, end]`: in order, disjoint.
+    pub fn sentences(&self) -> &[[usize; 2]] {
+        &self.sentences
+    }
+
+    /// The spans, sorted by start, longer first, each inside the sentence
+    /// it names.
+    pub fn spans(&self) -> &[Span<'a>] {
+        &self.spans
+    }
+
+    /// The document's leaf blocks, sorted by start.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The spans, giving up the rest of the annotation.
+    pub fn into_spans(self) -> Vec<Span<'a>> {
+        self.spans
+    }
+
+    /// An annotation of any fields, whether or not they keep the rules,
+    /// for tests of code that must cope with broken ones.
+    #[cfg(test)]
+    pub(crate) fn unchecked(
+        schema: String,
+        doc: DocInfo,
+        sentences: Vec<[usize; 2]>,
+        spans: Vec<Span<'a>>,
+        blocks: Cow<'a, [Block]>,
+    ) -> Self {
+        Annotation {
+            schema,
+            doc,
+            sentences,
+            spans,
+            blocks,
+        }
+    }
+
     /// The same annotation, owning all its strings, so that it outlives
     /// the annotator and the document.
     pub fn into_owned(self) -> Annotation<'static> {
@@ -95,6 +149,87 @@ impl Annotation<'_> {
             blocks: Cow::Owned(self.blocks.into_owned()),
         }
     }
+}
+
+/// [`Annotation`]'s fields as JSON has them, before their order is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnnotationFields<'a> {
+    schema: String,
+    doc: DocInfo,
+    sentences: Vec<[usize; 2]>,
+    spans: Vec<Span<'a>>,
+    #[serde(default)]
+    blocks: Cow<'a, [Block]>,
+}
+
+impl<'a> TryFrom<AnnotationFields<'a>> for Annotation<'a> {
+    type Error = String;
+
+    /// Checks the order rules of [`Annotation`]: sentences in order,
+    /// disjoint and within the document; spans sorted by start, longer
+    /// first, each inside the sentence it names; blocks sorted by start.
+    fn try_from(fields: AnnotationFields<'a>) -> Result<Self, String> {
+        let AnnotationFields {
+            schema,
+            doc,
+            sentences,
+            spans,
+            blocks,
+        } = fields;
+        check_sentences(&sentences, doc.bytes)?;
+        check_spans(&spans, &sentences)?;
+        if blocks.iter().any(|b| b.end < b.start || b.end > doc.bytes)
+            || blocks.windows(2).any(|pair| pair[1].start < pair[0].start)
+        {
+            return Err("blocks are out of order or outside the document".into());
+        }
+        Ok(Annotation {
+            schema,
+            doc,
+            sentences,
+            spans,
+            blocks,
+        })
+    }
+}
+
+/// Are `sentences` in order, disjoint and within a document of `bytes`?
+fn check_sentences(sentences: &[[usize; 2]], bytes: usize) -> Result<(), String> {
+    let mut last_end = 0;
+    for (i, &[start, end]) in sentences.iter().enumerate() {
+        if start < last_end || end < start || end > bytes {
+            return Err(format!(
+                "sentence {i} ({start}..{end}) is out of order or outside the document"
+            ));
+        }
+        last_end = end;
+    }
+    Ok(())
+}
+
+/// Are `spans` sorted by start, longer first, each inside the sentence it
+/// names?
+fn check_spans(spans: &[Span], sentences: &[[usize; 2]]) -> Result<(), String> {
+    let key = |span: &Span| (span.start, std::cmp::Reverse(span.end));
+    if let Some(i) = spans
+        .windows(2)
+        .position(|pair| key(&pair[0]) > key(&pair[1]))
+    {
+        return Err(format!("spans {i} and {} are out of order", i + 1));
+    }
+    for (i, span) in spans.iter().enumerate() {
+        let inside = sentences.get(span.sentence).is_some_and(|&[start, end]| {
+            start <= span.start && span.start <= span.end && span.end <= end
+        });
+        if !inside {
+            return Err(format!(
+                "span {i} ({}..{}) is not inside its sentence {}",
+                span.start, span.end, span.sentence
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The document an [`Annotation`] describes.
@@ -533,6 +668,57 @@ fn assign_char_offsets(text: &str, spans: &mut [Span]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading an annotation back checks its order rules.
+    #[test]
+    fn annotations_read_back_keep_their_order_rules() {
+        let span = |start: usize, end: usize, sentence: usize| Span {
+            sentence,
+            ..Span::bare("0123456789", start, end)
+        };
+        let read = |sentences: Vec<[usize; 2]>, spans: Vec<Span>| {
+            let doc = DocInfo {
+                id: "d".into(),
+                path: "d.txt".into(),
+                bytes: 10,
+                chars: 10,
+                format: Format::Text,
+                title: None,
+            };
+            let annotation = Annotation::unchecked(
+                ANNOTATION_SCHEMA.into(),
+                doc,
+                sentences,
+                spans,
+                Cow::Borrowed(&[]),
+            );
+            let json = serde_json::to_string(&annotation).unwrap();
+            serde_json::from_str::<Annotation>(&json).map_err(|e| e.to_string())
+        };
+        let good = read(
+            vec![[0, 4], [5, 10]],
+            vec![span(0, 3, 0), span(0, 2, 0), span(6, 9, 1)],
+        );
+        assert_eq!(good.unwrap().spans().len(), 3);
+        for (sentences, spans, why) in [
+            (vec![[5, 10], [0, 4]], vec![], "out of order"),
+            (vec![[0, 11]], vec![], "outside the document"),
+            (
+                vec![[0, 10]],
+                vec![span(0, 2, 0), span(0, 3, 0)],
+                "out of order",
+            ),
+            (
+                vec![[0, 4], [5, 10]],
+                vec![span(3, 6, 0)],
+                "not inside its sentence",
+            ),
+            (vec![[0, 4]], vec![span(0, 2, 1)], "not inside its sentence"),
+        ] {
+            let err = read(sentences, spans).unwrap_err();
+            assert!(err.contains(why), "{err}");
+        }
+    }
 
     /// serde (JSON, TOML) and clap spell every kind as [`Kind::as_str`]
     /// and [`SpanKind::as_str`] do, and the two conversions between the

@@ -176,7 +176,7 @@ impl Glossary {
     pub fn add(&mut self, doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
         self.documents.push(DocRef::of(doc));
         let mut by_id: BTreeMap<&str, GlossaryEntry> = BTreeMap::new();
-        for span in &annotation.spans {
+        for span in annotation.spans() {
             let Some(entry) = span.entry.as_deref().and_then(|id| lexicon.get(id)) else {
                 continue;
             };

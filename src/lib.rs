@@ -28,7 +28,8 @@
 //! and into the [`glossary::Glossary`] and [`timeline::Timeline`]
 //! reductions. The CLI, the JSON schemas and the matching and date rules
 //! are described in the repository's README; each schema is specified on
-//! the type that is serialized.
+//! the type that is serialized; `docs/DESIGN.md` gives every rule's home in
+//! the code and its tests.
 //!
 //! ```
 //! use glossator::annotate::Annotator;
@@ -43,7 +44,7 @@
 //! );
 //! let annotation = annotator.annotate(&doc);
 //! let tags: Vec<(&str, &str)> = annotation
-//!     .spans
+//!     .spans()
 //!     .iter()
 //!     .map(|s| (s.text.as_ref(), s.entry.as_deref().or(s.value.as_deref()).unwrap()))
 //!     .collect();

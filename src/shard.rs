@@ -105,7 +105,7 @@ pub(crate) fn passage<'t>(
     annotation: &Annotation,
     span: &Span,
 ) -> Option<([usize; 2], &'t str)> {
-    passage_in(text, *annotation.sentences.get(span.sentence)?, span)
+    passage_in(text, *annotation.sentences().get(span.sentence)?, span)
 }
 
 /// The byte range `[start, end]` of `text` and its text, if it holds

@@ -121,11 +121,11 @@ impl TimelineBuilder {
         // Spans are sorted by start and each lies inside its sentence (or
         // table row), so the spans of one come together: one pass finds
         // each one's entries once, for all of its dates.
-        let unit = |span: &Span| match row_of(&annotation.blocks, span.start) {
+        let unit = |span: &Span| match row_of(annotation.blocks(), span.start) {
             Some(row) => Unit::Row(row),
             None => Unit::Sentence(span.sentence),
         };
-        for in_unit in annotation.spans.chunk_by(|a, b| unit(a) == unit(b)) {
+        for in_unit in annotation.spans().chunk_by(|a, b| unit(a) == unit(b)) {
             let mut entries = None;
             for span in in_unit {
                 let (Some(value), Some(start), Some(end)) =
@@ -346,7 +346,7 @@ mod tests {
         for sentences in [1, 10, 100] {
             let doc = Document::new("d".into(), "d.txt".into(), one.repeat(sentences));
             let annotation = annotator.annotate(&doc);
-            assert_eq!(annotation.spans.len(), 5 * sentences);
+            assert_eq!(annotation.spans().len(), 5 * sentences);
             SPANS_READ.with(|read| read.set(0));
             let mut builder = TimelineBuilder::new();
             builder.add(&doc, &annotation);

@@ -27,12 +27,12 @@ fn annotates_the_shipped_corpus_with_no_flags() {
     let docs = annotations(&out.get_output().stdout);
     assert!(docs.len() >= 3, "corpus/ has at least three texts");
     for doc in &docs {
-        assert_eq!(doc.schema, "glossator.annotation/1");
-        let text = std::fs::read_to_string(crate::util::repo().join(&doc.doc.path)).unwrap();
+        assert_eq!(doc.schema(), "glossator.annotation/1");
+        let text = std::fs::read_to_string(crate::util::repo().join(&doc.doc().path)).unwrap();
         assert_offsets_exact(&text, doc);
     }
     assert!(
-        docs.iter().any(|d| !d.spans.is_empty()),
+        docs.iter().any(|d| !d.spans().is_empty()),
         "the built-in lexicon finds something"
     );
 }
@@ -86,7 +86,7 @@ fn no_dates_leaves_out_date_spans_only() {
             .write_stdin(text)
             .assert()
             .success();
-        let spans = annotations(&out.get_output().stdout).remove(0).spans;
+        let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
         spans
             .into_iter()
             .map(|s| (s.text, s.kind))
@@ -160,7 +160,7 @@ fn windows_1252_input_is_read_with_a_warning() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(stderr.contains("old.txt: not valid UTF-8"), "{stderr}");
     let docs = annotations(&out.get_output().stdout);
-    assert_eq!(docs[0].spans[0].text, "Stalin");
+    assert_eq!(docs[0].spans()[0].text, "Stalin");
 }
 
 #[test]
@@ -173,8 +173,13 @@ fn utf32_input_is_decoded() {
     let dir = temp_with(&[("le.txt", &le), ("be.txt", &be)]);
     let out = annotate_ok(dir.path()).stderr("");
     for doc in annotations(&out.get_output().stdout) {
-        let found: Vec<_> = doc.spans.iter().map(|s| s.text.as_ref()).collect();
-        assert_eq!(found, ["Stalin", "NEP", "Blu\u{308}cher"], "{}", doc.doc.id);
+        let found: Vec<_> = doc.spans().iter().map(|s| s.text.as_ref()).collect();
+        assert_eq!(
+            found,
+            ["Stalin", "NEP", "Blu\u{308}cher"],
+            "{}",
+            doc.doc().id
+        );
         assert_offsets_exact(text, &doc);
     }
 }
@@ -191,7 +196,7 @@ fn a_stray_byte_leaves_the_rest_utf8() {
         "{stderr}"
     );
     let docs = annotations(&out.get_output().stdout);
-    let found: Vec<_> = docs[0].spans.iter().map(|s| s.text.as_ref()).collect();
+    let found: Vec<_> = docs[0].spans().iter().map(|s| s.text.as_ref()).collect();
     assert_eq!(found, ["Stalin", "Сталин"]);
     assert_offsets_exact(&format!("{good}a stray ’ byte.\n"), &docs[0]);
 }
@@ -210,7 +215,7 @@ fn empty_and_odd_files_do_not_fail() {
     let out = annotate_ok(dir.path());
     let docs = annotations(&out.get_output().stdout);
     assert_eq!(docs.len(), 3);
-    assert_eq!(docs[1].spans.len(), 200_000);
+    assert_eq!(docs[1].spans().len(), 200_000);
 }
 
 #[test]

@@ -37,11 +37,11 @@ fn records_are_annotated_in_order_and_bad_lines_skipped() {
         .stderr(contains("in.jsonl:2: not a record: EOF while parsing"))
         .stderr(contains("in.jsonl:5: not a record: missing field `text`"));
     let docs = annotations(&out.get_output().stdout);
-    let ids: Vec<&str> = docs.iter().map(|d| d.doc.id.as_str()).collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d.doc().id.as_str()).collect();
     assert_eq!(ids, ["a", "2"]);
-    assert_eq!(docs[1].doc.path, format!("{}:4", path.display()));
+    assert_eq!(docs[1].doc().path, format!("{}:4", path.display()));
     for (doc, text) in docs.iter().zip(texts) {
-        assert!(!doc.spans.is_empty(), "{doc:?}");
+        assert!(!doc.spans().is_empty(), "{doc:?}");
         assert_offsets_exact(text, doc);
     }
 }
@@ -52,8 +52,8 @@ fn corpus_as_records() -> String {
     annotations(&out.get_output().stdout)
         .iter()
         .map(|doc| {
-            let text = std::fs::read_to_string(crate::util::repo().join(&doc.doc.path)).unwrap();
-            let record = json!({"id": doc.doc.id, "text": text, "format": doc.doc.format});
+            let text = std::fs::read_to_string(crate::util::repo().join(&doc.doc().path)).unwrap();
+            let record = json!({"id": doc.doc().id, "text": text, "format": doc.doc().format});
             record.to_string() + "\n"
         })
         .collect()

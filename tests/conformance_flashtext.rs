@@ -65,7 +65,7 @@ fn flashtext_keyword_extraction_cases() {
         let annotator = Annotator::new(lexicon);
         let annotation = crate::matching::annotate(&annotator, &case.sentence);
         let got: Vec<String> = annotation
-            .spans
+            .spans()
             .iter()
             .map(|s| clean_names[s.entry.as_ref().unwrap()[1..].parse::<usize>().unwrap()].clone())
             .collect();

@@ -17,7 +17,7 @@ static ANNOTATOR: LazyLock<Annotator> =
 /// its entry or date value, in order.
 fn tags(annotation: &Annotation) -> Vec<(String, String)> {
     annotation
-        .spans
+        .spans()
         .iter()
         .map(|s| {
             let what = s.entry.as_deref().or(s.value.as_deref()).unwrap_or("");
@@ -94,12 +94,12 @@ fn markdown_fixture_spans_are_the_prose() {
     let annotation: Annotation =
         serde_json::from_slice(&out.get_output().stdout).expect("one annotation");
     let bytes = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(annotation.doc.format, Format::Markdown);
+    assert_eq!(annotation.doc().format, Format::Markdown);
     assert_eq!(
-        annotation.doc.title.as_deref(),
+        annotation.doc().title.as_deref(),
         Some("Stalin's Revolution from Above")
     );
-    for span in &annotation.spans {
+    for span in annotation.spans() {
         assert_eq!(&bytes[span.start..span.end], span.text, "{span:?}");
         // Emphasis may end inside a span (`**grain procurement crisis** of
         // 1927–28`), but a span never starts or ends in markup.
@@ -123,7 +123,7 @@ fn markdown_fixture_spans_are_the_prose() {
     // there; it is tagged in the table and the footnote.
     let dates_1929 = tagged.iter().filter(|(t, _)| t == "1929").count();
     assert_eq!(dates_1929, 2, "{tagged:?}");
-    assert!(annotation.blocks.iter().any(|b| b.quote == 1));
+    assert!(annotation.blocks().iter().any(|b| b.quote == 1));
 }
 
 /// `glossator text` prints what the offsets index: the file itself for

@@ -85,13 +85,14 @@ fn hostile_handout_in_chromium_shows_text_and_runs_nothing() {
     let title = Regex::new(r"<title>([^<]*)</title>").unwrap();
     let title = &title.captures(&dom).expect("a title")[1];
     assert_eq!(
-        title, build.annotation.doc.id,
+        title,
+        build.annotation.doc().id,
         "the script ran or the title broke"
     );
 
     assert_eq!(
         dom.matches("class=\"hl ").count(),
-        build.annotation.spans.len(),
+        build.annotation.spans().len(),
         "every span is highlighted"
     );
     let nested = Regex::new(r#"<a class="hl k-event"[^>]*><span class="hl k-date"[^>]*>1905<"#);

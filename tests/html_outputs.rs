@@ -150,11 +150,11 @@ fn every_handout_keeps_its_spans_and_lists_its_terms() {
         let annotation = annotations(&json).pop().unwrap();
         assert_eq!(
             handout.matches("class=\"hl ").count(),
-            annotation.spans.len(),
+            annotation.spans().len(),
             "{stem}"
         );
         let entries: BTreeSet<&str> = annotation
-            .spans
+            .spans()
             .iter()
             .filter_map(|s| s.entry.as_deref())
             .collect();

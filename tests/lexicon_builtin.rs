@@ -214,7 +214,7 @@ fn seed_001_key_terms_and_people_are_tagged() {
     let mut missing = Vec::new();
     for (surface, id) in SEED_001_EXPECTED {
         assert!(text.contains(surface), "{surface:?} is in the seed");
-        let tagged = annotation.spans.iter().any(|s| {
+        let tagged = annotation.spans().iter().any(|s| {
             s.entry.as_deref() == Some(id)
                 && s.text.split_whitespace().eq(surface.split_whitespace())
         });
@@ -238,7 +238,7 @@ const ORDINARY_PROSE: &str = "He left the party early because he had the right t
 fn ordinary_english_yields_no_spans() {
     let annotation = annotate(&BUILTIN, ORDINARY_PROSE);
     let tagged: Vec<_> = annotation
-        .spans
+        .spans()
         .iter()
         .filter(|s| s.entry.is_some())
         .map(|s| (&s.text, &s.entry))
@@ -277,7 +277,7 @@ fn known_traps_in_corpus_and_seeds_yield_nothing() {
                     seen[i] += 1;
                     let word_at = at + phrase.find(word).unwrap();
                     let word_end = word_at + word.len();
-                    let hit = annotation.spans.iter().find(|s| {
+                    let hit = annotation.spans().iter().find(|s| {
                         s.entry.is_some()
                             && s.start < word_end
                             && word_at < s.end

@@ -53,7 +53,7 @@ pub fn table_failures(table: &str, annotator: &Annotator) -> Vec<String> {
     let mut failures = Vec::new();
     for case in &table.case {
         let got: Vec<(String, String)> = annotate(annotator, &case.text)
-            .spans
+            .into_spans()
             .into_iter()
             .map(|s| {
                 (
@@ -77,7 +77,7 @@ fn a_date_nests_inside_an_event_but_never_crosses_an_entry() {
     let annotator = annotator("rules-lexicon.toml");
     let annotation = annotate(&annotator, "The 1905 Revolution; in January 1905 Lenin");
     let got: Vec<(&str, Option<&str>, Option<&str>)> = annotation
-        .spans
+        .spans()
         .iter()
         .map(|s| (s.text.as_ref(), s.entry.as_deref(), s.value.as_deref()))
         .collect();

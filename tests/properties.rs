@@ -67,7 +67,7 @@ proptest! {
         assert_offsets_exact(&text, &annotation);
         // Entry spans never overlap; a date lies inside one entry span or
         // outside all of them (matching rule 6 in docs/DESIGN.md).
-        let (entries, dates): (Vec<_>, Vec<_>) = annotation.spans.iter().partition(|s| s.entry.is_some());
+        let (entries, dates): (Vec<_>, Vec<_>) = annotation.spans().iter().partition(|s| s.entry.is_some());
         for pair in entries.windows(2) {
             prop_assert!(pair[0].end <= pair[1].start, "entry spans overlap: {:?}", pair);
         }

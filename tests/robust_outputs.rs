@@ -38,9 +38,9 @@ fn spans_across_sentence_breaks_build_every_output() {
         let json = std::fs::read_dir(out.join("annotations")).unwrap();
         let json = std::fs::read(json.map(|e| e.unwrap().path()).next().unwrap()).unwrap();
         let annotation = annotations(&json).pop().unwrap();
-        assert!(!annotation.spans.is_empty(), "{name}");
-        for span in &annotation.spans {
-            let [start, end] = annotation.sentences[span.sentence];
+        assert!(!annotation.spans().is_empty(), "{name}");
+        for span in annotation.spans() {
+            let [start, end] = annotation.sentences()[span.sentence];
             assert!(start <= span.start && span.end <= end, "{name}: {span:?}");
         }
     }

@@ -133,7 +133,7 @@ fn a_closed_stdout_stops_annotating() {
 fn ids_of(out: &assert_cmd::assert::Assert) -> Vec<String> {
     crate::util::annotations(&out.get_output().stdout)
         .into_iter()
-        .map(|a| a.doc.id.to_string())
+        .map(|a| a.doc().id.to_string())
         .collect()
 }
 

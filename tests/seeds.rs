@@ -27,7 +27,7 @@ fn spans_at<'a>(
     let starts: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).collect();
     assert!(!starts.is_empty(), "{needle:?} occurs in the seed");
     annotation
-        .spans
+        .spans()
         .iter()
         .filter(|s| starts.contains(&s.start))
         .collect()
@@ -54,7 +54,7 @@ fn seed_001_offsets_and_key_matches() {
         );
     }
     assert!(annotation
-        .spans
+        .spans()
         .iter()
         .any(|s| s.text == "CPSU" && s.entry.as_deref() == Some("cpsu")));
 }
@@ -73,7 +73,7 @@ fn builtin_lexicon_word_boundaries_and_spelling_variants() {
     let text = "The Stalinist state. Stalin's Five Year Plan, or the Five-Year Plan.";
     let annotation = annotate(&BUILTIN, text);
     let found: Vec<(&str, &str)> = annotation
-        .spans
+        .spans()
         .iter()
         .map(|s| (s.text.as_ref(), s.entry.as_deref().unwrap()))
         .collect();

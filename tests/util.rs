@@ -41,13 +41,13 @@ pub fn annotations(stdout: &[u8]) -> Vec<Annotation<'static>> {
 
 /// Checks the offset invariant of every span against the source text.
 pub fn assert_offsets_exact(text: &str, annotation: &Annotation) {
-    assert_eq!(annotation.doc.bytes, text.len(), "bytes of the document");
+    assert_eq!(annotation.doc().bytes, text.len(), "bytes of the document");
     assert_eq!(
-        annotation.doc.chars,
+        annotation.doc().chars,
         text.chars().count(),
         "chars of the document"
     );
-    for span in &annotation.spans {
+    for span in annotation.spans() {
         assert_eq!(
             &text[span.start..span.end],
             span.text,
@@ -59,13 +59,13 @@ pub fn assert_offsets_exact(text: &str, annotation: &Annotation) {
             .take(span.char_end - span.char_start)
             .collect();
         assert_eq!(by_chars, span.text, "code point offsets of {span:?}");
-        let [start, end] = annotation.sentences[span.sentence];
+        let [start, end] = annotation.sentences()[span.sentence];
         assert!(
             start <= span.start && span.end <= end,
             "{span:?} lies outside its sentence {start}..{end}"
         );
     }
-    assert_sentences_ordered(text, &annotation.sentences);
+    assert_sentences_ordered(text, annotation.sentences());
 }
 
 /// Sentences are non-empty ranges of `text`, in order, apart, trimmed.

@@ -36,31 +36,31 @@ impl AnnotationDicts {
         annotation: &Annotation,
     ) -> PyResult<Bound<'py, PyDict>> {
         let doc = PyDict::new(py);
-        doc.set_item(intern!(py, "id"), &annotation.doc.id)?;
-        doc.set_item(intern!(py, "path"), &annotation.doc.path)?;
-        doc.set_item(intern!(py, "bytes"), annotation.doc.bytes)?;
-        doc.set_item(intern!(py, "chars"), annotation.doc.chars)?;
-        doc.set_item(intern!(py, "format"), annotation.doc.format.name())?;
-        if let Some(title) = &annotation.doc.title {
+        doc.set_item(intern!(py, "id"), &annotation.doc().id)?;
+        doc.set_item(intern!(py, "path"), &annotation.doc().path)?;
+        doc.set_item(intern!(py, "bytes"), annotation.doc().bytes)?;
+        doc.set_item(intern!(py, "chars"), annotation.doc().chars)?;
+        doc.set_item(intern!(py, "format"), annotation.doc().format.name())?;
+        if let Some(title) = &annotation.doc().title {
             doc.set_item(intern!(py, "title"), title)?;
         }
         let sentences = annotation
-            .sentences
+            .sentences()
             .iter()
             .map(|range| PyList::new(py, range))
             .collect::<PyResult<Vec<_>>>()?;
         let spans = annotation
-            .spans
+            .spans()
             .iter()
             .map(|span| self.span(py, span))
             .collect::<PyResult<Vec<_>>>()?;
         let dict = PyDict::new(py);
-        dict.set_item(intern!(py, "schema"), self.label(py, &annotation.schema))?;
+        dict.set_item(intern!(py, "schema"), self.label(py, annotation.schema()))?;
         dict.set_item(intern!(py, "doc"), doc)?;
         dict.set_item(intern!(py, "sentences"), PyList::new(py, sentences)?)?;
         dict.set_item(intern!(py, "spans"), PyList::new(py, spans)?)?;
         let blocks = annotation
-            .blocks
+            .blocks()
             .iter()
             .map(|block| {
                 let value = serde_json::to_value(block)

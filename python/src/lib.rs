@@ -176,7 +176,11 @@ impl Annotator {
                 .map_err(|err| PyValueError::new_err(format!("annotation {n}: {err}")))?;
             check_annotation(&annotation, &text)
                 .map_err(|err| PyValueError::new_err(format!("annotation {n}: {err}")))?;
-            let doc = Document::new(annotation.doc.id.clone(), annotation.doc.path.clone(), text);
+            let doc = Document::new(
+                annotation.doc().id.clone(),
+                annotation.doc().path.clone(),
+                text,
+            );
             glossary.add(&doc, &annotation, self.annotator.lexicon());
         }
         json.write(&glossary)
@@ -232,16 +236,16 @@ fn document(id: String, text: String) -> PyResult<Document> {
 /// Checks that an annotation (from Python, so from anywhere) fits the text
 /// it is said to be of, so that slicing the text by it cannot fail.
 fn check_annotation(annotation: &Annotation, text: &str) -> Result<(), String> {
-    if annotation.doc.bytes != text.len() {
+    if annotation.doc().bytes != text.len() {
         return Err(format!(
             "made from a text of {} bytes, not this one of {}",
-            annotation.doc.bytes,
+            annotation.doc().bytes,
             text.len()
         ));
     }
     let slices = |start: usize, end: usize| text.get(start..end).is_some();
     if let Some([start, end]) = annotation
-        .sentences
+        .sentences()
         .iter()
         .find(|[start, end]| !slices(*start, *end))
     {
@@ -249,9 +253,9 @@ fn check_annotation(annotation: &Annotation, text: &str) -> Result<(), String> {
             "sentence [{start}, {end}] is not a slice of the text"
         ));
     }
-    for span in &annotation.spans {
+    for span in annotation.spans() {
         if text.get(span.start..span.end) != Some(span.text.as_ref())
-            || span.sentence >= annotation.sentences.len()
+            || span.sentence >= annotation.sentences().len()
         {
             return Err(format!("span {:?} does not fit the text", span.text));
         }

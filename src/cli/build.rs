@@ -50,7 +50,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     };
     process(run, prepare, reporter, |p, reporter| {
         let (json, handout, annotation) = p.prepared;
-        tally.count(&annotation.spans);
+        tally.count(annotation.spans());
         glossary.add(&p.doc, &annotation, lexicon);
         builder.add(&p.doc, &annotation);
         let id = &p.doc.id;

@@ -36,15 +36,15 @@ pub fn json_line(value: &impl Serialize) -> Vec<u8> {
 pub fn annotation_line(annotation: &Annotation) -> Vec<u8> {
     let mut out = Vec::with_capacity(estimated_len(annotation));
     out.extend_from_slice(b"{\"schema\":");
-    write_str(&mut out, &annotation.schema);
+    write_str(&mut out, annotation.schema());
     out.extend_from_slice(b",\"doc\":");
-    write_doc(&mut out, &annotation.doc);
+    write_doc(&mut out, annotation.doc());
     out.extend_from_slice(b",\"sentences\":");
-    write_list(&mut out, &annotation.sentences, write_range);
+    write_list(&mut out, annotation.sentences(), write_range);
     out.extend_from_slice(b",\"spans\":");
-    write_list(&mut out, &annotation.spans, write_span);
+    write_list(&mut out, annotation.spans(), write_span);
     out.extend_from_slice(b",\"blocks\":");
-    write_list(&mut out, &annotation.blocks, write_block);
+    write_list(&mut out, annotation.blocks(), write_block);
     out.extend_from_slice(b"}\n");
     out
 }
@@ -81,14 +81,14 @@ fn estimated_len(annotation: &Annotation) -> usize {
             + strings.iter().flatten().map(|s| s.len()).sum::<usize>()
             + DAY_BYTES * days.iter().flatten().count()
     };
-    let doc = &annotation.doc;
-    128 + annotation.schema.len()
+    let doc = annotation.doc();
+    128 + annotation.schema().len()
         + doc.id.len()
         + doc.path.len()
         + doc.title.as_ref().map_or(0, String::len)
-        + BLOCK_BYTES * annotation.blocks.len()
-        + SENTENCE_BYTES * annotation.sentences.len()
-        + annotation.spans.iter().map(span_len).sum::<usize>()
+        + BLOCK_BYTES * annotation.blocks().len()
+        + SENTENCE_BYTES * annotation.sentences().len()
+        + annotation.spans().iter().map(span_len).sum::<usize>()
 }
 
 fn write_doc(out: &mut Vec<u8>, doc: &DocInfo) {
@@ -351,9 +351,9 @@ mod tests {
             sentence: 1,
             ..span(20, "late 1920s\t–\u{1}\\", SpanKind::Date)
         };
-        let annotation = Annotation {
-            schema: "glossator.annotation/1".to_string(),
-            doc: DocInfo {
+        let annotation = Annotation::unchecked(
+            "glossator.annotation/1".to_string(),
+            DocInfo {
                 id: "é".to_string(),
                 path: "a/é\n.txt".to_string(),
                 bytes: 40,
@@ -361,9 +361,9 @@ mod tests {
                 format: Format::Markdown,
                 title: Some("N\"E\"P".to_string()),
             },
-            sentences: vec![[0, 18], [20, 40]],
-            spans: vec![stalin, date],
-            blocks: Cow::Owned(vec![
+            vec![[0, 18], [20, 40]],
+            vec![stalin, date],
+            Cow::Owned(vec![
                 Block {
                     start: 0,
                     end: 18,
@@ -386,7 +386,7 @@ mod tests {
                     boundary: Boundary::Hard,
                 },
             ]),
-        };
+        );
         let expected = concat!(
             r#"{"schema":"glossator.annotation/1","#,
             r#""doc":{"id":"é","path":"a/é\n.txt","bytes":40,"chars":38,"format":"markdown","title":"N\"E\"P"},"#,
@@ -410,9 +410,9 @@ mod tests {
 
     #[test]
     fn writes_an_empty_annotation() {
-        let annotation = Annotation {
-            schema: String::new(),
-            doc: DocInfo {
+        let annotation = Annotation::unchecked(
+            String::new(),
+            DocInfo {
                 id: String::new(),
                 path: String::new(),
                 bytes: 0,
@@ -420,10 +420,10 @@ mod tests {
                 format: Format::Text,
                 title: None,
             },
-            sentences: vec![],
-            spans: vec![],
-            blocks: Cow::Borrowed(&[]),
-        };
+            vec![],
+            vec![],
+            Cow::Borrowed(&[]),
+        );
         assert_eq!(
             annotation_line(&annotation),
             br#"{"schema":"","doc":{"id":"","path":"","bytes":0,"chars":0,"format":"text"},"sentences":[],"spans":[],"blocks":[]}
@@ -558,12 +558,8 @@ mod tests {
         let spans = prop::collection::vec(any_span(), 0..6);
         let blocks = prop::collection::vec(any_block(), 0..6);
         (any_text(), doc, sentences, spans, blocks).prop_map(
-            |(schema, doc, sentences, spans, blocks)| Annotation {
-                schema,
-                doc,
-                sentences,
-                spans,
-                blocks: Cow::Owned(blocks),
+            |(schema, doc, sentences, spans, blocks)| {
+                Annotation::unchecked(schema, doc, sentences, spans, Cow::Owned(blocks))
             },
         )
     }

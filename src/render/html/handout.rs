@@ -47,7 +47,7 @@ pub fn handout(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) -> St
         plain = Document::new(String::new(), String::new(), doc.text.clone());
         plain.layout()
     };
-    let spans = shown(text, &annotation.spans);
+    let spans = shown(text, annotation.spans());
     let title = doc.title.as_deref().unwrap_or(&doc.id);
     // A title that is the first heading is shown there, not twice.
     let first_is_title = doc.title.is_some()
@@ -513,9 +513,9 @@ mod tests {
                         span.into_owned()
                     })
                     .collect();
-                let annotation = Annotation {
-                    schema: String::new(),
-                    doc: crate::annotate::DocInfo {
+                let annotation = Annotation::unchecked(
+                    String::new(),
+                    crate::annotate::DocInfo {
                         id: "d".into(),
                         path: "d".into(),
                         bytes: text.len(),
@@ -523,13 +523,13 @@ mod tests {
                         format: crate::document::Format::Text,
                         title: None,
                     },
-                    sentences: vec![],
+                    vec![],
                     spans,
-                    blocks: Cow::Borrowed(&[]),
-                };
+                    Cow::Borrowed(&[]),
+                );
                 let doc = Document::new("d".into(), "d".into(), text.clone());
                 let page = handout(&doc, &annotation, &lexicon);
-                let kept = shown(&text, &annotation.spans).len();
+                let kept = shown(&text, annotation.spans()).len();
                 prop_assert_eq!(page.matches("class=\"hl ").count(), kept);
                 Ok(())
             })
