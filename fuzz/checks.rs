@@ -126,16 +126,21 @@ pub fn merge(data: &[u8]) {
 
 /// Arbitrary bytes as a text and an annotation of it that need not fit
 /// it (a hand-made or hand-edited one, read from JSON, which rejects one
-/// whose spans and sentences are out of order): the reductions and every
-/// renderer must take it without a panic.
+/// whose spans and sentences are out of order, so they are put in order
+/// here): the reductions and every renderer must take it without a panic.
 pub fn render(data: &[u8]) {
     let mut bytes = Bytes(data);
     let text_len = usize::from(bytes.byte()) % 64;
     let text = String::from_utf8_lossy(bytes.take(text_len)).into_owned();
     let mut sentences: Vec<[usize; 2]> = (0..bytes.byte() % 6)
-        .map(|_| [bytes.offset(&text), bytes.offset(&text)])
+        .map(|_| {
+            let (a, b) = (bytes.offset(&text), bytes.offset(&text));
+            [a.min(b), a.max(b)]
+        })
         .collect();
-    // In order, so that the annotation reads back (see below).
+    // In order, apart and inside the text, so that the annotation reads
+    // back (see below).
+    sentences.retain(|&[_, end]| end <= text.len());
     sentences.sort_unstable();
     sentences.dedup_by(|next, kept| next[0] < kept[1]);
     let ids = ["stalin", "lenin", "five-year-plan", "nep", "x\"<>&", ""];
@@ -179,15 +184,18 @@ pub fn render(data: &[u8]) {
             sentence: usize::from(bytes.byte() % 8),
         });
     }
-    // Sorted, each span in a sentence that holds it if one does, so that
-    // the annotation reads back.
+    // Sorted, each in a sentence that holds it (the others dropped), so
+    // that the annotation reads back: its offsets and text still need not
+    // fit the text.
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    for span in &mut spans {
-        let holds = |&[start, end]: &[usize; 2]| start <= span.start && span.end <= end;
-        if let Some(i) = sentences.iter().position(holds) {
-            span.sentence = i;
-        }
-    }
+    spans.retain_mut(|span| {
+        let holds = |&[start, end]: &[usize; 2]| {
+            start <= span.start && span.start <= span.end && span.end <= end
+        };
+        let sentence = sentences.iter().position(holds);
+        span.sentence = sentence.unwrap_or(span.sentence);
+        sentence.is_some()
+    });
     let fields = serde_json::json!({
         "schema": "glossator.annotation/1",
         "doc": DocInfo {
@@ -201,9 +209,8 @@ pub fn render(data: &[u8]) {
         "sentences": sentences,
         "spans": spans,
     });
-    let Ok(annotation) = serde_json::from_value::<Annotation>(fields) else {
-        return;
-    };
+    let annotation: Annotation =
+        serde_json::from_value(fields).expect("an annotation in order reads back");
     let doc = Document::new("fuzz".into(), "fuzz.txt".into(), text);
     render_all(&doc, &annotation, ANNOTATOR.lexicon());
 }
