@@ -183,12 +183,12 @@ fn word_and_opendocument_text_is_what_a_reader_sees() {
     for (name, format) in [("notes.docx", Format::Docx), ("notes.odt", Format::Odt)] {
         let annotation = annotated(name);
         let text = extracted(name);
-        assert_eq!(annotation.doc.format, format);
+        assert_eq!(annotation.doc().format, format);
         assert_eq!(
-            annotation.doc.title.as_deref(),
+            annotation.doc().title.as_deref(),
             Some("Stalin and the Countryside")
         );
-        for span in &annotation.spans {
+        for span in annotation.spans() {
             assert_eq!(&text[span.start..span.end], span.text, "{name}: {span:?}");
         }
         let tagged = tags(&annotation);
@@ -208,12 +208,12 @@ fn word_and_opendocument_text_is_what_a_reader_sees() {
             "{name}"
         );
         let cells = annotation
-            .blocks
+            .blocks()
             .iter()
             .filter(|b| matches!(b.kind, glossator::document::BlockKind::Cell { .. }));
         assert_eq!(cells.count(), 6, "{name}");
         assert!(annotation
-            .blocks
+            .blocks()
             .iter()
             .all(|b| matches!(b.source, glossator::document::SourcePlace::Para(_))));
     }
