@@ -519,3 +519,56 @@ fn an_interrupted_run_leaves_no_temporary_files() {
         eprintln!("SKIPPED: the run ended before its temporary file was seen");
     }
 }
+
+#[test]
+fn a_large_document_is_written_as_it_is_annotated() {
+    // Over the 8 MiB above which the sink annotates a document and writes
+    // its JSON a chunk at a time: the same bytes by every path. (Few tags,
+    // so that the outputs stay small.)
+    let text = format!(
+        "{}Lenin and Stalin met in 1917. ",
+        "So they met again in the hall. ".repeat(30)
+    )
+    .repeat(9_500);
+    assert!(text.len() > 8 << 20);
+    let dir = temp_with(&[("in/big.txt", text.as_bytes())]);
+    let input = dir.path().join("in/big.txt");
+    let stdout = glossator()
+        .arg("annotate")
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let line = crate::util::annotations(&stdout).pop().unwrap();
+    assert_eq!(line.doc().bytes, text.len());
+    assert_eq!(line.spans().len(), 3 * 9_500, "Lenin, Stalin, 1917");
+    let out = dir.path().join("out");
+    glossator()
+        .arg("annotate")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(out.join("big.json")).unwrap() == stdout,
+        "annotate --out"
+    );
+    let site = dir.path().join("site");
+    glossator()
+        .arg("build")
+        .arg(&input)
+        .arg("--out")
+        .arg(&site)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(site.join("annotations/big.json")).unwrap() == stdout,
+        "build"
+    );
+    assert!(std::fs::read_to_string(site.join("glossary.json"))
+        .unwrap()
+        .contains(r#""count":9500"#));
+}

@@ -3,12 +3,22 @@
 use std::io::Write;
 use std::path::Path;
 
-use glossator::render::json::annotation_line;
+use glossator::input::Document;
+use glossator::render::json::{annotation_line, write_annotation};
 
 use crate::config::Run;
 use crate::output::{Output, OutputFolder};
-use crate::process::process;
+use crate::process::{is_large, process};
 use crate::report::Reporter;
+
+/// A document's JSON line, as a worker leaves it for the sink.
+enum Json {
+    /// The line, made on the worker.
+    Line(Vec<u8>),
+    /// Not made: a large document, which the sink annotates and writes as
+    /// it goes.
+    Large,
+}
 
 /// Annotates every input; writes `out/<doc-id>.json` or JSON Lines on
 /// stdout.
@@ -22,21 +32,26 @@ pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> anyhow::Re
     };
     let mut output = Output::new(&run.inputs);
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    process(
-        run,
-        |_, annotation| annotation_line(&annotation),
-        reporter,
-        |processed, reporter| {
-            let json = processed.prepared;
-            match out {
-                None => stdout.write_all(&json),
-                Some(dir) => {
-                    let path = dir.join(format!("{}.json", processed.doc.id));
-                    output.write_document(&path, &json, reporter);
-                    Ok(())
-                }
+    let prepare = |doc: &Document| {
+        if is_large(doc) {
+            Json::Large
+        } else {
+            Json::Line(annotation_line(&run.annotator.annotate(doc)))
+        }
+    };
+    process(run, prepare, reporter, |processed, reporter| {
+        let write = |out: &mut dyn Write| match &processed.prepared {
+            Json::Line(line) => out.write_all(line),
+            Json::Large => write_annotation(&run.annotator.annotate(&processed.doc), out),
+        };
+        match out {
+            None => write(&mut stdout),
+            Some(dir) => {
+                let path = dir.join(format!("{}.json", processed.doc.id));
+                output.write_document(&path, reporter, write);
+                Ok(())
             }
-        },
-    )?;
+        }
+    })?;
     Ok(stdout.flush()?)
 }

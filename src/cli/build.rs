@@ -7,14 +7,29 @@ use glossator::annotate::{Annotation, SpanKind};
 use glossator::glossary::Glossary;
 use glossator::input::Document;
 use glossator::lexicon::Kind;
-use glossator::render::{html, json::annotation_line};
+use glossator::render::html;
+use glossator::render::json::{annotation_line, write_annotation};
 use glossator::timeline::TimelineBuilder;
 
 use crate::args::{BuildArgs, GlossaryFormat, TimelineFormat};
 use crate::config::Run;
 use crate::output::{Output, OutputFolder};
-use crate::process::process;
+use crate::process::{is_large, process};
 use crate::report::Reporter;
+
+/// What a worker makes of one document for `build`.
+enum Built {
+    /// The annotation's JSON line, the handout, and the annotation for the
+    /// glossary and timeline.
+    Small {
+        json: Vec<u8>,
+        handout: String,
+        annotation: Annotation<'static>,
+    },
+    /// Nothing: a large document, which the sink annotates itself, writing
+    /// its JSON as it goes.
+    Large,
+}
 
 /// What a build found, for the summary line.
 #[derive(Default)]
@@ -42,24 +57,52 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     let mut tally = Tally::default();
     let lexicon = run.annotator.lexicon();
     // The annotation JSON and the handout depend on one document only:
-    // made on the workers.
-    let prepare = |doc: &Document, annotation: Annotation| {
+    // made on the workers, except for a large document.
+    let prepare = |doc: &Document| {
+        if is_large(doc) {
+            return Built::Large;
+        }
+        let annotation = run.annotator.annotate(doc);
         let json = annotation_line(&annotation);
         let handout = html::handout(doc, &annotation, lexicon);
-        (json, handout, annotation.into_owned())
+        Built::Small {
+            json,
+            handout,
+            annotation: annotation.into_owned(),
+        }
     };
     process(run, prepare, reporter, |p, reporter| {
-        let (json, handout, annotation) = p.prepared;
-        tally.count(annotation.spans());
-        glossary.add(&p.doc, &annotation, lexicon);
-        builder.add(&p.doc, &annotation);
-        let id = &p.doc.id;
-        output.write_document(&annotations.join(format!("{id}.json")), &json, reporter);
-        output.write_document(
-            &handouts.join(format!("{id}.html")),
-            handout.as_bytes(),
-            reporter,
+        let doc = &p.doc;
+        let (json_path, handout_path) = (
+            annotations.join(format!("{}.json", doc.id)),
+            handouts.join(format!("{}.html", doc.id)),
         );
+        let handout = match p.prepared {
+            Built::Small {
+                json,
+                handout,
+                annotation,
+            } => {
+                tally.count(annotation.spans());
+                glossary.add(doc, &annotation, lexicon);
+                builder.add(doc, &annotation);
+                output.write_document(&json_path, reporter, |out| out.write_all(&json));
+                handout
+            }
+            Built::Large => {
+                let annotation = run.annotator.annotate(doc);
+                tally.count(annotation.spans());
+                glossary.add(doc, &annotation, lexicon);
+                builder.add(doc, &annotation);
+                output.write_document(&json_path, reporter, |out| {
+                    write_annotation(&annotation, out)
+                });
+                html::handout(doc, &annotation, lexicon)
+            }
+        };
+        output.write_document(&handout_path, reporter, |out| {
+            out.write_all(handout.as_bytes())
+        });
         Ok(())
     })?;
     let timeline = builder.finish();

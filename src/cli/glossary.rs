@@ -19,7 +19,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
     let lexicon = run.annotator.lexicon();
     process(
         run,
-        |_, annotation| annotation.into_owned(),
+        |doc| run.annotator.annotate(doc).into_owned(),
         reporter,
         |p, _| {
             glossary.add(&p.doc, &p.prepared, lexicon);

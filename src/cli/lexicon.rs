@@ -56,7 +56,7 @@ pub fn coverage(run: &Run, reporter: &mut Reporter) -> anyhow::Result<()> {
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     process(
         run,
-        |doc, annotation| uncovered(&doc.text, annotation.spans()),
+        |doc| uncovered(&doc.text, run.annotator.annotate(doc).spans()),
         reporter,
         |p, _| {
             let mut in_doc = std::collections::HashSet::new();

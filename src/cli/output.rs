@@ -102,10 +102,16 @@ impl Output {
         self.write_with(path, reporter, |out| out.write_all(bytes))
     }
 
-    /// Writes one document's output file; a failure (a name the file
-    /// system refuses, say) fails that document, and the run goes on.
-    pub fn write_document(&mut self, path: &Path, bytes: &[u8], reporter: &mut Reporter) {
-        if let Err(err) = self.write(path, bytes, reporter) {
+    /// Writes one document's output file, as [`Output::write_with`]; a
+    /// failure (a name the file system refuses, say) fails that document,
+    /// and the run goes on.
+    pub fn write_document(
+        &mut self,
+        path: &Path,
+        reporter: &mut Reporter,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) {
+        if let Err(err) = self.write_with(path, reporter, write) {
             reporter.fail(&err);
         }
     }

@@ -8,7 +8,6 @@
 use std::fmt;
 use std::io;
 
-use glossator::annotate::Annotation;
 use glossator::input::{Document, Input, InputError};
 use glossator::pipeline::{for_each_ordered, Stopped};
 use glossator::records::{self, RecordLine};
@@ -69,18 +68,31 @@ impl fmt::Display for InternalError {
 
 impl std::error::Error for InternalError {}
 
-/// Annotates every input of `run` and applies `prepare` to each, in
-/// parallel; then calls `sink` for each document in input order. Work
-/// that depends on one document only (rendering JSON or a handout,
-/// finding uncovered phrases) belongs in `prepare`, so it is done on all
-/// cores. The annotation borrows from the document: `prepare` returns it,
-/// as [`Annotation::into_owned`], only if `sink` needs it, and otherwise
-/// it is freed on the worker that made it.
+/// Documents over this many bytes are annotated by the sink, on the
+/// calling thread, one at a time, rather than by a worker: what a command
+/// makes of one (its annotation's JSON is four to five times its size) is
+/// then written as it is made, never held whole, and no worker holds one
+/// while others wait in the window. A whole textbook is under 8 MiB.
+pub const LARGE_DOCUMENT_BYTES: usize = 8 << 20;
+
+/// Whether `doc` is left to the sink (see [`LARGE_DOCUMENT_BYTES`]).
+pub fn is_large(doc: &Document) -> bool {
+    doc.text.len() > LARGE_DOCUMENT_BYTES
+}
+
+/// Reads every input of `run` and applies `prepare` to each, in parallel;
+/// then calls `sink` for each document in input order. `prepare` annotates
+/// the document (`run.annotator.annotate`) and makes from it what `sink`
+/// needs: output that depends on one document only (JSON, a handout)
+/// belongs there, so it is made on all cores. The annotation borrows from
+/// the document: `prepare` returns it, as `Annotation::into_owned`, only
+/// if `sink` needs it, and otherwise it is freed on the worker that made
+/// it. A large document ([`is_large`]) may be left to `sink` instead.
 /// The first error from `sink` stops the run (no input is read after it)
 /// and is returned; so is a panic on a worker, as an [`InternalError`].
 pub fn process<R: Send>(
     run: &Run,
-    prepare: impl for<'d> Fn(&'d Document, Annotation<'d>) -> R + Sync,
+    prepare: impl Fn(&Document) -> R + Sync,
     reporter: &mut Reporter,
     mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
 ) -> anyhow::Result<()> {
@@ -92,8 +104,7 @@ pub fn process<R: Send>(
     let progress = reporter.progress(count);
     let work = |job: Job| -> Outcome<R> {
         let (doc, warning) = job.read()?;
-        let annotation = run.annotator.annotate(&doc);
-        let prepared = prepare(&doc, annotation);
+        let prepared = prepare(&doc);
         let processed = Processed { doc, prepared };
         Ok((processed, warning))
     };

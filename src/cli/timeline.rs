@@ -18,7 +18,7 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::R
     let mut builder = TimelineBuilder::new();
     process(
         run,
-        |_, annotation| annotation.into_owned(),
+        |doc| run.annotator.annotate(doc).into_owned(),
         reporter,
         |p, _| {
             builder.add(&p.doc, &p.prepared);

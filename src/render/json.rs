@@ -10,6 +10,7 @@
 //! [`annotation_line`], which gives the same bytes without serde's
 //! per-field overhead.
 
+use std::convert::Infallible;
 use std::io::Write;
 
 use serde::Serialize;
@@ -35,18 +36,68 @@ pub fn json_line(value: &impl Serialize) -> Vec<u8> {
 /// property test compares the two on arbitrary annotations.
 pub fn annotation_line(annotation: &Annotation) -> Vec<u8> {
     let mut out = Vec::with_capacity(estimated_len(annotation));
-    out.extend_from_slice(b"{\"schema\":");
-    write_str(&mut out, annotation.schema());
-    out.extend_from_slice(b",\"doc\":");
-    write_doc(&mut out, annotation.doc());
-    out.extend_from_slice(b",\"sentences\":");
-    write_list(&mut out, annotation.sentences(), write_range);
-    out.extend_from_slice(b",\"spans\":");
-    write_list(&mut out, annotation.spans(), write_span);
-    out.extend_from_slice(b",\"blocks\":");
-    write_list(&mut out, annotation.blocks(), write_block);
-    out.extend_from_slice(b"}\n");
+    let never = &mut |_: &mut Vec<u8>| Ok::<(), Infallible>(());
+    let Ok(()) = write_annotation_in_chunks(annotation, &mut out, usize::MAX, never);
     out
+}
+
+/// Writes the line of [`annotation_line`] to `out` as it is made, a chunk
+/// of about 64 KiB at a time, so that a large document's line (several
+/// times the size of the document) is never held whole.
+///
+/// ```
+/// # use glossator::{annotate::Annotator, document::Document, lexicon::Lexicon};
+/// # use glossator::render::json::{annotation_line, write_annotation};
+/// # let mut builder = Lexicon::builder();
+/// # builder.add_builtin();
+/// # let annotator = Annotator::new(builder.build().unwrap());
+/// let doc = Document::new("a".into(), "a.txt".into(), "Lenin died in 1924.".into());
+/// let annotation = annotator.annotate(&doc);
+/// let mut streamed = Vec::new();
+/// write_annotation(&annotation, &mut streamed)?;
+/// assert_eq!(streamed, annotation_line(&annotation));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write_annotation(
+    annotation: &Annotation,
+    out: &mut (impl Write + ?Sized),
+) -> std::io::Result<()> {
+    let mut chunk = Vec::with_capacity(CHUNK_BYTES * 2);
+    let flush = &mut |chunk: &mut Vec<u8>| -> std::io::Result<()> {
+        out.write_all(chunk)?;
+        chunk.clear();
+        Ok(())
+    };
+    write_annotation_in_chunks(annotation, &mut chunk, CHUNK_BYTES, flush)?;
+    out.write_all(&chunk)
+}
+
+/// How many bytes [`write_annotation`] gathers before writing them.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Something that takes a full chunk and empties it.
+type Flush<'a, E> = &'a mut dyn FnMut(&mut Vec<u8>) -> Result<(), E>;
+
+/// Writes the annotation's line into `out`, handing `out` to `flush`
+/// whenever, after a sentence or a span, it holds `limit` bytes or more.
+fn write_annotation_in_chunks<E>(
+    annotation: &Annotation,
+    out: &mut Vec<u8>,
+    limit: usize,
+    flush: Flush<E>,
+) -> Result<(), E> {
+    out.extend_from_slice(b"{\"schema\":");
+    write_str(out, annotation.schema());
+    out.extend_from_slice(b",\"doc\":");
+    write_doc(out, annotation.doc());
+    out.extend_from_slice(b",\"sentences\":");
+    write_list(out, annotation.sentences(), write_range, limit, flush)?;
+    out.extend_from_slice(b",\"spans\":");
+    write_list(out, annotation.spans(), write_span, limit, flush)?;
+    out.extend_from_slice(b",\"blocks\":");
+    write_list(out, annotation.blocks(), write_block, limit, flush)?;
+    out.extend_from_slice(b"}\n");
+    Ok(())
 }
 
 /// Bytes per span besides its strings and days: keys, punctuation, five
@@ -198,16 +249,27 @@ fn write_span(out: &mut Vec<u8>, span: &Span) {
     out.push(b'}');
 }
 
-/// `[a,b,...]`, each item written by `write`.
-fn write_list<T>(out: &mut Vec<u8>, items: &[T], write: fn(&mut Vec<u8>, &T)) {
+/// `[a,b,...]`, each item written by `write`; `out` goes to `flush` once
+/// it holds `limit` bytes.
+fn write_list<T, E>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    write: fn(&mut Vec<u8>, &T),
+    limit: usize,
+    flush: Flush<E>,
+) -> Result<(), E> {
     out.push(b'[');
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         write(out, item);
+        if out.len() >= limit {
+            flush(out)?;
+        }
     }
     out.push(b']');
+    Ok(())
 }
 
 /// `key` (which holds its leading comma, the quoted name and the colon) and
@@ -571,6 +633,21 @@ mod tests {
             let expected = serde_json::to_string(&annotation).unwrap() + "\n";
             let line = String::from_utf8(annotation_line(&annotation)).unwrap();
             prop_assert_eq!(line, expected);
+        }
+
+        #[test]
+        fn chunks_add_up_to_the_line(annotation in any_annotation(), limit in 1..400usize) {
+            let (mut streamed, mut chunk) = (Vec::new(), Vec::new());
+            let mut flushes = 0;
+            let flush = &mut |chunk: &mut Vec<u8>| {
+                flushes += 1;
+                streamed.append(chunk);
+                Ok::<(), ()>(())
+            };
+            write_annotation_in_chunks(&annotation, &mut chunk, limit, flush).unwrap();
+            streamed.append(&mut chunk);
+            prop_assert_eq!(&streamed, &annotation_line(&annotation));
+            prop_assert!(flushes >= (!annotation.spans().is_empty() && limit < 100) as usize);
         }
     }
 }
