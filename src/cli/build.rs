@@ -24,7 +24,7 @@ enum Built {
     Small {
         json: Vec<u8>,
         handout: String,
-        annotation: Annotation<'static>,
+        annotation: Box<Annotation<'static>>,
     },
     /// Nothing: a large document, which the sink annotates itself, writing
     /// its JSON as it goes.
@@ -68,7 +68,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         Built::Small {
             json,
             handout,
-            annotation: annotation.into_owned(),
+            annotation: Box::new(annotation.into_owned()),
         }
     };
     process(run, prepare, reporter, |p, reporter| {
