@@ -54,6 +54,154 @@ fn tsv_lexicons_are_read_like_anki_exports() {
         .stderr(contains("cards.tsv:3: expected term<TAB>definition"));
 }
 
+/// The definitions `glossator glossary` gives each entry found in `text`,
+/// with `--no-default-lexicon --lexicon cards`, by name.
+fn glossary_of(cards: &std::path::Path, text: &str) -> Vec<(String, String)> {
+    let output = glossator()
+        .args(["glossary", "--no-default-lexicon", "--lexicon"])
+        .arg(cards)
+        .arg("-")
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let glossary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut entries: Vec<(String, String)> = glossary["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let field = |name: &str| e[name].as_str().unwrap().to_string();
+            (field("name"), field("definition"))
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+fn pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut pairs: Vec<_> = pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+/// Notes that mention every card of `tests/data/cards/`.
+const CARD_NOTES: &str = "In 1929 the kulak (Сталин called them enemies) lost his land; \
+    Nikolai Bukharin objected. Magnitogorsk rose, Gosplan set targets, the Smychka ended and \
+    Dekulakisation began. Each Kolkhoz answered to Sergei Kirov, far from Lake Baikal, \
+    after Dizzy with Success. Вышинский prosecuted. That term is a Term.";
+
+#[test]
+fn anki_exports_are_read_as_anki_reads_them() {
+    let cards = crate::util::repo().join("tests/data/cards");
+    let anki = pairs(&[
+        (
+            "kulak",
+            "A better-off peasant; from 1929 \"liquidated as a class\".",
+        ),
+        (
+            "Сталин",
+            "Stalin in Russian: General Secretary (1878 – 1953).",
+        ),
+        (
+            "Nikolai Bukharin",
+            "Bolshevik theorist (1888–1938), defender of the NEP.",
+        ),
+        (
+            "Magnitogorsk",
+            "A steel city in the southern Urals, built from 1929.",
+        ),
+        (
+            "Smychka",
+            "The alliance of workers & peasants the NEP was meant to keep.",
+        ),
+        (
+            "Gosplan",
+            "State planning committee; wrote the \"control figures\" of each plan.",
+        ),
+        (
+            "Dekulakisation",
+            "The deportation of kulak families, 1930–1933.",
+        ),
+        ("Term", "A card whose front really is the word Term."),
+    ]);
+    // With HTML, GUIDs, note types, decks and tags; without; as cards.
+    for file in ["anki-notes.txt", "anki-plain.txt", "anki-cards.txt"] {
+        assert_eq!(glossary_of(&cards.join(file), CARD_NOTES), anki, "{file}");
+    }
+    glossator()
+        .args(["lexicon", "list", "--no-default-lexicon", "--lexicon"])
+        .arg(cards.join("anki-notes.txt"))
+        .assert()
+        .success()
+        .stdout(contains("\nstalin\tterm\tСталин\t\n"))
+        .stdout(contains("Basic").not())
+        .stdout(contains("Soviet Union").not());
+}
+
+#[test]
+fn quizlet_and_spreadsheet_exports_are_read() {
+    let cards = crate::util::repo().join("tests/data/cards");
+    assert_eq!(
+        glossary_of(&cards.join("quizlet.txt"), CARD_NOTES),
+        pairs(&[
+            ("Kolkhoz", "A collective farm."),
+            (
+                "Sergei Kirov",
+                "Leningrad party boss (1886–1934) whose murder began the purges."
+            ),
+            (
+                "Lake Baikal",
+                "A lake in southern Siberia, the deepest in the world."
+            ),
+            (
+                "Dizzy with Success",
+                "Stalin's article of March 1930 pausing collectivisation."
+            ),
+        ])
+    );
+    assert_eq!(
+        glossary_of(&cards.join("excel-unicode.txt"), CARD_NOTES),
+        pairs(&[
+            ("Kolkhoz", "Collective farm"),
+            (
+                "Вышинский",
+                "Prosecutor (1883–1954) at the \"show trials\"."
+            ),
+        ])
+    );
+}
+
+#[test]
+fn card_files_in_a_folder_are_tsv_and_csv_and_errors_name_the_line() {
+    let dir = temp_with(&[
+        (
+            "cards.csv",
+            b"Term,Definition\nkulak,\"A peasant, richer\"\n",
+        ),
+        ("notes.txt", b"not a lexicon"),
+        (
+            "more.tsv",
+            b"#separator:tab\nsmychka\tAlliance\n\"broken\nacross lines\"\n",
+        ),
+    ]);
+    glossator()
+        .args(["lexicon", "check", "--no-default-lexicon", "--lexicon"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("more.tsv:3: expected term<TAB>definition"))
+        .stderr(contains("notes.txt").not())
+        .stderr(contains("cards.csv").not());
+}
+
 #[test]
 fn lexicons_in_utf16_or_with_a_bom_are_read_and_other_bytes_refused_at_their_line() {
     let mut utf16 = vec![0xFF, 0xFE];

@@ -2,8 +2,11 @@
 //! event reduced to what they look at (a tag's name and attributes, or
 //! text with its references resolved), and subtrees skipped whole.
 
+use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+
+use crate::text::{resolve_reference, resolve_references};
 
 /// One XML event, as the readers see it.
 pub(super) enum Item<'x> {
@@ -83,45 +86,12 @@ fn unescape(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        match after.find(';') {
-            Some(end) if end <= 10 => {
-                out.push_str(&reference(&after[..end]));
-                rest = &after[end + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    resolve_references(text, resolve_xml_entity)
 }
 
-/// The text of the reference `&name;`.
+/// The text of the reference `&name;` (kept as written if unknown).
 fn reference(name: &str) -> String {
-    let code = match name.strip_prefix('#') {
-        Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok(),
-        Some(decimal) => decimal.parse().ok(),
-        None => None,
-    };
-    if let Some(c) = code.and_then(char::from_u32) {
-        return c.to_string();
-    }
-    match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        _ => return format!("&{name};"),
-    }
-    .to_string()
+    resolve_reference(name, resolve_xml_entity).unwrap_or_else(|| format!("&{name};"))
 }
 
 #[cfg(test)]

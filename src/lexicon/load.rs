@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Entry, Kind, LexiconError};
+use super::{cards, Entry, Kind, LexiconError};
 use crate::input::{read_file, MAX_INPUT_BYTES};
 use crate::slug::slug;
 use crate::text::{decode_strict, DecodeError};
@@ -17,8 +17,32 @@ struct TomlFile {
     entry: Vec<Spanned<Entry>>,
 }
 
-/// Reads a lexicon file, or every `.toml`/`.tsv` file under a folder, as
-/// `(name, text)` pairs in sorted order.
+/// The formats of lexicon sources, told apart by file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Format {
+    /// The TOML format: `.toml`.
+    Toml,
+    /// A flashcard export (see [`super::cards`]): `.tsv` and `.csv`, and
+    /// `.txt` (Anki's name for its exports) when the file is named itself
+    /// (`in_folders` is false: a folder's `.txt` files are not read).
+    Cards { in_folders: bool },
+}
+
+impl Format {
+    /// The format `name`'s extension (in any case) says, if any.
+    pub(super) fn of(name: &str) -> Option<Format> {
+        let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "toml" => Some(Format::Toml),
+            "tsv" | "csv" => Some(Format::Cards { in_folders: true }),
+            "txt" => Some(Format::Cards { in_folders: false }),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a lexicon file, or every `.toml`, `.tsv` and `.csv` file under a
+/// folder, as `(name, text)` pairs in sorted order.
 pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconError> {
     let name = path.display().to_string();
     if !path.is_dir() {
@@ -27,11 +51,11 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconErr
     let mut files = Vec::new();
     for item in walkdir::WalkDir::new(path).sort_by_file_name() {
         let item = item.map_err(|err| LexiconError::new(&name, None, err.to_string()))?;
-        let is_lexicon = matches!(
-            item.path().extension().and_then(|e| e.to_str()),
-            Some("toml" | "tsv")
+        let in_folder = matches!(
+            Format::of(&item.path().display().to_string()),
+            Some(Format::Toml | Format::Cards { in_folders: true })
         );
-        if item.file_type().is_file() && is_lexicon {
+        if item.file_type().is_file() && in_folder {
             let text = read_text(item.path())?;
             files.push((item.path().display().to_string(), text));
         }
@@ -40,7 +64,7 @@ pub(super) fn read_path(path: &Path) -> Result<Vec<(String, String)>, LexiconErr
         return Err(LexiconError::new(
             &name,
             None,
-            "folder holds no .toml or .tsv lexicon files",
+            "folder holds no .toml, .tsv or .csv lexicon files",
         ));
     }
     Ok(files)
@@ -142,45 +166,30 @@ fn parse_piece(
         .collect())
 }
 
-/// Parses `term<TAB>definition` lines, the export format of Anki and
-/// Quizlet. Blank lines and `#` header lines (Anki's `#separator:tab`) are
-/// skipped; columns after the second (Anki tags) are ignored.
-pub(super) fn parse_tsv(name: &str, text: &str) -> Result<Vec<(Entry, usize)>, Vec<LexiconError>> {
-    let mut entries = Vec::new();
-    let mut errors = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut fields = line.split('\t');
-        let term = fields.next().unwrap_or("").trim();
-        let Some(definition) = fields.next() else {
-            errors.push(LexiconError::new(
-                name,
-                Some(line_no),
-                "expected term<TAB>definition",
-            ));
-            continue;
-        };
-        let entry = Entry {
-            id: slug(term),
-            name: term.to_string(),
-            kind: Kind::Term,
-            aliases: Vec::new(),
-            exact_case: Vec::new(),
-            definition: definition.trim().to_string(),
-            see_also: Vec::new(),
-            plural: true,
-            ambiguous: Vec::new(),
-        };
-        entries.push((entry, line_no));
-    }
-    if errors.is_empty() {
-        Ok(entries)
-    } else {
-        Err(errors)
-    }
+/// Parses a flashcard export (see [`super::cards`]) into `term` entries,
+/// each with the line its card starts on.
+pub(super) fn parse_cards(
+    name: &str,
+    text: &str,
+) -> Result<Vec<(Entry, usize)>, Vec<LexiconError>> {
+    let cards = cards::parse(name, text)?;
+    Ok(cards
+        .into_iter()
+        .map(|card| {
+            let entry = Entry {
+                id: slug(&card.term),
+                name: card.term,
+                kind: Kind::Term,
+                aliases: Vec::new(),
+                exact_case: Vec::new(),
+                definition: card.definition,
+                see_also: Vec::new(),
+                plural: true,
+                ambiguous: Vec::new(),
+            };
+            (entry, card.line)
+        })
+        .collect())
 }
 
 /// The byte offsets of a text's line breaks, so that finding the line of
@@ -274,19 +283,33 @@ mod tests {
     }
 
     #[test]
-    fn tsv_reads_anki_exports() {
-        let text =
-            "#separator:tab\n#html:false\nkulak\tA richer peasant\ttag1\n\nsmychka\tAlliance\n";
-        let entries = parse_tsv("cards.tsv", text).unwrap();
+    fn cards_become_term_entries_with_their_line() {
+        let text = "#separator:tab\n#html:false\nkulak\tA richer peasant\ttag1\n\nСталин\tStalin\n";
+        let entries = parse_cards("cards.tsv", text).unwrap();
         let names: Vec<_> = entries
             .iter()
-            .map(|(e, line)| (e.id.as_str(), *line))
+            .map(|(e, line)| (e.id.as_str(), e.name.as_str(), e.kind, *line))
             .collect();
-        assert_eq!(names, [("kulak", 3), ("smychka", 5)]);
-        let err = parse_tsv("cards.tsv", "kulak only\n").unwrap_err();
         assert_eq!(
-            err[0].to_string(),
-            "cards.tsv:1: expected term<TAB>definition"
+            names,
+            [
+                ("kulak", "kulak", Kind::Term, 3),
+                ("stalin", "Сталин", Kind::Term, 5)
+            ]
         );
+    }
+
+    #[test]
+    fn formats_are_told_by_extension() {
+        assert_eq!(Format::of("a/b.TOML"), Some(Format::Toml));
+        assert_eq!(
+            Format::of("Deck.txt"),
+            Some(Format::Cards { in_folders: false })
+        );
+        assert_eq!(
+            Format::of("x.Csv"),
+            Some(Format::Cards { in_folders: true })
+        );
+        assert_eq!(Format::of("lexicon"), None);
     }
 }

@@ -7,7 +7,8 @@
 //! the repository's `lexicon/` folder) and any files or folders the user
 //! adds. Two formats are read (see the `load` module): the TOML format of
 //! the README's "Lexicon format" (the rules are listed in `docs/DESIGN.md`)
-//! and `term<TAB>definition` lines as Anki and Quizlet export them.
+//! and flashcard exports, `term<TAB>definition` records as Anki and Quizlet
+//! write them (the `cards` module, with `html` for Anki's HTML fields).
 //!
 //! Validation collects every problem, each naming its file and line:
 //! missing fields, unknown kinds, bad or duplicate ids, a surface form
@@ -29,7 +30,9 @@
 //! assert_eq!(lexicon.get("nep").unwrap().kind, Kind::Term);
 //! ```
 
+mod cards;
 mod error;
+mod html;
 mod load;
 mod validate;
 
@@ -213,8 +216,10 @@ impl LexiconBuilder {
         self
     }
 
-    /// Adds a lexicon file (`.toml` or `.tsv`) or every such file in a
-    /// folder, recursively, in sorted order.
+    /// Adds a lexicon file or every such file in a folder, recursively, in
+    /// sorted order. A `.tsv`, `.csv` or (named itself, not in a folder)
+    /// `.txt` file is a flashcard export, as [`LexiconBuilder::add_tsv`]
+    /// reads it; anything else is TOML.
     ///
     /// A TOML file over 128 KiB is parsed in pieces on the current rayon
     /// thread pool (run this inside `ThreadPool::install` to choose the
@@ -238,9 +243,12 @@ impl LexiconBuilder {
         self
     }
 
-    /// Adds entries from `term<TAB>definition` lines.
+    /// Adds `term` entries from a flashcard export: `term<TAB>definition`
+    /// lines as Anki and Quizlet write them, with Anki's `#` headers,
+    /// quoted fields and HTML (see the README's "Flashcard exports"). A
+    /// `name` ending in `.csv` means commas unless the file says otherwise.
     pub fn add_tsv(&mut self, name: &str, text: &str) -> &mut Self {
-        self.absorb(name, load::parse_tsv(name, text));
+        self.absorb(name, load::parse_cards(name, text));
         self
     }
 
@@ -272,11 +280,10 @@ impl LexiconBuilder {
     }
 
     fn add_toml_or_tsv(&mut self, name: &str, text: &str) {
-        if name.ends_with(".tsv") {
-            self.add_tsv(name, text);
-        } else {
-            self.add_toml(name, text);
-        }
+        match load::Format::of(name) {
+            Some(load::Format::Cards { .. }) => self.add_tsv(name, text),
+            Some(load::Format::Toml) | None => self.add_toml(name, text),
+        };
     }
 
     fn absorb(&mut self, name: &str, parsed: Result<Vec<(Entry, usize)>, Vec<LexiconError>>) {

@@ -8,6 +8,7 @@
 
 mod decode;
 mod english;
+mod entities;
 mod list;
 mod normalize;
 mod offsets;
@@ -16,6 +17,7 @@ mod word;
 
 pub use decode::{decode, decode_strict, DecodeError, Decoded};
 pub use english::is_english_word;
+pub(crate) use entities::{resolve_reference, resolve_references};
 pub(crate) use list::is_list_item;
 pub use normalize::{normalize_form, Normalized, OriginalRanges};
 pub use offsets::CharCursor;
