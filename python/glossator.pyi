@@ -41,17 +41,25 @@ class Annotator:
         builtin: bool = True,
         dates: bool = True,
     ) -> None: ...
-    def annotate(self, text: str, id: Optional[str] = None) -> Annotation:
-        """The annotation of one text; ``id`` defaults to ``"document"``."""
+    def annotate(
+        self, text: str, id: Optional[str] = None, format: str = "text"
+    ) -> Annotation:
+        """The annotation of one text; ``id`` defaults to ``"document"``.
+        ``format`` is ``"text"`` or ``"markdown"`` (Markdown markup is read
+        as structure and never tagged); :func:`document_format` says which a
+        file is. Another format's name (``"docx"``) reads the text as plain
+        text."""
     def annotate_batch(
         self,
         texts: Sequence[str],
         ids: Optional[Sequence[str]] = None,
         jobs: Optional[int] = None,
+        format: Union[str, Sequence[str]] = "text",
     ) -> list[Annotation]:
         """The annotations of many texts, in order, equal to
         ``annotate`` one by one, made on ``jobs`` threads (default: one per
-        core; at most four per core) with the GIL released. ``ids`` default to ``"0"``, ``"1"``, ..."""
+        core; at most four per core) with the GIL released. ``ids`` default to ``"0"``, ``"1"``, ...
+        ``format`` is one format for all texts or one per text."""
     def glossary(
         self,
         annotations: Sequence[Annotation],
@@ -83,3 +91,8 @@ def read_document(path: Union[str, os.PathLike[str]]) -> str:
     (UTF-8 with or without a byte-order mark, UTF-16 with one, otherwise
     Windows-1252 with a ``UserWarning``). Raises ``ValueError`` naming the
     path when it cannot be read, is binary or is too large."""
+
+def document_format(path: Union[str, os.PathLike[str]]) -> str:
+    """The format ``glossator`` reads a document file as (its
+    ``doc.format``: ``"text"``, ``"markdown"``, ...), to give
+    :meth:`Annotator.annotate` with the text :func:`read_document` returns."""

@@ -50,7 +50,7 @@ def annotate_partition(annotator, max_occurrences):
     partial last."""
 
     def run(rows):
-        ids, paths, texts, errors = [], [], [], []
+        ids, paths, texts, formats, errors = [], [], [], [], []
         for id, path, payload in rows:
             try:
                 if id is None:
@@ -66,15 +66,18 @@ def annotate_partition(annotator, max_occurrences):
                     ):
                         raise ValueError(f"{path}: not a record: {payload[:80]!r}")
                     id, text = str(record["id"]), record["text"]
+                    text_format = record.get("format", "text")
                 else:
                     text = glossator.read_document(path)
+                    text_format = glossator.document_format(path)
             except ValueError as err:
                 errors.append(str(err))
                 continue
             ids.append(id)
             paths.append(path)
             texts.append(text)
-        annotations = annotator.annotate_batch(texts, ids=ids)
+            formats.append(text_format)
+        annotations = annotator.annotate_batch(texts, ids=ids, format=formats)
         for annotation, path in zip(annotations, paths):
             annotation["doc"]["path"] = path
             yield ("annotation", compact(annotation))

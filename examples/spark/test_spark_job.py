@@ -64,7 +64,8 @@ def test_json_lines_give_the_same_glossary(spark, tmp_path):
     with notes.open("w", encoding="utf-8") as file:
         for id, path in glossator.find_documents([REPO / "corpus"]):
             text = glossator.read_document(path)
-            file.write(json.dumps({"id": id, "text": text}, ensure_ascii=False) + "\n")
+            record = {"id": id, "text": text, "format": glossator.document_format(path)}
+            file.write(json.dumps(record, ensure_ascii=False) + "\n")
         file.write("not a record\n")
     out = tmp_path / "out"
     errors = glossary_job.run(

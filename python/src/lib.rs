@@ -18,6 +18,7 @@ use std::ffi::CString;
 use std::path::PathBuf;
 
 use glossator::annotate::Annotation;
+use glossator::document::Format;
 use glossator::glossary::{Glossary, MergeError as MergeFailure, GLOSSARY_SCHEMA};
 use glossator::input::{self, Document, Input, Source, MAX_DOCUMENT_BYTES};
 use glossator::lexicon::Lexicon;
@@ -88,28 +89,33 @@ impl Annotator {
         })
     }
 
-    /// The `glossator.annotation/1` dict of one text.
-    #[pyo3(signature = (text, id = None))]
+    /// The `glossator.annotation/1` dict of one text, read as `format`
+    /// (`"text"` or `"markdown"`; see [`text_format`]).
+    #[pyo3(signature = (text, id = None, format = "text"))]
     fn annotate<'py>(
         &self,
         py: Python<'py>,
         text: String,
         id: Option<String>,
+        format: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let doc = document(id.unwrap_or_else(|| DEFAULT_ID.to_string()), text)?;
+        let format = text_format(format)?;
+        let doc = document(id.unwrap_or_else(|| DEFAULT_ID.to_string()), text, format)?;
         let annotation = py.detach(|| self.annotator.annotate(&doc));
         Ok(AnnotationDicts::default().dict(py, &annotation)?.into_any())
     }
 
     /// The annotations of many texts, in order, made on `jobs` threads
-    /// (default: one per core; at most four per core) with the GIL released.
-    #[pyo3(signature = (texts, ids = None, jobs = None))]
+    /// (default: one per core; at most four per core) with the GIL released,
+    /// each read as `format` (one for all, or one per text).
+    #[pyo3(signature = (texts, ids = None, jobs = None, format = Formats::One("text".into())))]
     fn annotate_batch<'py>(
         &self,
         py: Python<'py>,
         texts: Vec<String>,
         ids: Option<Vec<String>>,
         jobs: Option<usize>,
+        format: Formats,
     ) -> PyResult<Bound<'py, PyList>> {
         let ids = match ids {
             Some(ids) if ids.len() != texts.len() => {
@@ -122,10 +128,12 @@ impl Annotator {
             Some(ids) => ids,
             None => (0..texts.len()).map(|n| n.to_string()).collect(),
         };
+        let formats = format.each(texts.len())?;
         let docs = ids
             .into_iter()
             .zip(texts)
-            .map(|(id, text)| document(id, text))
+            .zip(formats)
+            .map(|((id, text), format)| document(id, text, format))
             .collect::<PyResult<Vec<Document>>>()?;
         // As `--jobs`: 0 is one per core, and more than four per core only wait.
         let jobs = jobs.unwrap_or(0).min(max_jobs());
@@ -176,10 +184,11 @@ impl Annotator {
                 .map_err(|err| PyValueError::new_err(format!("annotation {n}: {err}")))?;
             check_annotation(&annotation, &text)
                 .map_err(|err| PyValueError::new_err(format!("annotation {n}: {err}")))?;
-            let doc = Document::new(
+            let doc = Document::of_text(
                 annotation.doc().id.clone(),
                 annotation.doc().path.clone(),
                 text,
+                annotation.doc().format,
             );
             glossary.add(&doc, &annotation, self.annotator.lexicon());
         }
@@ -224,13 +233,50 @@ fn python_bool(value: bool) -> &'static str {
 }
 
 /// A document made from Python: no path.
-fn document(id: String, text: String) -> PyResult<Document> {
+fn document(id: String, text: String, format: Format) -> PyResult<Document> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(PyValueError::new_err(format!(
             "{id}: over {MAX_DOCUMENT_BYTES} bytes as UTF-8; split it first"
         )));
     }
-    Ok(Document::new(id, String::new(), text))
+    Ok(Document::of_text(id, String::new(), text, format))
+}
+
+/// The format named `name` (`doc.format`'s names). A text given as a
+/// format that is not text (a Word file's extracted text) is read as plain
+/// text, as [`Document::of_text`] says.
+fn text_format(name: &str) -> PyResult<Format> {
+    Format::ALL
+        .into_iter()
+        .find(|format| format.name() == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|format| format.name()).collect();
+            PyValueError::new_err(format!(
+                "no format {name:?}; the formats are {}",
+                names.join(", ")
+            ))
+        })
+}
+
+/// `annotate_batch`'s `format`: one for every text, or one per text.
+#[derive(FromPyObject)]
+enum Formats {
+    One(String),
+    Each(Vec<String>),
+}
+
+impl Formats {
+    /// The format of each of `count` texts.
+    fn each(&self, count: usize) -> PyResult<Vec<Format>> {
+        match self {
+            Formats::One(name) => Ok(vec![text_format(name)?; count]),
+            Formats::Each(names) if names.len() != count => Err(PyValueError::new_err(format!(
+                "{} formats for {count} texts",
+                names.len()
+            ))),
+            Formats::Each(names) => names.iter().map(|name| text_format(name)).collect(),
+        }
+    }
 }
 
 /// Checks that an annotation (from Python, so from anywhere) fits the text
@@ -294,6 +340,17 @@ fn read_document(py: Python<'_>, path: PathBuf) -> PyResult<String> {
         PyErr::warn(py, &py.get_type::<PyUserWarning>(), &message, 1)?;
     }
     Ok(doc.text)
+}
+
+/// The format the command reads a document file as (`doc.format`), to
+/// give `annotate` with the text `read_document` returns.
+#[pyfunction]
+fn document_format(path: PathBuf) -> &'static str {
+    let input = Input {
+        source: Source::File(path),
+        id: String::new(),
+    };
+    input.format().name()
 }
 
 /// Merges glossary (or timeline) partials of consecutive shards, in order,
@@ -392,6 +449,7 @@ fn glossator_py(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(merge, module)?)?;
     module.add_function(wrap_pyfunction!(find_documents, module)?)?;
     module.add_function(wrap_pyfunction!(read_document, module)?)?;
+    module.add_function(wrap_pyfunction!(document_format, module)?)?;
     module.add("LexiconError", py.get_type::<LexiconError>())?;
     module.add("MergeError", py.get_type::<MergeError>())?;
     Ok(())

@@ -31,6 +31,11 @@ def corpus_texts():
     return [path.read_text(encoding="utf-8") for path in CORPUS]
 
 
+def corpus_formats():
+    """The formats `glossator annotate corpus` reads the files as."""
+    return [glossator.document_format(path) for path in CORPUS]
+
+
 def corpus_ids():
     """The ids `glossator annotate corpus` gives: file names without extension."""
     return [path.stem for path in CORPUS]
@@ -67,7 +72,10 @@ def test_annotations_are_what_the_command_writes(annotator):
     run = cli("annotate", "corpus")
     assert run.returncode == 0, run.stderr
     from_cli = [json.loads(line) for line in run.stdout.decode().splitlines()]
-    from_python = annotator.annotate_batch(corpus_texts(), ids=corpus_ids())
+    from_python = annotator.annotate_batch(
+        corpus_texts(), ids=corpus_ids(), format=corpus_formats()
+    )
+    assert "markdown" in corpus_formats()
     for ours, theirs in zip(from_python, from_cli, strict=True):
         ours["doc"]["path"] = theirs["doc"]["path"]
         assert ours == theirs
@@ -140,7 +148,8 @@ def test_pickling_round_trips(tmp_path, annotator):
 
 
 def glossary_of(annotator, texts, ids, paths):
-    annotations = annotator.annotate_batch(texts, ids=ids)
+    formats = [glossator.document_format(path) for path in paths]
+    annotations = annotator.annotate_batch(texts, ids=ids, format=formats)
     for annotation, path in zip(annotations, paths):
         annotation["doc"]["path"] = path
     return annotator.glossary(annotations, texts)
@@ -193,9 +202,27 @@ def test_lexicon_errors_raise_with_the_commands_messages(tmp_path):
         glossator.Annotator(lexicons=str(bad))
 
 
+def test_markdown_is_read_as_structure(annotator):
+    text = "# Notes\n\n**Stalin** and [the NEP](https://example.org/nep-1921.html)\n"
+    as_markdown = annotator.annotate(text, format="markdown")
+    assert as_markdown["doc"]["format"] == "markdown"
+    assert [s["text"] for s in as_markdown["spans"]] == ["Stalin", "NEP"]
+    as_text = annotator.annotate(text)
+    assert as_text["doc"]["format"] == "text"
+    batch = annotator.annotate_batch([text, text], format=["markdown", "text"])
+    assert [a["doc"]["format"] for a in batch] == ["markdown", "text"]
+    assert batch[0]["spans"] == as_markdown["spans"]
+    assert glossator.document_format("Week 1/NOTES.MD") == "markdown"
+    assert glossator.document_format("notes.txt") == "text"
+
+
 def test_bad_calls_raise(annotator):
     with pytest.raises(ValueError, match="2 ids for 1 texts"):
         annotator.annotate_batch(["NEP"], ids=["a", "b"])
+    with pytest.raises(ValueError, match="2 formats for 1 texts"):
+        annotator.annotate_batch(["NEP"], format=["text", "text"])
+    with pytest.raises(ValueError, match='no format "rtf"; the formats are text, markdown'):
+        annotator.annotate("NEP", format="rtf")
     annotation = annotator.annotate("Stalin and the NEP")
     with pytest.raises(ValueError, match="annotation 0: made from a text of 18 bytes"):
         annotator.glossary([annotation], ["Stalin"])
