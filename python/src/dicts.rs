@@ -59,16 +59,14 @@ impl AnnotationDicts {
         dict.set_item(intern!(py, "doc"), doc)?;
         dict.set_item(intern!(py, "sentences"), PyList::new(py, sentences)?)?;
         dict.set_item(intern!(py, "spans"), PyList::new(py, spans)?)?;
-        let blocks = annotation
-            .blocks()
-            .iter()
-            .map(|block| {
-                let value = serde_json::to_value(block)
-                    .map_err(|err| PyRuntimeError::new_err(err.to_string()))?;
-                json_to_py(py, &value)
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        dict.set_item(intern!(py, "blocks"), PyList::new(py, blocks)?)?;
+        // Blocks are few, a handful of numbers each: they cross as JSON,
+        // which keeps their keys in the command's order.
+        let blocks = serde_json::to_string(annotation.blocks())
+            .map_err(|err| PyRuntimeError::new_err(err.to_string()))?;
+        let blocks = py
+            .import(intern!(py, "json"))?
+            .call_method1(intern!(py, "loads"), (blocks,))?;
+        dict.set_item(intern!(py, "blocks"), blocks)?;
         Ok(dict)
     }
 
@@ -132,36 +130,6 @@ impl AnnotationDicts {
         self.labels.insert(text.to_string(), label.clone().unbind());
         label
     }
-}
-
-/// A JSON value as the Python object `json.loads` makes of it (blocks
-/// are few, a handful of numbers each: built through serde).
-fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    use serde_json::Value;
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => u.into_pyobject(py)?.into_any(),
-            (None, Some(i)) => i.into_pyobject(py)?.into_any(),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let items = items
-                .iter()
-                .map(|item| json_to_py(py, item))
-                .collect::<PyResult<Vec<_>>>()?;
-            PyList::new(py, items)?.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (key, item) in map {
-                dict.set_item(key, json_to_py(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
 }
 
 /// The name of `how` as its `Serialize` writes it ([`How::as_str`]),

@@ -79,6 +79,8 @@ def test_annotations_are_what_the_command_writes(annotator):
     for ours, theirs in zip(from_python, from_cli, strict=True):
         ours["doc"]["path"] = theirs["doc"]["path"]
         assert ours == theirs
+        # Key order too, so that json.dumps of a dict is the command's line.
+        assert json.dumps(ours) == json.dumps(theirs)
 
 
 def test_odd_text_is_annotated_as_the_command_does(annotator):
