@@ -16,7 +16,7 @@ use crate::document::{Block, Document, Format};
 use crate::lexicon::{Kind, Lexicon};
 pub use crate::matcher::How;
 use crate::matcher::{Matcher, TermMatch};
-use crate::text::{sentences_in_blocks, CharCursor, Normalized};
+use crate::text::{link_regions, overlaps_any, sentences_in_blocks, CharCursor, Normalized};
 
 /// The schema tag of [`Annotation`] JSON.
 pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
@@ -467,12 +467,18 @@ impl Annotator {
         // match crosses; plain text is read as it is.
         let masked = layout.masked(text);
         let normalized = Normalized::new(&masked);
+        // Nothing inside a web address or file name is a mention
+        // (`text::link_regions`).
+        let links = link_regions(&masked);
+        let kept = |range: Range<usize>| {
+            !layout.crosses_hard_boundary(range.clone()) && !overlaps_any(&links, range)
+        };
         let mut entries: Vec<TermMatch> = self.matcher.find(&normalized).collect();
-        entries.retain(|e| !layout.crosses_hard_boundary(e.start..e.end));
+        entries.retain(|e| kept(e.start..e.end));
         let dates = match &self.dates {
             Some(tagger) => {
                 let mut dates = tagger.find(&masked);
-                dates.retain(|d| !layout.crosses_hard_boundary(d.start..d.end));
+                dates.retain(|d| kept(d.start..d.end));
                 nest_dates(&entries, dates)
             }
             None => Vec::new(),

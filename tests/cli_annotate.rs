@@ -235,3 +235,24 @@ fn never_writes_over_an_input() {
         .stderr(contains("is an input; not overwriting it"));
     assert_eq!(std::fs::read_to_string(&input).unwrap(), "Stalin");
 }
+
+/// Nothing inside a web address, an e-mail address or a file name is a
+/// span, entry or date; the same words and years outside one are.
+#[test]
+fn links_and_file_names_hold_no_spans() {
+    let text = "Stalin in 1929: see https://example.org/stalin/1929-purges.html, \
+                img/lenin-1924.png, Lenin_1924.jpg and stalin@example.org.\n\
+                A 2000-mile railway [12] and 2,000 km; Lenin died in 1924.\n";
+    let dir = temp_with(&[("links.txt", text.as_bytes())]);
+    let out = annotate_ok(dir.path());
+    let docs = annotations(&out.get_output().stdout);
+    let found: Vec<(&str, SpanKind)> = docs[0].spans().iter().map(|s| (&*s.text, s.kind)).collect();
+    let date = SpanKind::Date;
+    let expected = [
+        ("Stalin", SpanKind::from(glossator::lexicon::Kind::Person)),
+        ("1929", date),
+        ("Lenin", SpanKind::from(glossator::lexicon::Kind::Person)),
+        ("1924", date),
+    ];
+    assert_eq!(found, expected);
+}

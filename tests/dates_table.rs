@@ -5,15 +5,16 @@ use glossator::dates::{edtf, DateMatch, DateTagger};
 
 const TABLE: &str = include_str!("data/dates.tsv");
 
-/// One row: a text and the single date expected in it (`None`: no date).
+/// One row: a text and the dates expected in it, in order (none: no date).
 struct Row {
     line: usize,
     text: String,
-    expected: Option<[String; 4]>,
+    expected: Vec<[String; 4]>,
 }
 
-/// Parses the table: tab-separated `text, span, value, first_day, last_day`;
-/// lines starting with "# " are comments; `\n` in a text stands for a line break.
+/// Parses the table: tab-separated `text`, then `span, value, first_day,
+/// last_day` for each date expected (an empty span: no date); lines starting
+/// with "# " are comments; `\n` in a text stands for a line break.
 fn rows() -> Vec<Row> {
     let lines = TABLE.lines().enumerate();
     let data = lines.filter(|(_, line)| !line.is_empty() && !line.starts_with("# "));
@@ -21,13 +22,18 @@ fn rows() -> Vec<Row> {
         let mut cells = line.split('\t').map(str::to_owned);
         let text = cells.next().unwrap_or_default().replace("\\n", "\n");
         let rest: Vec<String> = cells.collect();
-        let expected = match rest.first() {
-            Some(span) if !span.is_empty() => Some(
-                rest.clone()
-                    .try_into()
-                    .unwrap_or_else(|_| panic!("line {}: expected 5 cells in {line:?}", index + 1)),
-            ),
-            _ => None,
+        let dated = rest.first().is_some_and(|span| !span.is_empty());
+        let expected = if dated {
+            assert!(
+                rest.len() % 4 == 0,
+                "line {}: expected 1 + 4 per date cells in {line:?}",
+                index + 1
+            );
+            rest.chunks(4)
+                .map(|cells| [0, 1, 2, 3].map(|i| cells[i].clone()))
+                .collect()
+        } else {
+            Vec::new()
         };
         Row {
             line: index + 1,
@@ -78,8 +84,8 @@ fn check_row(tagger: &DateTagger, row: &Row) -> Result<(), String> {
             ]
         })
         .collect();
-    let want: Vec<[String; 4]> = row.expected.iter().cloned().collect();
-    if got == want {
+    let want = &row.expected;
+    if got == *want {
         Ok(())
     } else {
         Err(format!("expected {want:?}, found {got:?}"))

@@ -3,12 +3,14 @@
 //! "1924-555-0199"), follow a currency sign or a reference word ("£1924",
 //! "page 1924", "p. 1924"), or, when it ends in digits, precede a percent
 //! sign, a unit ("1924 tonnes") or a counted noun ("1924 workers", unless a
-//! temporal preposition precedes it: "In 1924 workers struck").
+//! temporal preposition precedes it: "In 1924 workers struck"), be joined by
+//! a hyphen to a measure ("a 2000-mile railway"), or be a reference mark
+//! ("[12]").
 
 use super::lexer::{
-    byte_is, char_at, char_before, is_dash, next_word, number, previous_word, skip_spaces,
+    byte_is, char_at, char_before, is_dash, next_word, number, previous_word, skip_spaces, word,
 };
-use super::vocab::{is_counted, is_reference, is_temporal, is_unit};
+use super::vocab::{is_counted, is_measure, is_reference, is_temporal, is_unit};
 
 /// May the expression at `start..end` of `text` stand as a date?
 pub(crate) fn accepts(text: &str, start: usize, end: usize) -> bool {
@@ -16,7 +18,20 @@ pub(crate) fn accepts(text: &str, start: usize, end: usize) -> bool {
     free_before(text, start)
         && free_after(text, end, numeric_end)
         && !previous_word(text, start).is_some_and(is_reference)
-        && !(numeric_end && quantity_after(text, start, end))
+        && !is_reference_mark(text, start, end)
+        && !(numeric_end && (quantity_after(text, start, end) || measure_compound(text, end)))
+}
+
+/// A footnote or reference mark: one to three digits alone in square
+/// brackets, "[12]". ("[1924]", an editor's year, stays a date.)
+fn is_reference_mark(text: &str, start: usize, end: usize) -> bool {
+    end - start <= 3 && char_before(text, start) == Some('[') && char_at(text, end) == Some(']')
+}
+
+/// A number joined by a hyphen to a measure word, an adjective of size:
+/// "a 2000-mile railway", "a 1500-man army", "a 1000-page report".
+fn measure_compound(text: &str, end: usize) -> bool {
+    byte_is(text, end, b'-') && word(text, end + 1).is_some_and(|(w, _)| is_measure(w))
 }
 
 /// Punctuation that joins digit groups into one number or code.
@@ -101,6 +116,15 @@ mod tests {
     }
 
     #[test]
+    fn vetoes_reference_marks() {
+        assert!(!accepts("as Tacitus says.[12] Then", 17, 19));
+        assert!(!accepts("[7]", 1, 2));
+        assert!(!is_reference_mark("[12 BC]", 1, 6));
+        assert!(!is_reference_mark("[1924]", 1, 5));
+        assert!(accepts("(12)", 1, 3));
+    }
+
+    #[test]
     fn vetoes_quantities_and_references() {
         for text in [
             "1924 tonnes",
@@ -108,6 +132,9 @@ mod tests {
             "1924 workers",
             "page 1924",
             "see p. 1924",
+            "a 1924-mile railway",
+            "a 1924-strong army",
+            "a 1924-Page report",
         ] {
             assert!(!year_ok(text), "{text}");
         }
@@ -115,6 +142,8 @@ mod tests {
             "In 1924 workers struck",
             "1924 Lenin died",
             "the 1924 Party Congress",
+            "[1924]",
+            "1924-era posters",
         ] {
             assert!(year_ok(text), "{text}");
         }

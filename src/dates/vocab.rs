@@ -203,6 +203,36 @@ pub(crate) fn is_unit(word: &str) -> bool {
     })
 }
 
+/// Measures a number is joined to by a hyphen in an adjective of size ("a
+/// 2000-mile railway", "a 1500-man army"): the units and these nouns, all
+/// in the singular.
+pub(crate) fn is_measure(word: &str) -> bool {
+    let mut buf = [0; MAX_WORD];
+    is_unit(word)
+        || lower(word, &mut buf).is_some_and(|w| {
+            matches!(
+                w,
+                b"man"
+                    | b"strong"
+                    | b"page"
+                    | b"word"
+                    | b"seat"
+                    | b"gun"
+                    | b"member"
+                    | b"year"
+                    | b"day"
+                    | b"hour"
+                    | b"week"
+                    | b"foot"
+                    | b"pound"
+                    | b"yard"
+                    | b"acre"
+                    | b"square"
+                    | b"cubic"
+            )
+        })
+}
+
 /// Counted nouns: "1924 workers" is a head count, but "In 1924 workers
 /// struck" is a year, so these veto a year only when no temporal preposition
 /// ([`is_temporal`]) precedes it.
@@ -357,6 +387,7 @@ mod tests {
     fn word_lists_match_whole_words_only() {
         assert!(is_unit("Tonnes") && !is_unit("tonnesx"));
         assert!(is_counted("workers") && !is_counted("Lenin"));
+        assert!(is_measure("mile") && is_measure("Man") && !is_measure("era"));
         assert!(is_temporal("In") && !is_temporal("of"));
         assert!(is_reference("p") && is_reference("PAGE") && !is_reference("pa"));
     }

@@ -1,7 +1,7 @@
 //! Text handling before matching: decoding input bytes, normalizing for
 //! matching with an alignment map back to the original, what a word
-//! character is, whether a word is an ordinary English word, sentence
-//! segmentation, and code point offsets.
+//! character is, whether a word is an ordinary English word, where the
+//! links and file names are, sentence segmentation, and code point offsets.
 //!
 //! Nothing here knows about the lexicon; the [`crate::matcher`] builds on
 //! [`Normalized`] and the annotator on [`sentences`].
@@ -9,6 +9,7 @@
 mod decode;
 mod english;
 mod entities;
+mod links;
 mod list;
 mod normalize;
 mod offsets;
@@ -18,6 +19,7 @@ mod word;
 pub use decode::{decode, decode_strict, DecodeError, Decoded};
 pub use english::is_english_word;
 pub(crate) use entities::{resolve_reference, resolve_references};
+pub use links::{link_regions, overlaps_any};
 pub(crate) use list::is_list_item;
 pub use normalize::{normalize_form, Normalized, OriginalRanges};
 pub use offsets::CharCursor;
