@@ -25,7 +25,7 @@ fn rows() -> Vec<Row> {
         let dated = rest.first().is_some_and(|span| !span.is_empty());
         let expected = if dated {
             assert!(
-                rest.len() % 4 == 0,
+                rest.len().is_multiple_of(4),
                 "line {}: expected 1 + 4 per date cells in {line:?}",
                 index + 1
             );
