@@ -141,9 +141,73 @@ fn anki_exports_are_read_as_anki_reads_them() {
         .arg(cards.join("anki-notes.txt"))
         .assert()
         .success()
-        .stdout(contains("\nstalin\tterm\tСталин\t\n"))
+        .stdout(contains("\nstalin\tperson\tСталин\t\n"))
         .stdout(contains("Basic").not())
         .stdout(contains("Soviet Union").not());
+}
+
+/// `glossator lexicon list`'s `id<TAB>kind` pairs for a lexicon alone.
+fn kinds_in(lexicon: &std::path::Path) -> Vec<(String, String)> {
+    let output = glossator()
+        .args(["lexicon", "list", "--no-default-lexicon", "--lexicon"])
+        .arg(lexicon)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines = stdout.lines().filter(|line| !line.starts_with('#'));
+    let pairs = lines.map(|line| {
+        let mut fields = line.split('\t');
+        let id = fields.next().unwrap().to_string();
+        (id, fields.next().unwrap().to_string())
+    });
+    pairs.collect()
+}
+
+#[test]
+fn cards_get_kinds_from_tags_a_kind_column_or_their_definition() {
+    let cards = crate::util::repo().join("tests/data/cards");
+    let expected = |gosplan: &str| {
+        let kinds = [
+            ("kulak", "term"),
+            ("stalin", "person"),
+            ("nikolai-bukharin", "person"),
+            ("magnitogorsk", "place"),
+            ("smychka", "term"),
+            ("gosplan", gosplan),
+            ("dekulakisation", "term"),
+            ("term", "term"),
+        ];
+        pairs(&kinds)
+    };
+    let sorted = |mut kinds: Vec<(String, String)>| {
+        kinds.sort();
+        kinds
+    };
+    // Anki's tags say `org` for Gosplan; without tags, its definition
+    // ("State planning committee") makes it a term.
+    assert_eq!(
+        sorted(kinds_in(&cards.join("anki-notes.txt"))),
+        expected("org")
+    );
+    assert_eq!(
+        sorted(kinds_in(&cards.join("anki-cards.txt"))),
+        expected("term")
+    );
+    let dir = temp_with(&[(
+        "kinds.csv",
+        "Term,Definition,Kind\nBaikal,Deep water,place\nKirov,Boss (1886–1934),\n\
+         Pravda,A newspaper,Event\n"
+            .as_bytes(),
+    )]);
+    assert_eq!(
+        sorted(kinds_in(&dir.path().join("kinds.csv"))),
+        pairs(&[
+            ("baikal", "place"),
+            ("kirov", "person"),
+            ("pravda", "event")
+        ])
+    );
 }
 
 #[test]

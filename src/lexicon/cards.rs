@@ -17,6 +17,11 @@
 //!   definition the next, unless names say otherwise: `#columns:`, or a
 //!   first row that only names columns (`Term<TAB>Definition`,
 //!   `Front<TAB>Back`), which is not a card.
+//! * A column named `kind` (or `type`, `category`) holds the card's kind,
+//!   and a tag named after a kind (`person`, `place`, or `kind::person`)
+//!   gives it: the tags of `#tags:`, of the old `tags:` line and of the
+//!   `#tags column:` (or a column named `tags`). Without either, the kind
+//!   is inferred from the card (see [`super::kinds`]).
 //! * With `#html:true`, or with no `#html:` line when some field has a tag
 //!   or a character reference (Anki's own guess), fields are HTML and
 //!   become plain text (see [`super::html`]); either way white space is
@@ -24,14 +29,15 @@
 //!
 //! Errors name the file and the line the card starts on.
 
-use super::html;
-use super::LexiconError;
+use super::{html, Kind, LexiconError};
 
 /// One card of an export: what a lexicon entry is made from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Card {
     pub term: String,
     pub definition: String,
+    /// The kind the card's kind column or tags give, if any.
+    pub kind: Option<Kind>,
     /// The 1-based line the card's record starts on.
     pub line: usize,
 }
@@ -81,6 +87,22 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Card>, Vec<LexiconErro
             errors.push(error(columns.expected(header.separator)));
             continue;
         };
+        let kind = match columns.kind.and_then(|at| record.fields.get(at)) {
+            Some(value) if !value.trim().is_empty() => match Kind::named(value.trim()) {
+                Some(kind) => Some(kind),
+                None => {
+                    errors.push(error(format!(
+                        "unknown kind `{}` (expected person, place, org, event or term)",
+                        value.trim()
+                    )));
+                    continue;
+                }
+            },
+            _ => {
+                let card_tags = tags_of(columns.tags.and_then(|at| record.fields.get(at)));
+                kind_of_tags(card_tags.chain(header.tags.iter().map(String::as_str)))
+            }
+        };
         let term = clean(term);
         if term.is_empty() {
             errors.push(error(format!(
@@ -92,6 +114,7 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Card>, Vec<LexiconErro
         cards.push(Card {
             term,
             definition: clean(definition),
+            kind,
             line: record.line,
         });
     }
@@ -112,6 +135,10 @@ struct Header {
     columns: Option<String>,
     /// 0-based columns that hold no card text (GUID, note type, deck, tags).
     meta: Vec<usize>,
+    /// The 0-based `#tags column:`.
+    tags_column: Option<usize>,
+    /// Tags of every card (`#tags:`, or an old-style `tags:` first line).
+    tags: Vec<String>,
 }
 
 impl Header {
@@ -123,12 +150,14 @@ impl Header {
             html: None,
             columns: None,
             meta: Vec::new(),
+            tags_column: None,
+            tags: Vec::new(),
         };
         let (mut at, mut line) = (0, 1);
         for (i, raw) in text.split_inclusive('\n').enumerate() {
             let content = raw.trim_end_matches(['\n', '\r']);
-            if i == 0 && content.starts_with("tags:") {
-                // Anki's old header: tags for every card.
+            if let Some(tags) = content.strip_prefix("tags:").filter(|_| i == 0) {
+                header.tags = tags.split_whitespace().map(str::to_string).collect();
             } else if let Some(meta) = content.strip_prefix('#') {
                 if let Some((key, value)) = meta.split_once(':') {
                     header.set(key, value);
@@ -164,8 +193,11 @@ impl Header {
                 _ => {}
             },
             "columns" => self.columns = Some(value.to_string()),
-            "guid column" | "notetype column" | "deck column" | "tags column" => {
+            "tags" => self.tags = value.split_whitespace().map(str::to_string).collect(),
+            "guid column" | "notetype column" | "deck column" => self.meta.extend(column()),
+            "tags column" => {
                 self.meta.extend(column());
+                self.tags_column = column();
             }
             _ => {}
         }
@@ -191,11 +223,13 @@ fn separator(value: &str) -> Option<char> {
     named.or(literal)
 }
 
-/// Which columns hold a card's term and definition.
+/// Which columns hold a card's term, definition, kind and tags.
 #[derive(Debug)]
 struct Columns {
     term: usize,
     definition: usize,
+    kind: Option<usize>,
+    tags: Option<usize>,
     /// Whether they are the first two (for the error message).
     plain: bool,
 }
@@ -219,6 +253,8 @@ impl Columns {
         Columns {
             term,
             definition,
+            kind: named(Role::Kind),
+            tags: header.tags_column.or_else(|| named(Role::Tags)),
             plain: term == 0 && definition == 1,
         }
     }
@@ -246,7 +282,9 @@ impl Columns {
 enum Role {
     Term,
     Definition,
-    /// Tags, a GUID, a note type or a deck: not card text.
+    Kind,
+    Tags,
+    /// A GUID, a note type or a deck: not card text.
     Meta,
     Unknown,
 }
@@ -257,9 +295,22 @@ fn role(name: &str) -> Role {
     match name.trim().to_lowercase().as_str() {
         "term" | "front" | "word" | "question" | "name" | "concept" => Role::Term,
         "definition" | "back" | "meaning" | "answer" | "description" => Role::Definition,
-        "tags" | "guid" | "notetype" | "note type" | "deck" => Role::Meta,
+        "kind" | "type" | "category" => Role::Kind,
+        "tags" => Role::Tags,
+        "guid" | "notetype" | "note type" | "deck" => Role::Meta,
         _ => Role::Unknown,
     }
+}
+
+/// The tags of a tags field (separated by spaces, as Anki writes them).
+fn tags_of(field: Option<&String>) -> impl Iterator<Item = &str> {
+    field.into_iter().flat_map(|field| field.split_whitespace())
+}
+
+/// The kind the first tag named after a kind gives (`person`, or the last
+/// part of a hierarchical tag, `kind::person`).
+fn kind_of_tags<'t>(mut tags: impl Iterator<Item = &'t str>) -> Option<Kind> {
+    tags.find_map(|tag| Kind::named(tag.rsplit("::").next().unwrap_or(tag)))
 }
 
 /// Whether a record only names columns: each field a known column name,
@@ -450,6 +501,45 @@ mod tests {
         let named =
             "#separator:tab\n#columns:Tags\tBack\tFront\n#tags column:1\nx\tpeasant\tkulak\n";
         assert_eq!(cards("c.txt", named), [card("kulak", "peasant", 4)]);
+    }
+
+    #[test]
+    fn a_kind_column_or_a_kind_tag_gives_the_kind() {
+        let kinds = |name: &str, text: &str| -> Vec<(String, Option<Kind>)> {
+            let cards = parse(name, text).unwrap_or_else(|errors| panic!("{errors:?}"));
+            cards
+                .into_iter()
+                .map(|card| (card.term, card.kind))
+                .collect()
+        };
+        let column = "Term\tKind\tDefinition\nKirov\tPerson\tBoss\nBaikal\t\tA lake\n";
+        assert_eq!(
+            kinds("c.tsv", column),
+            [
+                ("Kirov".to_string(), Some(Kind::Person)),
+                ("Baikal".to_string(), None)
+            ]
+        );
+        let tags = "#separator:tab\n#tags column:3\nKirov\tBoss\thistory kind::person\n\
+                    Baikal\tA lake\tPLACE\nNEP\tA policy\t\n";
+        assert_eq!(
+            kinds("c.txt", tags),
+            [
+                ("Kirov".to_string(), Some(Kind::Person)),
+                ("Baikal".to_string(), Some(Kind::Place)),
+                ("NEP".to_string(), None)
+            ]
+        );
+        let global = "tags:ussr org\nGosplan\tPlanners\tx\n";
+        assert_eq!(
+            kinds("c.tsv", global),
+            [("Gosplan".to_string(), Some(Kind::Org))]
+        );
+        let errors = parse("c.tsv", "Term\tDefinition\tKind\nKirov\tBoss\tleader\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "c.tsv:2: unknown kind `leader` (expected person, place, org, event or term)"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{cards, Entry, Kind, LexiconError};
+use super::{cards, kinds, Entry, LexiconError};
 use crate::input::{read_file, MAX_INPUT_BYTES};
 use crate::slug::slug;
 use crate::text::{decode_strict, DecodeError};
@@ -166,8 +166,9 @@ fn parse_piece(
         .collect())
 }
 
-/// Parses a flashcard export (see [`super::cards`]) into `term` entries,
-/// each with the line its card starts on.
+/// Parses a flashcard export (see [`super::cards`]) into entries, each
+/// with the line its card starts on. A card's kind is what its kind column
+/// or tags say, else what [`super::kinds`] infers from it.
 pub(super) fn parse_cards(
     name: &str,
     text: &str,
@@ -176,10 +177,13 @@ pub(super) fn parse_cards(
     Ok(cards
         .into_iter()
         .map(|card| {
+            let kind = card
+                .kind
+                .unwrap_or_else(|| kinds::infer(&card.term, &card.definition));
             let entry = Entry {
                 id: slug(&card.term),
                 name: card.term,
-                kind: Kind::Term,
+                kind,
                 aliases: Vec::new(),
                 exact_case: Vec::new(),
                 definition: card.definition,
@@ -211,6 +215,7 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Kind;
 
     fn entry(i: usize, definition: &str) -> String {
         format!("[[entry]]\nid = \"e{i}\"\nname = \"E{i}\"\nkind = \"term\"\ndefinition = {definition}\n")
@@ -283,8 +288,8 @@ mod tests {
     }
 
     #[test]
-    fn cards_become_term_entries_with_their_line() {
-        let text = "#separator:tab\n#html:false\nkulak\tA richer peasant\ttag1\n\nСталин\tStalin\n";
+    fn cards_become_entries_with_their_kind_and_line() {
+        let text = "#separator:tab\n#html:false\nkulak\tA richer peasant\ttag1\n\nСталин\tStalin (1878–1953)\n";
         let entries = parse_cards("cards.tsv", text).unwrap();
         let names: Vec<_> = entries
             .iter()
@@ -294,7 +299,7 @@ mod tests {
             names,
             [
                 ("kulak", "kulak", Kind::Term, 3),
-                ("stalin", "Сталин", Kind::Term, 5)
+                ("stalin", "Сталин", Kind::Person, 5)
             ]
         );
     }

@@ -33,6 +33,7 @@
 mod cards;
 mod error;
 mod html;
+mod kinds;
 mod load;
 mod validate;
 
@@ -80,6 +81,13 @@ impl Kind {
             Kind::Event => "event",
             Kind::Term => "term",
         }
+    }
+
+    /// The kind whose name is `name`, in any case (`Person`, `place`).
+    pub fn named(name: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(name))
     }
 }
 
@@ -301,5 +309,20 @@ impl LexiconBuilder {
             }
             Err(errors) => self.errors.extend(errors),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+
+    #[test]
+    fn kinds_are_named_back_in_any_case() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::named(kind.as_str()), Some(kind));
+            assert_eq!(Kind::named(&kind.as_str().to_uppercase()), Some(kind));
+        }
+        assert_eq!(Kind::named("people"), None);
+        assert_eq!(Kind::named(""), None);
     }
 }
