@@ -208,9 +208,12 @@ pub fn read_bounded(
         .read_to_end(&mut bytes)?;
     // The decoder owns the rule for what is binary (NUL bytes, except in
     // UTF-16); asking it about a first chunk with a NUL in it stops a
-    // stream of zeros after 64 KiB. A zip container (Word, OpenDocument)
-    // is binary and read on: its reader checks it.
-    if memchr::memchr(0, &bytes).is_some() && !bytes.starts_with(b"PK\x03\x04") {
+    // stream of zeros after 64 KiB. A zip (a truncated one too), or a file
+    // whose content shows another format that is not text, is binary and
+    // read on: its reader checks it.
+    let container =
+        bytes.starts_with(b"PK\x03\x04") || Format::sniff(&bytes).is_some_and(Format::is_binary);
+    if memchr::memchr(0, &bytes).is_some() && !container {
         if let Err(err @ DecodeError::Binary { .. }) = decode(bytes.clone()) {
             return Err(ReadError::Binary(err));
         }

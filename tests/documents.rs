@@ -244,3 +244,84 @@ fn bad_word_files_fail_alone() {
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.lines().count(), 1, "notes.md is annotated");
 }
+
+/// HTML: the visible text, a block per element; script, style and the
+/// head (but its title) left out; a table row a line of cells; inline code
+/// never tagged.
+#[test]
+fn html_text_is_what_a_browser_shows() {
+    let text = extracted("notes.html");
+    assert_eq!(
+        text,
+        "Home\n\nStalin and the Countryside\n\nThe end of the NEP\n\n\
+         In 1928 Stalin broke with Bukharin over the grain procurement crisis.1 \
+         The campaign of forced collec\u{ad}tivisation began in 1929.\n\n\
+         Read the kulak decree and the Stalin_1929 file.\n\n\
+         Date\tEvent\n1929\tCollectivisation forced through\n1934\tMurder of Kirov\n\n\
+         Gosplan set the targets\n\nMagnitogorsk grew from nothing\n\n\
+         We are fifty or a hundred years behind the advanced countries.\n\n\
+         Trotsky was exiled in 1929."
+    );
+    let annotation = annotated("notes.html");
+    assert_eq!(annotation.doc().format, Format::Html);
+    assert_eq!(
+        annotation.doc().title.as_deref(),
+        Some("Stalin and the Countryside | History 11")
+    );
+    for span in annotation.spans() {
+        assert_eq!(&text[span.start..span.end], span.text, "{span:?}");
+        assert!(
+            !span.text.contains("Stalin_1929"),
+            "code is tagged: {span:?}"
+        );
+    }
+    let tagged = tags(&annotation);
+    let has = |text: &str| tagged.iter().any(|(t, _)| t == text);
+    for wanted in [
+        "Stalin",
+        "Bukharin",
+        "Murder of Kirov",
+        "Gosplan",
+        "Trotsky",
+    ] {
+        assert!(has(wanted), "no {wanted} in {tagged:?}");
+    }
+    assert!(
+        tagged
+            .iter()
+            .any(|(t, e)| t.ends_with("collec\u{ad}tivisation") && e == "collectivisation"),
+        "a soft hyphen splits no word: {tagged:?}"
+    );
+    let kinds: Vec<_> = annotation.blocks().iter().map(|b| b.kind).collect();
+    use glossator::document::BlockKind;
+    assert_eq!(kinds[2], BlockKind::Heading { level: 2 });
+    assert!(kinds.contains(&BlockKind::Cell {
+        table: 0,
+        row: 0,
+        column: 1,
+        header: true
+    }));
+    assert!(kinds.contains(&BlockKind::Item {
+        ordered: false,
+        depth: 2
+    }));
+    assert!(annotation.blocks().iter().any(|b| b.quote == 1));
+}
+
+/// A file is read by what it is, whatever its name says: HTML named
+/// `.txt`, Word named `.md`.
+#[test]
+fn files_are_read_by_their_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let formats = repo().join("tests/data/formats");
+    for (fixture, name, format) in [
+        ("notes.html", "page.txt", Format::Html),
+        ("notes.docx", "notes.md", Format::Docx),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::copy(formats.join(fixture), &path).unwrap();
+        let out = glossator().arg("annotate").arg(&path).assert().success();
+        let annotation: Annotation = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(annotation.doc().format, format, "{name}");
+    }
+}

@@ -15,7 +15,8 @@
 
 use std::collections::HashMap;
 
-use super::office::{Container, TextBuilder};
+use super::builder::TextBuilder;
+use super::office::Container;
 use super::xml::{attribute, tag_name, Item, Items};
 use super::{BlockKind, Extracted, Layout, MarkKind};
 

@@ -1,6 +1,6 @@
-//! Documents as people have them: plain text, Markdown, Word and
-//! OpenDocument files, each read into
-//! one [`Document`], its text and the [`Layout`] of that text.
+//! Documents as people have them: plain text, Markdown, Word,
+//! OpenDocument and HTML files, each read into one [`Document`], its text
+//! and the [`Layout`] of that text.
 //!
 //! Every format has a reader, one module each, behind one interface (a
 //! [`Reader`]: bytes in, [`Extracted`] text and layout out); the list of
@@ -11,11 +11,13 @@
 //! plain text and Markdown it is the decoded file itself, so a span's
 //! offsets are the file's own (for UTF-8 without a byte-order mark); the
 //! layout says which of its bytes are markup (Markdown's `**`, `#`, link
-//! addresses), never annotated. For Word and OpenDocument files it is the
-//! text extracted from them, a blank line between blocks (`glossator
+//! addresses), never annotated. For Word, OpenDocument and HTML files it is
+//! the text extracted from them, a blank line between blocks (`glossator
 //! text` prints it).
 
+mod builder;
 mod docx;
+mod html;
 mod layout;
 mod markdown;
 mod odt;
@@ -142,11 +144,19 @@ pub enum Format {
     Docx,
     /// OpenDocument text (`.odt`).
     Odt,
+    /// HTML (`.html`, `.htm`).
+    Html,
 }
 
 impl Format {
     /// Every format, in the order their extensions are listed.
-    pub const ALL: [Format; 4] = [Format::Text, Format::Markdown, Format::Docx, Format::Odt];
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Docx,
+        Format::Odt,
+        Format::Html,
+    ];
 
     /// The format's name in annotations (`doc.format`) and messages.
     pub fn name(self) -> &'static str {
@@ -155,6 +165,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Html => "html",
         }
     }
 
@@ -166,6 +177,7 @@ impl Format {
             Format::Markdown => &["md", "markdown"],
             Format::Docx => &["docx"],
             Format::Odt => &["odt"],
+            Format::Html => &["html", "htm"],
         }
     }
 
@@ -176,7 +188,14 @@ impl Format {
             Format::Markdown => markdown::read,
             Format::Docx => docx::read,
             Format::Odt => odt::read,
+            Format::Html => html::read,
         }
+    }
+
+    /// Are files of the format binary (a container its reader checks),
+    /// so that NUL bytes in them do not mean a file that is no document?
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Odt)
     }
 
     /// Is the format text, so that a document of it can be given as a
@@ -187,14 +206,20 @@ impl Format {
 
     /// The format `bytes` are by their content, where that says: a zip
     /// holding `word/document.xml` (Word) or an OpenDocument text's
-    /// `mimetype`. Text formats are told by the file's extension.
+    /// `mimetype`; an HTML document (`<!DOCTYPE html`, `<html`, `<head`
+    /// or `<body` first, in any case, after white space). Plain text and
+    /// Markdown are told by the file's extension.
     ///
     /// ```
     /// use glossator::document::Format;
     ///
     /// assert_eq!(Format::sniff(b"Stalin and the NEP"), None);
+    /// assert_eq!(Format::sniff(b"\n<!doctype HTML><p>NEP"), Some(Format::Html));
     /// ```
     pub fn sniff(bytes: &[u8]) -> Option<Format> {
+        if is_html(bytes) {
+            return Some(Format::Html);
+        }
         if !bytes.starts_with(b"PK\x03\x04") {
             return None;
         }
@@ -230,4 +255,26 @@ impl Format {
             .into_iter()
             .find(|format| format.extensions().contains(&ext.as_str()))
     }
+}
+
+/// Does `bytes` start like an HTML document: after a byte-order mark and
+/// white space, `<!DOCTYPE html`, `<html`, `<head` or `<body` (in any case,
+/// followed by `>` or white space)?
+fn is_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = &bytes[start..bytes.len().min(start + 16)];
+    [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
+        .iter()
+        .any(|tag| {
+            head.len() > tag.len()
+                && head[..tag.len()].eq_ignore_ascii_case(tag)
+                && matches!(
+                    head[tag.len()],
+                    b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+                )
+        })
 }

@@ -12,8 +12,9 @@
 //! the body as paragraphs; comments are skipped. The title is the
 //! document's (`meta.xml`), else the first heading.
 
+use super::builder::TextBuilder;
 use super::docx::element_text;
-use super::office::{Container, TextBuilder};
+use super::office::Container;
 use super::xml::{attribute, tag_name, Item, Items};
 use super::{BlockKind, Extracted, Layout, MarkKind};
 

@@ -240,7 +240,7 @@ mod tests {
         assert_eq!(
             skipped.to_string(),
             "skipped 4 files: 1 without extension, 2 .pdf, 1 pipe, socket or device \
-             (documents are .txt, .md, .markdown, .docx or .odt files); 1 glossator output folder: notes/site"
+             (documents are .txt, .md, .markdown, .docx, .odt, .html or .htm files); 1 glossator output folder: notes/site"
         );
     }
 }

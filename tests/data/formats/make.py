@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""Writes the Word and OpenDocument fixtures of tests/data/formats/.
+"""Writes the Word, OpenDocument and HTML fixtures of tests/data/formats/.
 
 Run from the repository root: python3 tests/data/formats/make.py
-Only the standard library is used (zipfile): the XML is written by hand,
-as small as Word and LibreOffice accept, so the fixtures say exactly what
-they test. The generated files are committed, so `cargo test` needs no
-Python. Each fixture has a title, headings, a paragraph whose name is
-split over two runs (Sta|lin), a tracked change (Bukharin inserted, Rykov
-deleted), bold text and a link, a key-dates table, a list and a footnote.
+
+The Word, OpenDocument and HTML files are written with the standard
+library alone (zipfile): the XML is written by hand, as small as Word and
+LibreOffice accept, so the fixtures say exactly what they test. The
+generated files are committed, so `cargo test` needs no Python. Each
+fixture has a title, headings, a paragraph whose name is split over two
+runs (Sta|lin), bold text, a key-dates table, a list and a footnote; the
+word processor files a tracked change (Bukharin inserted, Rykov deleted)
+and a link; the HTML a soft hyphen inside a word. Beside them: bad
+files (a zip bomb, a truncated Word file).
 """
 
 import zipfile
@@ -147,8 +151,46 @@ ODT = [
      '</manifest:manifest>', zipfile.ZIP_DEFLATED),
 ]
 
+HTML = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Stalin and the Countryside | History 11</title>
+  <style>td { padding: 2px } .Stalin { color: red }</style>
+  <script>const Lenin = "1924"; document.title = "Trotsky";</script>
+</head>
+<body>
+<nav><a href="/">Home</a></nav>
+<h1>Stalin and the Countryside</h1>
+<h2>The end of the NEP</h2>
+<p>In 1928 Sta<span class="hl">lin</span> broke with
+   <b>Bukharin</b> over the <strong>grain procurement crisis</strong>.<sup><a href="#fn1">1</a></sup>
+   The campaign of forced collec&shy;tivisation began in 1929.</p>
+<p>Read <a href="https://example.org/kulaks-1930.html">the kulak decree</a> and
+   the <code>Stalin_1929</code> file.</p>
+<table>
+  <thead><tr><th>Date</th><th>Event</th></tr></thead>
+  <tbody>
+    <tr><td>1929</td><td>Collectivisation forced through</td></tr>
+    <tr><td>1934</td><td>Murder of Kirov</td></tr>
+  </tbody>
+</table>
+<ul>
+  <li>Gosplan set the targets
+    <ul><li>Magnitogorsk grew from nothing</li></ul>
+  </li>
+</ul>
+<blockquote><p>We are fifty or a hundred years behind the advanced countries.</p></blockquote>
+<noscript>Enable JavaScript to see the Lenin quiz.</noscript>
+<section class="footnotes"><ol><li id="fn1">Trotsky was exiled in 1929.</li></ol></section>
+</body>
+</html>
+"""
+
 write(HERE / "notes.docx", DOCX)
 write(HERE / "notes.odt", ODT)
+(HERE / "notes.html").write_text(HTML, encoding="utf-8")
+
 # A zip bomb: one part of 300 MiB of zeros, a few hundred KiB packed.
 with zipfile.ZipFile(HERE / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as zf:
     info = zipfile.ZipInfo("word/document.xml", FIXED)
