@@ -105,9 +105,9 @@ const BLOCKS: &[&str] = &[
 
 /// What white space is waiting to be written before the next text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-enum Space {
+enum Pending {
     #[default]
-    None,
+    Nothing,
     Space,
     Newline,
 }
@@ -141,7 +141,7 @@ struct Reader {
     title: Option<String>,
     /// The marks open, by element: whether each opened one.
     marks: Vec<bool>,
-    space: Space,
+    space: Pending,
     /// Has the open block any text yet?
     has_text: bool,
     /// A reusable buffer for collapsed text.
@@ -210,7 +210,7 @@ impl Reader {
             }
             "br" => {
                 if self.has_text {
-                    self.space = Space::Newline;
+                    self.space = Pending::Newline;
                 }
             }
             _ if BLOCKS.contains(&name) => self.boundary(),
@@ -256,12 +256,15 @@ impl Reader {
                 }
             }
             _ if BLOCKS.contains(&name) => self.boundary(),
-            _ if is_mark_element(name) => {
-                if self.marks.pop() == Some(true) {
-                    self.out.close_mark();
-                }
-            }
+            _ if is_mark_element(name) => self.close_mark(),
             _ => {}
+        }
+    }
+
+    /// Ends the mark of the element that ends, if it made one.
+    fn close_mark(&mut self) {
+        if self.marks.pop() == Some(true) {
+            self.out.close_mark();
         }
     }
 
@@ -276,12 +279,12 @@ impl Reader {
         self.para += 1;
         if self.in_cell() {
             if self.has_text {
-                self.space = Space::Newline;
+                self.space = Pending::Newline;
             }
         } else {
             self.out.end();
             self.has_text = false;
-            self.space = Space::None;
+            self.space = Pending::Nothing;
         }
     }
 
@@ -324,12 +327,12 @@ impl Reader {
         scratch.clear();
         collapse_into(text, &mut scratch);
         if text.starts_with(is_html_space) && self.has_text {
-            self.space = self.space.max(Space::Space);
+            self.space = self.space.max(Pending::Space);
         }
         if !scratch.is_empty() {
             self.write(&scratch);
             if text.ends_with(is_html_space) {
-                self.space = Space::Space;
+                self.space = Pending::Space;
             }
         }
         self.scratch = scratch;
@@ -342,11 +345,11 @@ impl Reader {
             let kind = self.kind();
             self.out.start(kind, self.para.max(1));
             self.has_text = false;
-            self.space = Space::None;
+            self.space = Pending::Nothing;
         }
         match std::mem::take(&mut self.space) {
-            Space::Space if self.has_text => self.out.push_space(" "),
-            Space::Newline if self.has_text => self.out.push_space("\n"),
+            Pending::Space if self.has_text => self.out.push_space(" "),
+            Pending::Newline if self.has_text => self.out.push_space("\n"),
             _ => {}
         }
         self.out.push(text, self.para.max(1));
