@@ -489,7 +489,10 @@ mod tests {
             ]
         );
         let code = doc.text.find("1932").unwrap();
-        assert_eq!(doc.layout.hidden(), [code..doc.text.len()]);
+        assert_eq!(
+            doc.layout.hidden(),
+            std::slice::from_ref(&(code..doc.text.len()))
+        );
         assert!(doc
             .layout
             .blocks()
@@ -525,7 +528,10 @@ mod tests {
             ]
         );
         let code = doc.text.find("zinoviev").unwrap();
-        assert_eq!(doc.layout.hidden(), [code..code + "zinoviev()".len()]);
+        assert_eq!(
+            doc.layout.hidden(),
+            std::slice::from_ref(&(code..code + "zinoviev()".len()))
+        );
         // No title element: the first heading.
         assert_eq!(doc.title.as_deref(), Some("Key dates"));
     }
