@@ -142,3 +142,92 @@ fn odd_unicode_never_panics_and_keeps_char_boundaries() {
     }
     assert!(tagger.find("\u{FF11}\u{FF19}\u{FF12}\u{FF14}年").is_empty());
 }
+
+/// Text made of the pieces date expressions are made of, in any order.
+fn date_soup() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        (0u32..3000).prop_map(|n| n.to_string()),
+        (0u32..100).prop_map(|n| format!("{n:02}")),
+        prop::sample::select(vec![
+            "BC",
+            "B.C.",
+            "BCE",
+            "AD",
+            "A.D.",
+            "CE",
+            "c.",
+            "ca.",
+            "circa",
+            "about",
+            "around",
+            "in",
+            "by",
+            "from",
+            "to",
+            "and",
+            "between",
+            "early",
+            "mid",
+            "late",
+            "the",
+            "spring",
+            "winter",
+            "summer",
+            "January",
+            "Feb.",
+            "Sept",
+            "December",
+            "century",
+            "centuries",
+            "4th",
+            "1st",
+            "21st",
+            "eleventh",
+            "twenty-first",
+            "C.",
+            "s",
+            "'s",
+            "’",
+            "'",
+            "?",
+            "–",
+            "-",
+            "/",
+            ".",
+            ",",
+            "(",
+            ")",
+            "[",
+            "]",
+            "soldiers",
+            "page",
+            "Did",
+            "his",
+            "\n",
+            "é",
+            "%",
+        ])
+        .prop_map(str::to_owned),
+    ];
+    let glue = prop::sample::select(vec!["", " ", " ", "  "]);
+    prop::collection::vec((piece, glue), 0..24)
+        .prop_map(|parts| parts.into_iter().map(|(p, g)| p + g).collect())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// For any tagged date, whatever the text: its value is EDTF level 0/1,
+    /// its first day is not after its last, its days are the value's (or
+    /// a qualifier's third of them), and its offsets are char boundaries,
+    /// in order, not overlapping.
+    #[test]
+    fn every_tagged_date_is_valid_edtf_with_ordered_days(text in date_soup()) {
+        let found = DateTagger::new().find(&text);
+        for m in &found {
+            proptest::prop_assert_eq!(check_invariants(&text, m), Ok(()), "{:?}", m);
+        }
+        proptest::prop_assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+}

@@ -5,9 +5,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// A calendar day, ISO 8601; `Ord` sorts chronologically.
+/// A calendar day, ISO 8601 (proleptic Gregorian, astronomical years: year
+/// 0 is 1 BC, -43 is 44 BC); `Ord` sorts chronologically.
 ///
-/// Displays, serializes and parses as `"YYYY-MM-DD"`:
+/// Displays, serializes and parses as `"YYYY-MM-DD"` (`"-0043-03-15"`
+/// before year 0):
 ///
 /// ```
 /// use glossator::dates::Day;
@@ -63,7 +65,18 @@ impl Day {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(f, "{}-{:02}-{:02}", Year(self.year), self.month, self.day)
+    }
+}
+
+/// A year as ISO 8601 and EDTF write it: four digits at least, a minus
+/// sign before the years before year 0 (1 BC): `1924`, `0043`, `-0043`.
+pub(crate) struct Year(pub i32);
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        write!(f, "{sign}{:04}", self.0.unsigned_abs())
     }
 }
 
@@ -76,9 +89,14 @@ fn fixed_digits<const N: usize>(s: &str) -> Option<u32> {
 impl FromStr for Day {
     type Err = String;
 
-    /// Parses `"YYYY-MM-DD"` (four-digit year) and checks that the day exists.
+    /// Parses `"YYYY-MM-DD"` (four-digit year, `-` before it for the years
+    /// before year 0) and checks that the day exists.
     fn from_str(s: &str) -> Result<Day, String> {
-        let mut parts = s.split('-');
+        let (sign, unsigned) = match s.strip_prefix('-') {
+            Some(rest) => (-1, rest),
+            None => (1, s),
+        };
+        let mut parts = unsigned.split('-');
         let (y, m, d) = (parts.next(), parts.next(), parts.next());
         let parsed = match (y, m, d, parts.next()) {
             (Some(y), Some(m), Some(d), None) => Some((
@@ -89,7 +107,7 @@ impl FromStr for Day {
             _ => None,
         };
         match parsed {
-            Some((Some(y), Some(m), Some(d))) => Day::new(y as i32, m as u8, d as u8),
+            Some((Some(y), Some(m), Some(d))) => Day::new(sign * y as i32, m as u8, d as u8),
             _ => None,
         }
         .ok_or_else(|| format!("not a valid YYYY-MM-DD day: {s:?}"))
@@ -143,9 +161,22 @@ mod tests {
             "22-12-1922",
             "1922-12-22-1",
             "",
+            "--0043-01-01",
+            "-43-01-01",
         ] {
             assert!(bad.parse::<Day>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn years_before_year_0_have_a_sign() {
+        let day: Day = "-0043-03-15".parse().unwrap();
+        assert_eq!((day.year, day.month, day.day), (-43, 3, 15));
+        assert_eq!(day.to_string(), "-0043-03-15");
+        assert_eq!(Day::month_start(0, 1).to_string(), "0000-01-01");
+        assert_eq!(Day::month_end(43, 12).to_string(), "0043-12-31");
+        assert!(is_leap(0) && is_leap(-4) && !is_leap(-1) && !is_leap(-100));
+        assert!(Day::month_start(-43, 1) < Day::month_start(0, 1));
     }
 
     #[test]

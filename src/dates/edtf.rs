@@ -4,12 +4,22 @@
 //! covers.
 //!
 //! Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (days checked against the month,
-//! leap years included); unspecified digits `192X`, `19XX`, `1924-XX`,
-//! `1924-01-XX`, `1924-XX-XX`; seasons `YYYY-21`..`YYYY-24` (spring, summer,
-//! autumn, winter); a trailing qualifier `?`, `~` or `%`; intervals `A/B` whose
-//! end is not before their start, with `..` (open) or an empty side (unknown)
-//! on at most one side. Not supported (rejected): negative and `Y`-prefixed
-//! years, and times.
+//! leap years included), with a `-` before years before year 0 (`-0043` is
+//! 44 BC: year 0 is 1 BC); unspecified digits `192X`, `19XX`, `014X`,
+//! `-03XX`, `1924-XX`, `1924-01-XX`, `1924-XX-XX`; seasons `YYYY-21`..`YYYY-24`
+//! (spring, summer, autumn, winter); a trailing qualifier `?` (uncertain),
+//! `~` (approximate) or `%` (both); intervals `A/B` whose end is not before
+//! their start, with `..` (open) or an empty side (unknown) on at most one
+//! side. Not supported (rejected): `Y`-prefixed years of more than four
+//! digits, and times.
+//!
+//! # The margin of an approximate or uncertain date
+//!
+//! EDTF does not say how far "about 1930" reaches; glossator's first and last
+//! days widen a qualified date by [`MARGIN_YEARS`] on each side when it is a
+//! year, a decade or a century (`1930~` covers 1928-01-01 to 1932-12-31), and
+//! by one month on each side when it names a month, a season or a day
+//! (`1924-01~` covers 1923-12-01 to 1924-02-29).
 
 use super::calendar::Day;
 
@@ -75,23 +85,65 @@ fn open_interval(start: &str, end: &str) -> Result<(), String> {
     }
 }
 
-/// Bounds of one date, without `/`.
+/// Years an approximate or uncertain year, decade or century reaches
+/// before and after the years it names.
+pub const MARGIN_YEARS: i32 = 2;
+
+/// Bounds of one date, without `/`, widened when it is qualified.
 fn date_bounds(date: &str) -> Result<(Day, Day), String> {
     let bare = date.strip_suffix(['?', '~', '%']).unwrap_or(date);
-    let fields: Vec<&str> = bare.split('-').collect();
-    let (low, high) = year_bounds(fields[0]).ok_or_else(|| format!("bad year in {date:?}"))?;
+    let (first, last) =
+        bare_bounds(bare).ok_or_else(|| format!("not an EDTF level 0/1 date: {date:?}"))?;
+    Ok(match bare.len() < date.len() {
+        true => widened(first, last, !bare.trim_start_matches('-').contains('-')),
+        false => (first, last),
+    })
+}
+
+/// `first..=last` widened by the margin of an approximate or uncertain
+/// date (see the module documentation): [`MARGIN_YEARS`] for whole years,
+/// else a month.
+pub(crate) fn widened(first: Day, last: Day, whole_years: bool) -> (Day, Day) {
+    if whole_years {
+        return (
+            Day::month_start(first.year - MARGIN_YEARS, 1),
+            Day::month_end(last.year + MARGIN_YEARS, 12),
+        );
+    }
+    let (year, month) = match first.month {
+        1 => (first.year - 1, 12),
+        m => (first.year, m - 1),
+    };
+    let (last_year, last_month) = match last.month {
+        12 => (last.year + 1, 1),
+        m => (last.year, m + 1),
+    };
+    (
+        Day::month_start(year, month),
+        Day::month_end(last_year, last_month),
+    )
+}
+
+/// Bounds of one date without a qualifier.
+fn bare_bounds(date: &str) -> Option<(Day, Day)> {
+    let (negative, unsigned) = match date.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, date),
+    };
+    let fields: Vec<&str> = unsigned.split('-').collect();
+    let (low, high) = year_bounds(fields[0], negative)?;
     let whole_year = low == high;
-    let covered = match fields[1..] {
+    match fields[1..] {
         [] => Some((Day::month_start(low, 1), Day::month_end(high, 12))),
         [month] if whole_year => month_bounds(low, month),
         [month, day] if whole_year => day_bounds(low, month, day),
         _ => None,
-    };
-    covered.ok_or_else(|| format!("not an EDTF level 0/1 date: {date:?}"))
+    }
 }
 
-/// `1924` -> (1924, 1924); `192X` -> (1920, 1929); `19XX` -> (1900, 1999).
-fn year_bounds(year: &str) -> Option<(i32, i32)> {
+/// `1924` -> (1924, 1924); `192X` -> (1920, 1929); `19XX` -> (1900, 1999);
+/// negative (`-0043`, `-03XX`) -> (-43, -43), (-399, -300).
+fn year_bounds(year: &str, negative: bool) -> Option<(i32, i32)> {
     let digits = year.trim_end_matches('X');
     let unspecified = year.len() - digits.len();
     let well_formed = year.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
@@ -100,7 +152,13 @@ fn year_bounds(year: &str) -> Option<(i32, i32)> {
     }
     let scale = 10_i32.pow(unspecified as u32);
     let low = digits.parse::<i32>().ok()? * scale;
-    Some((low, low + scale - 1))
+    let high = low + scale - 1;
+    match negative {
+        // "-0000" is not a year: 0 has no sign.
+        true if high == 0 => None,
+        true => Some((-high, -low)),
+        false => Some((low, high)),
+    }
 }
 
 /// A two-digit field: `Some(None)` for `XX`, `Some(Some(n))` for digits.
@@ -156,6 +214,16 @@ mod tests {
             "1921-03/1921-04",
             "1985/..",
             "/1985",
+            "-0043",
+            "0043",
+            "0000",
+            "-0054/-0053",
+            "-03XX",
+            "014X",
+            "1501~/1536",
+            "0009~/0040",
+            "1930?",
+            "-0043-03-15",
         ];
         for value in good {
             assert_eq!(validate(value), Ok(()), "{value}");
@@ -184,7 +252,12 @@ mod tests {
             "1924/1925/1926",
             "abcd",
             "",
-            "-1924",
+            "-0000",
+            "--1924",
+            "-1924-",
+            "-0053/-0054",
+            "1930~~",
+            "1930?~",
         ];
         for value in bad {
             assert!(validate(value).is_err(), "{value}");
@@ -200,6 +273,16 @@ mod tests {
             ("1923-24", "1923-12-01", "1924-02-29"),
             ("1924-02", "1924-02-01", "1924-02-29"),
             ("1914/1917", "1914-01-01", "1917-12-31"),
+            ("-0043", "-0043-01-01", "-0043-12-31"),
+            ("-03XX", "-0399-01-01", "-0300-12-31"),
+            ("-00XX", "-0099-01-01", "0000-12-31"),
+            ("-0054/-0053", "-0054-01-01", "-0053-12-31"),
+            ("1930~", "1928-01-01", "1932-12-31"),
+            ("1930?", "1928-01-01", "1932-12-31"),
+            ("193X~", "1928-01-01", "1941-12-31"),
+            ("1501~/1536", "1499-01-01", "1536-12-31"),
+            ("1924-01~", "1923-12-01", "1924-02-29"),
+            ("1917-12-25?", "1917-11-01", "1918-01-31"),
         ];
         for (value, first, last) in cases {
             let (a, b) = bounds(value).unwrap();

@@ -3,14 +3,76 @@
 //! helpers. Context vetoes (glued letters, units, page references) are not
 //! checked here but in [`super::guard`].
 //!
+//! Some forms are dates only where the document's other dates say so (the
+//! [`Context`]): years under 1000 without an era, and two-digit short
+//! forms. A production for one of them that the context does not allow
+//! notes it in [`Scan::wants`], so that the tagger knows whether a second
+//! pass with the document's context could find more.
+//!
 //! [`lexer`]: super::lexer
 
+use std::cell::Cell;
+
 use super::lexer::{
-    byte_is, char_at, dash, is_apostrophe, keyword, next_word, number, spaced_dash, spaces1, word,
-    Num,
+    byte_is, char_at, dash, is_apostrophe, keyword, next_word, number, previous_word,
+    sentence_start, skip_spaces, spaced_dash, spaces1, word, Num,
 };
-use super::value::{Kind, Point};
-use super::vocab::{classify, Qualifier, Word};
+use super::value::{Century, Kind, Mark, Point};
+use super::vocab::{
+    classify, era, is_question_word, is_temporal, may_follow_small_year, Era, Qualifier, Word,
+};
+
+/// What the document's other dates say, for the forms that depend on it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Context {
+    /// The document dates things before the year 1000 (an era or an early
+    /// century), so a number under 1000 may be a year (the small-year rule).
+    pub early: bool,
+    /// A year near the document's dates: a two-digit year or decade ("’33",
+    /// "the 30s", "31/8/35") is the one of its century nearest to it.
+    pub pivot: Option<i32>,
+    /// Numeric dates are month first ("4/14/1865").
+    pub month_first: bool,
+}
+
+/// What a scan saw that a richer [`Context`] would read differently.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Wants {
+    /// A small year the context did not allow.
+    pub small_year: bool,
+    /// A two-digit short form without a pivot.
+    pub short: bool,
+    /// A numeric date that is only valid month first ("4/14/1865").
+    pub month_first: bool,
+    /// A numeric date that is only valid day first ("17/11/1558").
+    pub day_first: bool,
+    /// A numeric date valid either way ("5/10/1865").
+    pub ambiguous: bool,
+}
+
+/// One scan of a text: the text, the context it is read in, and what the
+/// productions noted.
+pub(crate) struct Scan<'t> {
+    pub text: &'t str,
+    pub cx: Context,
+    pub wants: Cell<Wants>,
+}
+
+impl<'t> Scan<'t> {
+    pub(crate) fn new(text: &'t str, cx: Context) -> Scan<'t> {
+        Scan {
+            text,
+            cx,
+            wants: Cell::default(),
+        }
+    }
+
+    fn note(&self, f: impl FnOnce(&mut Wants)) {
+        let mut wants = self.wants.get();
+        f(&mut wants);
+        self.wants.set(wants);
+    }
+}
 
 /// A recognized expression: what it denotes and the offset where it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,30 +93,38 @@ impl Parsed {
 }
 
 /// The longest date expression starting exactly at `p`, if any.
-pub(crate) fn parse(text: &str, p: usize) -> Option<Parsed> {
-    match number(text, p) {
-        Some(n) => from_number(text, p, n),
-        None => from_word(text, p),
+pub(crate) fn parse(s: &Scan, p: usize) -> Option<Parsed> {
+    match number(s.text, p) {
+        Some(n) => from_number(s, p, n),
+        None if char_at(s.text, p).is_some_and(is_apostrophe) => short_alone(s, p),
+        None => from_word(s, p),
     }
 }
 
-fn from_number(text: &str, p: usize, n: Num) -> Option<Parsed> {
+fn from_number(s: &Scan, p: usize, n: Num) -> Option<Parsed> {
     let special = match as_year(n) {
-        Some(year) => decade(text, year, n.end),
-        None => century(text, p).or_else(|| day_range(text, n)),
+        Some(year) => decade(s, year, n.end),
+        None => century(s, p)
+            .or_else(|| day_range(s, n))
+            .or_else(|| era_range(s, n))
+            .or_else(|| small_decade(s, p, n)),
     };
-    special.or_else(|| point_with_tail(text, p))
+    special.or_else(|| point_with_tail(s, p, None))
 }
 
-fn from_word(text: &str, p: usize) -> Option<Parsed> {
-    let (w, end) = word(text, p)?;
+fn from_word(s: &Scan, p: usize) -> Option<Parsed> {
+    if let Some((Era::Ad, true, _)) = era_mark(s.text, p) {
+        return point_with_tail(s, p, None);
+    }
+    let (w, end) = word(s.text, p)?;
     match classify(w)? {
-        Word::Between => range_after(text, end, Word::And),
-        Word::From => range_after(text, end, Word::To),
-        Word::Qualifier(qualifier) => qualified(text, qualifier, end),
-        Word::Season(code) => season(text, code, end),
-        Word::Month { .. } => month_range(text, p).or_else(|| point_with_tail(text, p)),
-        Word::Ordinal(_) | Word::Twenty => century(text, p),
+        Word::Between => range_after(s, end, Word::And),
+        Word::From => range_after(s, end, Word::To),
+        Word::Qualifier(qualifier) => qualified(s, qualifier, end),
+        Word::Season(code) => season(s, code, end),
+        Word::Month { .. } => month_range(s, p).or_else(|| point_with_tail(s, p, None)),
+        Word::Ordinal(_) | Word::Twenty => century(s, p),
+        Word::Approx => approximate(s, w, end),
         _ => None,
     }
 }
@@ -65,17 +135,59 @@ fn as_year(n: Num) -> Option<i32> {
     plausible.then_some(n.value as i32)
 }
 
+/// A number that may be a year of an era: one to four digits, no leading
+/// zero ("44 BC", "AD 9").
+fn as_era_number(text: &str, n: Num) -> Option<i32> {
+    let plausible = n.len <= 4 && n.value >= 1 && !byte_is(text, n.end - n.len, b'0');
+    plausible.then_some(n.value as i32)
+}
+
+/// An era mark at `p` (`BC`, `B.C.`, `BCE`, `AD`, `A.D.`, `CE`): its era,
+/// whether it may stand before the year, and the offset after it (after
+/// the last dot of a dotted mark).
+fn era_mark(text: &str, p: usize) -> Option<(Era, bool, usize)> {
+    let bytes = text.as_bytes().get(p..)?;
+    let mut letters = [0u8; 4];
+    let (mut count, mut i, mut dotted) = (0, 0, false);
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphabetic() && count < letters.len() {
+            letters[count] = b;
+            count += 1;
+        } else if b == b'.' && count > 0 && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            dotted = true;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let end = p + i + usize::from(dotted && byte_is(text, p + i, b'.'));
+    let clean = count > 0 && !char_at(text, end).is_some_and(char::is_alphanumeric);
+    let (era, before) = era(&letters[..count]).filter(|_| clean)?;
+    Some((era, before, end))
+}
+
+/// An era mark after the year ending at `p`, spaces allowed between:
+/// the era and the offset after the mark.
+fn era_after(text: &str, p: usize) -> Option<(Era, usize)> {
+    era_mark(text, skip_spaces(text, p)).map(|(era, _, end)| (era, end))
+}
+
 /// After "between" / "from": a point, the joiner, and a later point.
-fn range_after(text: &str, p: usize, joiner_word: Word) -> Option<Parsed> {
-    let (a, end) = point(text, spaces1(text, p)?)?;
-    let (b, end) = range_end(text, a, end, joiner_word)?;
+fn range_after(s: &Scan, p: usize, joiner_word: Word) -> Option<Parsed> {
+    let (a, end) = point(s, spaces1(s.text, p)?)?;
+    let (b, end) = range_end(s, a, end, joiner_word)?;
     Some(Parsed::plain(Kind::Interval(a, b), end))
 }
 
-/// A point, extended to a range if "–", "/" or "to" and a later point follow.
-fn point_with_tail(text: &str, p: usize) -> Option<Parsed> {
-    let (a, end) = point(text, p)?;
-    Some(match range_end(text, a, end, Word::To) {
+/// A point, extended to a range if "–", "/" or "to" and a later point
+/// follow; the start point takes `mark` ("c. 1501–1536" is `1501~/1536`).
+fn point_with_tail(s: &Scan, p: usize, mark: Option<Mark>) -> Option<Parsed> {
+    let (a, end) = point(s, p)?;
+    let a = match mark {
+        Some(_) => a.marked(mark),
+        None => a,
+    };
+    Some(match range_end(s, a, end, Word::To) {
         Some((b, end)) => Parsed::plain(Kind::Interval(a, b), end),
         None => Parsed::plain(Kind::Point(a), end),
     })
@@ -104,14 +216,21 @@ fn joiner(text: &str, p: usize, joiner_word: Word) -> Option<(usize, Joiner)> {
 }
 
 /// The end of a range whose start `a` ends at `p`: a point after `a` or,
-/// after a dash or slash, a shortened year ("1914–17", "1924–9").
-fn range_end(text: &str, a: Point, p: usize, joiner_word: Word) -> Option<(Point, usize)> {
-    let (q, how) = joiner(text, p, joiner_word)?;
-    if let Some((b, end)) = point(text, q).filter(|(b, _)| a.precedes(*b)) {
-        return Some((b, end));
+/// after a dash or slash, a shortened year ("1914–17", "1924–9"). After a
+/// start before the year 1000, a bare number is a year of the same era
+/// ("AD 122–128", "AD 60/61").
+fn range_end(s: &Scan, a: Point, p: usize, joiner_word: Word) -> Option<(Point, usize)> {
+    let (q, how) = joiner(s.text, p, joiner_word)?;
+    let bare = || {
+        let n = number(s.text, q).filter(|_| a.year < 1000)?;
+        Some((Point::year(as_era_number(s.text, n)?), n.end))
+    };
+    let later = |(b, _): &(Point, usize)| a.precedes(*b);
+    if let Some(found) = point(s, q).filter(later).or_else(|| bare().filter(later)) {
+        return Some(found);
     }
-    let shortened = how == Joiner::Mark && a.month.is_none();
-    shortened.then(|| short_year(text, a.year, q)).flatten()
+    let shortened = how == Joiner::Mark && a.month.is_none() && a.year > 0;
+    shortened.then(|| short_year(s.text, a.year, q)).flatten()
 }
 
 /// The one or two digits at `p` read as the last digits of a year after
@@ -131,15 +250,135 @@ fn is_month(w: Word) -> bool {
 }
 
 /// One year, month or day at `p`: "1924", "1924-01-21", "21 January 1924",
-/// "22/12/1922", "January 1924", "December 22, 1922".
-fn point(text: &str, p: usize) -> Option<(Point, usize)> {
+/// "22/12/1922", "January 1924", "December 22, 1922", "44 BC", "AD 43",
+/// "1930?", and in an early document "410".
+fn point(s: &Scan, p: usize) -> Option<(Point, usize)> {
+    let text = s.text;
     let Some(n) = number(text, p) else {
-        return month_first(text, p);
+        return month_first(s, p).or_else(|| era_first(s, p));
     };
-    match as_year(n) {
-        Some(year) => Some(iso_day(text, year, n.end).unwrap_or((Point::year(year), n.end))),
-        None => day_first(text, n).or_else(|| numeric_day(text, n)),
+    if let Some((era, end)) = as_era_number(text, n).and_then(|_| era_after(text, n.end)) {
+        return Some((Point::year(era.year(n.value as i32)), end));
     }
+    match as_year(n) {
+        Some(year) => Some(
+            iso_day(text, year, n.end)
+                .unwrap_or_else(|| uncertain(text, Point::year(year), p, n.end)),
+        ),
+        None => day_first(s, n)
+            .or_else(|| numeric_day(s, n))
+            .or_else(|| numeric_month(s, n))
+            .or_else(|| small_year(s, p)),
+    }
+}
+
+/// "AD 43", "A.D. 43", "CE 43".
+fn era_first(s: &Scan, p: usize) -> Option<(Point, usize)> {
+    let (era, before, end) = era_mark(s.text, p)?;
+    let n = number(s.text, spaces1(s.text, end).filter(|_| before)?)?;
+    let year = as_era_number(s.text, n)?;
+    Some((Point::year(era.year(year)), n.end))
+}
+
+/// "1930?": the year `point` ending at `end` followed by a question mark,
+/// unless the sentence asks a question ("Did Lenin die in 1924?").
+fn uncertain(text: &str, point: Point, start: usize, end: usize) -> (Point, usize) {
+    let marked = byte_is(text, end, b'?')
+        && !char_at(text, end + 1).is_some_and(char::is_alphanumeric)
+        && !next_word(text, sentence_start(text, start)).is_some_and(is_question_word);
+    match marked {
+        true => (point.marked(Some(Mark::Uncertain)), end + 1),
+        false => (point, end),
+    }
+}
+
+/// The small-year rule. In a document whose other dates reach before the
+/// year 1000 ([`Context::early`]), a number of one to three digits without
+/// an era, no leading zero, is a year when
+///
+/// * a temporal preposition or an approximation word comes before it ("in
+///   410", "by 122", "from 208", "around 60", "c. 75"), or it has three
+///   digits ("306", "(286)"; "286–93" is a range of them);
+/// * and no lower-case word follows it, other than the few function words
+///   of [`may_follow_small_year`] ("in 410 the legions left"): "410
+///   soldiers", "about 4 m", "after 25 years" are quantities.
+///
+/// The guard's vetoes apply as to any year ("page 410", "[12]").
+fn small_year(s: &Scan, p: usize) -> Option<(Point, usize)> {
+    let text = s.text;
+    let n = number(text, p).filter(|n| n.len <= 3 && n.value > 0)?;
+    if byte_is(text, p, b'0') {
+        return None;
+    }
+    let before = previous_word(text, p);
+    let placed =
+        n.len == 3 || before.is_some_and(|w| is_temporal(w) || classify(w) == Some(Word::Approx));
+    let followed = next_word(text, n.end).is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_lowercase()) && !may_follow_small_year(w)
+    });
+    if !placed || followed {
+        return None;
+    }
+    if !s.cx.early {
+        s.note(|w| w.small_year = true);
+        return None;
+    }
+    Some((Point::year(n.value as i32), n.end))
+}
+
+/// "the 140s": a decade before the year 1000 in an early document (or with
+/// an era: "140s AD"); "the 30s": a two-digit decade, in the century of the
+/// document's dates ([`Context::pivot`]).
+fn small_decade(s: &Scan, p: usize, n: Num) -> Option<Parsed> {
+    let text = s.text;
+    if !n.value.is_multiple_of(10) || n.len > 3 || byte_is(text, p, b'0') {
+        return None;
+    }
+    let end = keyword(text, n.end, "s")?;
+    if let Some((Era::Ad, era_end)) = era_after(text, end) {
+        return Some(Parsed::plain(Kind::Decade(n.value as i32), era_end));
+    }
+    if n.len == 3 {
+        if !s.cx.early {
+            s.note(|w| w.small_year = true);
+            return None;
+        }
+        return Some(Parsed::plain(Kind::Decade(n.value as i32), end));
+    }
+    // "in his 30s" is an age.
+    let age = previous_word(text, p).is_some_and(|w| {
+        ["his", "her", "their", "my", "your", "our", "its"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    });
+    let decade = pivoted(s, n.value).filter(|_| !age)?;
+    Some(Parsed::plain(Kind::Decade(decade), end))
+}
+
+/// The year ending in the two digits `two` nearest the document's pivot,
+/// or `None` (noted) without one.
+fn pivoted(s: &Scan, two: u32) -> Option<i32> {
+    let Some(pivot) = s.cx.pivot else {
+        s.note(|w| w.short = true);
+        return None;
+    };
+    let base = pivot - pivot.rem_euclid(100) + two as i32;
+    [base - 100, base, base + 100]
+        .into_iter()
+        .min_by_key(|year| (year - pivot).abs())
+}
+
+/// "’33", "'30s": an apostrophe and two digits, a year or a decade of the
+/// pivot's century.
+fn short_alone(s: &Scan, p: usize) -> Option<Parsed> {
+    let text = s.text;
+    let apostrophe = char_at(text, p).filter(|&c| is_apostrophe(c))?;
+    let n = number(text, p + apostrophe.len_utf8()).filter(|n| n.len == 2)?;
+    if let Some(end) = keyword(text, n.end, "s").filter(|_| n.value.is_multiple_of(10)) {
+        return Some(Parsed::plain(Kind::Decade(pivoted(s, n.value)?), end));
+    }
+    let year = pivoted(s, n.value)?;
+    Some(Parsed::plain(Kind::Point(Point::year(year)), n.end))
 }
 
 /// A day of the month (1-31), with an optional ordinal suffix ("1st").
@@ -192,14 +431,15 @@ fn month_and_year(text: &str, p: usize) -> Option<(u8, i32, usize)> {
 }
 
 /// "21 January 1924", "1st Dec 1934", "21st of January, 1924".
-fn day_first(text: &str, n: Num) -> Option<(Point, usize)> {
-    let (day, end) = day_number(text, n)?;
-    let (month, year, end) = month_and_year(text, end)?;
+fn day_first(s: &Scan, n: Num) -> Option<(Point, usize)> {
+    let (day, end) = day_number(s.text, n)?;
+    let (month, year, end) = month_and_year(s.text, end)?;
     Some((Point::day(year, month, day)?, end))
 }
 
 /// "January 1924", "Jan. 1924", "December 22, 1922", "December 22nd 1922".
-fn month_first(text: &str, p: usize) -> Option<(Point, usize)> {
+fn month_first(s: &Scan, p: usize) -> Option<(Point, usize)> {
+    let text = s.text;
     let (month, end) = month_word(text, p)?;
     let n = number(text, spaces1(text, end)?)?;
     if let Some(year) = as_year(n) {
@@ -210,17 +450,59 @@ fn month_first(text: &str, p: usize) -> Option<(Point, usize)> {
     Some((Point::day(year, month, day)?, end))
 }
 
-/// "22/12/1922", "22.12.1922": day, month, year, with the same separator.
-fn numeric_day(text: &str, day: Num) -> Option<(Point, usize)> {
+/// "22/12/1922", "22.12.1922", "4/14/1865", "31/8/35": day, month and year
+/// (or month, day and year), with the same separator. Day first unless the
+/// document is month first ([`Context::month_first`]); a date valid only one
+/// way is read that way, and noted. A two-digit year takes the pivot's
+/// century ("31/8/35").
+fn numeric_day(s: &Scan, first: Num) -> Option<(Point, usize)> {
+    let text = s.text;
     let sep = *text
         .as_bytes()
-        .get(day.end)
+        .get(first.end)
         .filter(|&&b| b == b'/' || b == b'.')?;
-    let month = number(text, day.end + 1).filter(|m| m.len <= 2 && byte_is(text, m.end, sep))?;
-    let year = number(text, month.end + 1)?;
-    let valid_day = (day.len <= 2).then_some(day.value as u8)?;
-    let point = Point::day(as_year(year)?, month.value as u8, valid_day)?;
-    Some((point, year.end))
+    let second = number(text, first.end + 1).filter(|m| m.len <= 2 && byte_is(text, m.end, sep))?;
+    let y = number(text, second.end + 1)?;
+    if first.len > 2 {
+        return None;
+    }
+    let year = match as_year(y) {
+        Some(year) => year,
+        None if y.len == 2 && sep == b'/' => pivoted(s, y.value)?,
+        None => return None,
+    };
+    let (a, b) = (first.value as u8, second.value as u8);
+    let day_first = Point::day(year, b, a);
+    let month_first = Point::day(year, a, b);
+    let point = match (day_first, month_first) {
+        (Some(d), Some(m)) => {
+            s.note(|w| w.ambiguous |= d != m);
+            if s.cx.month_first {
+                m
+            } else {
+                d
+            }
+        }
+        (Some(d), None) => {
+            s.note(|w| w.day_first = true);
+            d
+        }
+        (None, Some(m)) => {
+            s.note(|w| w.month_first = true);
+            m
+        }
+        (None, None) => return None,
+    };
+    Some((point, y.end))
+}
+
+/// "2/1861": a month and a four-digit year.
+fn numeric_month(s: &Scan, month: Num) -> Option<(Point, usize)> {
+    let text = s.text;
+    let valid = month.len <= 2 && (1..=12).contains(&month.value) && byte_is(text, month.end, b'/');
+    let year = number(text, month.end + 1).filter(|_| valid)?;
+    let point = Point::month(as_year(year)?, month.value as u8);
+    (!byte_is(text, year.end, b'/')).then_some((point, year.end))
 }
 
 /// "1924-01-21" after the year: ISO month and day, two digits each.
@@ -239,36 +521,66 @@ fn iso_day(text: &str, year: i32, p: usize) -> Option<(Point, usize)> {
 }
 
 /// "1920s", "1920's", "1920’s" after the year: a decade, or for "1800s" a
-/// century.
-fn decade(text: &str, year: i32, p: usize) -> Option<Parsed> {
+/// century; "1920s-30s", "1520s–30s": a range of decades.
+fn decade(s: &Scan, year: i32, p: usize) -> Option<Parsed> {
+    let text = s.text;
     if year % 10 != 0 {
         return None;
     }
     let apostrophe = char_at(text, p).filter(|&c| is_apostrophe(c));
     let end = keyword(text, p + apostrophe.map_or(0, char::len_utf8), "s")?;
-    let kind = if year % 100 == 0 {
-        Kind::Century(year)
-    } else {
-        Kind::Decade(year)
-    };
-    Some(Parsed::plain(kind, end))
+    if year % 100 == 0 {
+        let century = Century {
+            hundreds: year / 100,
+            bc: false,
+        };
+        return Some(Parsed::plain(Kind::Century(century), end));
+    }
+    let later = dash(text, end)
+        .and_then(|q| number(text, q))
+        .filter(|n| n.len == 2 && n.value.is_multiple_of(10))
+        .and_then(|n| {
+            Some((
+                year - year % 100 + n.value as i32,
+                keyword(text, n.end, "s")?,
+            ))
+        })
+        .filter(|&(later, _)| later > year);
+    Some(match later {
+        Some((later, end)) => Parsed::plain(Kind::Decades(year, later), end),
+        None => Parsed::plain(Kind::Decade(year), end),
+    })
 }
 
-/// "nineteenth century", "19th-century", "twenty-first century".
-fn century(text: &str, p: usize) -> Option<Parsed> {
+/// "nineteenth century", "19th-century", "twenty-first century", "4th
+/// century BC", "the eleventh century", "16th C.", "17th centuries".
+fn century(s: &Scan, p: usize) -> Option<Parsed> {
+    let text = s.text;
     let (ordinal, end) = century_ordinal(text, p)?;
     let q = spaces1(text, end).or_else(|| dash(text, end))?;
-    let end = keyword(text, q, "century")?;
-    Some(Parsed::plain(
-        Kind::Century((i32::from(ordinal) - 1) * 100),
-        end,
-    ))
+    let numeric = number(text, p).is_some();
+    let end = keyword(text, q, "century")
+        .or_else(|| keyword(text, q, "centuries"))
+        .or_else(|| {
+            let abbreviated = numeric && matches!(char_at(text, q), Some('C' | 'c'));
+            (abbreviated && byte_is(text, q + 1, b'.')).then_some(q + 2)
+        })?;
+    let (bc, end) = match era_after(text, end) {
+        Some((era, era_end)) => (era == Era::Bc, era_end),
+        None => (false, end),
+    };
+    let century = Century {
+        hundreds: i32::from(ordinal) - 1,
+        bc,
+    };
+    Some(Parsed::plain(Kind::Century(century), end))
 }
 
-/// A century's ordinal (11-21) at `p`: "19th", "nineteenth", "twenty-first".
+/// A century's ordinal (1-21) at `p`: "19th", "4th", "nineteenth",
+/// "twenty-first".
 fn century_ordinal(text: &str, p: usize) -> Option<(u8, usize)> {
     if let Some(n) = number(text, p) {
-        let in_range = n.len == 2 && (11..=21).contains(&n.value);
+        let in_range = n.len <= 2 && (1..=21).contains(&n.value);
         return in_range
             .then(|| ordinal_suffix(text, n.end))
             .flatten()
@@ -285,15 +597,19 @@ fn century_ordinal(text: &str, p: usize) -> Option<(u8, usize)> {
     }
 }
 
-/// After "early" / "mid" / "late": "1930s", "-1930s", "1917", "twentieth century".
-fn qualified(text: &str, qualifier: Qualifier, p: usize) -> Option<Parsed> {
+/// After "early" / "mid" / "late": "1930s", "-1930s", "1917", "twentieth
+/// century", "30s", "’30s".
+fn qualified(s: &Scan, qualifier: Qualifier, p: usize) -> Option<Parsed> {
+    let text = s.text;
     let q = spaces1(text, p).or_else(|| dash(text, p))?;
-    let year = number(text, q).and_then(|n| Some((as_year(n)?, n.end)));
-    let parsed = match year {
-        Some((year, end)) => {
-            decade(text, year, end).unwrap_or(Parsed::plain(Kind::Point(Point::year(year)), end))
-        }
-        None => century(text, q)?,
+    let parsed = match number(text, q) {
+        Some(n) => match as_year(n) {
+            Some(year) => decade(s, year, n.end)
+                .unwrap_or(Parsed::plain(Kind::Point(Point::year(year)), n.end)),
+            None => century(s, q).or_else(|| small_decade(s, q, n))?,
+        },
+        None => century(s, q)
+            .or_else(|| short_alone(s, q).filter(|p| matches!(p.kind, Kind::Decade(_))))?,
     };
     Some(Parsed {
         qualifier: Some(qualifier),
@@ -301,29 +617,53 @@ fn qualified(text: &str, qualifier: Qualifier, p: usize) -> Option<Parsed> {
     })
 }
 
-/// After a season word: "1929", "of 1929", and for winter "1926–27".
-fn season(text: &str, code: u8, p: usize) -> Option<Parsed> {
+/// After a season word: "1929", "of 1929", "’33", and for winter "1926–27".
+fn season(s: &Scan, code: u8, p: usize) -> Option<Parsed> {
+    let text = s.text;
     let mut q = spaces1(text, p)?;
     if let Some(end) = keyword(text, q, "of") {
         q = spaces1(text, end)?;
     }
-    let n = number(text, q)?;
-    let year = as_year(n)?;
+    let (year, end) = match number(text, q) {
+        Some(n) => (as_year(n)?, n.end),
+        None => match short_alone(s, q)? {
+            Parsed {
+                kind: Kind::Point(point),
+                end,
+                ..
+            } => (point.year, end),
+            _ => return None,
+        },
+    };
     let end = match code {
-        24 => winter_end(text, year, n.end).unwrap_or(n.end),
-        _ => n.end,
+        24 => winter_end(s, year, end).unwrap_or(end),
+        _ => end,
     };
     Some(Parsed::plain(Kind::Season(year, code), end))
 }
 
 /// The end of "–27", "-1927" or "/27" after "winter 1926": the next year.
-fn winter_end(text: &str, year: i32, p: usize) -> Option<usize> {
-    let (next, end) = range_end(text, Point::year(year), p, Word::To)?;
+fn winter_end(s: &Scan, year: i32, p: usize) -> Option<usize> {
+    let (next, end) = range_end(s, Point::year(year), p, Word::To)?;
     (next == Point::year(year + 1)).then_some(end)
 }
 
+/// "c. 1930", "ca. 1485–1540", "circa 1930", "about 1930", "around 60":
+/// the date after the word, its start approximate. "c" and "ca" need a dot
+/// or a space after them.
+fn approximate(s: &Scan, w: &str, p: usize) -> Option<Parsed> {
+    let text = s.text;
+    let abbreviation = w.len() <= 2;
+    let q = match abbreviation && byte_is(text, p, b'.') {
+        true => skip_spaces(text, p + 1),
+        false => spaces1(text, p)?,
+    };
+    point_with_tail(s, q, Some(Mark::Approximate))
+}
+
 /// "March–April 1921": two months of one year.
-fn month_range(text: &str, p: usize) -> Option<Parsed> {
+fn month_range(s: &Scan, p: usize) -> Option<Parsed> {
+    let text = s.text;
     let (first, end) = month_word(text, p)?;
     let (last, end) = month_word(text, spaced_dash(text, end)?)?;
     let (year, end) = year_after(text, end)?;
@@ -331,10 +671,12 @@ fn month_range(text: &str, p: usize) -> Option<Parsed> {
     (first < last).then_some(Parsed::plain(kind, end))
 }
 
-/// "21–23 January 1924": two days of one month.
-fn day_range(text: &str, n: Num) -> Option<Parsed> {
+/// "21–23 January 1924", "16/17 July 1918": two days of one month.
+fn day_range(s: &Scan, n: Num) -> Option<Parsed> {
+    let text = s.text;
     let (first, end) = day_number(text, n)?;
-    let second = number(text, spaced_dash(text, end)?)?;
+    let q = spaced_dash(text, end).or_else(|| byte_is(text, end, b'/').then_some(end + 1))?;
+    let second = number(text, q)?;
     let (last, end) = day_number(text, second)?;
     let (month, year, end) = month_and_year(text, end)?;
     let (a, b) = (
@@ -345,12 +687,29 @@ fn day_range(text: &str, n: Num) -> Option<Parsed> {
         .then_some(Parsed::plain(Kind::Interval(a, b), end))
 }
 
+/// "55–54 BC", "122–128 AD": two years of one era, the mark after the
+/// second (a BC range counts down).
+fn era_range(s: &Scan, n: Num) -> Option<Parsed> {
+    let text = s.text;
+    let first = as_era_number(text, n)?;
+    let second = number(text, spaced_dash(text, n.end)?)?;
+    let last = as_era_number(text, second)?;
+    let (era, end) = era_after(text, second.end)?;
+    let (a, b) = (Point::year(era.year(first)), Point::year(era.year(last)));
+    a.precedes(b)
+        .then_some(Parsed::plain(Kind::Interval(a, b), end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn in_context(text: &str, cx: Context) -> Option<(String, &str)> {
+        parse(&Scan::new(text, cx), 0).map(|p| (p.kind.edtf(), &text[..p.end]))
+    }
+
     fn value(text: &str) -> Option<(String, &str)> {
-        parse(text, 0).map(|p| (p.kind.edtf(), &text[..p.end]))
+        in_context(text, Context::default())
     }
 
     #[test]
@@ -395,7 +754,8 @@ mod tests {
         assert_eq!(value("1925s"), Some(("1925".into(), "1925")));
         assert_eq!(value("twenty-first century").unwrap().0, "20XX");
         assert_eq!(value("19th-century").unwrap().0, "18XX");
-        let mid = parse("mid-1930s", 0).unwrap();
+        let s = Scan::new("mid-1930s", Context::default());
+        let mid = parse(&s, 0).unwrap();
         assert_eq!(
             (mid.kind, mid.qualifier),
             (Kind::Decade(1930), Some(Qualifier::Mid))
@@ -413,5 +773,149 @@ mod tests {
         assert_eq!(value("from 1918 to 1920").unwrap().0, "1918/1920");
         assert_eq!(value("from 1918 onwards"), None);
         assert_eq!(value("between 1941 and 1928"), None);
+    }
+
+    #[test]
+    fn parses_eras_and_centuries_of_any_era() {
+        let cases = [
+            ("44 BC", "-0043", "44 BC"),
+            ("44BC.", "-0043", "44BC"),
+            ("44 B.C. then", "-0043", "44 B.C."),
+            ("55 BCE", "-0054", "55 BCE"),
+            ("AD 43", "0043", "AD 43"),
+            ("A.D. 43", "0043", "A.D. 43"),
+            ("43 AD", "0043", "43 AD"),
+            ("43 CE", "0043", "43 CE"),
+            ("1 BC", "0000", "1 BC"),
+            ("55–54 BC", "-0054/-0053", "55–54 BC"),
+            ("AD 122–128", "0122/0128", "AD 122–128"),
+            ("AD 208–11", "0208/0211", "AD 208–11"),
+            ("AD 60/61", "0060/0061", "AD 60/61"),
+            ("55 BC – AD 43", "-0054/0043", "55 BC – AD 43"),
+            ("1066 AD", "1066", "1066 AD"),
+            ("4th century BC", "-03XX", "4th century BC"),
+            ("1st century BC", "-00XX", "1st century BC"),
+            ("2nd-century", "01XX", "2nd-century"),
+            ("eleventh century", "10XX", "eleventh century"),
+            ("16th C.", "15XX", "16th C."),
+            ("140s AD", "014X", "140s AD"),
+        ];
+        for (text, edtf, span) in cases {
+            assert_eq!(value(text), Some((edtf.into(), span)), "{text}");
+        }
+        for text in ["54–55 BC", "ad 43", "BC 44", "0 BC", "43 ADX", "55–54"] {
+            assert!(
+                value(text).is_none_or(|(_, span)| span.len() < text.len()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn parses_approximate_and_uncertain_years() {
+        let cases = [
+            ("c. 1930", "1930~"),
+            ("c.1930", "1930~"),
+            ("ca. 1930", "1930~"),
+            ("circa 1930", "1930~"),
+            ("about 1930", "1930~"),
+            ("around 1930", "1930~"),
+            ("c. 1501–1536", "1501~/1536"),
+            ("c. AD 90", "0090~"),
+            ("1930? then", "1930?"),
+        ];
+        for (text, edtf) in cases {
+            assert_eq!(value(text).map(|v| v.0), Some(edtf.into()), "{text}");
+        }
+        assert_eq!(value("cx 1930"), None);
+        let asked = Scan::new("Did he die in 1924?", Context::default());
+        assert_eq!(
+            parse(&asked, 14).map(|p| p.kind.edtf()),
+            Some("1924".into())
+        );
+    }
+
+    #[test]
+    fn small_years_need_an_early_document_and_a_year_context() {
+        let early = Context {
+            early: true,
+            ..Context::default()
+        };
+        let at = |text: &'static str, cx: Context| {
+            let start = text.find(|c: char| c.is_ascii_digit()).unwrap();
+            let s = Scan::new(text, cx);
+            let found = parse(&s, start).map(|p| (p.kind.edtf(), &text[start..p.end]));
+            (found, s.wants.get().small_year)
+        };
+        assert_eq!(at("in 410 the", early).0, Some(("0410".into(), "410")));
+        assert_eq!(at("in 410 the", Context::default()), (None, true));
+        assert_eq!(at("by 122.", early).0, Some(("0122".into(), "122")));
+        assert_eq!(
+            at("306   Constantine", early).0,
+            Some(("0306".into(), "306"))
+        );
+        assert_eq!(
+            at("286–93 Carausius", early).0,
+            Some(("0286/0293".into(), "286–93"))
+        );
+        assert_eq!(at("the 140s", early).0, Some(("014X".into(), "140s")));
+        assert_eq!(at("410 soldiers", early), (None, false));
+        assert_eq!(at("about 4 m", early).0, None);
+        assert_eq!(at("After 25 years", early).0, None);
+        assert_eq!(at("the 80 Roman miles", early).0, None);
+        assert_eq!(at("in 0410", early).0, None);
+    }
+
+    #[test]
+    fn short_forms_need_a_pivot() {
+        let soviet = Context {
+            pivot: Some(1930),
+            ..Context::default()
+        };
+        let cases = [
+            ("’33", "1933"),
+            ("'30s", "193X"),
+            ("30s", "193X"),
+            ("early 30s", "193X"),
+            ("late ’30s", "193X"),
+            ("spring ’33", "1933-21"),
+            ("31/8/35", "1935-08-31"),
+            ("1920s-30s", "192X/193X"),
+            ("’95", "1895"),
+        ];
+        for (text, edtf) in cases {
+            assert_eq!(
+                in_context(text, soviet).map(|v| v.0),
+                Some(edtf.into()),
+                "{text}"
+            );
+        }
+        let s = Scan::new("’33", Context::default());
+        assert_eq!(parse(&s, 0), None);
+        assert!(s.wants.get().short);
+        assert_eq!(value("1920s-30s").unwrap().0, "192X/193X");
+        assert_eq!(value("1930s-20s").unwrap().0, "193X");
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_document() {
+        let month_first = Context {
+            month_first: true,
+            ..Context::default()
+        };
+        assert_eq!(value("5/10/1865").unwrap().0, "1865-10-05");
+        assert_eq!(
+            in_context("5/10/1865", month_first).unwrap().0,
+            "1865-05-10"
+        );
+        assert_eq!(
+            in_context("17/11/1558", month_first).unwrap().0,
+            "1558-11-17"
+        );
+        let s = Scan::new("4/14/1865", Context::default());
+        assert_eq!(parse(&s, 0).unwrap().kind.edtf(), "1865-04-14");
+        assert!(s.wants.get().month_first);
+        assert_eq!(value("2/1861").unwrap().0, "1861-02");
+        assert_eq!(value("13/1861"), None);
     }
 }

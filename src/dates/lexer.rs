@@ -128,6 +128,17 @@ pub(crate) fn previous_word(text: &str, p: usize) -> Option<&str> {
     (start < end).then(|| &text[start..end])
 }
 
+/// Where the sentence holding `p` starts: just after the last `.`, `!`, `?`
+/// or line break before `p` (looking back at most 400 bytes).
+pub(crate) fn sentence_start(text: &str, p: usize) -> usize {
+    let bytes = &text.as_bytes()[..p];
+    let floor = p.saturating_sub(400);
+    bytes[floor..]
+        .iter()
+        .rposition(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+        .map_or(floor, |i| floor + i + 1)
+}
+
 /// The word just after inline spaces at `p`.
 pub(crate) fn next_word(text: &str, p: usize) -> Option<&str> {
     word(text, skip_spaces(text, p)).map(|(w, _)| w)
@@ -220,5 +231,7 @@ mod tests {
         assert_eq!(lead_words("the summer of 1929", 14, 5).1, 1);
         assert_eq!(previous_word("see p. 1924", 7), Some("p"));
         assert_eq!(next_word("1924  tonnes", 4), Some("tonnes"));
+        assert_eq!(sentence_start("Yes. Did he? In 1924", 16), 12);
+        assert_eq!(sentence_start("In 1924", 3), 0);
     }
 }

@@ -21,7 +21,7 @@ mod vocab;
 
 pub use calendar::{days_in_month, is_leap, Day};
 
-use grammar::Parsed;
+use grammar::{Context, Parsed, Scan, Wants};
 use serde::Serialize;
 use vocab::Qualifier;
 
@@ -51,22 +51,41 @@ pub struct DateMatch {
 /// # Grammar
 ///
 /// Case-insensitive; spaces may be ASCII, no-break or thin spaces; a dash is
-/// a hyphen, en dash or em dash. `YEAR` is a four-digit number in 1000-2099.
+/// a hyphen, en dash or em dash. `YEAR` is a four-digit number in 1000-2099,
+/// or a number of one to four digits with an era (`ERA`: BC, BCE, B.C., or
+/// after or before it AD, CE, A.D. in capitals).
 ///
 /// | form | example | value |
 /// |---|---|---|
 /// | `YEAR` | 1924 | `1924` |
-/// | `YEAR` dash/slash `YEAR`, or 1-2 final digits | 1914–17, 1924-9, 1917/18 | `1914/1917` |
+/// | number `ERA`, `AD` number | 44 BC, AD 43, 43 CE, 1 BC | `-0043`, `0043`, `0000` |
+/// | `YEAR` dash/slash `YEAR`, or 1-2 final digits | 1914–17, 1924-9, 1917/18, AD 208–11 | `1914/1917` |
+/// | number dash number `ERA` | 55–54 BC | `-0054/-0053` |
 /// | `POINT to POINT`, `between POINT and POINT`, `from POINT to POINT` | between 1928 and 1941 | `1928/1941` |
 /// | `MONTH YEAR` (names or 3-4 letter abbreviations, optional dot) | Sept. 1939 | `1939-09` |
 /// | `MONTH`–`MONTH YEAR` | March–April 1921 | `1921-03/1921-04` |
 /// | `DAY [of] MONTH[,] YEAR`, `MONTH DAY[,] YEAR` (ordinal suffix allowed) | 1st Dec 1934 | `1934-12-01` |
-/// | `DAY/MM/YEAR`, `DAY.MM.YEAR` (day first), `YEAR-MM-DD` | 22/12/1922 | `1922-12-22` |
-/// | `DAY`–`DAY MONTH YEAR` | 21–23 January 1924 | `1924-01-21/1924-01-23` |
-/// | `YEAR`s, `YEAR`'s, `YEAR`’s with `YEAR` ending in 0 | 1920s | `192X` |
-/// | the same ending in 00, or an ordinal + "century" | 1800s, nineteenth century, 19th-century | `18XX` |
+/// | `DAY/MM/YEAR`, `DAY.MM.YEAR` (day first, unless the document is month first), `MM/YEAR`, `YEAR-MM-DD` | 22/12/1922, 2/1861 | `1922-12-22` |
+/// | `DAY`–`DAY MONTH YEAR`, `DAY/DAY MONTH YEAR` | 21–23 January 1924 | `1924-01-21/1924-01-23` |
+/// | `YEAR`s, `YEAR`'s, `YEAR`’s with `YEAR` ending in 0; a two-digit decade after it | 1920s, 1920s-30s | `192X`, `192X/193X` |
+/// | the same ending in 00, or an ordinal (1-21) + "century" [`ERA`] | 1800s, nineteenth century, 4th century BC, 16th C. | `18XX`, `-03XX` |
 /// | `early`/`mid`/`late` + decade, century or year | the late 1920s, mid-1930s | `192X` + qualifier |
 /// | `SEASON [of] YEAR`; winter may add the next year | Winter of 1926–27 | `1926-24` |
+/// | `c.`/`ca.`/`circa`/`about`/`around` + a point or range | c. 1930, c. 1501–1536 | `1930~`, `1501~/1536` |
+/// | `YEAR?` (not in a question) | 1930? | `1930?` |
+///
+/// Forms that take the document's other dates into account:
+///
+/// * years under 1000 without an era, in a document with an earlier date
+///   (an era or a century before the eleventh), in a year context: after
+///   "in", "by", "from", "around", "c." ... or with three digits, and not
+///   before a lower-case word ("in 410", "286–93", "the 140s"; not "410
+///   soldiers");
+/// * two-digit short forms, the year of that century nearest the median of
+///   the document's years ("the 30s", "the '30s", "early 30s", "spring ’33",
+///   "’28", "31/8/35"); a document without other dates has none;
+/// * numeric dates are month first when one of them can only be month first
+///   ("4/14/1865") and none can only be day first.
 ///
 /// `POINT` is a year, month or day form; a range's end must start after its
 /// start ends, otherwise only the start is a date ("1928 to 67.6 million");
@@ -74,17 +93,21 @@ pub struct DateMatch {
 /// year ("1929-24") no date at all. A leading "the" is never part of a span.
 ///
 /// Days: a century is `00`-`99` ("nineteenth century" = 1800-01-01 to
-/// 1899-12-31, as "the 1800s"); a winter runs from 1 December of its year to
-/// the end of February; spring, summer, autumn are March-May, June-August,
-/// September-November. Qualifiers narrow to thirds: decades 0-3, 3-6, 7-9;
-/// centuries 00-33, 33-66, 67-99; years January-April, May-August,
-/// September-December.
+/// 1899-12-31, as "the 1800s"; "4th century BC" = 400 to 301 BC); a winter
+/// runs from 1 December of its year to the end of February; spring, summer,
+/// autumn are March-May, June-August, September-November. Qualifiers narrow
+/// to thirds: decades 0-3, 3-6, 7-9; centuries 00-33, 33-66, 67-99; years
+/// January-April, May-August, September-December. An approximate or
+/// uncertain date widens by the margin of [`edtf`] (two years each side of
+/// a year).
 ///
 /// Not dates: numbers glued to a letter, digit or number punctuation
 /// ("A1924", "1924km", "1,924", "1924.5", "19:24", "1924-555-0199",
 /// "1927028"), after a currency sign or reference word ("page 1924",
-/// "p. 1924"), or before `%`, a unit ("1924 tonnes", "1924 million") or a
-/// counted noun ("1924 workers" but not "In 1924 workers went on strike").
+/// "p. 1924"), before `%`, a unit ("1924 tonnes", "1924 million") or a
+/// counted noun ("1924 workers" but not "In 1924 workers went on strike"),
+/// joined by a hyphen to a measure ("a 2000-mile railway"), reference marks
+/// ("[12]").
 ///
 /// # Examples
 ///
@@ -136,30 +159,89 @@ impl DateTagger {
     }
 
     /// All date expressions in `text`, sorted by start, non-overlapping.
+    ///
+    /// Some forms depend on the document's other dates (years under 1000
+    /// without an era, two-digit short forms, month-first numeric dates):
+    /// a first scan reads the text without them; if it saw such a form and
+    /// its dates give the context that reads it, a second scan reads the
+    /// text in that context.
     pub fn find(&self, text: &str) -> Vec<DateMatch> {
-        let mut found = Vec::new();
-        let mut pos = 0;
-        while let Some(anchor) = prefilter::next_anchor(text.as_bytes(), pos) {
-            let floor = found.last().map_or(0, |m: &DateMatch| m.end);
-            match expression_at(text, anchor.start, floor) {
-                Some(m) => {
-                    pos = m.end;
-                    found.push(m);
-                }
-                None => pos = anchor.end,
-            }
+        let first = Scan::new(text, Context::default());
+        let found = scan(&first);
+        match Context::of(&found, first.wants.get()) {
+            Some(cx) => scan(&Scan::new(text, cx)),
+            None => found,
         }
-        found
     }
 }
 
+impl Context {
+    /// The context the dates `found` by a first scan give, if it reads
+    /// what that scan `wants` differently; `None` otherwise.
+    ///
+    /// * early: a date before the year 1000 (an era, an early century);
+    /// * pivot: the median first year of the dates from 1000 on;
+    /// * month first: a numeric date valid only month first, none valid
+    ///   only day first.
+    fn of(found: &[DateMatch], wants: Wants) -> Option<Context> {
+        let early = found.iter().any(|m| m.first_day.year < 1000);
+        let mut years: Vec<i32> = found
+            .iter()
+            .map(|m| m.first_day.year)
+            .filter(|&y| y >= 1000)
+            .collect();
+        years.sort_unstable();
+        let pivot = years.get(years.len() / 2).copied();
+        let month_first = wants.month_first && !wants.day_first;
+        let cx = Context {
+            early,
+            pivot,
+            month_first,
+        };
+        let helps = (wants.small_year && early)
+            || (wants.short && pivot.is_some())
+            || (wants.ambiguous && month_first);
+        helps.then_some(cx)
+    }
+}
+
+/// One scan over the text: every anchor's expression, left to right.
+fn scan(s: &Scan) -> Vec<DateMatch> {
+    let text = s.text;
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some(anchor) = prefilter::next_anchor(text.as_bytes(), pos) {
+        let floor = found.last().map_or(0, |m: &DateMatch| m.end);
+        match expression_at(s, anchor.start, floor) {
+            Some(m) => {
+                pos = m.end;
+                found.push(m);
+            }
+            None => pos = anchor.end,
+        }
+    }
+    found
+}
+
 /// The accepted expression covering the anchor at `anchor`, starting at the
-/// farthest possible lead word (not before `floor`) or at the anchor itself.
-fn expression_at(text: &str, anchor: usize, floor: usize) -> Option<DateMatch> {
-    let (leads, count) = lexer::lead_words(text, anchor, floor);
-    let starts = leads[..count].iter().rev().copied().chain([anchor]);
+/// farthest possible lead word (not before `floor`) or at the anchor itself
+/// (or at an apostrophe just before it: "’33").
+fn expression_at(s: &Scan, anchor: usize, floor: usize) -> Option<DateMatch> {
+    let text = s.text;
+    let apostrophe = lexer::char_before(text, anchor)
+        .filter(|&c| lexer::is_apostrophe(c))
+        .map(|c| anchor - c.len_utf8())
+        .filter(|&at| at >= floor);
+    let first = apostrophe.unwrap_or(anchor);
+    let (leads, count) = lexer::lead_words(text, first, floor);
+    let starts = leads[..count]
+        .iter()
+        .rev()
+        .copied()
+        .chain(apostrophe)
+        .chain([anchor]);
     starts.into_iter().find_map(|start| {
-        let parsed = grammar::parse(text, start)?;
+        let parsed = grammar::parse(s, start)?;
         let fits = parsed.end > anchor && guard::accepts(text, start, parsed.end);
         fits.then(|| build(start, parsed))
     })

@@ -7,16 +7,36 @@
 //! * century `19XX`: early 1900-1933, mid 1933-1966, late 1967-1999;
 //! * year `1917`: early January-April, mid May-August, late September-December.
 
-use super::calendar::Day;
-use super::edtf::season_bounds;
+use super::calendar::{Day, Year};
+use super::edtf::{season_bounds, widened};
 use super::vocab::Qualifier;
 
-/// A year, a month of a year, or a day.
+/// A year, a month of a year, or a day; the year astronomical (0 is 1 BC).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Point {
     pub year: i32,
     pub month: Option<u8>,
     pub day: Option<u8>,
+    /// Approximate ("c. 1930") or uncertain ("1930?").
+    pub mark: Option<Mark>,
+}
+
+/// EDTF's qualifiers of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// `~`: "c. 1930", "circa", "about", "around".
+    Approximate,
+    /// `?`: "1930?".
+    Uncertain,
+}
+
+impl Mark {
+    fn as_char(self) -> char {
+        match self {
+            Mark::Approximate => '~',
+            Mark::Uncertain => '?',
+        }
+    }
 }
 
 impl Point {
@@ -25,27 +45,33 @@ impl Point {
             year,
             month: None,
             day: None,
+            mark: None,
         }
     }
 
     pub(crate) fn month(year: i32, month: u8) -> Point {
         Point {
-            year,
             month: Some(month),
-            day: None,
+            ..Point::year(year)
         }
     }
 
     /// The day `year-month-day`, if it exists.
     pub(crate) fn day(year: i32, month: u8, day: u8) -> Option<Point> {
         Day::new(year, month, day).map(|_| Point {
-            year,
             month: Some(month),
             day: Some(day),
+            ..Point::year(year)
         })
     }
 
-    pub(crate) fn first(self) -> Day {
+    /// The same point with the qualifier `mark`.
+    pub(crate) fn marked(self, mark: Option<Mark>) -> Point {
+        Point { mark, ..self }
+    }
+
+    /// The first day named, before any margin.
+    fn named_first(self) -> Day {
         let month = self.month.unwrap_or(1);
         Day {
             year: self.year,
@@ -54,7 +80,8 @@ impl Point {
         }
     }
 
-    pub(crate) fn last(self) -> Day {
+    /// The last day named, before any margin.
+    fn named_last(self) -> Day {
         let end = Day::month_end(self.year, self.month.unwrap_or(12));
         Day {
             day: self.day.unwrap_or(end.day),
@@ -62,16 +89,59 @@ impl Point {
         }
     }
 
-    /// Does `later` start after this point ends?
+    /// The first and last day covered: those named, widened by the margin
+    /// of [`super::edtf`] when the point is approximate or uncertain.
+    fn days(self) -> (Day, Day) {
+        let named = (self.named_first(), self.named_last());
+        match self.mark {
+            Some(_) => widened(named.0, named.1, self.month.is_none()),
+            None => named,
+        }
+    }
+
+    pub(crate) fn first(self) -> Day {
+        self.days().0
+    }
+
+    pub(crate) fn last(self) -> Day {
+        self.days().1
+    }
+
+    /// Does `later` start after this point ends (as named)?
     pub(crate) fn precedes(self, later: Point) -> bool {
-        self.last() < later.first()
+        self.named_last() < later.named_first()
     }
 
     fn edtf(self) -> String {
+        let year = Year(self.year);
+        let mark = self.mark.map(Mark::as_char).map(String::from);
+        let mark = mark.as_deref().unwrap_or("");
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
+            (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}{mark}"),
+            (Some(m), None) => format!("{year}-{m:02}{mark}"),
+            _ => format!("{year}{mark}"),
+        }
+    }
+}
+
+/// A century: its number's hundreds (`18` for the nineteenth century, `3`
+/// for the fourth century BC) and its era. EDTF writes the years it covers
+/// as `18XX` and `-03XX`: AD centuries follow the "1800s" reading (00-99),
+/// BC ones cover their hundred years exactly (-0399 to -0300 is 400 to 301
+/// BC, the fourth century BC).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Century {
+    pub hundreds: i32,
+    pub bc: bool,
+}
+
+impl Century {
+    /// The first and last astronomical year.
+    fn years(self) -> (i32, i32) {
+        let low = self.hundreds * 100;
+        match self.bc {
+            true => (-(low + 99), -low),
+            false => (low, low + 99),
         }
     }
 }
@@ -82,11 +152,11 @@ pub(crate) enum Kind {
     Point(Point),
     /// From the first point to the second, which starts after the first ends.
     Interval(Point, Point),
-    /// The decade starting in this year ("1920s").
+    /// The decade starting in this year ("1920s", "the 140s").
     Decade(i32),
-    /// The century starting in this year, a multiple of 100 ("nineteenth
-    /// century" = 1800, following the "1800s" reading).
-    Century(i32),
+    /// From the first decade to the second, later one ("1920s-30s").
+    Decades(i32, i32),
+    Century(Century),
     /// A year and an EDTF season code (21-24).
     Season(i32, u8),
 }
@@ -97,9 +167,13 @@ impl Kind {
         match self {
             Kind::Point(p) => p.edtf(),
             Kind::Interval(a, b) => format!("{}/{}", a.edtf(), b.edtf()),
-            Kind::Decade(y) => format!("{}X", y / 10),
-            Kind::Century(y) => format!("{}XX", y / 100),
-            Kind::Season(y, code) => format!("{y:04}-{code}"),
+            Kind::Decade(y) => decade_edtf(y),
+            Kind::Decades(a, b) => format!("{}/{}", decade_edtf(a), decade_edtf(b)),
+            Kind::Century(c) => {
+                let sign = if c.bc { "-" } else { "" };
+                format!("{sign}{:02}XX", c.hundreds)
+            }
+            Kind::Season(y, code) => format!("{}-{code}", Year(y)),
         }
     }
 
@@ -110,12 +184,18 @@ impl Kind {
             (Kind::Point(p), Some(q)) => year_third(p.year, q),
             (Kind::Interval(a, b), _) => (a.first(), b.last()),
             (Kind::Decade(y), q) => years(y, thirds(q, [0, 3, 3, 6, 7, 9], 9)),
-            (Kind::Century(y), q) => years(y, thirds(q, [0, 33, 33, 66, 67, 99], 99)),
+            (Kind::Decades(a, b), _) => (Day::month_start(a, 1), Day::month_end(b + 9, 12)),
+            (Kind::Century(c), q) => years(c.years().0, thirds(q, [0, 33, 33, 66, 67, 99], 99)),
             (Kind::Season(y, code), _) => {
                 season_bounds(y, code).expect("grammar emits codes 21-24")
             }
         }
     }
+}
+
+/// `192X`, `014X`.
+fn decade_edtf(first_year: i32) -> String {
+    format!("{:03}X", first_year / 10)
 }
 
 /// The (first, last) offsets of the `qualifier`'s third out of
@@ -172,10 +252,53 @@ mod tests {
 
     #[test]
     fn centuries_and_years_split_in_thirds() {
-        let early = shown(Kind::Century(1900), Some(Qualifier::Early));
+        let twentieth = Century {
+            hundreds: 19,
+            bc: false,
+        };
+        let early = shown(Kind::Century(twentieth), Some(Qualifier::Early));
         assert_eq!(early, strings("19XX", "1900-01-01", "1933-12-31"));
         let late = shown(Kind::Point(Point::year(1917)), Some(Qualifier::Late));
         assert_eq!(late, strings("1917", "1917-09-01", "1917-12-31"));
+    }
+
+    #[test]
+    fn eras_marks_and_small_years() {
+        let bc = Century {
+            hundreds: 3,
+            bc: true,
+        };
+        assert_eq!(
+            shown(Kind::Century(bc), None),
+            strings("-03XX", "-0399-01-01", "-0300-12-31")
+        );
+        assert_eq!(
+            shown(Kind::Century(bc), Some(Qualifier::Early)),
+            strings("-03XX", "-0399-01-01", "-0366-12-31")
+        );
+        let ad = Century {
+            hundreds: 10,
+            bc: false,
+        };
+        assert_eq!(shown(Kind::Century(ad), None).0, "10XX");
+        assert_eq!(
+            shown(Kind::Decade(140), None),
+            strings("014X", "0140-01-01", "0149-12-31")
+        );
+        let about = Point::year(1930).marked(Some(Mark::Approximate));
+        assert_eq!(
+            shown(Kind::Point(about), None),
+            strings("1930~", "1928-01-01", "1932-12-31")
+        );
+        let bc = Kind::Interval(Point::year(-54), Point::year(-53));
+        assert_eq!(
+            shown(bc, None),
+            strings("-0054/-0053", "-0054-01-01", "-0053-12-31")
+        );
+        assert_eq!(
+            shown(Kind::Decades(1920, 1930), None),
+            strings("192X/193X", "1920-01-01", "1939-12-31")
+        );
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub(crate) enum Word {
     Qualifier(Qualifier),
     /// An ordinal word naming a century ("nineteenth" = 19).
     Ordinal(u8),
+    /// A word making the date after it approximate: "circa", "about",
+    /// "around", "c.", "ca.".
+    Approx,
     /// "twenty", the first half of "twenty-first".
     Twenty,
     Between,
@@ -108,24 +111,147 @@ fn other_word(word: &[u8]) -> Option<Word> {
         b"and" => Word::And,
         b"to" | b"until" | b"till" => Word::To,
         b"twenty" => Word::Twenty,
+        b"circa" | b"about" | b"around" | b"c" | b"ca" => Word::Approx,
         _ => Word::Ordinal(ordinal(word)?),
     })
 }
 
-/// Ordinal words for the centuries a year in 1000-2099 can fall in.
+/// Ordinal words for the centuries from the first to the twentieth
+/// ("twenty-first" is "twenty", a dash and "first").
 fn ordinal(word: &[u8]) -> Option<u8> {
-    Some(match word {
-        b"eleventh" => 11,
-        b"twelfth" => 12,
-        b"thirteenth" => 13,
-        b"fourteenth" => 14,
-        b"fifteenth" => 15,
-        b"sixteenth" => 16,
-        b"seventeenth" => 17,
-        b"eighteenth" => 18,
-        b"nineteenth" => 19,
-        b"twentieth" => 20,
-        _ => return None,
+    const ORDINALS: [&[u8]; 20] = [
+        b"first",
+        b"second",
+        b"third",
+        b"fourth",
+        b"fifth",
+        b"sixth",
+        b"seventh",
+        b"eighth",
+        b"ninth",
+        b"tenth",
+        b"eleventh",
+        b"twelfth",
+        b"thirteenth",
+        b"fourteenth",
+        b"fifteenth",
+        b"sixteenth",
+        b"seventeenth",
+        b"eighteenth",
+        b"nineteenth",
+        b"twentieth",
+    ];
+    let index = ORDINALS.iter().position(|&o| o == word)?;
+    Some(index as u8 + 1)
+}
+
+/// An era: before Christ (BC, BCE) or anno Domini (AD, CE).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Era {
+    Bc,
+    Ad,
+}
+
+impl Era {
+    /// The astronomical year of year `n` of this era: 44 BC is -43 (1 BC is
+    /// year 0), AD 43 is 43.
+    pub(crate) fn year(self, n: i32) -> i32 {
+        match self {
+            Era::Bc => 1 - n,
+            Era::Ad => n,
+        }
+    }
+}
+
+/// The era that the letters of an era mark name, dots left out, and whether
+/// the mark may stand before the year ("AD 43", "CE 43"; never "BC 44"):
+/// BC and BCE in any case, AD and CE in capitals (lower-case "ad" is a word).
+pub(crate) fn era(letters: &[u8]) -> Option<(Era, bool)> {
+    let mut buf = [0; MAX_WORD];
+    let lowered = lower(std::str::from_utf8(letters).ok()?, &mut buf)?;
+    match lowered {
+        b"bc" | b"bce" => Some((Era::Bc, false)),
+        b"ad" | b"ce" if letters.iter().all(u8::is_ascii_uppercase) => Some((Era::Ad, true)),
+        _ => None,
+    }
+}
+
+/// Words that open a question: a year followed by "?" in a sentence
+/// starting with one ("Did Lenin die in 1924?") is asked about, not
+/// uncertain ("his Jonah 1531?").
+pub(crate) fn is_question_word(word: &str) -> bool {
+    let mut buf = [0; MAX_WORD];
+    lower(word, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            b"what"
+                | b"when"
+                | b"why"
+                | b"how"
+                | b"who"
+                | b"whom"
+                | b"whose"
+                | b"which"
+                | b"where"
+                | b"did"
+                | b"does"
+                | b"do"
+                | b"was"
+                | b"were"
+                | b"is"
+                | b"are"
+                | b"could"
+                | b"can"
+                | b"would"
+                | b"should"
+                | b"will"
+                | b"has"
+                | b"have"
+                | b"had"
+        )
+    })
+}
+
+/// Words that may follow a year under 1000 written without an era ("in 410
+/// the legions left"): any other lower-case word makes the number a
+/// quantity ("in 410 soldiers"). See the small-year rule of the grammar.
+pub(crate) fn may_follow_small_year(word: &str) -> bool {
+    let mut buf = [0; MAX_WORD];
+    lower(word, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            b"the"
+                | b"a"
+                | b"an"
+                | b"and"
+                | b"or"
+                | b"but"
+                | b"when"
+                | b"as"
+                | b"to"
+                | b"in"
+                | b"on"
+                | b"at"
+                | b"by"
+                | b"of"
+                | b"for"
+                | b"with"
+                | b"he"
+                | b"she"
+                | b"it"
+                | b"they"
+                | b"his"
+                | b"her"
+                | b"its"
+                | b"their"
+                | b"was"
+                | b"were"
+                | b"had"
+                | b"onwards"
+                | b"until"
+                | b"after"
+                | b"before"
+        )
     })
 }
 
@@ -289,6 +415,7 @@ pub(crate) fn is_counted(word: &str) -> bool {
 }
 
 /// Prepositions that make the number after them a point in time.
+/// (Approximation words do not: "around 2000 soldiers" is a head count.)
 pub(crate) fn is_temporal(word: &str) -> bool {
     let mut buf = [0; MAX_WORD];
     lower(word, &mut buf).is_some_and(|w| {
@@ -303,10 +430,6 @@ pub(crate) fn is_temporal(word: &str) -> bool {
                 | b"after"
                 | b"before"
                 | b"from"
-                | b"around"
-                | b"circa"
-                | b"c"
-                | b"ca"
         )
     })
 }
@@ -379,6 +502,19 @@ mod tests {
         );
         assert_eq!(classify("Fall"), Some(Word::Season(23)));
         assert_eq!(classify("nineteenth"), Some(Word::Ordinal(19)));
+        assert_eq!(classify("Fourth"), Some(Word::Ordinal(4)));
+        assert_eq!(classify("circa"), Some(Word::Approx));
+        assert_eq!(era(b"BCE"), Some((Era::Bc, false)));
+        assert_eq!(era(b"bc"), Some((Era::Bc, false)));
+        assert_eq!(era(b"AD"), Some((Era::Ad, true)));
+        assert_eq!(era(b"ad"), None);
+        assert_eq!(era(b"CEX"), None);
+        assert_eq!(
+            (Era::Bc.year(44), Era::Bc.year(1), Era::Ad.year(43)),
+            (-43, 0, 43)
+        );
+        assert!(is_question_word("Did") && !is_question_word("his"));
+        assert!(may_follow_small_year("the") && !may_follow_small_year("soldiers"));
         assert_eq!(classify("Lenin"), None);
         assert_eq!(classify("counterrevolutionaries"), None);
     }
