@@ -281,11 +281,15 @@ fn era_first(s: &Scan, p: usize) -> Option<(Point, usize)> {
 }
 
 /// "1930?": the year `point` ending at `end` followed by a question mark,
-/// unless the sentence asks a question ("Did Lenin die in 1924?").
+/// unless the sentence asks a question: it starts with a question word
+/// ("Did Lenin die in 1924?") or in lower case, the tail of a quiz line's
+/// question ("to succeed Lenin in the years 1924-1928?").
 fn uncertain(text: &str, point: Point, start: usize, end: usize) -> (Point, usize) {
     let marked = byte_is(text, end, b'?')
         && !char_at(text, end + 1).is_some_and(char::is_alphanumeric)
-        && !next_word(text, sentence_start(text, start)).is_some_and(is_question_word);
+        && !next_word(text, sentence_start(text, start)).is_some_and(|w| {
+            is_question_word(w) || w.starts_with(|c: char| c.is_ascii_lowercase())
+        });
     match marked {
         true => (point.marked(Some(Mark::Uncertain)), end + 1),
         false => (point, end),
