@@ -138,6 +138,65 @@ impl<'a> Annotation<'a> {
         }
     }
 
+    /// Checks that the annotation is one of `text`, as it must be when it
+    /// was read back from JSON (from anywhere) and is to be used with the
+    /// text: the document's length in bytes and code points, every
+    /// sentence a slice of `text`, and every span's `text` equal to the
+    /// text at its byte offsets, which its code point offsets count to.
+    /// Renderers that index the text by an annotation read back rely on
+    /// this, so that slicing the text by it cannot fail.
+    ///
+    /// ```
+    /// # use glossator::{annotate::{Annotation, Annotator}, document::Document, lexicon::Lexicon};
+    /// # let annotator = Annotator::new(Lexicon::builtin().unwrap());
+    /// let doc = Document::new("a".into(), "a.txt".into(), "Lenin died in 1924.".into());
+    /// let json = glossator::render::json::annotation_line(&annotator.annotate(&doc));
+    /// let read: Annotation = serde_json::from_slice(&json).unwrap();
+    /// assert!(read.check_text(&doc.text).is_ok());
+    /// assert!(read.check_text("Lenin died in 1925.").is_err());
+    /// ```
+    pub fn check_text(&self, text: &str) -> Result<(), String> {
+        if self.doc.bytes != text.len() {
+            return Err(format!(
+                "made from a text of {} bytes, not this one of {}",
+                self.doc.bytes,
+                text.len()
+            ));
+        }
+        let slices = |start: usize, end: usize| text.get(start..end).is_some();
+        if let Some([start, end]) = self.sentences.iter().find(|[s, e]| !slices(*s, *e)) {
+            return Err(format!(
+                "sentence [{start}, {end}] is not a slice of the text"
+            ));
+        }
+        // Spans are sorted by start (checked when read), so one cursor
+        // counts every span's code points.
+        let mut cursor = CharCursor::new(text);
+        for span in &self.spans {
+            if text.get(span.start..span.end) != Some(span.text.as_ref())
+                || span.sentence >= self.sentences.len()
+            {
+                return Err(format!("span {:?} does not fit the text", span.text));
+            }
+            let char_start = cursor.advance_to(span.start);
+            let char_end = char_start + cursor.chars_ahead(span.start..span.end);
+            if (span.char_start, span.char_end) != (char_start, char_end) {
+                return Err(format!(
+                    "span {:?} is at code points {char_start}..{char_end}, not {}..{}",
+                    span.text, span.char_start, span.char_end
+                ));
+            }
+        }
+        let chars = cursor.advance_to(text.len());
+        if self.doc.chars != chars {
+            return Err(format!(
+                "made from a text of {} code points, not this one of {chars}",
+                self.doc.chars
+            ));
+        }
+        Ok(())
+    }
+
     /// The same annotation, owning all its strings, so that it outlives
     /// the annotator and the document.
     pub fn into_owned(self) -> Annotation<'static> {

@@ -6,6 +6,9 @@
 //!   bad inputs, thread-count independence.
 //! * `cli_outputs`: `glossary`, `timeline`, `build`, `merge`: golden files
 //!   (`tests/golden/`), shard merging, thread-count independence.
+//! * `cli_exports`: the exchange formats (`annotate --format`, `export`):
+//!   golden files, TEI through an XML parser, Web Annotation selectors,
+//!   brat offsets, `export` equal to `annotate --format`.
 //! * `cli_records`: `--input-format jsonl`: records in, annotations out in
 //!   order, bad lines named and skipped, standard input streamed.
 //! * `cli_lexicon`: `glossator lexicon check|list`, lexicon errors.
@@ -38,6 +41,7 @@
 mod util;
 
 mod cli_annotate;
+mod cli_exports;
 mod cli_lexicon;
 mod cli_outputs;
 mod cli_records;

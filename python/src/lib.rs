@@ -182,7 +182,8 @@ impl Annotator {
             let annotation: Annotation<'static> = json
                 .read(annotation)?
                 .map_err(|err| PyValueError::new_err(format!("annotation {n}: {err}")))?;
-            check_annotation(&annotation, &text)
+            annotation
+                .check_text(&text)
                 .map_err(|err| PyValueError::new_err(format!("annotation {n}: {err}")))?;
             let doc = Document::of_text(
                 annotation.doc().id.clone(),
@@ -277,36 +278,6 @@ impl Formats {
             Formats::Each(names) => names.iter().map(|name| text_format(name)).collect(),
         }
     }
-}
-
-/// Checks that an annotation (from Python, so from anywhere) fits the text
-/// it is said to be of, so that slicing the text by it cannot fail.
-fn check_annotation(annotation: &Annotation, text: &str) -> Result<(), String> {
-    if annotation.doc().bytes != text.len() {
-        return Err(format!(
-            "made from a text of {} bytes, not this one of {}",
-            annotation.doc().bytes,
-            text.len()
-        ));
-    }
-    let slices = |start: usize, end: usize| text.get(start..end).is_some();
-    if let Some([start, end]) = annotation
-        .sentences()
-        .iter()
-        .find(|[start, end]| !slices(*start, *end))
-    {
-        return Err(format!(
-            "sentence [{start}, {end}] is not a slice of the text"
-        ));
-    }
-    for span in annotation.spans() {
-        if text.get(span.start..span.end) != Some(span.text.as_ref())
-            || span.sentence >= annotation.sentences().len()
-        {
-            return Err(format!("span {:?} does not fit the text", span.text));
-        }
-    }
-    Ok(())
 }
 
 /// The documents that `paths` (files and folders) name, as `(id, path)`

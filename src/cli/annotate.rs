@@ -1,28 +1,34 @@
-//! `glossator annotate`: JSON Lines on stdout, or one file per document.
+//! `glossator annotate`: a stream on stdout, or files per document, in
+//! any of the annotation formats (`formats.rs`).
 
-use std::io::Write;
 use std::path::Path;
 
 use glossator::input::Document;
-use glossator::render::json::{annotation_line, write_annotation};
+use glossator::render::json::write_annotation;
 
+use crate::args::AnnotationFormat;
 use crate::config::Run;
+use crate::formats::{render, Dest, Parts, Writer};
 use crate::output::{Output, OutputFolder};
 use crate::process::{is_large, process};
 use crate::report::Reporter;
 
-/// A document's JSON line, as a worker leaves it for the sink.
-enum Json {
-    /// The line, made on the worker.
-    Line(Vec<u8>),
-    /// Not made: a large document, which the sink annotates and writes as
-    /// it goes.
+/// A document's output, as a worker leaves it for the sink.
+enum Rendered {
+    /// Made on the worker.
+    Parts(Parts),
+    /// Not made: a large document, which the sink annotates and renders
+    /// (JSON as it goes).
     Large,
 }
 
-/// Annotates every input; writes `out/<doc-id>.json` or JSON Lines on
-/// stdout.
-pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> anyhow::Result<()> {
+/// Annotates every input; writes files into `out`, or a stream on stdout.
+pub fn run(
+    run: &Run,
+    format: AnnotationFormat,
+    out: Option<&Path>,
+    reporter: &mut Reporter,
+) -> anyhow::Result<()> {
     let _folder = match out {
         Some(dir) => {
             run.require_file_ids("annotate --out")?;
@@ -30,28 +36,35 @@ pub fn run(run: &Run, out: Option<&Path>, reporter: &mut Reporter) -> anyhow::Re
         }
         None => None,
     };
-    let mut output = Output::new(&run.inputs);
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut writer = Writer::new(format, out, Output::new(&run.inputs), reporter)?;
+    let dest = writer.dest();
     let prepare = |doc: &Document| {
         if is_large(doc) {
-            Json::Large
+            Rendered::Large
         } else {
-            Json::Line(annotation_line(&run.annotator.annotate(doc)))
+            Rendered::Parts(render(format, doc, &run.annotator.annotate(doc), dest))
         }
     };
     process(run, prepare, reporter, |processed, reporter| {
-        let write = |out: &mut dyn Write| match &processed.prepared {
-            Json::Line(line) => out.write_all(line),
-            Json::Large => write_annotation(&run.annotator.annotate(&processed.doc), out),
-        };
-        match out {
-            None => write(&mut stdout),
-            Some(dir) => {
-                let path = dir.join(format!("{}.json", processed.doc.id));
-                output.write_document(&path, reporter, write);
-                Ok(())
+        let doc = &processed.doc;
+        match processed.prepared {
+            Rendered::Parts(parts) => writer.write(&doc.id, &parts, reporter),
+            Rendered::Large => {
+                let annotation = run.annotator.annotate(doc);
+                match (format, dest) {
+                    (AnnotationFormat::Json, Dest::Stream) => {
+                        writer.stream(|out| write_annotation(&annotation, out))
+                    }
+                    (AnnotationFormat::Json, Dest::Folder) => {
+                        writer.write_file_with(&doc.id, "json", reporter, |out| {
+                            write_annotation(&annotation, out)
+                        });
+                        Ok(())
+                    }
+                    _ => writer.write(&doc.id, &render(format, doc, &annotation, dest), reporter),
+                }
             }
         }
     })?;
-    Ok(stdout.flush()?)
+    Ok(writer.finish()?)
 }

@@ -61,6 +61,18 @@ pub enum Command {
     #[command(after_help = "Example:\n  \
         glossator merge part1.json part2.json part3.json --out glossary.json")]
     Merge(MergeArgs),
+    /// Write annotations in an exchange format (W3C Web Annotation, spaCy,
+    /// brat, TEI):
+    /// reads annotation JSON and, again, the documents it was made from.
+    #[command(after_help = "Examples:\n  \
+        glossator annotate notes/ > notes.jsonl\n  \
+        glossator export --format web-annotation notes.jsonl > notes.anno.jsonl\n  \
+        glossator export --format spacy ann/*.json > train.jsonl\n\n\
+        Each document is read again from the path its annotation names (relative \
+        to the current folder), and must not have changed since it was annotated. \
+        Annotations of JSON Lines records hold no file to read: use \
+        `annotate --input-format jsonl --format FMT` for those.")]
+    Export(ExportArgs),
     /// Check or list the lexicon.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -122,10 +134,47 @@ pub struct LexiconArgs {
 pub struct AnnotateArgs {
     #[command(flatten)]
     pub run: RunArgs,
-    /// Write DIR/<doc-id>.json per document instead of JSON Lines on stdout
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AnnotationFormat::Json)]
+    pub format: AnnotationFormat,
+    /// Write DIR/<doc-id>.<ext> per document instead of a stream on stdout
     /// (not with --input-format jsonl).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+/// How annotations are written (README, "Exchange formats").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AnnotationFormat {
+    /// `glossator.annotation/1` JSON: JSON Lines, or DIR/<doc-id>.json.
+    Json,
+    /// W3C Web Annotation JSON-LD, one annotation per span: JSON Lines, or
+    /// DIR/<doc-id>.jsonld (an array).
+    WebAnnotation,
+    /// spaCy training examples, `[text, {"entities": [[start, end,
+    /// label]]}]` in code points: JSON Lines, or DIR/<doc-id>.json.
+    Spacy,
+    /// brat standoff: DIR/<doc-id>.txt and DIR/<doc-id>.ann (needs --out).
+    Brat,
+    /// TEI P5 XML, spans tagged inline: a <teiCorpus>, or DIR/<doc-id>.xml.
+    Tei,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Annotation files as `annotate` writes them: JSON Lines, or one
+    /// annotation per file.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: AnnotationFormat,
+    /// Write DIR/<doc-id>.<ext> per document instead of a stream on stdout.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// No warnings; errors are still reported.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// How a glossary is written.
@@ -236,6 +285,32 @@ pub enum LexiconCommand {
         after_help = "Example:\n  glossator lexicon coverage notes/ --lexicon my-terms.toml"
     )]
     Coverage(RunArgs),
+    /// Write the lexicon for another tool: spaCy's EntityRuler patterns.
+    #[command(after_help = "Example:\n  \
+        glossator lexicon export --format spacy --lexicon my-terms.toml --out patterns.jsonl\n\n\
+        Load them with nlp.add_pipe(\"entity_ruler\", config={\"phrase_matcher_attr\": \"LOWER\"}) \
+        and ruler.from_disk(\"patterns.jsonl\").")]
+    Export(LexiconExportArgs),
+}
+
+/// A format a lexicon is exported in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LexiconFormat {
+    /// spaCy EntityRuler patterns (`patterns.jsonl`): a phrase pattern per
+    /// form, labelled by kind, with the entry's id.
+    Spacy,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconExportArgs {
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: LexiconFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

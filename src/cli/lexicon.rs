@@ -1,11 +1,13 @@
-//! `glossator lexicon check|list|coverage`.
+//! `glossator lexicon check|list|coverage|export`.
 
 use std::collections::HashMap;
 use std::io::Write;
 
 use glossator::coverage::uncovered;
 
+use crate::args::{LexiconExportArgs, LexiconFormat};
 use crate::config::Run;
+use crate::output::Output;
 use crate::process::process;
 use crate::report::Reporter;
 
@@ -79,4 +81,18 @@ pub fn coverage(run: &Run, reporter: &mut Reporter) -> anyhow::Result<()> {
     }
     crate::report::message(&format_args!("{} uncovered candidate phrases", rows.len()));
     Ok(())
+}
+
+/// Writes the lexicon in the format `args` asks for, to its `--out` file
+/// or standard output.
+pub fn export(
+    lexicon: &Lexicon,
+    args: &LexiconExportArgs,
+    reporter: &mut Reporter,
+) -> std::io::Result<()> {
+    let bytes = match args.format {
+        LexiconFormat::Spacy => glossator::render::spacy::patterns(lexicon),
+    };
+    let inputs = args.lexicon.lexicon_paths.iter().map(|p| p.as_path());
+    Output::of_paths(inputs).emit(&bytes, args.out.as_deref(), reporter)
 }

@@ -6,6 +6,8 @@ mod annotate;
 mod args;
 mod build;
 mod config;
+mod export;
+mod formats;
 mod glossary;
 mod lexicon;
 mod merge;
@@ -46,7 +48,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Annotate(args) => with_run(&args.run, |run, reporter| {
-            annotate::run(run, args.out.as_deref(), reporter)
+            annotate::run(run, args.format, args.out.as_deref(), reporter)
         }),
         Command::Glossary(args) => with_run(&args.run, |run, reporter| {
             glossary::run(run, &args, reporter)
@@ -60,6 +62,11 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Text(args) => {
             let mut reporter = Reporter::new(false);
             text::run(&args, &mut reporter)?;
+            Ok(reporter.exit())
+        }
+        Command::Export(args) => {
+            let mut reporter = Reporter::new(args.quiet);
+            export::run(&args, &mut reporter)?;
             Ok(reporter.exit())
         }
         Command::Merge(args) => {
@@ -78,6 +85,14 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
                 lexicon::summary(&lexicon)
             )?;
             Ok(Exit::Ok)
+        }
+        Command::Lexicon(LexiconCommand::Export(args)) => {
+            let Some(lexicon) = lexicon_or_exit(config::load_lexicon(&args.lexicon)) else {
+                return Ok(Exit::Usage);
+            };
+            let mut reporter = Reporter::new(false);
+            lexicon::export(&lexicon, &args, &mut reporter)?;
+            Ok(reporter.exit())
         }
         Command::Lexicon(LexiconCommand::List(args)) => {
             let Some(lexicon) = lexicon_or_exit(config::load_lexicon(&args.lexicon)) else {

@@ -19,7 +19,7 @@ use words::{FirstWordFilter, HitStarts, Word};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{Entry, Kind, Lexicon};
+use crate::lexicon::{Entry, Kind, Lexicon, SurfaceForm};
 use crate::text::{is_whole_word, is_word_char, normalize_form, Normalized};
 
 /// Finds lexicon entries in documents. Built once per lexicon, immutable,
@@ -440,11 +440,10 @@ fn entry_patterns(
     entry_index: usize,
     entry: &Entry,
 ) -> impl Iterator<Item = (String, Claim, bool)> + '_ {
-    let wants_plural = entry.kind == Kind::Term && entry.plural;
     entry.surface_forms().flat_map(move |form| {
         let case = case_rule(form.text, form.exact_case);
         let folded = normalize_form(form.text, true);
-        let plurals = match wants_plural && case == CaseRule::Any {
+        let plurals = match takes_plurals(entry, &case) {
             true => plurals(&folded),
             false => Vec::new(),
         };
@@ -457,6 +456,25 @@ fn entry_patterns(
             .map(move |plural| (plural, claim(CaseRule::Any), false));
         plurals.chain([(folded, claim(case), true)])
     })
+}
+
+/// Whether a form of `entry` matched by `case` also matches its regular
+/// plurals (matching rule 4): a term's form matched in any case, unless
+/// the entry says `plural = false`.
+fn takes_plurals(entry: &Entry, case: &CaseRule) -> bool {
+    entry.kind == Kind::Term && entry.plural && *case == CaseRule::Any
+}
+
+/// The plurals `form` of `entry` also matches as (matching rule 4), as
+/// written (`Kolkhoz` → `Kolkhozs`, `Kolkhozes`), for exports of the
+/// lexicon to other tools; none if it takes none. Like the matcher, this
+/// does not leave out a plural that another entry claims: see
+/// `patterns_and_claims`.
+pub fn written_plurals(entry: &Entry, form: SurfaceForm) -> Vec<String> {
+    match takes_plurals(entry, &case_rule(form.text, form.exact_case)) {
+        true => plurals(form.text),
+        false => Vec::new(),
+    }
 }
 
 /// See `Matcher::any_case_entry`.
@@ -507,20 +525,26 @@ fn capitalised(form: &str) -> String {
     first + &chars.as_str().to_lowercase()
 }
 
-/// Regular English plurals of a folded form ending in a letter.
+/// Regular English plurals of a form ending in a letter: folded, as the
+/// matcher takes them, or as written (endings are compared in lower case).
 fn plurals(form: &str) -> Vec<String> {
-    let Some(last) = form.chars().last().filter(|c| c.is_alphabetic()) else {
+    if !form.chars().last().is_some_and(char::is_alphabetic) {
         return Vec::new();
-    };
+    }
+    // The last two characters, in lower case, decide.
+    let mut tail: Vec<char> = form.chars().rev().take(2).collect();
+    tail.reverse();
+    let tail = String::from_iter(tail).to_lowercase();
     let mut out = vec![format!("{form}s")];
     if ["s", "x", "z", "ch", "sh"]
         .iter()
-        .any(|end| form.ends_with(end))
+        .any(|end| tail.ends_with(end))
     {
         out.push(format!("{form}es"));
     }
-    let before_last = form.chars().rev().nth(1).unwrap_or('a');
-    if last == 'y' && !"aeiou".contains(before_last) {
+    let mut letters = tail.chars().rev();
+    let (last, before_last) = (letters.next(), letters.next().unwrap_or('a'));
+    if last == Some('y') && !"aeiou".contains(before_last) {
         out.push(format!("{}ies", &form[..form.len() - 1]));
     }
     out
@@ -537,6 +561,13 @@ mod tests {
         assert_eq!(plurals("purge"), ["purges"]);
         assert_eq!(plurals("economy"), ["economys", "economies"]);
         assert!(plurals("c++").is_empty());
+        // Forms as written, for exports: endings compared in lower case.
+        assert_eq!(plurals("Kolkhoz"), ["Kolkhozs", "Kolkhozes"]);
+        assert_eq!(plurals("Party MarcH"), ["Party MarcHs", "Party MarcHes"]);
+        assert_eq!(
+            plurals("Five-Year Policy"),
+            ["Five-Year Policys", "Five-Year Policies"]
+        );
     }
 
     #[test]

@@ -1,15 +1,19 @@
-//! Output formats (JSON, Markdown, TSV, HTML), and writing output files
-//! safely.
+//! Output formats (JSON, Markdown, TSV, HTML; the exchange formats W3C Web
+//! Annotation, spaCy, brat and TEI), and writing output files safely.
 //!
 //! Every renderer turns an in-memory result into bytes; nothing here decides
 //! *what* is reported. Files are written with [`write_file`], so a reader
 //! never sees half a file and an interrupted run leaves the old one intact.
 
+pub mod brat;
 mod file;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod spacy;
+pub mod tei;
 mod text;
 pub mod tsv;
+pub mod web_annotation;
 
 pub use file::{remove_temporary_files, write_file};
