@@ -16,6 +16,7 @@ use crate::document::{Block, Document, Format};
 use crate::lexicon::{Kind, Lexicon};
 pub use crate::matcher::How;
 use crate::matcher::{Matcher, TermMatch};
+use crate::misspell::Misspellings;
 use crate::text::{link_regions, overlaps_any, sentences_in_blocks, CharCursor, Normalized};
 
 /// The schema tag of [`Annotation`] JSON.
@@ -479,6 +480,7 @@ pub struct Annotator {
     lexicon: Lexicon,
     labels: Labels,
     matcher: Matcher,
+    misspellings: Misspellings,
     dates: Option<DateTagger>,
 }
 
@@ -490,6 +492,7 @@ impl Annotator {
             labels: Labels::new(&lexicon),
             lexicon,
             matcher,
+            misspellings: Misspellings::default(),
             dates: Some(DateTagger::new()),
         }
     }
@@ -534,6 +537,12 @@ impl Annotator {
         };
         let mut entries: Vec<TermMatch> = self.matcher.find(&normalized).collect();
         entries.retain(|e| kept(e.start..e.end));
+        // Misspellings only in the words the exact matches left unexplained.
+        let mut misspelt = self.misspellings.find(&self.lexicon, &masked, &entries);
+        misspelt.retain(|m| kept(m.start..m.end));
+        if !misspelt.is_empty() {
+            entries = merge_sorted(entries, misspelt);
+        }
         let dates = match &self.dates {
             Some(tagger) => {
                 let mut dates = tagger.find(&masked);
@@ -661,6 +670,21 @@ impl Labels {
             kind,
         }
     }
+}
+
+/// Two lists of disjoint hits, each sorted by start and neither
+/// overlapping the other, as one sorted list.
+fn merge_sorted(a: Vec<TermMatch>, b: Vec<TermMatch>) -> Vec<TermMatch> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for hit in a {
+        while let Some(before) = b.next_if(|m| m.start < hit.start) {
+            merged.push(before);
+        }
+        merged.push(hit);
+    }
+    merged.extend(b);
+    merged
 }
 
 /// Keeps the dates that do not cross an entry span: a date may lie inside

@@ -59,6 +59,7 @@ pub mod glossary;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;
+mod misspell;
 pub mod pipeline;
 pub mod records;
 pub mod render;

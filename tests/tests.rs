@@ -20,6 +20,8 @@
 //!   where no browser is installed).
 //! * `matching`: the matching rules 1-6 of `docs/DESIGN.md` as a data table
 //!   (`tests/data/matching.toml`).
+//! * `misspellings`: matching rule 7 with the built-in lexicon: students'
+//!   misspellings, dictionary-word traps, the CLI and the glossary.
 //! * `devset`: the development sets of `tests/data/devset/` (texts written
 //!   for the project with inline gold) scored per kind, with thresholds.
 //! * `documents`: the format readers: the text and spans of each format's
@@ -55,6 +57,7 @@ mod html_browser;
 mod html_outputs;
 mod lexicon_builtin;
 mod matching;
+mod misspellings;
 mod properties;
 mod robust_outputs;
 mod robustness;

@@ -1,0 +1,733 @@
+//! Misspellings: capitalised words the exact matcher left unexplained that
+//! are a small edit away from one entry's form (`Trotksy`, `Kamanev`,
+//! `Jane Seymore`).
+//!
+//! This is a pass after [`crate::matcher::Matcher`]: it looks only at
+//! words no entry span covers, so it never changes what the exact matcher
+//! found, and its spans say `match: misspelling`. The rule (the README's
+//! and `docs/DESIGN.md`'s "matching rule 7"):
+//!
+//! * a candidate is one word, or several in a row (separated only by white
+//!   space within a paragraph, or dashes), none of them inside an entry
+//!   span, the first one capitalised, with as many words as the form;
+//! * every word that differs from the form's word in its place is
+//!   capitalised, has at least 5 letters and is not an English word
+//!   ([`crate::text::is_english_word`]): `Angels` is no misspelt `Engels`,
+//!   `Alexander III` no misspelt `Alexander II`;
+//! * the candidate and the form (both folded like the matcher's forms,
+//!   words joined by one space) are at most 1 edit apart when the shorter
+//!   of the two has 5 to 8 letters, at most 2 when it has 9 or more, and
+//!   not equal. Edits are the Damerau-Levenshtein ones: inserting,
+//!   deleting or changing a letter, or swapping two adjacent letters
+//!   (`Trotksy`), counted as the optimal string alignment does (no
+//!   stretch edited twice);
+//! * all the forms within that distance belong to exactly one entry (two
+//!   forms of one entry are fine; forms of two entries leave the words
+//!   untagged);
+//! * the longest candidate wins, the leftmost first; spans never overlap.
+//!
+//! The forms searched are every entry's name and aliases of at least 5
+//! letters made only of words (no `'`, `.` or other marks inside), except
+//! all-capitals acronyms and `exact_case` forms.
+//!
+//! # How
+//!
+//! A deletion index (the SymSpell method, Wolf Garbe 2012): two strings
+//! within `d` edits of each other share a string that each reaches by
+//! deleting at most `d` characters, and so do their first
+//! [`PREFIX`] characters. So every form's prefix is indexed under the
+//! hashes of its deletions (up to the edits its length allows), a
+//! candidate's prefix looks up the hashes of its own, and the forms found
+//! are checked with the full distance. The index is built on first use:
+//! a document with no unexplained capitalised word never needs it.
+//!
+//! The pass is anchored on the words that could be misspelt (capitalised,
+//! 5 letters or more, no English word, not already tagged), which are
+//! rare: most capitalised words are a lexicon form or an English word at
+//! a sentence start, and each costs one look-up in the word list.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::lexicon::Lexicon;
+use crate::matcher::{How, TermMatch};
+use crate::text::{is_english_word, is_word_char, normalize_form};
+
+/// How many characters of a form or candidate the index looks at.
+const PREFIX: usize = 7;
+
+/// The most words a candidate has (longer forms are not searched).
+const MAX_WORDS: usize = 6;
+
+/// The edits allowed between a candidate and a form of which the shorter
+/// has `letters` letters: none under 5, 1 up to 8, then 2.
+fn allowed_edits(letters: usize) -> usize {
+    match letters {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Finds misspelt forms of a lexicon's entries. Owned by the annotator
+/// beside its lexicon, shared by all threads; the index is made on first
+/// use, from the lexicon passed to [`Misspellings::find`], which must be
+/// the same one every time.
+#[derive(Debug, Default)]
+pub(crate) struct Misspellings {
+    index: OnceLock<Index>,
+}
+
+impl Clone for Misspellings {
+    /// A fresh finder: the index is made again on first use.
+    fn clone(&self) -> Misspellings {
+        Misspellings::default()
+    }
+}
+
+/// A form the index holds.
+#[derive(Debug)]
+struct Form {
+    /// Folded, words joined by single spaces.
+    text: String,
+    /// Letters, spaces not counted.
+    letters: usize,
+    entry: u32,
+}
+
+/// The deletion index of every form searched.
+#[derive(Debug)]
+struct Index {
+    forms: Vec<Form>,
+    /// (hash of a deletion of a form's prefix with its word count, form),
+    /// sorted.
+    keys: Vec<(u64, u32)>,
+    /// Bit `n` is set when some form has `n` words.
+    word_counts: u64,
+}
+
+impl Misspellings {
+    /// The misspellings in `text` (a document's matching text, with markup
+    /// masked), outside the exact matcher's `found` hits (sorted by start,
+    /// disjoint), in text order.
+    pub(crate) fn find(
+        &self,
+        lexicon: &Lexicon,
+        text: &str,
+        found: &[TermMatch],
+    ) -> Vec<TermMatch> {
+        let mut hits = Vec::new();
+        let mut covered = 0; // the end of the last misspelling
+        for anchor in possible_misspellings(text, found) {
+            if anchor.start < covered {
+                continue;
+            }
+            let index = self.index.get_or_init(|| Index::new(lexicon));
+            if let Some(hit) = index.around(text, found, covered, anchor) {
+                covered = hit.end;
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+}
+
+impl Index {
+    fn new(lexicon: &Lexicon) -> Index {
+        let mut forms: Vec<Form> = Vec::new();
+        for (entry, e) in (0u32..).zip(lexicon.entries()) {
+            for form in e.surface_forms().filter(|f| !f.exact_case) {
+                let Some(form) = searched_form(form.text, entry) else {
+                    continue;
+                };
+                let mut own = forms.iter().rev().take_while(|f| f.entry == entry);
+                if !own.any(|f| f.text == form.text) {
+                    forms.push(form);
+                }
+            }
+        }
+        let mut keys = Vec::new();
+        let mut word_counts = 0;
+        for (id, form) in (0u32..).zip(&forms) {
+            let words = form.text.split(' ').count();
+            word_counts |= 1 << words;
+            let prefix: Vec<char> = form.text.chars().take(PREFIX).collect();
+            deletions(&prefix, allowed_edits(form.letters), words, |key| {
+                keys.push((key, id))
+            });
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        Index {
+            forms,
+            keys,
+            word_counts,
+        }
+    }
+
+    /// The longest, then leftmost, misspelling that holds the word
+    /// `anchor` and starts at or after `from`.
+    fn around(
+        &self,
+        text: &str,
+        found: &[TermMatch],
+        from: usize,
+        anchor: Range<usize>,
+    ) -> Option<TermMatch> {
+        let mut before = vec![anchor.clone()];
+        while before.len() < MAX_WORDS {
+            let Some(word) = previous_word(text, before[0].start) else {
+                break;
+            };
+            if word.start < from || overlaps(found, &word) {
+                break;
+            }
+            before.insert(0, word);
+        }
+        let mut words = before;
+        let at = words.len() - 1; // the anchor's place
+        while words.len() < at + MAX_WORDS {
+            let Some(word) = next_word(text, words[words.len() - 1].end) else {
+                break;
+            };
+            if overlaps(found, &word) {
+                break;
+            }
+            words.push(word);
+        }
+        let folded: Vec<String> = words
+            .iter()
+            .map(|w| normalize_form(&text[w.clone()], true))
+            .collect();
+        for len in (1..=MAX_WORDS.min(words.len())).rev() {
+            if self.word_counts & (1 << len) == 0 {
+                continue;
+            }
+            let first = at.saturating_sub(len - 1);
+            for start in first..=at {
+                let Some(end) = (start + len).checked_sub(1).filter(|&e| e < words.len()) else {
+                    continue;
+                };
+                if !starts_capitalised(&text[words[start].clone()]) {
+                    continue;
+                }
+                let candidate = Candidate {
+                    text,
+                    words: &words[start..=end],
+                    folded: &folded[start..=end],
+                };
+                if let Some(entry) = self.entry_of(&candidate) {
+                    return Some(TermMatch {
+                        start: words[start].start,
+                        end: words[end].end,
+                        entry: entry as usize,
+                        how: How::Misspelling,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// The one entry that `candidate` is a misspelling of, if there is
+    /// exactly one.
+    fn entry_of(&self, candidate: &Candidate) -> Option<u32> {
+        let joined = candidate.folded.join(" ");
+        let letters = joined.chars().filter(|&c| c != ' ').count();
+        let edits = allowed_edits(letters);
+        if edits == 0 {
+            return None;
+        }
+        let prefix: Vec<char> = joined.chars().take(PREFIX).collect();
+        let mut forms = Vec::new();
+        deletions(&prefix, edits, candidate.words.len(), |key| {
+            let from = self.keys.partition_point(|&(k, _)| k < key);
+            let same = self.keys[from..].iter().take_while(|&&(k, _)| k == key);
+            forms.extend(same.map(|&(_, form)| form));
+        });
+        forms.sort_unstable();
+        forms.dedup();
+        let mut entry = None;
+        for form in forms.into_iter().map(|id| &self.forms[id as usize]) {
+            let allowed = allowed_edits(letters.min(form.letters));
+            let distance = strsim::osa_distance(&joined, &form.text);
+            if distance == 0 || distance > allowed || !candidate.differs_fairly(&form.text) {
+                continue;
+            }
+            match entry {
+                None => entry = Some(form.entry),
+                Some(e) if e == form.entry => {}
+                Some(_) => return None,
+            }
+        }
+        entry
+    }
+}
+
+/// Words of a document tried against forms of as many words.
+struct Candidate<'a> {
+    text: &'a str,
+    /// Each word's range in `text`.
+    words: &'a [Range<usize>],
+    /// Each word folded.
+    folded: &'a [String],
+}
+
+impl Candidate<'_> {
+    /// Is every word that differs from the form's word in its place one
+    /// that could be misspelt ([`could_be_misspelt`])?
+    fn differs_fairly(&self, form: &str) -> bool {
+        form.split(' ')
+            .zip(self.folded)
+            .zip(self.words)
+            .all(|((form_word, folded), range)| {
+                form_word == folded || could_be_misspelt(&self.text[range.clone()])
+            })
+    }
+}
+
+/// A form as the index holds it, if it is one the rule searches.
+fn searched_form(form: &str, entry: u32) -> Option<Form> {
+    let unfolded = normalize_form(form, false);
+    let alphabetic: Vec<char> = unfolded.chars().filter(|c| c.is_alphabetic()).collect();
+    if alphabetic.len() >= 2 && alphabetic.iter().all(|c| c.is_uppercase()) {
+        return None; // an acronym
+    }
+    let text = normalize_form(form, true);
+    let words = text.split(' ');
+    let only_words = text
+        .split(' ')
+        .all(|w| !w.is_empty() && w.chars().all(is_word_char));
+    let letters = text.chars().filter(|&c| c != ' ').count();
+    (only_words && words.count() <= MAX_WORDS && letters >= 5).then_some(Form {
+        text,
+        letters,
+        entry,
+    })
+}
+
+/// Calls `key` with the hash of every string that `prefix` becomes by
+/// deleting at most `edits` (0 to 2) of its characters, each hashed with
+/// the word count `words` (strings of different word counts never meet).
+fn deletions(prefix: &[char], edits: usize, words: usize, mut key: impl FnMut(u64)) {
+    let hash = |skip: &[usize]| {
+        let mut h = fnv::FnvHasher::default();
+        use std::hash::Hasher;
+        h.write_usize(words);
+        for (i, c) in prefix.iter().enumerate() {
+            if !skip.contains(&i) {
+                h.write_u32(*c as u32);
+            }
+        }
+        h.finish()
+    };
+    key(hash(&[]));
+    if edits >= 1 {
+        for i in 0..prefix.len() {
+            key(hash(&[i]));
+            if edits >= 2 {
+                for j in i + 1..prefix.len() {
+                    key(hash(&[i, j]));
+                }
+            }
+        }
+    }
+}
+
+/// Does any of `found` (sorted by start, disjoint) overlap `range`?
+fn overlaps(found: &[TermMatch], range: &Range<usize>) -> bool {
+    let after = found.partition_point(|m| m.end <= range.start);
+    found.get(after).is_some_and(|m| m.start < range.end)
+}
+
+fn starts_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Could `word` be a misspelling: capitalised, 5 letters or more, and no
+/// English word?
+fn could_be_misspelt(word: &str) -> bool {
+    starts_capitalised(word) && word.chars().nth(4).is_some() && !is_english_word(word)
+}
+
+/// The words of `text` that could be misspelt ([`could_be_misspelt`]) and
+/// that none of `found` covers, in order.
+///
+/// Capital letters are found eight bytes at a time: most of a text is
+/// lower-case letters and spaces, and only a capital or a non-ASCII byte
+/// can start a capitalised word.
+fn possible_misspellings<'t>(
+    text: &'t str,
+    found: &'t [TermMatch],
+) -> impl Iterator<Item = Range<usize>> + 't {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut next_found = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = next_capital_or_non_ascii(bytes, at);
+            if start >= bytes.len() {
+                at = start;
+                return None;
+            }
+            let c = text[start..].chars().next()?;
+            at = start + c.len_utf8();
+            if !c.is_uppercase() {
+                continue;
+            }
+            if text[..start].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            let end = word_end(text, start);
+            at = end;
+            while found.get(next_found).is_some_and(|m| m.end <= start) {
+                next_found += 1;
+            }
+            if found.get(next_found).is_some_and(|m| m.start < end) {
+                continue;
+            }
+            if could_be_misspelt(&text[start..end]) {
+                return Some(start..end);
+            }
+        }
+        None
+    })
+}
+
+/// The first position from `at` of an ASCII capital or a non-ASCII byte.
+fn next_capital_or_non_ascii(bytes: &[u8], mut at: usize) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let y = x & LOW;
+        // Per byte, with no carry between bytes (y + 0x3f < 0x100): the
+        // high bit is set from 'A' (0x41) and from '[' (0x5b).
+        let capital = (y + splat(0x3f)) & !(y + splat(0x25)) & !x & HIGH;
+        let mask = capital | (x & HIGH);
+        if mask != 0 {
+            return at + (mask.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii_uppercase() || !b.is_ascii() {
+            return at;
+        }
+        at += 1;
+    }
+    at
+}
+
+/// Where the word starting at `start` ends.
+fn word_end(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| start + i)
+}
+
+/// May `gap` stand between two words of one candidate: white space with
+/// at most one line break, or dashes (which the matcher reads as spaces)?
+fn joins_words(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.chars().filter(|&c| c == '\n').count() <= 1
+        && gap
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '‐' | '‑' | '‒' | '−'))
+}
+
+/// The longest stretch before `at` that may join two words: at most a
+/// few characters are looked at.
+const GAP: usize = 8;
+
+/// The word after the one ending at `end`, if only a joining gap lies
+/// between them.
+fn next_word(text: &str, end: usize) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let (gap_len, c) = rest
+        .char_indices()
+        .take(GAP)
+        .find(|&(_, c)| !c.is_whitespace() && !is_dash(c))?;
+    let start = end + gap_len;
+    (is_word_char(c) && joins_words(&rest[..gap_len])).then(|| start..word_end(text, start))
+}
+
+/// The word before the one starting at `start`, if only a joining gap
+/// lies between them.
+fn previous_word(text: &str, start: usize) -> Option<Range<usize>> {
+    let before = &text[..start];
+    let (gap_start, c) = before
+        .char_indices()
+        .rev()
+        .take(GAP)
+        .find(|&(_, c)| !c.is_whitespace() && !is_dash(c))?;
+    let end = gap_start + c.len_utf8();
+    if !is_word_char(c) || !joins_words(&before[end..]) {
+        return None;
+    }
+    let word_start = before[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(word_start..end)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‐' | '‑' | '‒' | '−')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEXICON: &str = r#"
+[[entry]]
+id = "trotsky"
+name = "Leon Trotsky"
+kind = "person"
+aliases = ["Trotsky"]
+definition = "D."
+
+[[entry]]
+id = "kamenev"
+name = "Lev Kamenev"
+kind = "person"
+aliases = ["Kamenev"]
+definition = "D."
+
+[[entry]]
+id = "engels"
+name = "Friedrich Engels"
+kind = "person"
+aliases = ["Engels"]
+definition = "D."
+
+[[entry]]
+id = "alexander-ii"
+name = "Alexander II"
+kind = "person"
+definition = "D."
+
+[[entry]]
+id = "jane-seymour"
+name = "Jane Seymour"
+kind = "person"
+definition = "D."
+
+[[entry]]
+id = "petrov"
+name = "Petrov"
+kind = "person"
+definition = "D."
+
+[[entry]]
+id = "petrova"
+name = "Petrova"
+kind = "person"
+definition = "D."
+
+[[entry]]
+id = "triumvirate"
+name = "Triumvirate"
+kind = "term"
+definition = "D."
+
+[[entry]]
+id = "nkvd"
+name = "NKVDXX"
+kind = "org"
+definition = "D."
+
+[[entry]]
+id = "pilgrimage"
+name = "Pilgrimage of Grace"
+kind = "event"
+definition = "D."
+"#;
+
+    fn lexicon() -> Lexicon {
+        let mut builder = Lexicon::builder();
+        builder.add_toml("m.toml", LEXICON);
+        builder.build().unwrap()
+    }
+
+    /// The misspellings found in `text`, as (text, entry id), with no
+    /// exact hits.
+    fn found(text: &str) -> Vec<(String, String)> {
+        let lexicon = lexicon();
+        Misspellings::default()
+            .find(&lexicon, text, &[])
+            .into_iter()
+            .map(|m| {
+                assert_eq!(m.how, How::Misspelling);
+                let id = lexicon.entries()[m.entry].id.clone();
+                (text[m.start..m.end].to_string(), id)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn edits_allowed_by_length() {
+        let table = [(0, 0), (4, 0), (5, 1), (8, 1), (9, 2), (30, 2)];
+        for (letters, edits) in table {
+            assert_eq!(allowed_edits(letters), edits, "{letters}");
+        }
+    }
+
+    #[test]
+    fn the_rule_case_by_case() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // A swap is one edit; the possessive stays outside.
+            ("Then Trotksy's army.", &[("Trotksy", "trotsky")]),
+            (
+                "Kamanev and Trotksy",
+                &[("Kamanev", "kamenev"), ("Trotksy", "trotsky")],
+            ),
+            // The longest candidate: both words.
+            ("Then Leon Trotksy spoke.", &[("Leon Trotksy", "trotsky")]),
+            // Two edits in 11 letters; dashes and a line break join words.
+            ("Jane Seymore died.", &[("Jane Seymore", "jane-seymour")]),
+            ("Jane\nSeymore died.", &[("Jane\nSeymore", "jane-seymour")]),
+            (
+                "the Triumvirarte and the Tirumvirarte",
+                &[
+                    ("Triumvirarte", "triumvirate"),
+                    ("Tirumvirarte", "triumvirate"),
+                ],
+            ),
+            (
+                "the Pilgramage of Grace",
+                &[("Pilgramage of Grace", "pilgrimage")],
+            ),
+            // Lower case, a dictionary word, too short, too far.
+            ("trotksy and Angels", &[]),
+            ("Kirov, Trots, Trotskiiy", &[]),
+            // A changed word under 5 letters: no misspelling.
+            ("Alexander III", &[]),
+            // Two entries one edit away: nothing.
+            ("Petrovv", &[]),
+            // Not across a blank line or punctuation.
+            ("Jane\n\nSeymore", &[]),
+            ("Jane. Seymore", &[]),
+            // An acronym is no form searched.
+            ("NKVDXY", &[]),
+            // Non-ASCII capitals are found too.
+            ("Édouard met Trötsky", &[("Trötsky", "trotsky")]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|(t, id)| (t.to_string(), id.to_string()))
+                .collect();
+            assert_eq!(found(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_the_matcher_explained_are_left_alone() {
+        let lexicon = lexicon();
+        let text = "Trotksy Kamanev";
+        let exact = [TermMatch {
+            start: 0,
+            end: 7,
+            entry: 0,
+            how: How::Listed,
+        }];
+        let found = Misspellings::default().find(&lexicon, text, &exact);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "Kamanev");
+        // "Leon" is explained: "Trotksy" alone is tried.
+        let text = "Leon Trotksy";
+        let exact = [TermMatch {
+            start: 0,
+            end: 4,
+            entry: 1,
+            how: How::Listed,
+        }];
+        let found = Misspellings::default().find(&lexicon, text, &exact);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "Trotksy");
+    }
+
+    #[test]
+    fn capitals_are_found_in_every_place_of_a_chunk() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if at < len {
+                    bytes[at] = b'Q';
+                }
+                assert_eq!(next_capital_or_non_ascii(&bytes, 0), at);
+            }
+        }
+        for b in 0..=255u8 {
+            let bytes = [b' ', b' ', b, b' ', b' ', b' ', b' ', b' ', b' ', b' '];
+            let expected = if b.is_ascii_uppercase() || !b.is_ascii() {
+                2
+            } else {
+                10
+            };
+            assert_eq!(next_capital_or_non_ascii(&bytes, 0), expected, "{b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The deletion index finds the entry that checking every form
+        /// finds.
+        #[test]
+        fn the_index_finds_what_brute_force_finds(
+            forms in proptest::collection::vec("[abc]{3,11}( [abc]{2,4})?", 1..12),
+            candidate in "[Abc][abc]{3,11}( [Abc][abc]{1,3})?",
+        ) {
+            let toml: String = forms
+                .iter()
+                .enumerate()
+                .map(|(i, form)| {
+                    format!("[[entry]]\nid = \"e{i}\"\nname = \"{form}\"\nkind = \"term\"\ndefinition = \"D.\"\nplural = false\n")
+                })
+                .collect();
+            let mut builder = Lexicon::builder();
+            builder.add_toml("p.toml", &toml);
+            let Ok(lexicon) = builder.build() else {
+                return Ok(()); // two entries with one form
+            };
+            let index = Index::new(&lexicon);
+            let words: Vec<Range<usize>> = candidate
+                .split(' ')
+                .scan(0, |at, word| {
+                    let range = *at..*at + word.len();
+                    *at += word.len() + 1;
+                    Some(range)
+                })
+                .collect();
+            let folded: Vec<String> = candidate.split(' ').map(|w| w.to_lowercase()).collect();
+            let candidate = Candidate { text: &candidate, words: &words, folded: &folded };
+            let joined = folded.join(" ");
+            let letters = joined.chars().filter(|&c| c != ' ').count();
+            let mut entries: Vec<u32> = index
+                .forms
+                .iter()
+                .filter(|f| f.text.split(' ').count() == words.len())
+                .filter(|f| {
+                    let distance = strsim::osa_distance(&joined, &f.text);
+                    distance > 0
+                        && distance <= allowed_edits(letters.min(f.letters))
+                        && candidate.differs_fairly(&f.text)
+                })
+                .map(|f| f.entry)
+                .collect();
+            entries.sort_unstable();
+            entries.dedup();
+            let expected = match entries[..] {
+                [entry] => Some(entry),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(index.entry_of(&candidate), expected);
+        }
+    }
+}
