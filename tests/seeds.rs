@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use glossator::annotate::{Annotation, Annotator};
+use glossator::annotate::{Annotation, Annotator, How};
 use glossator::lexicon::Lexicon;
 
 use crate::matching::annotate;
@@ -86,4 +86,29 @@ fn builtin_lexicon_word_boundaries_and_spelling_variants() {
         .collect();
     assert_eq!(plans.len(), 2, "{found:?}");
     assert_eq!(plans[0], plans[1]);
+}
+
+/// The misspellings in the seeds that the lexicon once listed as aliases
+/// (`Bukarin`, `Kamanev`, `Triumvirarte`, `United Opposistion`) are found
+/// by the misspelling rule (matching rule 7) now.
+#[test]
+fn seed_misspellings_come_from_the_rule() {
+    let Some((text, annotation)) = seed("003_840b20e77962dbc1.txt") else {
+        return;
+    };
+    for (surface, id) in [
+        ("Bukarin", "bukharin"),
+        ("Kamanev", "kamenev"),
+        ("Triumvirarte", "triumvirate"),
+        ("United Opposistion", "united-opposition"),
+    ] {
+        let spans = spans_at(&text, &annotation, surface);
+        assert!(!spans.is_empty(), "{surface:?} is tagged");
+        for span in spans {
+            assert_eq!(
+                (span.text.as_ref(), span.entry.as_deref(), span.how),
+                (surface, Some(id), Some(How::Misspelling)),
+            );
+        }
+    }
 }
