@@ -11,9 +11,15 @@
 //!   space within a paragraph, or dashes), none of them inside an entry
 //!   span, the first one capitalised, with as many words as the form;
 //! * every word that differs from the form's word in its place is
-//!   capitalised, has at least 5 letters and is not an English word
-//!   ([`crate::text::is_english_word`]): `Angels` is no misspelt `Engels`,
-//!   `Alexander III` no misspelt `Alexander II`;
+//!   capitalised, has at least 5 letters and nothing but letters, is not
+//!   an English word ([`crate::text::is_english_word`]) and is no word of
+//!   any entry's form: `Angels` is no misspelt `Engels`, `Alexander III`
+//!   no misspelt `Alexander II`, and `Franco` (a word of `Francisco
+//!   Franco`) no misspelt `France`;
+//! * the candidate is not the form with another English ending: a plural
+//!   (`Stalins`; matching rule 4 decides plurals), or an ending such as
+//!   `-n`, `-ian`, `-ist`, `-ism`, `-ic`, `-y` (`German` for `Germany`,
+//!   `Leninist` for `Leninism`): see [`DERIVED_ENDINGS`];
 //! * the candidate and the form (both folded like the matcher's forms,
 //!   words joined by one space) are at most 1 edit apart when the shorter
 //!   of the two has 5 to 8 letters, at most 2 when it has 9 or more, and
@@ -46,6 +52,7 @@
 //! rare: most capitalised words are a lexicon form or an English word at
 //! a sentence start, and each costs one look-up in the word list.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -104,6 +111,10 @@ struct Index {
     keys: Vec<(u64, u32)>,
     /// Bit `n` is set when some form has `n` words.
     word_counts: u64,
+    /// Every word of every form of every entry (exact-case ones and
+    /// acronyms too), folded: words the lexicon knows, which are not
+    /// misspelt.
+    known_words: HashSet<String>,
 }
 
 impl Misspellings {
@@ -135,8 +146,15 @@ impl Misspellings {
 impl Index {
     fn new(lexicon: &Lexicon) -> Index {
         let mut forms: Vec<Form> = Vec::new();
+        let mut known_words = HashSet::new();
         for (entry, e) in (0u32..).zip(lexicon.entries()) {
-            for form in e.surface_forms().filter(|f| !f.exact_case) {
+            for form in e.surface_forms() {
+                let folded = normalize_form(form.text, true);
+                let words = folded.split(|c: char| !is_word_char(c));
+                known_words.extend(words.filter(|w| !w.is_empty()).map(str::to_owned));
+                if form.exact_case {
+                    continue;
+                }
                 let Some(form) = searched_form(form.text, entry) else {
                     continue;
                 };
@@ -162,6 +180,7 @@ impl Index {
             forms,
             keys,
             word_counts,
+            known_words,
         }
     }
 
@@ -251,7 +270,13 @@ impl Index {
         for form in forms.into_iter().map(|id| &self.forms[id as usize]) {
             let allowed = allowed_edits(letters.min(form.letters));
             let distance = strsim::osa_distance(&joined, &form.text);
-            if distance == 0 || distance > allowed || !candidate.differs_fairly(&form.text) {
+            if distance == 0 || distance > allowed {
+                continue;
+            }
+            if is_derived(&joined, &form.text) {
+                return None; // another word made from a form
+            }
+            if !candidate.differs_fairly(&form.text, &self.known_words) {
                 continue;
             }
             match entry {
@@ -275,13 +300,15 @@ struct Candidate<'a> {
 
 impl Candidate<'_> {
     /// Is every word that differs from the form's word in its place one
-    /// that could be misspelt ([`could_be_misspelt`])?
-    fn differs_fairly(&self, form: &str) -> bool {
+    /// that could be misspelt ([`could_be_misspelt`]) and none of the
+    /// `known` words of the lexicon's forms?
+    fn differs_fairly(&self, form: &str, known: &HashSet<String>) -> bool {
         form.split(' ')
             .zip(self.folded)
             .zip(self.words)
             .all(|((form_word, folded), range)| {
-                form_word == folded || could_be_misspelt(&self.text[range.clone()])
+                form_word == folded
+                    || (could_be_misspelt(&self.text[range.clone()]) && !known.contains(folded))
             })
     }
 }
@@ -344,10 +371,35 @@ fn starts_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Could `word` be a misspelling: capitalised, 5 letters or more, and no
-/// English word?
+/// Could `word` be a misspelling: capitalised, 5 letters or more and
+/// nothing else, and no English word?
 fn could_be_misspelt(word: &str) -> bool {
-    starts_capitalised(word) && word.chars().nth(4).is_some() && !is_english_word(word)
+    starts_capitalised(word)
+        && word.chars().nth(4).is_some()
+        && word.chars().all(char::is_alphabetic)
+        && !is_english_word(word)
+}
+
+/// Endings that make another English word of a name, not a misspelling
+/// of it: plurals (`Stalins`, `Countrys`), and the endings of adjectives,
+/// demonyms and doctrines (`Russian`, `German` of `Germany`, `Leninist`,
+/// `Leninism`, `Legio` and `Legion`). A candidate and a form that are one
+/// stem with two of these endings (or none) are a derived word.
+const DERIVED_ENDINGS: &[&str] = &[
+    "", "s", "es", "y", "ys", "ies", "n", "an", "ans", "ian", "ians", "ist", "ists", "ism", "isms",
+    "ic", "ics", "ite", "ites", "ese", "ish", "ia",
+];
+
+/// Are the folded `candidate` and `form` one stem with two of the
+/// [`DERIVED_ENDINGS`]?
+fn is_derived(candidate: &str, form: &str) -> bool {
+    DERIVED_ENDINGS.iter().any(|a| {
+        candidate.strip_suffix(a).is_some_and(|stem| {
+            DERIVED_ENDINGS
+                .iter()
+                .any(|b| form.strip_suffix(b) == Some(stem))
+        })
+    })
 }
 
 /// The words of `text` that could be misspelt ([`could_be_misspelt`]) and
@@ -544,6 +596,18 @@ kind = "org"
 definition = "D."
 
 [[entry]]
+id = "france"
+name = "France"
+kind = "place"
+definition = "D."
+
+[[entry]]
+id = "franco"
+name = "Francisco Franco"
+kind = "person"
+definition = "D."
+
+[[entry]]
 id = "pilgrimage"
 name = "Pilgrimage of Grace"
 kind = "event"
@@ -611,6 +675,11 @@ definition = "D."
             ("Alexander III", &[]),
             // Two entries one edit away: nothing.
             ("Petrovv", &[]),
+            // Plurals and other endings make other words.
+            ("Petrovs and Triumvirates", &[]),
+            // A word of another entry's form is no misspelling.
+            ("The Franco-Prussian War", &[]),
+            ("Digits and marks: Trotksy2 Trotk_sy", &[]),
             // Not across a blank line or punctuation.
             ("Jane\n\nSeymore", &[]),
             ("Jane. Seymore", &[]),
@@ -676,6 +745,27 @@ definition = "D."
         }
     }
 
+    #[test]
+    fn other_endings_make_derived_words() {
+        for (candidate, form) in [
+            ("stalins", "stalin"),
+            ("countrys", "country"),
+            ("german", "germany"),
+            ("russian", "russia"),
+            ("leninist", "leninism"),
+            ("legio", "legion"),
+        ] {
+            assert!(is_derived(candidate, form), "{candidate} {form}");
+        }
+        for (candidate, form) in [
+            ("kirof", "kirov"),
+            ("bukharine", "bukharin"),
+            ("stallin", "stalin"),
+        ] {
+            assert!(!is_derived(candidate, form), "{candidate} {form}");
+        }
+    }
+
     proptest::proptest! {
         /// The deletion index finds the entry that checking every form
         /// finds.
@@ -709,22 +799,25 @@ definition = "D."
             let candidate = Candidate { text: &candidate, words: &words, folded: &folded };
             let joined = folded.join(" ");
             let letters = joined.chars().filter(|&c| c != ' ').count();
+            let mut derived = false;
             let mut entries: Vec<u32> = index
                 .forms
                 .iter()
                 .filter(|f| f.text.split(' ').count() == words.len())
                 .filter(|f| {
                     let distance = strsim::osa_distance(&joined, &f.text);
-                    distance > 0
-                        && distance <= allowed_edits(letters.min(f.letters))
-                        && candidate.differs_fairly(&f.text)
+                    distance > 0 && distance <= allowed_edits(letters.min(f.letters))
+                })
+                .filter(|f| {
+                    derived |= is_derived(&joined, &f.text);
+                    candidate.differs_fairly(&f.text, &index.known_words)
                 })
                 .map(|f| f.entry)
                 .collect();
             entries.sort_unstable();
             entries.dedup();
             let expected = match entries[..] {
-                [entry] => Some(entry),
+                [entry] if !derived => Some(entry),
                 _ => None,
             };
             proptest::prop_assert_eq!(index.entry_of(&candidate), expected);
