@@ -44,8 +44,14 @@ pub fn annotate(data: &[u8]) {
     let annotation = ANNOTATOR.annotate(&doc);
     check_annotation(&doc.text, &annotation);
     let line = annotation_line(&annotation);
+    // A block's boundary is not serialized (it reads back soft), so the
+    // round trip is checked on the JSON: it reads back and writes the same.
     let back: Annotation = serde_json::from_slice(&line).expect("annotation JSON reads back");
-    assert_eq!(back, annotation);
+    assert_eq!(
+        annotation_line(&back),
+        line,
+        "annotation JSON writes back as read"
+    );
     render_all(&doc, &annotation, ANNOTATOR.lexicon());
 }
 
