@@ -516,15 +516,7 @@ impl Annotator {
     /// terms). [`Annotation::into_owned`] makes one that outlives both.
     pub fn annotate<'a>(&'a self, doc: &'a Document) -> Annotation<'a> {
         let text = doc.text.as_str();
-        let layout = if doc.layout().fits(text) {
-            Cow::Borrowed(doc.layout())
-        } else {
-            Cow::Owned(
-                Document::new(String::new(), String::new(), doc.text.clone())
-                    .layout()
-                    .clone(),
-            )
-        };
+        let layout = doc.fitting_layout();
         // Markup reads as spaces, and hard block boundaries as a mark no
         // match crosses; plain text is read as it is.
         let masked = layout.masked(text);

@@ -285,14 +285,15 @@ fn tei_is_well_formed_and_tags_the_spans() {
             }
             Event::GeneralRef(reference) => {
                 let text = match &*reference.into_inner() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "#39" => '\'',
                     other => panic!("unexpected reference {other:?}"),
                 };
                 for (_, inside) in &mut open {
-                    inside.push_str(text);
+                    inside.push(text);
                 }
             }
             Event::End(end) => {

@@ -25,6 +25,7 @@ mod office;
 mod text;
 mod xml;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -110,6 +111,27 @@ impl Document {
     /// The layout of [`Document::text`].
     pub fn layout(&self) -> &Layout {
         &self.layout
+    }
+
+    /// The layout to read [`Document::text`] by: the document's own if it
+    /// fits the text ([`Layout::fits`]), otherwise, when `text` was
+    /// replaced after reading, the layout of the same text read as plain
+    /// text. The annotator and every renderer that walks blocks use this,
+    /// so they agree on the blocks.
+    ///
+    /// ```
+    /// use glossator::document::Document;
+    ///
+    /// let mut doc = Document::new("a".into(), "a.txt".into(), "Causes\n\n• Famine".into());
+    /// doc.text = "Lenin".into();
+    /// assert_eq!(doc.fitting_layout().blocks().len(), 1);
+    /// ```
+    pub fn fitting_layout(&self) -> Cow<'_, Layout> {
+        if self.layout.fits(&self.text) {
+            Cow::Borrowed(&self.layout)
+        } else {
+            Cow::Owned(text::layout(&self.text).0)
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
+use crate::render::escape_markup;
 use crate::render::text::{one_line, quote_around};
 use crate::timeline::Timeline;
 
@@ -59,7 +60,7 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, by_id: &HashMap<&str, 
     let _ = writeln!(
         out,
         "<a id=\"{}\"></a>\n### {}\n",
-        escape_attribute(&entry.id),
+        escape_markup(&entry.id),
         escape(&entry.name)
     );
     let _ = writeln!(out, "{}\n", escape(&one_line(&entry.definition)));
@@ -128,23 +129,6 @@ pub(crate) fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `text` for an HTML attribute value in double quotes: `&`, `<`, `>`,
-/// `"` and `'` as character references.
-fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }

@@ -6,6 +6,7 @@
 //! never sees half a file and an interrupted run leaves the old one intact.
 
 pub mod brat;
+mod escape;
 mod file;
 pub mod html;
 pub mod json;
@@ -16,4 +17,5 @@ mod text;
 pub mod tsv;
 pub mod web_annotation;
 
+pub(crate) use escape::{escape_markup, escape_markup_into};
 pub use file::{remove_temporary_files, write_file};

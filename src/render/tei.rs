@@ -42,6 +42,7 @@ use std::ops::Range;
 use crate::annotate::{Annotation, Span, SpanKind};
 use crate::dates::edtf::bounds;
 use crate::document::{BlockKind, Document, Layout};
+use crate::render::escape_markup_into;
 
 /// The XML declaration a TEI file starts with.
 pub const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -91,24 +92,19 @@ pub fn tei(doc: &Document, annotation: &Annotation) -> String {
 /// A `<teiHeader>` with a title and a source.
 fn header(out: &mut String, title: &str, source: &str) {
     out.push_str("<teiHeader>\n<fileDesc>\n<titleStmt><title>");
-    escape(out, title);
+    escape_markup_into(out, title);
     out.push_str("</title></titleStmt>\n");
     out.push_str("<publicationStmt><p>Annotated by glossator.</p></publicationStmt>\n");
     out.push_str("<sourceDesc><p>");
-    escape(out, source);
+    escape_markup_into(out, source);
     out.push_str("</p></sourceDesc>\n</fileDesc>\n</teiHeader>\n");
 }
 
 /// The body's elements: a `<p>` or `<div><head>` per group of blocks.
 fn body(out: &mut String, doc: &Document, spans: &[Span]) {
     let text = doc.text.as_str();
-    let plain;
-    let layout = if doc.layout().fits(text) {
-        doc.layout()
-    } else {
-        plain = Document::new(String::new(), String::new(), doc.text.clone());
-        plain.layout()
-    };
+    let layout = doc.fitting_layout();
+    let layout = layout.as_ref();
     let spans = nested(spans);
     let mut in_div = false;
     let mut written = false;
@@ -221,12 +217,12 @@ fn shown(out: &mut String, text: &str, hidden: &[Range<usize>], range: Range<usi
     let first = hidden.partition_point(|h| h.end <= range.start);
     for gap in hidden[first..].iter().take_while(|h| h.start < range.end) {
         if gap.start > at {
-            escape(out, &text[at..gap.start]);
+            escape_markup_into(out, &text[at..gap.start]);
         }
         at = at.max(gap.end);
     }
     if at < range.end {
-        escape(out, &text[at..range.end]);
+        escape_markup_into(out, &text[at..range.end]);
     }
 }
 
@@ -249,7 +245,7 @@ fn open_tag(out: &mut String, span: &Span) {
         out.push(' ');
         out.push_str(name);
         out.push_str("=\"");
-        escape(out, value);
+        escape_markup_into(out, value);
         out.push('"');
     };
     if span.kind == SpanKind::Event {
@@ -314,23 +310,6 @@ fn is_w3c_date(value: &str) -> bool {
         (Some(month), None, _) => two_digits(month, 12),
         (Some(month), Some(day), None) => two_digits(month, 12) && two_digits(day, 31),
         _ => false,
-    }
-}
-
-/// Appends `text` with `& < > "` as character references (safe in content
-/// and in a double-quoted attribute), and the characters XML 1.0 does not
-/// allow as U+FFFD.
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
     }
 }
 

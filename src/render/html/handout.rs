@@ -40,13 +40,8 @@ use crate::render::html::writer::Html;
 /// Spans that [`shown`] rejects (none of the annotator's) are left plain.
 pub fn handout(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) -> String {
     let text = doc.text.as_str();
-    let plain;
-    let layout = if doc.layout().fits(text) {
-        doc.layout()
-    } else {
-        plain = Document::new(String::new(), String::new(), doc.text.clone());
-        plain.layout()
-    };
+    let layout = doc.fitting_layout();
+    let layout = layout.as_ref();
     let spans = shown(text, annotation.spans());
     let title = doc.title.as_deref().unwrap_or(&doc.id);
     // A title that is the first heading is shown there, not twice.

@@ -8,6 +8,8 @@
 
 use std::fmt::Display;
 
+use crate::render::escape_markup_into;
+
 /// An HTML document being written.
 #[derive(Default)]
 pub struct Html {
@@ -27,7 +29,7 @@ impl Html {
 
     /// Text, escaped.
     pub fn text(&mut self, text: &str) -> &mut Html {
-        escape_into(&mut self.out, text);
+        escape_markup_into(&mut self.out, text);
         self
     }
 
@@ -44,7 +46,7 @@ impl Html {
             self.out.push(' ');
             self.out.push_str(name);
             self.out.push_str("=\"");
-            escape_into(&mut self.out, value);
+            escape_markup_into(&mut self.out, value);
             self.out.push('"');
         }
         self.out.push('>');
@@ -72,21 +74,6 @@ impl Html {
     /// The finished document.
     pub fn finish(self) -> String {
         self.out
-    }
-}
-
-/// Appends `text` with `& < > " '` replaced by character references, which
-/// makes it safe both as element content and inside a quoted attribute.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
 }
 
