@@ -13,7 +13,7 @@ fn check_reports_counts_for_a_good_lexicon() {
         .assert()
         .success()
         .stdout(contains(
-            "ok: 13 entries: 4 person, 2 org, 0 place, 1 event, 6 term",
+            "ok: 15 entries: 4 person, 4 org, 0 place, 1 event, 6 term",
         ));
 }
 

@@ -20,7 +20,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Entry, Kind, Lexicon, SurfaceForm};
-use crate::text::{is_whole_word, is_word_char, normalize_form, Normalized};
+use crate::text::{
+    is_english_word, is_hyphen, is_whole_word, is_word_char, normalize_form, Normalized,
+};
 
 /// Finds lexicon entries in documents. Built once per lexicon, immutable,
 /// shared by all threads.
@@ -36,8 +38,10 @@ use crate::text::{is_whole_word, is_word_char, normalize_form, Normalized};
 /// 1. it is a whole word: the characters on either side are not letters or
 ///    digits (checked only on a side where the form itself starts or ends
 ///    with a word character, so `c++` and `.net` work);
-/// 2. its case fits: an all-capitals acronym (`NEP`, at least two letters)
-///    matches only in capitals or capitalised (`Nep`), and an exact-case
+/// 2. its case fits: an all-capitals acronym of three or more letters
+///    (`NEP`) matches in capitals, capitalised (`Nep`), or in lower case
+///    when that is no English word (`nep`, not `gulag`); one of two letters
+///    (`UN`) only in capitals and outside hyphenated words; an exact-case
 ///    form only as written; everything else ignores case.
 ///
 /// Among the hits that count, the longest one starting leftmost wins and
@@ -135,9 +139,14 @@ struct Claim {
 enum CaseRule {
     /// Any case.
     Any,
-    /// The form normalized without case folding (`NEP`): the text must be
-    /// the same, or the same capitalised (`Nep`).
-    Acronym(String),
+    /// An acronym of three or more letters, normalized without case
+    /// folding (`NEP`): the text must be the same, or the same capitalised
+    /// (`Nep`), or in lower case (`nep`) when `lower` says so: when the
+    /// lower-case form is no English word (`gulag` is one).
+    Acronym { form: String, lower: bool },
+    /// A two-letter acronym (`UN`): the text must be the same, in
+    /// capitals, and no part of a hyphenated word (`UN-backed`).
+    ShortAcronym(String),
     /// The form normalized without case folding: the text must be equal.
     Exact(String),
 }
@@ -390,11 +399,11 @@ impl Matcher {
         if any_case_entry != NO_ENTRY {
             return Some(any_case_entry as usize);
         }
-        let original = &text.original()[text.original_range(range)];
+        let (original, range) = (text.original(), text.original_range(range));
         let claims = &self.claims[pid as usize];
         claims
             .iter()
-            .find(|c| c.case.accepts(original))
+            .find(|c| c.case.accepts(original, range.clone()))
             .map(|c| c.entry)
     }
 }
@@ -489,33 +498,64 @@ fn any_case_entry(claims: &[Claim]) -> u32 {
 }
 
 impl CaseRule {
-    fn accepts(&self, original: &str) -> bool {
+    /// Does the hit at `range` of the original `text` pass (matching rule
+    /// 1)?
+    fn accepts(&self, text: &str, range: Range<usize>) -> bool {
+        let hit = || normalize_form(&text[range.clone()], false);
         match self {
             CaseRule::Any => true,
-            CaseRule::Exact(form) => normalize_form(original, false) == *form,
-            CaseRule::Acronym(form) => {
-                let text = normalize_form(original, false);
-                text == *form || text == capitalised(form)
+            CaseRule::Exact(form) => hit() == *form,
+            CaseRule::Acronym { form, lower } => {
+                let hit = hit();
+                hit == *form
+                    || hit == capitalised(form)
+                    || (*lower && hit.chars().all(|c| !c.is_uppercase()))
             }
+            CaseRule::ShortAcronym(form) => hit() == *form && !in_hyphenated_word(text, range),
         }
     }
+}
+
+/// Is the hit at `range` of `text` joined by a hyphen to a word before or
+/// after it (`UN-backed`, `Un-American`)?
+fn in_hyphenated_word(text: &str, range: Range<usize>) -> bool {
+    let joined = |mut chars: std::str::Chars<'_>, backwards: bool| {
+        let mut next = || match backwards {
+            true => chars.next_back(),
+            false => chars.next(),
+        };
+        next().is_some_and(is_hyphen) && next().is_some_and(is_word_char)
+    };
+    joined(text[..range.start].chars(), true) || joined(text[range.end..].chars(), false)
 }
 
 fn case_rule(form: &str, exact_case: bool) -> CaseRule {
     let unfolded = normalize_form(form, false);
     if exact_case {
-        CaseRule::Exact(unfolded)
-    } else if is_acronym(&unfolded) {
-        CaseRule::Acronym(unfolded)
-    } else {
-        CaseRule::Any
+        return CaseRule::Exact(unfolded);
+    }
+    match acronym_letters(&unfolded) {
+        0 | 1 => CaseRule::Any,
+        2 => CaseRule::ShortAcronym(unfolded),
+        _ => {
+            let lower = unfolded.to_lowercase();
+            let lower = !lower.split(' ').any(is_english_word);
+            CaseRule::Acronym {
+                form: unfolded,
+                lower,
+            }
+        }
     }
 }
 
-/// At least two letters, all of them capitals (`NEP`, `CPSU`, `IRE1`).
-fn is_acronym(form: &str) -> bool {
+/// The number of letters of an acronym: a form of at least two letters,
+/// all of them capitals (`NEP`, `CPSU`, `IRE1`); 0 for any other form.
+fn acronym_letters(form: &str) -> usize {
     let letters = form.chars().filter(|c| c.is_alphabetic());
-    letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
+    match letters.clone().all(char::is_uppercase) {
+        true => letters.count(),
+        false => 0,
+    }
 }
 
 /// `NEP` → `Nep`.
@@ -572,11 +612,32 @@ mod tests {
 
     #[test]
     fn acronyms_need_two_capital_letters() {
-        assert!(is_acronym("NEP"));
-        assert!(is_acronym("IRE1"));
-        assert!(!is_acronym("R"));
-        assert!(!is_acronym("XBP1s"));
+        assert_eq!(acronym_letters("NEP"), 3);
+        assert_eq!(acronym_letters("IRE1"), 3);
+        assert_eq!(acronym_letters("UN"), 2);
+        assert!(acronym_letters("R") < 2);
+        assert_eq!(acronym_letters("XBP1s"), 0);
         assert_eq!(capitalised("NKVD"), "Nkvd");
+        let lower = |form| match case_rule(form, false) {
+            CaseRule::Acronym { lower, .. } => lower,
+            other => panic!("{form}: {other:?}"),
+        };
+        assert!(lower("NKVD") && lower("NEP") && !lower("GULAG") && !lower("THE NKVD"));
+        assert_eq!(case_rule("UN", false), CaseRule::ShortAcronym("UN".into()));
+    }
+
+    #[test]
+    fn two_letter_acronyms_stand_alone() {
+        for (text, range, joined) in [
+            ("the UN met", 4..6, false),
+            ("UN-backed", 0..2, true),
+            ("Un-American", 0..2, true),
+            ("anti\u{2013}UN", 7..9, true),
+            ("UN - the", 0..2, false),
+            ("(UN)", 1..3, false),
+        ] {
+            assert_eq!(in_hyphenated_word(text, range), joined, "{text}");
+        }
     }
 
     /// Every hit by brute force: at each position left to right, every

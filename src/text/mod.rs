@@ -21,6 +21,7 @@ pub use english::is_english_word;
 pub(crate) use entities::{resolve_reference, resolve_references};
 pub use links::{link_regions, overlaps_any};
 pub(crate) use list::is_list_item;
+pub(crate) use normalize::is_hyphen;
 pub use normalize::{normalize_form, Normalized, OriginalRanges};
 pub use offsets::CharCursor;
 pub(crate) use segment::{plain_blocks, trim, PlainKind};

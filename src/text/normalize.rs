@@ -523,6 +523,11 @@ pub fn normalize_form(form: &str, fold_case: bool) -> String {
         .to_string()
 }
 
+/// A hyphen or a dash (`-`, `‐`, `–`, `—`, `−`…): each reads as a space.
+pub(crate) fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
 /// What the original character `c` becomes: the one definition of the
 /// normalization (see the module documentation), of which the ASCII half
 /// is [`fold_ascii`].
@@ -534,7 +539,7 @@ fn fold(c: char, fold_case: bool) -> Fold {
     }
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => Fold::Char('\''),
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => Fold::Space,
+        c if is_hyphen(c) => Fold::Space,
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
         c if c.is_whitespace() => Fold::Space,
         c if !fold_case || is_caseless(c) => Fold::Char(c),
