@@ -124,20 +124,60 @@ pub(crate) fn widened(first: Day, last: Day, whole_years: bool) -> (Day, Day) {
     )
 }
 
-/// Bounds of one date without a qualifier.
-fn bare_bounds(date: &str) -> Option<(Day, Day)> {
+/// One date of an EDTF value (no `/`, no qualifier) taken apart: the
+/// fields [`bounds`] and the words of [`super::words`] both read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Parts {
+    /// The first and last year it may be (`192X`: 1920 and 1929; `-0043`:
+    /// -43 twice; astronomical, 0 is 1 BC).
+    pub years: (i32, i32),
+    /// How many year digits are unspecified: 0, 1 (a decade), 2 (a century).
+    pub unspecified: u32,
+    /// The month field, when present: `None` for `XX`, else 1-12 or a
+    /// season code 21-24 (not checked here).
+    pub month: Option<Option<u8>>,
+    /// The day field, when present (only after a month): `None` for `XX`.
+    pub day: Option<Option<u8>>,
+}
+
+/// `date` (no `/`, no qualifier) taken apart, if it is well formed: a
+/// month or day only after a whole year, a day only after a month.
+pub(crate) fn parts(date: &str) -> Option<Parts> {
     let (negative, unsigned) = match date.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, date),
     };
-    let fields: Vec<&str> = unsigned.split('-').collect();
-    let (low, high) = year_bounds(fields[0], negative)?;
-    let whole_year = low == high;
-    match fields[1..] {
-        [] => Some((Day::month_start(low, 1), Day::month_end(high, 12))),
-        [month] if whole_year => month_bounds(low, month),
-        [month, day] if whole_year => day_bounds(low, month, day),
-        _ => None,
+    let mut fields = unsigned.split('-');
+    let year = fields.next()?;
+    let unspecified = (year.len() - year.trim_end_matches('X').len()) as u32;
+    let years = year_bounds(year, negative)?;
+    let mut next_field = || match fields.next() {
+        Some(text) => field(text).map(Some),
+        None => Some(None),
+    };
+    let month = next_field()?;
+    let day = next_field()?;
+    let whole_year = years.0 == years.1;
+    (fields.next().is_none() && (whole_year || month.is_none())).then_some(Parts {
+        years,
+        unspecified,
+        month,
+        day,
+    })
+}
+
+/// Bounds of one date without a qualifier.
+fn bare_bounds(date: &str) -> Option<(Day, Day)> {
+    let Parts {
+        years: (low, high),
+        month,
+        day,
+        ..
+    } = parts(date)?;
+    match (month, day) {
+        (None, _) => Some((Day::month_start(low, 1), Day::month_end(high, 12))),
+        (Some(month), None) => month_bounds(low, month),
+        (Some(month), Some(day)) => day_bounds(low, month, day),
     }
 }
 
@@ -172,16 +212,16 @@ fn field(text: &str) -> Option<Option<u8>> {
     }
 }
 
-fn month_bounds(year: i32, month: &str) -> Option<(Day, Day)> {
-    match field(month)? {
+fn month_bounds(year: i32, month: Option<u8>) -> Option<(Day, Day)> {
+    match month {
         None => Some((Day::month_start(year, 1), Day::month_end(year, 12))),
         Some(m @ 1..=12) => Some((Day::month_start(year, m), Day::month_end(year, m))),
         Some(code) => season_bounds(year, code),
     }
 }
 
-fn day_bounds(year: i32, month: &str, day: &str) -> Option<(Day, Day)> {
-    match (field(month)?, field(day)?) {
+fn day_bounds(year: i32, month: Option<u8>, day: Option<u8>) -> Option<(Day, Day)> {
+    match (month, day) {
         (None, None) => month_bounds(year, month),
         (Some(m @ 1..=12), None) => Some((Day::month_start(year, m), Day::month_end(year, m))),
         (Some(m), Some(d)) => Day::new(year, m, d).map(|day| (day, day)),

@@ -18,8 +18,10 @@ mod lexer;
 mod prefilter;
 mod value;
 mod vocab;
+mod words;
 
 pub use calendar::{days_in_month, is_leap, Day};
+pub use words::in_words;
 
 use grammar::{Context, Parsed, Scan, Wants};
 use serde::Serialize;

@@ -66,6 +66,9 @@ mod tests {
 
     #[test]
     fn non_characters_are_replaced_and_the_rest_kept() {
-        assert_eq!(escape_markup("\u{fffe}Ленин\u{ffff}’"), "\u{fffd}Ленин\u{fffd}’");
+        assert_eq!(
+            escape_markup("\u{fffe}Ленин\u{ffff}’"),
+            "\u{fffd}Ленин\u{fffd}’"
+        );
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::escape_markup;
@@ -174,11 +175,17 @@ pub fn timeline(timeline: &Timeline) -> String {
             event.span[0]..event.span[1],
             QUOTE_WIDTH,
         );
+        // The date in words, unless that is how it is written.
+        let written = one_line(&event.text);
+        let words = in_words(&event.value, event.qualifier.as_deref());
+        let words = match words == written {
+            true => String::new(),
+            false => format!(" ({})", escape(&words)),
+        };
         let _ = writeln!(
             out,
-            "- **{}** ({}): “{}**{}**{}” ({})",
-            escape(&one_line(&event.text)),
-            escape(&event.value),
+            "- **{}**{words}: “{}**{}**{}” ({})",
+            escape(&written),
             escape(&before),
             escape(&mid),
             escape(&after),

@@ -26,6 +26,7 @@
 use std::ops::Range;
 
 use crate::annotate::{Span, SpanKind};
+use crate::dates::in_words;
 use crate::document::{Mark, MarkKind};
 use crate::lexicon::{Entry, Lexicon};
 use crate::render::html::page::{days, entry_href, event_id, kind_classes, span_id, Depth};
@@ -376,19 +377,18 @@ fn entry_tip(h: &mut Html, entry: &Entry) {
         .element("span", &[("class", "def")], &entry.definition);
 }
 
-/// `1924–9 (date)`, then `EDTF 1924/1929: 1924-01-01 to 1929-12-31`
-/// (one day when the date is one day).
+/// `1924–9 (date)`, then `1924–1929: 1924-01-01 to 1929-12-31` (the date
+/// in words, then its days; one day when the date is one day).
 fn date_tip(h: &mut Html, span: &Span) {
     h.raw("<span class=\"tip-head\">")
         .element("b", &[], &span.text)
-        .raw(" <span class=\"kind\">date</span></span><span class=\"def\">EDTF ")
-        .element("code", &[], span.value.as_deref().unwrap_or("?"));
+        .raw(" <span class=\"kind\">date</span></span><span class=\"def\">");
+    if let Some(value) = &span.value {
+        h.text(&in_words(value, span.qualifier.as_deref()));
+    }
     if let (Some(first), Some(last)) = (span.first_day, span.last_day) {
         h.raw(": ");
         days(h, first, last);
-    }
-    if let Some(qualifier) = &span.qualifier {
-        h.raw(" (").text(qualifier).raw(")");
     }
     h.raw("</span>");
 }

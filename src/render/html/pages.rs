@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use crate::annotate::SpanKind;
+use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::html::page::{
@@ -143,13 +144,10 @@ fn timeline_event(h: &mut Html, event: &Event) {
             &[("class", &key_class(SpanKind::Date))],
             &event.text,
         )
-        .raw(" <span class=\"meta\"><code>")
-        .text(&event.value)
-        .raw("</code> ");
+        .raw(" <span class=\"meta\">")
+        .text(&in_words(&event.value, event.qualifier.as_deref()))
+        .raw(": ");
     days(h, event.start, event.end);
-    if let Some(qualifier) = &event.qualifier {
-        h.raw(" (").text(qualifier).raw(")");
-    }
     h.raw("</span><br>");
     quote(
         h,
