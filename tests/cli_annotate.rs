@@ -236,6 +236,37 @@ fn never_writes_over_an_input() {
     assert_eq!(std::fs::read_to_string(&input).unwrap(), "Stalin");
 }
 
+/// A student's own notes, read from standard input: emphasis markers
+/// (matching rule 8), a lower-case acronym (rule 1) and a misspelling
+/// (rule 7) each still name their entry, and the spans leave the markers
+/// out.
+#[test]
+fn notes_with_markers_lower_case_and_typos_are_tagged() {
+    let text = "a former _Menshevik_ read _Pravda_ and the ogpu arrested Trotksy.\n";
+    let out = glossator()
+        .args(["annotate", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
+    let found: Vec<(&str, &str, &str)> = spans
+        .iter()
+        .map(|s| {
+            let how = s.how.map_or("", |how| how.as_str());
+            (&*s.text, s.entry.as_deref().unwrap_or(""), how)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Menshevik", "mensheviks", "listed"),
+            ("Pravda", "pravda", "listed"),
+            ("ogpu", "ogpu", "listed"),
+            ("Trotksy", "trotsky", "misspelling"),
+        ]
+    );
+}
+
 /// Nothing inside a web address, an e-mail address or a file name is a
 /// span, entry or date; the same words and years outside one are.
 #[test]

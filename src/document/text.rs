@@ -2,7 +2,10 @@
 //! guessed from the lines (`text::segment`'s block finder: blank lines,
 //! short lines taken for headings, list lines, bullets run on inside a
 //! line). A guess can be wrong (`Red` ⏎ `Terror` is no heading), so these
-//! boundaries are soft: a term may run over them. Nothing is hidden.
+//! boundaries are soft: a term may run over them. Emphasis markers
+//! around words (`_Pravda_`, `**the Right**`: `text/emphasis.rs`,
+//! matching rule 8) are hidden, and the words they wrap are marked as in
+//! Markdown; nothing else is hidden.
 //!
 //! Key-dates tables are the exception. Two or more lines in a row that
 //! each start with a short first column (at most [`MAX_FIRST_CELL`]
@@ -14,8 +17,8 @@
 
 use std::ops::Range;
 
-use super::{Block, BlockKind, Boundary, Extracted, Layout, SourcePlace};
-use crate::text::{decode, plain_blocks, trim, PlainKind};
+use super::{Block, BlockKind, Boundary, Extracted, Layout, Mark, MarkKind, SourcePlace};
+use crate::text::{decode, emphasised, plain_blocks, trim, PlainKind};
 
 /// The longest first column of a key-dates table row, in bytes.
 const MAX_FIRST_CELL: usize = 40;
@@ -74,7 +77,32 @@ pub(super) fn layout(text: &str) -> (Layout, Option<String>) {
         .first()
         .filter(|b| b.kind == BlockKind::Heading { level: 1 })
         .map(|b| text[b.range()].to_string());
-    (Layout::new(text, blocks, Vec::new(), Vec::new()), title)
+    let (hidden, marks) = emphasis_markup(text);
+    (Layout::new(text, blocks, hidden, marks), title)
+}
+
+/// The emphasis markers of plain `text`, hidden, and the marks of the
+/// stretches they wrap.
+fn emphasis_markup(text: &str) -> (Vec<Range<usize>>, Vec<Mark>) {
+    let found = emphasised(text);
+    let mut hidden: Vec<Range<usize>> = found
+        .iter()
+        .flat_map(|e| [e.open.clone(), e.close.clone()])
+        .collect();
+    hidden.sort_by_key(|r| r.start);
+    let mut marks: Vec<Mark> = found
+        .into_iter()
+        .map(|e| Mark {
+            kind: if e.is_strong() {
+                MarkKind::Strong
+            } else {
+                MarkKind::Emphasis
+            },
+            range: e.open.start..e.close.end,
+        })
+        .collect();
+    marks.sort_by_key(|m| m.range.start);
+    (hidden, marks)
 }
 
 /// A key-dates table: the byte range of its lines, and its rows' cells.
@@ -328,6 +356,28 @@ mod tests {
         );
         assert_eq!(title.as_deref(), Some("The Power Struggle"));
         assert!(found.hidden().is_empty());
+    }
+
+    #[test]
+    fn emphasis_markers_are_hidden_and_marked() {
+        let text = "a former _Menshevik_ read **Pravda**; snake_case";
+        let (found, _) = layout(text);
+        assert_eq!(
+            found.masked(text),
+            "a former  Menshevik  read   Pravda  ; snake_case"
+        );
+        let marks: Vec<(&str, &MarkKind)> = found
+            .marks()
+            .iter()
+            .map(|m| (&text[m.range.clone()], &m.kind))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("_Menshevik_", &MarkKind::Emphasis),
+                ("**Pravda**", &MarkKind::Strong)
+            ]
+        );
     }
 
     #[test]

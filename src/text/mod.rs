@@ -1,12 +1,14 @@
 //! Text handling before matching: decoding input bytes, normalizing for
 //! matching with an alignment map back to the original, what a word
 //! character is, whether a word is an ordinary English word, where the
-//! links and file names are, sentence segmentation, and code point offsets.
+//! links and file names and the emphasis markers of plain text are,
+//! sentence segmentation, and code point offsets.
 //!
 //! Nothing here knows about the lexicon; the [`crate::matcher`] builds on
 //! [`Normalized`] and the annotator on [`sentences`].
 
 mod decode;
+mod emphasis;
 mod english;
 mod entities;
 mod links;
@@ -17,6 +19,7 @@ mod segment;
 mod word;
 
 pub use decode::{decode, decode_strict, DecodeError, Decoded};
+pub(crate) use emphasis::emphasised;
 pub use english::is_english_word;
 pub(crate) use entities::{resolve_reference, resolve_references};
 pub use links::{link_regions, overlaps_any};
