@@ -10,6 +10,9 @@
 //!   JSON alone, on the generated corpus with the 10k lexicon.
 //! * `build/<lexicon>`: `Matcher::new` for the built-in lexicon and 1k,
 //!   10k and 100k generated entries.
+//! * `harvest/seeds/{annotate,harvest}`: annotating the seed documents and
+//!   harvesting their definitions (issue 17: harvest within 15% of
+//!   annotate).
 //!
 //! Run: `cargo bench --bench annotate` (a few minutes; add a filter such as
 //! `-- build/` for one group). Sample counts are kept small so the whole
@@ -104,8 +107,8 @@ fn generated_corpus() -> Vec<Document> {
     docs
 }
 
-/// All `.txt`/`.md` files of a folder, concatenated in name order.
-fn concatenated(dir: &Path) -> String {
+/// The texts of a folder's files, in name order.
+fn texts(dir: &Path) -> Vec<String> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
@@ -113,8 +116,26 @@ fn concatenated(dir: &Path) -> String {
     paths
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+        .collect()
+}
+
+/// All `.txt`/`.md` files of a folder, concatenated in name order.
+fn concatenated(dir: &Path) -> String {
+    texts(dir).join("\n\n")
+}
+
+/// The seeds a document each, or the shipped corpus's where they are absent.
+fn seed_documents() -> Vec<Document> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = texts(&root.join("../shared/seeds"));
+    if found.is_empty() {
+        found = texts(&root.join("corpus"));
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Document::new(format!("d{i}"), format!("d{i}"), text))
+        .collect()
 }
 
 /// The seeds as one document, or the shipped corpus where they are absent.
@@ -173,6 +194,30 @@ fn annotate_all(annotator: &Annotator, docs: &[Document]) -> usize {
         .sum()
 }
 
+/// `harvest/`: the definitions and cards of each seed document (issue 17),
+/// beside annotating the same documents: the harvest's cost as a share of
+/// annotate's.
+fn harvest(c: &mut Criterion) {
+    let docs = seed_documents();
+    let annotator = Annotator::new(builtin());
+    let mut group = quick_group(c, "harvest");
+    group.throughput(Throughput::BytesDecimal(total_bytes(&docs)));
+    group.bench_function("seeds/annotate", |b| {
+        b.iter(|| annotate_all(&annotator, &docs))
+    });
+    group.bench_function("seeds/harvest", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|doc| {
+                    let found = glossator::harvest::harvest(doc);
+                    found.definitions.len() + found.cards.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
 fn stages(c: &mut Criterion) {
     let corpus = generated_corpus();
     let annotator = Annotator::new(generated(10_000));
@@ -222,5 +267,5 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, annotate, stages, build);
+criterion_group!(benches, annotate, harvest, stages, build);
 criterion_main!(benches);

@@ -14,6 +14,8 @@
 //! * [`annotate`]: one document in, one [`annotate::Annotation`] out; the
 //!   ordered parallel driver over many documents lives in [`pipeline`].
 //! * [`coverage`]: likely terms a lexicon misses.
+//! * [`harvest`]: definitions and Q&A flashcards from a teacher's own
+//!   notes (key-term boxes, `Term – definition` lines, questions).
 //! * [`document`]: a document's text and layout (blocks, markup, marks),
 //!   one reader per format (plain text, Markdown);
 //! * [`input`]: which files a command line names, and their document ids;
@@ -56,6 +58,7 @@ pub mod coverage;
 pub mod dates;
 pub mod document;
 pub mod glossary;
+pub mod harvest;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;

@@ -31,6 +31,9 @@
 //!   and on the seed documents.
 //! * `conformance_flashtext`: FlashText's 49 keyword-extraction cases.
 //! * `seeds`: acceptance checks on the real seed documents.
+//! * `harvest`: definitions from a teacher's notes (issue 17): the gold
+//!   set of `tests/data/harvest/` scored, its prose traps, the seeds'
+//!   key-term boxes and flashcards, `glossator lexicon harvest`.
 //! * `fuzz_corpus`: the fuzz targets' seeds and past crashes
 //!   (`tests/data/fuzz/`), replayed.
 //! * `properties`: proptest invariants on offsets and sentences, and on the
@@ -53,6 +56,7 @@ mod dates_table;
 mod devset;
 mod documents;
 mod fuzz_corpus;
+mod harvest;
 mod html_browser;
 mod html_outputs;
 mod lexicon_builtin;

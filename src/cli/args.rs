@@ -291,6 +291,45 @@ pub enum LexiconCommand {
         Load them with nlp.add_pipe(\"entity_ruler\", config={\"phrase_matcher_attr\": \"LOWER\"}) \
         and ruler.from_disk(\"patterns.jsonl\").")]
     Export(LexiconExportArgs),
+    /// Harvest definitions from your own notes (key-term boxes, `Term –
+    /// definition`, `Term: definition`, `NEP = …` lines, Q&A, two-column
+    /// tables) into a lexicon file to review.
+    #[command(after_help = "Examples:\n  \
+        glossator lexicon harvest notes/ --out my-terms.toml\n  \
+        glossator lexicon harvest flashcards.txt --format tsv > cards.tsv\n\n\
+        Each entry has an id, a name, a guessed kind, the definition and a comment naming \
+        the file and line it came from. An entry the lexicon already has is marked \
+        `built-in` (and commented out in TOML).")]
+    Harvest(HarvestArgs),
+}
+
+/// How harvested definitions are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HarvestFormat {
+    /// A TOML lexicon file, an entry per term, its sources in comments.
+    Toml,
+    /// Flashcards, `Front<TAB>Back<TAB>Kind<TAB>Source<TAB>Built-in`, a
+    /// card per definition (Anki's and Quizlet's import; loads as a
+    /// lexicon too).
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+pub struct HarvestArgs {
+    /// Files or folders of notes to read (folders: every document inside,
+    /// sorted); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The lexicon the harvested terms are checked against (`built-in`
+    /// marks).
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = HarvestFormat::Toml)]
+    pub format: HarvestFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// A format a lexicon is exported in.

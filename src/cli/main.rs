@@ -9,6 +9,7 @@ mod config;
 mod export;
 mod formats;
 mod glossary;
+mod harvest;
 mod lexicon;
 mod merge;
 mod output;
@@ -92,6 +93,14 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             };
             let mut reporter = Reporter::new(false);
             lexicon::export(&lexicon, &args, &mut reporter)?;
+            Ok(reporter.exit())
+        }
+        Command::Lexicon(LexiconCommand::Harvest(args)) => {
+            let Some(lexicon) = lexicon_or_exit(config::load_lexicon(&args.lexicon)) else {
+                return Ok(Exit::Usage);
+            };
+            let mut reporter = Reporter::new(false);
+            harvest::run(&lexicon, &args, &mut reporter)?;
             Ok(reporter.exit())
         }
         Command::Lexicon(LexiconCommand::List(args)) => {

@@ -83,6 +83,20 @@ impl Kind {
         }
     }
 
+    /// The kind a term and its definition suggest, by the rules a
+    /// flashcard's kind is inferred with (see `kinds`): `Trotsky`, "A
+    /// Marxist revolutionary …" is a person.
+    ///
+    /// ```
+    /// use glossator::lexicon::Kind;
+    ///
+    /// assert_eq!(Kind::guess("Trotsky", "A Marxist revolutionary"), Kind::Person);
+    /// assert_eq!(Kind::guess("kulak", "A rich peasant"), Kind::Term);
+    /// ```
+    pub fn guess(term: &str, definition: &str) -> Kind {
+        kinds::infer(term, definition)
+    }
+
     /// The kind whose name is `name`, in any case (`Person`, `place`).
     pub fn named(name: &str) -> Option<Kind> {
         Kind::ALL

@@ -32,7 +32,7 @@ const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
 
 /// Removes HTML tags and control characters, collapses white space, and
 /// puts a `'` before a field a spreadsheet would run as a formula.
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     let untagged = TAG.replace_all(text, " ");
     let cleaned: String = untagged
         .chars()

@@ -1,0 +1,207 @@
+//! The one-line patterns: `Term – definition`, `Term: definition`, `Term
+//! = definition`, `Term → definition`, `**Term** definition`, `Term
+//! (definition)` and `definition (Term)`.
+
+use super::shape::{definition, term, Trust};
+use super::units::Unit;
+use super::{found, Definition, Pattern, Use};
+
+/// Adds the one-line definitions of every unit not taken by another
+/// pattern.
+pub(super) fn one_line(units: &[Unit], uses: &[Use], out: &mut Vec<Definition>) {
+    for (i, unit) in units.iter().enumerate() {
+        if uses[i] == Use::Taken {
+            continue;
+        }
+        if let Some((term, def, pattern)) = split(unit, Trust::Strict) {
+            out.push(found(units, (i, i), term, def, pattern));
+        }
+    }
+}
+
+/// The separators of `Term SEP definition`, with their patterns. A colon
+/// may have a space before it (`Step 1 : …`); the others have spaces on
+/// both sides, but for the arrows.
+const SEPARATORS: [(&str, Pattern); 9] = [
+    (" – ", Pattern::Dash),
+    (" — ", Pattern::Dash),
+    (" - ", Pattern::Dash),
+    (" -- ", Pattern::Dash),
+    (": ", Pattern::Colon),
+    (" = ", Pattern::Equals),
+    ("→", Pattern::Arrow),
+    ("->", Pattern::Arrow),
+    ("=>", Pattern::Arrow),
+];
+
+/// The term, definition and pattern of a unit that is one of this module's
+/// patterns.
+pub(super) fn split(unit: &Unit, trust: Trust) -> Option<(String, String, Pattern)> {
+    let text = unit.text.as_str();
+    if let Some(found) = separated(text, trust) {
+        return Some(found);
+    }
+    if let Some(bold) = unit.bold.as_deref().filter(|_| !unit.all_bold()) {
+        let rest = text.strip_prefix(bold)?;
+        let term = term(bold)?;
+        let def = definition(rest, &term, trust)?;
+        return Some((term, def, Pattern::Bold));
+    }
+    parenthesised(text, trust)
+}
+
+/// `Term SEP definition`, split at the first separator.
+fn separated(text: &str, trust: Trust) -> Option<(String, String, Pattern)> {
+    let (at, sep, pattern) = SEPARATORS
+        .iter()
+        .filter_map(|&(sep, pattern)| text.find(sep).map(|at| (at, sep, pattern)))
+        .min_by_key(|&(at, sep, _)| (at, std::cmp::Reverse(sep.len())))?;
+    let rest = &text[at + sep.len()..];
+    // `A → B → C` is a chain of causes, not a definition.
+    if pattern == Pattern::Arrow && ["→", "->", "=>"].iter().any(|a| rest.contains(a)) {
+        return None;
+    }
+    let term = term(&text[..at])?;
+    let def = definition(rest, &term, trust)?;
+    Some((term, def, pattern))
+}
+
+/// `Term (definition)` or `definition (Term)`, the whole line.
+fn parenthesised(text: &str, trust: Trust) -> Option<(String, String, Pattern)> {
+    let text = text.trim_end_matches(['.', ';', ',']);
+    let inner_start = text.strip_suffix(')')?.rfind('(')?;
+    let outer = text[..inner_start].trim();
+    let inner = text[inner_start + 1..text.len() - 1].trim();
+    if outer.contains(['(', ')']) || inner.contains(['(', ')']) {
+        return None;
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    // `New Economic Policy (NEP)`, `a rich peasant (kulak)`.
+    let expands = is_acronym_of(inner, outer)
+        || (["a ", "an ", "A ", "An "]
+            .iter()
+            .any(|a| outer.starts_with(a))
+            && words(outer) > words(inner));
+    if expands {
+        let term = term(inner)?;
+        let def = definition(outer, &term, trust)?;
+        return Some((term, def, Pattern::TermInParentheses));
+    }
+    // `the Politburo (the party's inner cabinet)`.
+    if words(inner) > words(outer) || inner.starts_with(char::is_lowercase) {
+        let term = term(outer)?;
+        let def = definition(inner, &term, trust)?;
+        return Some((term, def, Pattern::TermFirst));
+    }
+    None
+}
+
+/// Is `short` the initials of `long`'s capitalised words (`NEP`, `New
+/// Economic Policy`; `CPSU`, `Communist Party of the Soviet Union`)?
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let initials: String = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    short.chars().count() >= 2
+        && short
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && initials == short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{BlockKind, SourcePlace};
+
+    fn unit(text: &str, bold: Option<&str>) -> Unit {
+        Unit {
+            text: text.into(),
+            range: 0..text.len(),
+            place: SourcePlace::Line(1),
+            kind: BlockKind::Paragraph,
+            first: true,
+            hard: false,
+            bold: bold.map(Into::into),
+        }
+    }
+
+    fn got(text: &str) -> Option<(String, String, Pattern)> {
+        split(&unit(text, None), Trust::Strict)
+    }
+
+    fn want(term: &str, def: &str, pattern: Pattern) -> Option<(String, String, Pattern)> {
+        Some((term.into(), def.into(), pattern))
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(
+            got("NEP = New Economic Policy"),
+            want("NEP", "New Economic Policy", Pattern::Equals)
+        );
+        assert_eq!(
+            got("Kulak – a rich peasant"),
+            want("Kulak", "a rich peasant", Pattern::Dash)
+        );
+        assert_eq!(
+            got("Kulak - a rich peasant"),
+            want("Kulak", "a rich peasant", Pattern::Dash)
+        );
+        assert_eq!(
+            got("Gosplan: the state planning agency"),
+            want("Gosplan", "the state planning agency", Pattern::Colon)
+        );
+        assert_eq!(
+            got("Cheka → the secret police of the Bolsheviks"),
+            want(
+                "Cheka",
+                "the secret police of the Bolsheviks",
+                Pattern::Arrow
+            )
+        );
+    }
+
+    #[test]
+    fn chains_and_sentences_with_colons_are_not_definitions() {
+        assert_eq!(got("Famine → unrest → revolt"), None);
+        assert_eq!(got("His main criticism read: 'remove him'"), None);
+        assert_eq!(got("Stalin had one aim: power over the party"), None);
+        assert_eq!(got("Death of Lenin: 21 January 1924"), None);
+        assert_eq!(got("Leon Trotsky - left"), None);
+        assert_eq!(got("Unit 1: How did Stalin rule?"), None);
+    }
+
+    #[test]
+    fn bold_term_then_definition() {
+        let u = unit("Kulak a rich peasant", Some("Kulak"));
+        assert_eq!(
+            split(&u, Trust::Strict),
+            want("Kulak", "a rich peasant", Pattern::Bold)
+        );
+        let u = unit("Stalin was feared by many.", Some("Stalin"));
+        assert_eq!(split(&u, Trust::Strict), None);
+    }
+
+    #[test]
+    fn parentheses() {
+        assert_eq!(
+            got("the Politburo (the party's inner cabinet)"),
+            want("Politburo", "the party's inner cabinet", Pattern::TermFirst)
+        );
+        assert_eq!(
+            got("New Economic Policy (NEP)"),
+            want("NEP", "New Economic Policy", Pattern::TermInParentheses)
+        );
+        assert_eq!(
+            got("a rich peasant (kulak)"),
+            want("kulak", "a rich peasant", Pattern::TermInParentheses)
+        );
+        assert_eq!(got("People's Commissar for Nationalities (1917)"), None);
+        assert_eq!(got("Stalin's Victory (1924-1928)"), None);
+        assert_eq!(got("Chairman of Sovnarkom (Lenin)"), None);
+        assert_eq!(got("He was angry (very angry)"), None);
+    }
+}
