@@ -68,26 +68,25 @@ pub(super) fn units(doc: &Document) -> Vec<Unit> {
 fn block_units(masked: &str, block: &Block, strong: &[Range<usize>], units: &mut Vec<Unit>) {
     let mut at = block.start;
     let mut lines: Vec<Range<usize>> = Vec::new();
+    // The line before, as written (not joined).
+    let mut before = "";
     for line in masked[block.range()].split_inclusive('\n') {
         let range = at..at + line.trim_end().len();
         at += line.len();
-        if masked[range.clone()].trim().is_empty() {
+        let this = masked[range.clone()].trim();
+        if this.is_empty() {
             continue;
         }
         // A wrapped line goes on with the one before: it starts in lower
         // case after a long line with no end punctuation.
-        if let Some(last) = lines.last_mut() {
-            let before = masked[last.clone()].trim();
-            let starts_lower = masked[range.clone()]
-                .trim_start()
-                .starts_with(char::is_lowercase);
-            let wrapped = before.chars().count() >= WRAPPED_LINE;
-            if starts_lower && wrapped && !before.ends_with(['.', '!', '?', ':', ';']) {
-                last.end = range.end;
-                continue;
-            }
+        let wrapped = before.chars().count() >= WRAPPED_LINE
+            && !before.ends_with(['.', '!', '?', ':', ';'])
+            && this.starts_with(char::is_lowercase);
+        before = this;
+        match lines.last_mut() {
+            Some(last) if wrapped => last.end = range.end,
+            _ => lines.push(range),
         }
-        lines.push(range);
     }
     for (i, range) in lines.into_iter().enumerate() {
         let place = match block.source {
