@@ -309,7 +309,7 @@ fn html_text_is_what_a_browser_shows() {
 }
 
 /// A file is read by what it is, whatever its name says: HTML named
-/// `.txt`, Word named `.md`.
+/// `.txt`, Word named `.md`, PDF named `.txt`.
 #[test]
 fn files_are_read_by_their_content() {
     let dir = tempfile::tempdir().unwrap();
@@ -317,6 +317,7 @@ fn files_are_read_by_their_content() {
     for (fixture, name, format) in [
         ("notes.html", "page.txt", Format::Html),
         ("notes.docx", "notes.md", Format::Docx),
+        ("notes.pdf", "handout.txt", Format::Pdf),
     ] {
         let path = dir.path().join(name);
         std::fs::copy(formats.join(fixture), &path).unwrap();
@@ -324,4 +325,117 @@ fn files_are_read_by_their_content() {
         let annotation: Annotation = serde_json::from_slice(&out.get_output().stdout).unwrap();
         assert_eq!(annotation.doc().format, format, "{name}");
     }
+}
+
+/// PDF: a block per paragraph on its page, a page break a hard boundary,
+/// a word hyphenated at a line end joined (a compound's hyphen kept), the
+/// running header and the page numbers gone, a table a line per row.
+#[test]
+fn pdf_text_is_the_pages_without_their_running_lines() {
+    let text = extracted("notes.pdf");
+    assert_eq!(
+        text,
+        "Stalin and the Countryside\n\n\
+         In 1928 Stalin broke with Bukharin over the grain procurement crisis, \
+         and the campaign against the kulaks began.\n\n\
+         The First Five-Year Plan set targets for coal and steel that Gosplan raised again \
+         and again. Work\n\n\
+         on Magnitogorsk began in 1929.\n\n\
+         Key dates\n\n\
+         1929\tCollectivisation forced through\n1934\tMurder of Kirov\n\n\
+         Trotsky was exiled in 1929."
+    );
+    let annotation = annotated("notes.pdf");
+    assert_eq!(annotation.doc().format, Format::Pdf);
+    assert_eq!(
+        annotation.doc().title.as_deref(),
+        Some("Stalin and the Countryside")
+    );
+    for span in annotation.spans() {
+        assert_eq!(&text[span.start..span.end], span.text, "{span:?}");
+    }
+    let tagged = tags(&annotation);
+    let has = |text: &str, entry: &str| tagged.iter().any(|(t, e)| t == text && e == entry);
+    assert!(has("Bukharin", "bukharin"), "{tagged:?}");
+    assert!(
+        has("First Five-Year Plan", "first-five-year-plan"),
+        "{tagged:?}"
+    );
+    assert!(has("Murder of Kirov", "kirov-murder"), "{tagged:?}");
+    use glossator::document::{BlockKind, SourcePlace};
+    let pages: Vec<SourcePlace> = annotation.blocks().iter().map(|b| b.source).collect();
+    let first_on_page_2 = pages
+        .iter()
+        .position(|&p| p == SourcePlace::Page(2))
+        .expect("blocks on page 2");
+    assert!(pages[..first_on_page_2]
+        .iter()
+        .all(|&p| p == SourcePlace::Page(1)));
+    assert!(pages[first_on_page_2..]
+        .iter()
+        .all(|&p| p == SourcePlace::Page(2)));
+    let block = &annotation.blocks()[first_on_page_2];
+    assert_eq!(
+        &text[block.range()],
+        "on Magnitogorsk began in 1929.",
+        "the page break ends the paragraph"
+    );
+    let starts: Vec<usize> = annotation.sentences().iter().map(|s| s[0]).collect();
+    assert!(
+        starts.contains(&block.start),
+        "a sentence starts at the page"
+    );
+    let kinds: Vec<BlockKind> = annotation.blocks().iter().map(|b| b.kind).collect();
+    assert_eq!(kinds[0], BlockKind::Heading { level: 1 });
+    assert!(kinds.contains(&BlockKind::Cell {
+        table: 0,
+        row: 1,
+        column: 1,
+        header: false
+    }));
+}
+
+/// An encrypted, a truncated and a malformed PDF (one pdf-extract panics
+/// on) are errors naming the file, a PDF without text a warning; the other
+/// inputs are still annotated, and the run exits 1.
+#[test]
+fn bad_pdfs_fail_alone() {
+    let dir = repo().join("tests/data/formats");
+    let out = glossator()
+        .arg("annotate")
+        .args(
+            [
+                "encrypted.pdf",
+                "truncated.pdf",
+                "no-media-box.pdf",
+                "scanned.pdf",
+                "notes.md",
+            ]
+            .map(|name| dir.join(name)),
+        )
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    for wanted in [
+        "encrypted.pdf: encrypted (it needs a password to open)",
+        "truncated.pdf: not a PDF, or corrupt or truncated",
+        "no-media-box.pdf: not a PDF, or corrupt or truncated",
+        "scanned.pdf: no text: scanned?",
+    ] {
+        assert!(stderr.contains(wanted), "no {wanted:?} in {stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let formats: Vec<Format> = stdout
+        .lines()
+        .map(|line| {
+            let annotation: Annotation = serde_json::from_str(line).unwrap();
+            annotation.doc().format
+        })
+        .collect();
+    assert_eq!(
+        formats,
+        [Format::Pdf, Format::Markdown],
+        "scanned.pdf and notes.md"
+    );
 }

@@ -240,7 +240,7 @@ fn extensions_are_read_in_any_case_and_skips_are_counted() {
     assert_eq!(ids_of(&out), ["notes", "essay", "readme"]);
     out.stderr(contains(
         "warning: skipped 3 files: 1 without extension, 1 .png, 1 .rtf \
-         (documents are .txt, .md, .markdown, .docx, .odt, .html or .htm files)",
+         (documents are .txt, .md, .markdown, .docx, .odt, .html, .htm or .pdf files)",
     ));
 }
 

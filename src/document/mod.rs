@@ -1,5 +1,5 @@
 //! Documents as people have them: plain text, Markdown, Word,
-//! OpenDocument and HTML files, each read into one [`Document`], its text
+//! OpenDocument, HTML and PDF files, each read into one [`Document`], its text
 //! and the [`Layout`] of that text.
 //!
 //! Every format has a reader, one module each, behind one interface (a
@@ -11,9 +11,9 @@
 //! plain text and Markdown it is the decoded file itself, so a span's
 //! offsets are the file's own (for UTF-8 without a byte-order mark); the
 //! layout says which of its bytes are markup (Markdown's `**`, `#`, link
-//! addresses), never annotated. For Word, OpenDocument and HTML files it is
-//! the text extracted from them, a blank line between blocks (`glossator
-//! text` prints it).
+//! addresses), never annotated. For Word, OpenDocument, HTML and PDF files
+//! it is the text extracted from them, a blank line between blocks
+//! (`glossator text` prints it).
 
 mod builder;
 mod docx;
@@ -22,6 +22,7 @@ mod layout;
 mod markdown;
 mod odt;
 mod office;
+mod pdf;
 mod text;
 mod xml;
 
@@ -168,16 +169,19 @@ pub enum Format {
     Odt,
     /// HTML (`.html`, `.htm`).
     Html,
+    /// PDF (`.pdf`): the text layer, a block's source place its page.
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order their extensions are listed.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Text,
         Format::Markdown,
         Format::Docx,
         Format::Odt,
         Format::Html,
+        Format::Pdf,
     ];
 
     /// The format's name in annotations (`doc.format`) and messages.
@@ -188,6 +192,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Odt => "odt",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -200,6 +205,7 @@ impl Format {
             Format::Docx => &["docx"],
             Format::Odt => &["odt"],
             Format::Html => &["html", "htm"],
+            Format::Pdf => &["pdf"],
         }
     }
 
@@ -211,13 +217,14 @@ impl Format {
             Format::Docx => docx::read,
             Format::Odt => odt::read,
             Format::Html => html::read,
+            Format::Pdf => pdf::read,
         }
     }
 
     /// Are files of the format binary (a container its reader checks),
     /// so that NUL bytes in them do not mean a file that is no document?
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Docx | Format::Odt)
+        matches!(self, Format::Docx | Format::Odt | Format::Pdf)
     }
 
     /// Is the format text, so that a document of it can be given as a
@@ -228,19 +235,23 @@ impl Format {
 
     /// The format `bytes` are by their content, where that says: a zip
     /// holding `word/document.xml` (Word) or an OpenDocument text's
-    /// `mimetype`; an HTML document (`<!DOCTYPE html`, `<html`, `<head`
-    /// or `<body` first, in any case, after white space). Plain text and
-    /// Markdown are told by the file's extension.
+    /// `mimetype`; a PDF (`%PDF-` first); an HTML document (`<!DOCTYPE
+    /// html`, `<html`, `<head` or `<body` first, in any case, after white
+    /// space). Plain text and Markdown are told by the file's extension.
     ///
     /// ```
     /// use glossator::document::Format;
     ///
     /// assert_eq!(Format::sniff(b"Stalin and the NEP"), None);
     /// assert_eq!(Format::sniff(b"\n<!doctype HTML><p>NEP"), Some(Format::Html));
+    /// assert_eq!(Format::sniff(b"%PDF-1.7\n%\xE2\xE3"), Some(Format::Pdf));
     /// ```
     pub fn sniff(bytes: &[u8]) -> Option<Format> {
         if is_html(bytes) {
             return Some(Format::Html);
+        }
+        if bytes.starts_with(b"%PDF-") {
+            return Some(Format::Pdf);
         }
         if !bytes.starts_with(b"PK\x03\x04") {
             return None;

@@ -232,15 +232,15 @@ mod tests {
     #[test]
     fn skipped_files_are_counted_by_reason() {
         let skipped = Skipped {
-            formats: [("pdf".to_string(), 2), ("".to_string(), 1)].into(),
+            formats: [("rtf".to_string(), 2), ("".to_string(), 1)].into(),
             special: 1,
             links: 0,
             output_folders: vec![PathBuf::from("notes/site")],
         };
         assert_eq!(
             skipped.to_string(),
-            "skipped 4 files: 1 without extension, 2 .pdf, 1 pipe, socket or device \
-             (documents are .txt, .md, .markdown, .docx, .odt, .html or .htm files); 1 glossator output folder: notes/site"
+            "skipped 4 files: 1 without extension, 2 .rtf, 1 pipe, socket or device \
+             (documents are .txt, .md, .markdown, .docx, .odt, .html, .htm or .pdf files); 1 glossator output folder: notes/site"
         );
     }
 }
