@@ -6,6 +6,8 @@
 //!   bad inputs, thread-count independence.
 //! * `cli_outputs`: `glossary`, `timeline`, `build`, `merge`: golden files
 //!   (`tests/golden/`), shard merging, thread-count independence.
+//! * `cli_anki`: the Anki deck (`glossary --format anki`, `build`'s
+//!   `anki.txt`): headers, Basic and Cloze notes, deck, GUIDs, golden file.
 //! * `cli_exports`: the exchange formats (`annotate --format`, `export`):
 //!   golden files, TEI through an XML parser, Web Annotation selectors,
 //!   brat offsets, `export` equal to `annotate --format`.
@@ -45,6 +47,7 @@
 
 mod util;
 
+mod cli_anki;
 mod cli_annotate;
 mod cli_exports;
 mod cli_lexicon;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use glossator::lexicon::Kind;
+use glossator::render::anki::AnkiOptions;
 
 /// Tag the key terms, people, places and dates of history texts from a
 /// glossary, and link every term back to where it occurs.
@@ -40,7 +41,8 @@ pub enum Command {
     /// definition, and the passages it occurs in.
     #[command(after_help = "Examples:\n  \
         glossator glossary corpus --format md --out glossary.md\n  \
-        glossator glossary notes/ --format tsv > flashcards.tsv   # Anki/Quizlet import\n  \
+        glossator glossary notes/ --format tsv > flashcards.tsv   # Quizlet import\n  \
+        glossator glossary notes/ --format anki --deck History --out deck.txt   # Anki import\n  \
         glossator glossary corpus --format html --out glossary.html\n  \
         glossator glossary shard1/ --format json --out part1.json  # for `glossator merge`")]
     Glossary(GlossaryArgs),
@@ -54,7 +56,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  \
         glossator build corpus --out site/\n\n\
         Writes DIR/index.html, DIR/handouts/<doc-id>.html, DIR/annotations/<doc-id>.json, \
-        DIR/glossary.{html,json,md,tsv}, DIR/timeline.{html,json,md} and prints a summary.")]
+        DIR/glossary.{html,json,md,tsv}, DIR/anki.txt, DIR/timeline.{html,json,md} and prints a summary.")]
     Build(BuildArgs),
     /// Merge glossary (or timeline) JSON partials made from disjoint shards,
     /// given in document order, into the result of one run over them all.
@@ -184,8 +186,11 @@ pub enum GlossaryFormat {
     Json,
     /// Markdown, grouped by kind, alphabetical.
     Md,
-    /// `term<TAB>definition` lines for Anki and Quizlet.
+    /// `term<TAB>definition` lines for Quizlet (and a plain Anki import).
     Tsv,
+    /// An Anki deck: a text file with Anki's headers, Basic and Cloze
+    /// notes, GUIDs and tags.
+    Anki,
     /// A self-contained web page (links to handouts assume a build folder).
     Html,
 }
@@ -202,6 +207,30 @@ pub struct GlossaryShape {
     /// Leave out entries occurring fewer than N times.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_count: usize,
+    #[command(flatten)]
+    pub anki: AnkiArgs,
+}
+
+/// Flags of the Anki deck.
+#[derive(Debug, Args)]
+pub struct AnkiArgs {
+    /// The Anki deck's name; `::` makes a subdeck (History::Russia).
+    #[arg(long, value_name = "NAME", default_value_t = AnkiOptions::default().deck)]
+    pub deck: String,
+    /// Cloze notes at most in the Anki deck, one per entry, the best
+    /// sentences first.
+    #[arg(long, value_name = "N", default_value_t = AnkiOptions::default().cloze_limit)]
+    pub cloze: usize,
+}
+
+impl AnkiArgs {
+    /// The deck's options.
+    pub fn options(&self) -> AnkiOptions {
+        AnkiOptions {
+            deck: self.deck.clone(),
+            cloze_limit: self.cloze,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -251,6 +280,8 @@ pub struct BuildArgs {
     /// Leave out glossary entries occurring fewer than N times.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_count: usize,
+    #[command(flatten)]
+    pub anki: AnkiArgs,
 }
 
 #[derive(Debug, Args)]

@@ -41,7 +41,7 @@ struct Tally {
 }
 
 /// Writes `DIR/annotations/*.json`, `DIR/handouts/*.html`,
-/// `DIR/glossary.{html,json,md,tsv}`, `DIR/timeline.{html,json,md}` and
+/// `DIR/glossary.{html,json,md,tsv}`, `DIR/anki.txt`, `DIR/timeline.{html,json,md}` and
 /// `DIR/index.html`.
 pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     run.require_file_ids("build")?;
@@ -107,14 +107,16 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     })?;
     let timeline = builder.finish();
     glossary.retain_min_count(args.min_count);
-    for (format, ext) in [
-        (GlossaryFormat::Json, "json"),
-        (GlossaryFormat::Md, "md"),
-        (GlossaryFormat::Tsv, "tsv"),
-        (GlossaryFormat::Html, "html"),
+    let anki = args.anki.options();
+    for (format, file) in [
+        (GlossaryFormat::Json, "glossary.json"),
+        (GlossaryFormat::Md, "glossary.md"),
+        (GlossaryFormat::Tsv, "glossary.tsv"),
+        (GlossaryFormat::Html, "glossary.html"),
+        (GlossaryFormat::Anki, "anki.txt"),
     ] {
-        let bytes = crate::glossary::render(&glossary, format);
-        output.write(&out.join(format!("glossary.{ext}")), &bytes, reporter)?;
+        let bytes = crate::glossary::render(&glossary, format, &anki);
+        output.write(&out.join(file), &bytes, reporter)?;
     }
     for (format, ext) in [
         (TimelineFormat::Json, "json"),
@@ -155,7 +157,7 @@ impl Tally {
         let wrote = match output.failed() {
             0 => format!(
                 "wrote {} files into {}: index.html, handouts/, annotations/, \
-                 glossary.{{html,json,md,tsv}}, timeline.{{html,json,md}}",
+                 glossary.{{html,json,md,tsv}}, anki.txt, timeline.{{html,json,md}}",
                 output.written(),
                 out.display()
             ),

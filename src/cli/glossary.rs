@@ -1,6 +1,7 @@
 //! `glossator glossary`, and rendering glossaries for `build` and `merge`.
 
 use glossator::glossary::Glossary;
+use glossator::render::anki::{self, AnkiOptions};
 use glossator::render::{html, json::json_line, markdown, tsv};
 
 use crate::args::{GlossaryArgs, GlossaryFormat};
@@ -27,16 +28,17 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         },
     )?;
     glossary.retain_min_count(args.shape.min_count);
-    let bytes = render(&glossary, args.shape.format);
+    let bytes = render(&glossary, args.shape.format, &args.shape.anki.options());
     Ok(output.emit(&bytes, args.shape.out.as_deref(), reporter)?)
 }
 
-/// The glossary in one format.
-pub fn render(glossary: &Glossary, format: GlossaryFormat) -> Vec<u8> {
+/// The glossary in one format; `anki` shapes the Anki deck.
+pub fn render(glossary: &Glossary, format: GlossaryFormat, anki: &AnkiOptions) -> Vec<u8> {
     match format {
         GlossaryFormat::Json => json_line(glossary),
         GlossaryFormat::Md => markdown::glossary(glossary).into_bytes(),
         GlossaryFormat::Tsv => tsv::glossary(glossary).into_bytes(),
         GlossaryFormat::Html => html::glossary(glossary).into_bytes(),
+        GlossaryFormat::Anki => anki::deck(glossary, anki).into_bytes(),
     }
 }

@@ -23,14 +23,16 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
         GLOSSARY_SCHEMA => {
             let mut glossary: Glossary = merge_all(&args.files, Glossary::merge)?;
             glossary.retain_min_count(args.shape.min_count);
-            crate::glossary::render(&glossary, args.shape.format)
+            crate::glossary::render(&glossary, args.shape.format, &args.shape.anki.options())
         }
         TIMELINE_SCHEMA => {
             let format = match args.shape.format {
                 GlossaryFormat::Json => TimelineFormat::Json,
                 GlossaryFormat::Md => TimelineFormat::Md,
                 GlossaryFormat::Html => TimelineFormat::Html,
-                GlossaryFormat::Tsv => bail!("a timeline has no tsv format (use json, md or html)"),
+                GlossaryFormat::Tsv | GlossaryFormat::Anki => {
+                    bail!("a timeline has no tsv or anki format (use json, md or html)")
+                }
             };
             crate::timeline::render(&merge_all(&args.files, Timeline::merge)?, format)
         }

@@ -1,10 +1,11 @@
-//! Output formats (JSON, Markdown, TSV, HTML; the exchange formats W3C Web
+//! Output formats (JSON, Markdown, TSV, HTML, an Anki deck; the exchange formats W3C Web
 //! Annotation, spaCy, brat and TEI), and writing output files safely.
 //!
 //! Every renderer turns an in-memory result into bytes; nothing here decides
 //! *what* is reported. Files are written with [`write_file`], so a reader
 //! never sees half a file and an interrupted run leaves the old one intact.
 
+pub mod anki;
 pub mod brat;
 mod escape;
 mod file;

@@ -6,6 +6,9 @@
 //! sentence and to character boundaries.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// Collapses every run of white space (line breaks included) to one space.
 pub(crate) fn one_line(text: &str) -> String {
@@ -70,6 +73,79 @@ fn within(context: &str, context_start: usize, span: Range<usize>) -> Range<usiz
     start..relative(span.end).max(start)
 }
 
+/// Marks where a piece of a [`plain_pieces`] text begins or ends; private
+/// use characters, removed from the text before they are put in.
+const MARK: char = '\u{E000}';
+
+/// HTML tags.
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").expect("valid regex"));
+/// A Markdown link or image: its text stays.
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^()]*\)").expect("valid regex"));
+/// A list item's bullet or number, or a heading's `#`, starting the text.
+static LEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:#{1,6}|>|[•·▪◦‣*+–—-]|\d{1,3}[.)])\s+").expect("valid regex")
+});
+/// Emphasis opening a word: `**Right`, `_kulak`.
+static EMPHASIS_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(^|[\s(\[{"'“‘])(?:\*{1,3}|_{1,3}|~~|`+)([^\s*_~`])"#).expect("valid regex")
+});
+/// Emphasis closing a word: `Right**`, `kulak_`.
+static EMPHASIS_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([^\s*_~`])(?:\*{1,3}|_{1,3}|~~|`+)($|[\s)\]}.,;:!?"'”’])"#).expect("valid regex")
+});
+
+/// `text` as plain words: HTML tags, Markdown emphasis, code marks and
+/// link targets removed, and a bullet, list number, quote or heading mark
+/// at the start; white space collapsed (`• the **Right** <b>lost</b>` is
+/// `the Right lost`). Underscores and stars inside a word stay.
+pub(crate) fn plain(text: &str) -> String {
+    plain_pieces(text, &[]).remove(0)
+}
+
+/// `text` cut at the byte ranges `marks` (sorted, not overlapping, inside
+/// `text`; others are left out) and made [`plain`] as a whole: the pieces
+/// before, in and after each mark, `2 * marks.len() + 1` of them. Stripping
+/// the whole, not each piece, keeps `**` around a mark paired.
+pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Vec<String> {
+    let mut marked = String::with_capacity(text.len() + 8 * marks.len());
+    let mut at = 0;
+    let mut cuts = 0;
+    for mark in marks {
+        let fits =
+            at <= mark.start && mark.start <= mark.end && text.get(mark.start..mark.end).is_some();
+        if !fits {
+            continue;
+        }
+        marked.push_str(&text[at..mark.start].replace(MARK, " "));
+        marked.push(MARK);
+        marked.push_str(&text[mark.start..mark.end].replace(MARK, " "));
+        marked.push(MARK);
+        at = mark.end;
+        cuts += 1;
+    }
+    marked.push_str(&text[at..].replace(MARK, " "));
+    let unled = LEADER.replace(&marked, "");
+    let untagged = TAG.replace_all(&unled, "");
+    let unlinked = LINK.replace_all(&untagged, "$1");
+    let mut stripped = unlinked.into_owned();
+    // Twice: the second pass finds marks the first one's matches touched
+    // (`**_both_**`).
+    for _ in 0..2 {
+        stripped = EMPHASIS_OPEN.replace_all(&stripped, "$1$2").into_owned();
+        stripped = EMPHASIS_CLOSE.replace_all(&stripped, "$1$2").into_owned();
+    }
+    let mut pieces: Vec<String> = stripped.split(MARK).map(one_line_keep_edges).collect();
+    pieces.resize(2 * cuts + 1, String::new());
+    if let Some(first) = pieces.first_mut() {
+        *first = first.trim_start().to_string();
+    }
+    if let Some(last) = pieces.last_mut() {
+        *last = last.trim_end().to_string();
+    }
+    pieces
+}
+
 /// Like [`one_line`] but keeps one space at either end if there was any.
 fn one_line_keep_edges(text: &str) -> String {
     let lead = if text.starts_with(char::is_whitespace) {
@@ -89,6 +165,7 @@ fn one_line_keep_edges(text: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::slice;
 
     fn quote(context: &str, start: usize, span: Range<usize>) -> [String; 3] {
         let (before, mid, after) = quote_around(context, start, span, 30);
@@ -116,6 +193,42 @@ mod tests {
         // Inside the two bytes of `é`.
         assert_eq!(quote("é b", 0, 1..4), ["", "é b", ""]);
         assert_eq!(quote("", usize::MAX, 0..usize::MAX), ["", "", ""]);
+    }
+
+    #[test]
+    fn plain_text_has_no_markup() {
+        assert_eq!(
+            plain("the **Right** <b>objected</b> & lost"),
+            "the Right objected & lost"
+        );
+        assert_eq!(
+            plain("a _kulak_ and `code`, [NEP](#nep)!"),
+            "a kulak and code, NEP!"
+        );
+        assert_eq!(
+            plain("snake_case and 2*3*4 stay"),
+            "snake_case and 2*3*4 stay"
+        );
+        assert_eq!(plain("***both*** __x__\n  y"), "both x y");
+        assert_eq!(plain("• Lenin died"), "Lenin died");
+        assert_eq!(plain("## 12. Terror"), "12. Terror");
+        assert_eq!(plain("1924. Lenin died"), "1924. Lenin died");
+    }
+
+    #[test]
+    fn plain_pieces_keep_marks_paired() {
+        let text = "Then the **Right** lost.";
+        let at = text.find("Right").unwrap();
+        assert_eq!(
+            plain_pieces(text, slice::from_ref(&(at..at + 5))),
+            ["Then the ", "Right", " lost."]
+        );
+        // A mark outside the text is left out; the pieces still add up.
+        assert_eq!(plain_pieces("ab", slice::from_ref(&(1..9))), ["ab"]);
+        assert_eq!(
+            plain_pieces("a\u{E000}b", slice::from_ref(&(0..1))),
+            ["", "a", " b"]
+        );
     }
 
     proptest! {

@@ -194,7 +194,7 @@ pub fn index(glossary: &Glossary, timeline: &Timeline) -> String {
 }
 
 /// The links of the index: handouts with their annotations, then the
-/// glossary and timeline in every format.
+/// glossary and timeline in every format, and the Anki deck.
 fn files(h: &mut Html, glossary: &Glossary) {
     h.raw("<h2>Handouts</h2>\n<ul class=\"files\">\n");
     for doc in glossary.documents() {
@@ -223,5 +223,7 @@ fn files(h: &mut Html, glossary: &Glossary) {
         }
         h.raw("</li>\n");
     }
-    h.raw("</ul>\n");
+    h.raw("<li>")
+        .element("a", &[("href", "anki.txt")], "anki.txt")
+        .raw(" (an Anki deck: File &gt; Import)</li>\n</ul>\n");
 }

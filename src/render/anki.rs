@@ -1,0 +1,512 @@
+//! An Anki deck: the glossary as a text file Anki imports as notes of two
+//! note types, Basic and Cloze, into one deck, with tags.
+//!
+//! The file starts with Anki's file headers (see Anki's manual, "Importing
+//! text files"): tab-separated, HTML fields, and the columns that give each
+//! note its GUID, note type, deck and tags. A header names one note type
+//! for the whole file (`#notetype:`), so the note type is a column instead
+//! (`#notetype column:`), and with it each line picks Basic or Cloze, the
+//! two note types of every new collection. The deck is a column too:
+//! `#deck:` names only a deck the collection already has, while a deck
+//! column creates the deck on import. Every line has six columns:
+//!
+//! | GUID | note type | deck | Front / Text | Back / Back Extra | tags |
+//! |---|---|---|---|---|---|
+//! | `glossator-basic-<id>` | `Basic` | the deck | the term | its definition, the term masked | `kind::<kind> doc::<doc>…` |
+//! | `glossator-cloze-<id>` | `Cloze` | the deck | a sentence of the notes, clozed | the term and its definition | `kind::<kind> doc::<doc>` |
+//!
+//! * GUIDs come from entry ids, so importing a new deck over an old one
+//!   updates its notes instead of adding them again.
+//! * A Basic note per entry: the answer never contains the term, whose
+//!   name, spellings seen and (for a person) surname are masked as `___`,
+//!   so the card works reversed as well.
+//! * A Cloze note per entry, up to a limit: a sentence where the entry
+//!   occurs, with the entry as `{{c1::…}}` and each date in it as
+//!   `{{c2::…}}`, `{{c3::…}}`. The best sentences come first and are taken
+//!   first: those that hold a date or define the term (`NEP was…`), then
+//!   the shorter; a sentence is used once, and not at all one that does not
+//!   end as a sentence does (`.`, `?`, `!`: headings and list items do
+//!   not), one longer than [`LONGEST_SENTENCE`] characters, or one with
+//!   fewer than four words besides
+//!   the term and its dates (two for a sentence with a date or a
+//!   definition, as `Lenin died on 21 January 1924`). Sentences are plain text (Markdown and HTML markup removed).
+//! * Tags: the entry's kind, and the documents of its listed occurrences
+//!   (a Cloze note: its sentence's document).
+//!
+//! Text is escaped for HTML fields (`&`, `<`, `>`, `"`, `'`), braces too, so no
+//! text makes a cloze of its own; fields never hold tabs or line breaks.
+
+use std::cmp::Reverse;
+use std::collections::HashSet;
+use std::fmt::Write;
+use std::ops::Range;
+
+use regex::Regex;
+
+use crate::dates::DateTagger;
+use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
+use crate::lexicon::Kind;
+use crate::render::escape::escape_markup;
+use crate::render::text::{one_line, plain, plain_pieces};
+
+/// What the deck is called and how many Cloze notes it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnkiOptions {
+    /// The deck's name; `::` makes a subdeck (`History::Russia`).
+    pub deck: String,
+    /// Cloze notes at most, the best first.
+    pub cloze_limit: usize,
+}
+
+impl Default for AnkiOptions {
+    fn default() -> Self {
+        AnkiOptions {
+            deck: "Glossator".to_string(),
+            cloze_limit: 100,
+        }
+    }
+}
+
+/// Sentences longer than this (in characters, as plain text) make no
+/// Cloze note: a card is read at a glance.
+pub const LONGEST_SENTENCE: usize = 200;
+
+/// Words of a sentence besides the term and its dates, at least, for a
+/// Cloze note.
+const FEWEST_OTHER_WORDS: usize = 4;
+
+/// The same for a sentence with a date or a definition, a fact already
+/// (`Lenin died on 21 January 1924`).
+const FEWEST_WORDS_OF_A_FACT: usize = 2;
+
+/// What masks the term in an answer.
+const MASK: &str = "___";
+
+/// The deck file: the headers, a Basic note per entry in glossary order,
+/// then the Cloze notes, the best first.
+pub fn deck(glossary: &Glossary, options: &AnkiOptions) -> String {
+    let mut out = String::from(
+        "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n\
+         #tags column:6\n#columns:GUID\tNote type\tDeck\tFront / Text\tBack / Back Extra\tTags\n",
+    );
+    let deck = field(&options.deck);
+    for entry in glossary.entries() {
+        let docs = entry.occurrences.iter().map(|o| o.doc.as_str());
+        let back = masked(&plain(&entry.definition), &name_forms(entry));
+        line(
+            &mut out,
+            [
+                &format!("glossator-basic-{}", field(&entry.id)),
+                "Basic",
+                &deck,
+                &escape(&one_line(&entry.name)),
+                &escape(&back),
+                &tags(entry.kind, docs),
+            ],
+        );
+    }
+    for (entry, cloze) in clozes(glossary, options.cloze_limit) {
+        let back = format!(
+            "<b>{}</b>: {}",
+            escape(&one_line(&entry.name)),
+            escape(&plain(&entry.definition))
+        );
+        line(
+            &mut out,
+            [
+                &format!("glossator-cloze-{}", field(&entry.id)),
+                "Cloze",
+                &deck,
+                &cloze.text,
+                &back,
+                &tags(entry.kind, [cloze.doc]),
+            ],
+        );
+    }
+    out
+}
+
+/// Appends one note's line.
+fn line(out: &mut String, fields: [&str; 6]) {
+    out.push_str(&fields.join("\t"));
+    out.push('\n');
+}
+
+/// The tags of a note: its kind and its documents, each once.
+fn tags<'a>(kind: Kind, docs: impl IntoIterator<Item = &'a str>) -> String {
+    let mut tags = vec![format!("kind::{kind}")];
+    for doc in docs {
+        let tag = format!("doc::{}", tag_text(doc));
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags.join(" ")
+}
+
+/// Text as one tag: white space, which separates tags, as `_`; HTML
+/// escaped.
+fn tag_text(text: &str) -> String {
+    let joined: String = text
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    escape(&joined)
+}
+
+/// Text as a field of its own (GUID, deck): one line, escaped.
+fn field(text: &str) -> String {
+    escape(&one_line(text))
+}
+
+/// The forms of an entry's name an answer must not show: the name, the
+/// spellings found, and a person's surname (the name's last word).
+pub(crate) fn name_forms(entry: &GlossaryEntry) -> Vec<String> {
+    let mut forms = vec![entry.name.clone()];
+    forms.extend(entry.aliases_seen.iter().cloned());
+    if entry.kind == Kind::Person {
+        if let Some(surname) = entry.name.split_whitespace().last() {
+            forms.push(surname.to_string());
+        }
+    }
+    forms.retain(|f| !f.trim().is_empty());
+    forms
+}
+
+/// `text` with every whole-word occurrence of `forms` (case ignored) as
+/// [`MASK`]; the longest form is masked where two start together.
+pub(crate) fn masked(text: &str, forms: &[String]) -> String {
+    let mut forms: Vec<&str> = forms.iter().map(|f| f.trim()).collect();
+    forms.retain(|f| !f.is_empty());
+    if forms.is_empty() {
+        return text.to_string();
+    }
+    forms.sort_by_key(|f| Reverse(f.len()));
+    let pattern = forms
+        .iter()
+        .map(|f| regex::escape(f))
+        .collect::<Vec<_>>()
+        .join("|");
+    let Ok(forms) = Regex::new(&format!("(?i){pattern}")) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut kept = 0;
+    let mut from = 0;
+    while let Some(found) = forms.find_at(text, from) {
+        if is_word_edge(text, found.start()) && is_word_edge(text, found.end()) {
+            out.push_str(&text[kept..found.start()]);
+            out.push_str(MASK);
+            kept = found.end();
+            from = found.end();
+        } else {
+            // The next character boundary after the start.
+            from = found.start()
+                + text[found.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
+    }
+    out.push_str(&text[kept..]);
+    out
+}
+
+/// Whether byte `at` of `text` is not inside a word.
+fn is_word_edge(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+/// Text for an HTML field: escaped as every page is (`escape_markup`),
+/// braces too, so that text never opens or closes a cloze, and on one
+/// line.
+fn escape(text: &str) -> String {
+    escape_markup(text)
+        .replace('{', "&#123;")
+        .replace('}', "&#125;")
+        .replace(['\t', '\n', '\r'], " ")
+}
+
+/// A Cloze note's text and where its sentence is from.
+struct Cloze<'g> {
+    text: String,
+    doc: &'g str,
+}
+
+/// A sentence that could make an entry's Cloze note.
+struct Candidate<'g> {
+    entry: usize,
+    occurrence: &'g Occurrence,
+    /// What the cloze hides, relative to the sentence, in order: the
+    /// entry's spans (number 1) and the dates beside them (2, 3, …).
+    marks: Vec<(Range<usize>, usize)>,
+    /// Holds a date, defines the term: 0 to 2.
+    quality: u8,
+    /// Characters, as plain text.
+    length: usize,
+}
+
+/// The Cloze notes: one for each entry that has a good sentence, at most
+/// `limit`, the best first.
+fn clozes(glossary: &Glossary, limit: usize) -> Vec<(&GlossaryEntry, Cloze<'_>)> {
+    let tagger = DateTagger::new();
+    let entries = glossary.entries();
+    let mut candidates: Vec<Candidate> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(n, entry)| candidates(n, entry, &tagger))
+        .collect();
+    // Stable: equal sentences keep glossary order, then document order.
+    candidates.sort_by_key(|c| (Reverse(c.quality), c.length));
+    let mut used_sentences = HashSet::new();
+    let mut done = vec![false; entries.len()];
+    let mut out = Vec::new();
+    for candidate in candidates {
+        if out.len() == limit {
+            break;
+        }
+        let occurrence = candidate.occurrence;
+        let sentence = (occurrence.doc.as_str(), occurrence.sentence);
+        if done[candidate.entry] || used_sentences.contains(&sentence) {
+            continue;
+        }
+        done[candidate.entry] = true;
+        used_sentences.insert(sentence);
+        out.push((
+            &entries[candidate.entry],
+            Cloze {
+                text: cloze_text(&occurrence.context, &candidate.marks),
+                doc: &occurrence.doc,
+            },
+        ));
+    }
+    out
+}
+
+/// The sentences of an entry's listed occurrences that could make its
+/// Cloze note, each once: those with enough words of their own and not too
+/// long.
+fn candidates<'g>(n: usize, entry: &'g GlossaryEntry, tagger: &DateTagger) -> Vec<Candidate<'g>> {
+    let mut sentences: Vec<(&Occurrence, Vec<Range<usize>>)> = Vec::new();
+    for occurrence in &entry.occurrences {
+        let Some(span) = relative_span(occurrence) else {
+            continue;
+        };
+        match sentences
+            .iter_mut()
+            .find(|(o, _)| o.doc == occurrence.doc && o.sentence == occurrence.sentence)
+        {
+            Some((_, spans)) => spans.push(span),
+            None => sentences.push((occurrence, vec![span])),
+        }
+    }
+    let mut out = Vec::new();
+    for (occurrence, spans) in sentences {
+        let context = &occurrence.context;
+        let mut marks: Vec<(Range<usize>, usize)> = spans.iter().map(|s| (s.clone(), 1)).collect();
+        let dates = tagger
+            .find(context)
+            .into_iter()
+            .map(|m| m.start..m.end)
+            .filter(|d| !spans.iter().any(|s| s.start < d.end && d.start < s.end));
+        marks.extend(dates.zip(2..));
+        marks.sort_by_key(|(range, _)| range.start);
+        let ranges: Vec<Range<usize>> = marks.iter().map(|(r, _)| r.clone()).collect();
+        let pieces = plain_pieces(context, &ranges);
+        let other_words: usize = pieces
+            .iter()
+            .step_by(2)
+            .flat_map(|p| p.split_whitespace())
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count();
+        let length = pieces.iter().map(|p| p.chars().count()).sum();
+        // The words after the entry's first span.
+        let first = marks.iter().position(|(_, number)| *number == 1);
+        let defines = first.is_some_and(|i| defines(&pieces[2 * i + 2..].concat()));
+        let has_date = marks.len() > spans.len();
+        let quality = u8::from(has_date) + u8::from(defines);
+        let fewest = if quality > 0 {
+            FEWEST_WORDS_OF_A_FACT
+        } else {
+            FEWEST_OTHER_WORDS
+        };
+        if other_words < fewest || length > LONGEST_SENTENCE || !ends_a_sentence(&pieces) {
+            continue;
+        }
+        out.push(Candidate {
+            entry: n,
+            occurrence,
+            marks,
+            quality,
+            length,
+        });
+    }
+    out
+}
+
+/// Whether text ends as a sentence does, not as a heading or a list item:
+/// with `.`, `!`, `?` or `…`, perhaps inside quotes or brackets.
+fn ends_a_sentence(pieces: &[String]) -> bool {
+    let last = pieces.last().map_or("", |p| p.trim_end());
+    last.trim_end_matches(['”', '"', '’', '\'', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// An occurrence's span relative to its sentence, if it lies in it.
+fn relative_span(occurrence: &Occurrence) -> Option<Range<usize>> {
+    let start = occurrence.start.checked_sub(occurrence.sentence[0])?;
+    let end = occurrence.end.checked_sub(occurrence.sentence[0])?;
+    occurrence.context.get(start..end).map(|_| start..end)
+}
+
+/// Whether the words after a term define it: `NEP was …`, `the Nepmen,
+/// private traders …`, `kolkhoz (a collective farm)`.
+fn defines(after: &str) -> bool {
+    const DEFINING: [&str; 11] = [
+        " is ",
+        " was ",
+        " are ",
+        " were ",
+        " means ",
+        " meant ",
+        " refers to ",
+        " describes ",
+        " described ",
+        ", a ",
+        " (a",
+    ];
+    let after = after.to_lowercase();
+    let after = after.trim_start_matches(['”', '"', '’', '\'', ')']);
+    DEFINING.iter().any(|d| after.starts_with(d))
+}
+
+/// The sentence `context` as a cloze, each of `marks` hidden under its
+/// number, as plain escaped text.
+fn cloze_text(context: &str, marks: &[(Range<usize>, usize)]) -> String {
+    let ranges: Vec<Range<usize>> = marks.iter().map(|(r, _)| r.clone()).collect();
+    let pieces = plain_pieces(context, &ranges);
+    let mut out = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i % 2 == 0 {
+            out.push_str(&escape(piece));
+        } else {
+            let number = marks[i / 2].1;
+            // `::` inside a cloze would start its hint.
+            let hidden = escape(piece).replace(':', "&#58;");
+            let _ = write!(out, "{{{{c{number}::{hidden}}}}}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn answers_mask_the_term_as_whole_words() {
+        let forms = forms(&["Alexei Rykov", "Rykov"]);
+        assert_eq!(
+            masked(
+                "Alexei Rykov (1881-1938), Rykov's ally; not Rykovism.",
+                &forms
+            ),
+            "___ (1881-1938), ___'s ally; not Rykovism."
+        );
+        assert_eq!(
+            masked("the nep and NEPs", &self::forms(&["NEP"])),
+            "the ___ and NEPs"
+        );
+        assert_eq!(
+            masked("Ёлкин and ёлкин", &self::forms(&["ЁЛКИН"])),
+            "___ and ___"
+        );
+    }
+
+    fn entry_in(context: &str, term: &str) -> GlossaryEntry {
+        let start = 100 + context.find(term).unwrap();
+        GlossaryEntry {
+            id: "x".into(),
+            name: term.into(),
+            kind: Kind::Person,
+            definition: "d".into(),
+            see_also: vec![],
+            aliases_seen: vec![term.into()],
+            count: 1,
+            doc_count: 1,
+            occurrences: vec![Occurrence {
+                doc: "notes".into(),
+                start,
+                end: start + term.len(),
+                text: term.into(),
+                sentence: [100, 100 + context.len()],
+                context: context.into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn clozes_hide_the_term_and_each_date() {
+        let context = "Then **Trotsky** was expelled from the party in 1927, and exiled in 1929.";
+        let entry = entry_in(context, "Trotsky");
+        let found = candidates(0, &entry, &DateTagger::new());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].quality, 2, "a date, and a definition");
+        assert_eq!(
+            cloze_text(context, &found[0].marks),
+            "Then {{c1::Trotsky}} was expelled from the party in {{c2::1927}}, \
+             and exiled in {{c3::1929}}."
+        );
+        assert_eq!(
+            cloze_text("A {b} c::d & 2 < 3", &[(6..10, 1)]),
+            "A &#123;b&#125; {{c1::c&#58;&#58;d}} &amp; 2 &lt; 3"
+        );
+    }
+
+    #[test]
+    fn fragments_make_no_cloze() {
+        let tagger = DateTagger::new();
+        for context in [
+            "Cheka (Dec 1917) – Dzerzhinsky.",
+            "Trotsky, Zinoviev and Kamenev.",
+            "Stalin’s rise, 1924–9",
+            "Stalin’s rise, 1924–9.",
+        ] {
+            let entry = entry_in(context, context.split([' ', ',']).next().unwrap());
+            assert!(candidates(0, &entry, &tagger).is_empty(), "{context}");
+        }
+    }
+
+    #[test]
+    fn defining_words_follow_the_term() {
+        assert!(defines(" was a collective farm"));
+        assert!(defines("” (a farm)"));
+        assert!(defines(", a trader"));
+        assert!(!defines(" lost in 1927"));
+        assert!(!defines(" wasted"));
+    }
+
+    #[test]
+    fn fields_stay_on_one_line_and_never_open_a_cloze() {
+        assert_eq!(
+            escape("a\tb\n{{c1::x}} <b> & \""),
+            "a b &#123;&#123;c1::x&#125;&#125; &lt;b&gt; &amp; &quot;"
+        );
+        assert_eq!(
+            tags(Kind::Term, ["a notes", "a notes", "b"]),
+            "kind::term doc::a_notes doc::b"
+        );
+    }
+}
