@@ -15,12 +15,15 @@
 //!  "documents":[{"id":"notes","path":"corpus/notes.txt","sha256":"9f86d0…"}],
 //!  "entries":[{"id":"nep","name":"New Economic Policy","kind":"term",
 //!              "definition":"...","see_also":["war-communism"],
+//!              "sort_as":"Economic Policy, New",
 //!              "aliases_seen":["NEP"],"count":16,"doc_count":1,
 //!              "occurrences":[{"doc":"notes","start":10,"end":13,"text":"NEP",
 //!                              "sentence":[0,52],"context":"..."}]}]}
 //! ```
 //!
-//! `entries` are sorted by name (case-insensitively, then by id);
+//! `sort_as` is the lexicon's, present only where it gives one; listings
+//! sort by it ([`Glossary::sections`]). `entries` are sorted by name
+//! (case-insensitively, then by id);
 //! `occurrences` keep document order and are capped at `max_occurrences`,
 //! while `count` (all occurrences) and `doc_count` (documents with one) stay
 //! exact. `aliases_seen` are the distinct surface texts found, sorted.
@@ -39,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotate::Annotation;
 use crate::input::Document;
-use crate::lexicon::{Kind, Lexicon};
+use crate::lexicon::{self, Kind, Lexicon};
 use crate::shard::{
     check_disjoint, check_passage, check_unique, document_order, passage, position_of,
 };
@@ -96,6 +99,9 @@ pub struct GlossaryEntry {
     /// Ids of related entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub see_also: Vec<String>,
+    /// The lexicon's `sort_as`, if it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_as: Option<String>,
     /// The distinct surface texts found, sorted.
     pub aliases_seen: Vec<String>,
     /// Every occurrence, listed or not.
@@ -139,6 +145,26 @@ impl Glossary {
     /// The entries, sorted by name (case-insensitively), then by id.
     pub fn entries(&self) -> &[GlossaryEntry] {
         &self.entries
+    }
+
+    /// The entries of each kind that has any, kinds in [`Kind::ALL`]'s
+    /// order, entries by [`GlossaryEntry::sort_key`] (then id): people by
+    /// surname.
+    pub fn sections(&self) -> Vec<(Kind, Vec<&GlossaryEntry>)> {
+        Kind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let mut entries: Vec<(String, &GlossaryEntry)> = self
+                    .entries
+                    .iter()
+                    .filter(|e| e.kind == kind)
+                    .map(|e| (e.sort_key(), e))
+                    .collect();
+                entries.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.id.cmp(&y.id)));
+                let entries: Vec<&GlossaryEntry> = entries.into_iter().map(|(_, e)| e).collect();
+                (!entries.is_empty()).then_some((kind, entries))
+            })
+            .collect()
     }
 
     /// Each entry by its id, for following `see_also` links.
@@ -189,6 +215,7 @@ impl Glossary {
                 kind: entry.kind,
                 definition: entry.definition.clone(),
                 see_also: entry.see_also.clone(),
+                sort_as: entry.sort_as.clone(),
                 aliases_seen: Vec::new(),
                 count: 0,
                 doc_count: 1,
@@ -335,10 +362,11 @@ fn check_same_entries(
         let alike = known.name == entry.name
             && known.kind == entry.kind
             && known.definition == entry.definition
-            && known.see_also == entry.see_also;
+            && known.see_also == entry.see_also
+            && known.sort_as == entry.sort_as;
         if !alike {
             return Err(MergeError(format!(
-                "entry `{}` has a different name, kind, definition or see_also in the two \
+                "entry `{}` has a different name, kind, definition, see_also or sort_as in the two \
                  partials; make every partial with the same lexicon",
                 entry.id
             )));
@@ -348,6 +376,11 @@ fn check_same_entries(
 }
 
 impl GlossaryEntry {
+    /// What listings sort the entry by (see [`crate::lexicon::sort_key`]).
+    pub fn sort_key(&self) -> String {
+        lexicon::sort_key(&self.name, self.kind, self.sort_as.as_deref())
+    }
+
     fn absorb(&mut self, later: GlossaryEntry, max_occurrences: usize) {
         // Merging checked that the totals fit; adding documents cannot
         // count past usize::MAX spans.

@@ -36,6 +36,7 @@ fn lexicon_for(case: &Case) -> (Lexicon, Vec<String>) {
             see_also: Vec::new(),
             plural: false,
             ambiguous: Vec::new(),
+            sort_as: None,
         };
         builder.add_entry(
             entry,

@@ -8,6 +8,9 @@
 //!   (`tests/golden/`), shard merging, thread-count independence.
 //! * `cli_anki`: the Anki deck (`glossary --format anki`, `build`'s
 //!   `anki.txt`): headers, Basic and Cloze notes, deck, GUIDs, golden file.
+//! * `cli_revise`: the glossary to revise from: people by surname, jump
+//!   links, plain passages, `--max-occurrences 0`, the format from `--out`,
+//!   the compact glossary.
 //! * `cli_exports`: the exchange formats (`annotate --format`, `export`):
 //!   golden files, TEI through an XML parser, Web Annotation selectors,
 //!   brat offsets, `export` equal to `annotate --format`.
@@ -53,6 +56,7 @@ mod cli_exports;
 mod cli_lexicon;
 mod cli_outputs;
 mod cli_records;
+mod cli_revise;
 mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;

@@ -2,7 +2,7 @@
 //! Turning these into a loaded lexicon and a list of inputs happens in
 //! `config.rs`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use glossator::lexicon::Kind;
@@ -193,14 +193,17 @@ pub enum GlossaryFormat {
     Anki,
     /// A self-contained web page (links to handouts assume a build folder).
     Html,
+    /// A compact web page to print: a two-column table, one line per term.
+    Compact,
 }
 
 /// Flags that shape a glossary.
 #[derive(Debug, Args)]
 pub struct GlossaryShape {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = GlossaryFormat::Json)]
-    pub format: GlossaryFormat,
+    /// Output format [default: from --out's extension (.json, .md, .tsv,
+    /// .html), else json].
+    #[arg(long, value_enum)]
+    pub format: Option<GlossaryFormat>,
     /// Write to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -209,6 +212,34 @@ pub struct GlossaryShape {
     pub min_count: usize,
     #[command(flatten)]
     pub anki: AnkiArgs,
+}
+
+/// The format `format` names, else the one `out`'s extension names
+/// (`.htm` and `.markdown` too), else JSON; an error for an extension that
+/// names no format, rather than JSON in a file named otherwise.
+pub fn chosen_format<F: ValueEnum + Copy>(
+    format: Option<F>,
+    out: Option<&Path>,
+    json: F,
+) -> anyhow::Result<F> {
+    if let Some(format) = format {
+        return Ok(format);
+    }
+    let Some(ext) = out.and_then(Path::extension) else {
+        return Ok(json);
+    };
+    let ext = ext.to_string_lossy().to_lowercase();
+    let name = match ext.as_str() {
+        "htm" => "html",
+        "markdown" => "md",
+        other => other,
+    };
+    F::from_str(name, true).map_err(|_| {
+        anyhow::anyhow!(
+            "{}: cannot tell the output format from the extension .{ext}; give --format",
+            out.map_or_else(String::new, |p| p.display().to_string())
+        )
+    })
 }
 
 /// Flags of the Anki deck.
@@ -259,9 +290,10 @@ pub enum TimelineFormat {
 pub struct TimelineArgs {
     #[command(flatten)]
     pub run: RunArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TimelineFormat::Json)]
-    pub format: TimelineFormat,
+    /// Output format [default: from --out's extension (.json, .md, .html),
+    /// else json].
+    #[arg(long, value_enum)]
+    pub format: Option<TimelineFormat>,
     /// Write to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -41,7 +41,7 @@ struct Tally {
 }
 
 /// Writes `DIR/annotations/*.json`, `DIR/handouts/*.html`,
-/// `DIR/glossary.{html,json,md,tsv}`, `DIR/anki.txt`, `DIR/timeline.{html,json,md}` and
+/// `DIR/glossary.{html,json,md,tsv}`, `DIR/glossary-compact.html`, `DIR/anki.txt`, `DIR/timeline.{html,json,md}` and
 /// `DIR/index.html`.
 pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     run.require_file_ids("build")?;
@@ -113,6 +113,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         (GlossaryFormat::Md, "glossary.md"),
         (GlossaryFormat::Tsv, "glossary.tsv"),
         (GlossaryFormat::Html, "glossary.html"),
+        (GlossaryFormat::Compact, "glossary-compact.html"),
         (GlossaryFormat::Anki, "anki.txt"),
     ] {
         let bytes = crate::glossary::render(&glossary, format, &anki);
@@ -157,7 +158,7 @@ impl Tally {
         let wrote = match output.failed() {
             0 => format!(
                 "wrote {} files into {}: index.html, handouts/, annotations/, \
-                 glossary.{{html,json,md,tsv}}, anki.txt, timeline.{{html,json,md}}",
+                 glossary.{{html,json,md,tsv}}, glossary-compact.html, anki.txt, timeline.{{html,json,md}}",
                 output.written(),
                 out.display()
             ),

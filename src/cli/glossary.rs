@@ -4,7 +4,7 @@ use glossator::glossary::Glossary;
 use glossator::render::anki::{self, AnkiOptions};
 use glossator::render::{html, json::json_line, markdown, tsv};
 
-use crate::args::{GlossaryArgs, GlossaryFormat};
+use crate::args::{chosen_format, GlossaryArgs, GlossaryFormat};
 use crate::config::Run;
 use crate::output::Output;
 use crate::process::process;
@@ -16,6 +16,11 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
     if let Some(out) = &args.shape.out {
         output.check(out)?;
     }
+    let format = chosen_format(
+        args.shape.format,
+        args.shape.out.as_deref(),
+        GlossaryFormat::Json,
+    )?;
     let mut glossary = Glossary::new(args.max_occurrences);
     let lexicon = run.annotator.lexicon();
     process(
@@ -28,7 +33,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         },
     )?;
     glossary.retain_min_count(args.shape.min_count);
-    let bytes = render(&glossary, args.shape.format, &args.shape.anki.options());
+    let bytes = render(&glossary, format, &args.shape.anki.options());
     Ok(output.emit(&bytes, args.shape.out.as_deref(), reporter)?)
 }
 
@@ -39,6 +44,7 @@ pub fn render(glossary: &Glossary, format: GlossaryFormat, anki: &AnkiOptions) -
         GlossaryFormat::Md => markdown::glossary(glossary).into_bytes(),
         GlossaryFormat::Tsv => tsv::glossary(glossary).into_bytes(),
         GlossaryFormat::Html => html::glossary(glossary).into_bytes(),
+        GlossaryFormat::Compact => html::compact_glossary(glossary).into_bytes(),
         GlossaryFormat::Anki => anki::deck(glossary, anki).into_bytes(),
     }
 }

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use glossator::glossary::{Glossary, MergeError, GLOSSARY_SCHEMA};
 use glossator::timeline::{Timeline, TIMELINE_SCHEMA};
 
-use crate::args::{GlossaryFormat, MergeArgs, TimelineFormat};
+use crate::args::{chosen_format, GlossaryFormat, MergeArgs, TimelineFormat};
 use crate::output::Output;
 use crate::report::Reporter;
 
@@ -18,20 +18,23 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     if let Some(out) = &args.shape.out {
         output.check(out)?;
     }
+    let out = args.shape.out.as_deref();
     let first = &args.files[0];
     let bytes = match schema_of(first)?.as_str() {
         GLOSSARY_SCHEMA => {
             let mut glossary: Glossary = merge_all(&args.files, Glossary::merge)?;
             glossary.retain_min_count(args.shape.min_count);
-            crate::glossary::render(&glossary, args.shape.format, &args.shape.anki.options())
+            let format = chosen_format(args.shape.format, out, GlossaryFormat::Json)?;
+            crate::glossary::render(&glossary, format, &args.shape.anki.options())
         }
         TIMELINE_SCHEMA => {
             let format = match args.shape.format {
-                GlossaryFormat::Json => TimelineFormat::Json,
-                GlossaryFormat::Md => TimelineFormat::Md,
-                GlossaryFormat::Html => TimelineFormat::Html,
-                GlossaryFormat::Tsv | GlossaryFormat::Anki => {
-                    bail!("a timeline has no tsv or anki format (use json, md or html)")
+                None => chosen_format(None, out, TimelineFormat::Json)?,
+                Some(GlossaryFormat::Json) => TimelineFormat::Json,
+                Some(GlossaryFormat::Md) => TimelineFormat::Md,
+                Some(GlossaryFormat::Html) => TimelineFormat::Html,
+                Some(GlossaryFormat::Tsv | GlossaryFormat::Anki | GlossaryFormat::Compact) => {
+                    bail!("a timeline has no tsv, anki or compact format (use json, md or html)")
                 }
             };
             crate::timeline::render(&merge_all(&args.files, Timeline::merge)?, format)

@@ -3,7 +3,7 @@
 use glossator::render::{html, json::json_line, markdown};
 use glossator::timeline::{Timeline, TimelineBuilder};
 
-use crate::args::{TimelineArgs, TimelineFormat};
+use crate::args::{chosen_format, TimelineArgs, TimelineFormat};
 use crate::config::Run;
 use crate::output::Output;
 use crate::process::process;
@@ -15,6 +15,7 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::R
     if let Some(out) = &args.out {
         output.check(out)?;
     }
+    let format = chosen_format(args.format, args.out.as_deref(), TimelineFormat::Json)?;
     let mut builder = TimelineBuilder::new();
     process(
         run,
@@ -25,7 +26,7 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::R
             Ok(())
         },
     )?;
-    let bytes = render(&builder.finish(), args.format);
+    let bytes = render(&builder.finish(), format);
     Ok(output.emit(&bytes, args.out.as_deref(), reporter)?)
 }
 

@@ -190,6 +190,7 @@ pub(super) fn parse_cards(
                 see_also: Vec::new(),
                 plural: true,
                 ambiguous: Vec::new(),
+                sort_as: None,
             };
             (entry, card.line)
         })

@@ -137,6 +137,33 @@ pub struct Entry {
     /// Surface forms this entry knowingly shares with another entry.
     #[serde(default)]
     pub ambiguous: Vec<String>,
+    /// What listings sort the entry by (`Stalin, Joseph`); derived from
+    /// the name where absent (see [`sort_key`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_as: Option<String>,
+}
+
+/// The key an entry is sorted by in listings, folded for comparing
+/// (accents and case ignored): `sort_as` if given, else for a person of
+/// two or more words the last word first (`Joseph Stalin` under
+/// `stalin, joseph`), unless the last word is a regnal number (`Nicholas
+/// II`), else the name.
+pub fn sort_key(name: &str, kind: Kind, sort_as: Option<&str>) -> String {
+    let key = match sort_as {
+        Some(key) if !key.trim().is_empty() => key.to_string(),
+        _ => match name.trim().rsplit_once(char::is_whitespace) {
+            Some((rest, last)) if kind == Kind::Person && !is_regnal_number(last) => {
+                format!("{last}, {}", rest.trim_end())
+            }
+            _ => name.to_string(),
+        },
+    };
+    deunicode::deunicode(&key).to_lowercase()
+}
+
+/// `II`, `IV`, `XIV`: a roman numeral after a ruler's name.
+fn is_regnal_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 fn yes() -> bool {
@@ -338,5 +365,18 @@ mod tests {
         }
         assert_eq!(Kind::named("people"), None);
         assert_eq!(Kind::named(""), None);
+    }
+
+    #[test]
+    fn people_sort_by_surname_unless_told() {
+        use super::sort_key;
+        assert_eq!(sort_key("Joseph Stalin", Kind::Person, None), "stalin, joseph");
+        assert_eq!(sort_key("Vasily Blücher", Kind::Person, None), "blucher, vasily");
+        assert_eq!(sort_key("Lenin", Kind::Person, None), "lenin");
+        assert_eq!(sort_key("Nicholas II", Kind::Person, None), "nicholas ii");
+        assert_eq!(sort_key("Five-Year Plan", Kind::Term, None), "five-year plan");
+        let told = Some("Gaulle, Charles de");
+        assert_eq!(sort_key("Charles de Gaulle", Kind::Person, told), "gaulle, charles de");
+        assert_eq!(sort_key("Leon Trotsky", Kind::Person, Some(" ")), "trotsky, leon");
     }
 }

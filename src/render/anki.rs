@@ -169,7 +169,7 @@ fn field(text: &str) -> String {
 /// spellings found, and a person's surname (the name's last word).
 pub(crate) fn name_forms(entry: &GlossaryEntry) -> Vec<String> {
     let mut forms = vec![entry.name.clone()];
-    forms.extend(entry.aliases_seen.iter().cloned());
+    forms.extend(entry.aliases_seen.iter().map(|a| plain(a)));
     if entry.kind == Kind::Person {
         if let Some(surname) = entry.name.split_whitespace().last() {
             forms.push(surname.to_string());
@@ -443,6 +443,7 @@ mod tests {
             kind: Kind::Person,
             definition: "d".into(),
             see_also: vec![],
+            sort_as: None,
             aliases_seen: vec![term.into()],
             count: 1,
             doc_count: 1,

@@ -10,13 +10,14 @@ use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::escape_markup;
-use crate::render::text::{one_line, quote_around};
+use crate::render::text::{initials, one_line, quote_around, section_id, spellings};
 use crate::timeline::Timeline;
 
 /// Characters in a quote shown under "where it appears".
 const QUOTE_WIDTH: usize = 110;
 
-/// The glossary: a heading per kind, entries alphabetical within it, each
+/// The glossary: links to its sections, then a heading per kind with
+/// links to its letters, entries in sort order (people by surname), each
 /// with its definition, spellings seen, links and where it appears.
 pub fn glossary(glossary: &Glossary) -> String {
     let mut out = String::from("# Glossary\n\n");
@@ -28,17 +29,29 @@ pub fn glossary(glossary: &Glossary) -> String {
         glossary.documents().len()
     );
     let by_id = glossary.by_id();
-    for kind in Kind::ALL {
-        let entries: Vec<&GlossaryEntry> = glossary
-            .entries()
+    let sections = glossary.sections();
+    let jumps: Vec<String> = sections
+        .iter()
+        .map(|(kind, _)| format!("[{}](#{})", kind_heading(*kind), section_id(*kind, None)))
+        .collect();
+    let _ = writeln!(out, "Sections: {}\n", jumps.join(" · "));
+    for (kind, entries) in sections {
+        let letters = initials(&entries);
+        let _ = writeln!(
+            out,
+            "<a id=\"{}\"></a>\n## {}\n",
+            section_id(kind, None),
+            kind_heading(kind)
+        );
+        let jumps: Vec<String> = letters
             .iter()
-            .filter(|e| e.kind == kind)
+            .map(|(letter, _)| format!("[{letter}](#{})", section_id(kind, Some(*letter))))
             .collect();
-        if entries.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "## {}\n", kind_heading(kind));
-        for entry in entries {
+        let _ = writeln!(out, "{}\n", jumps.join(" · "));
+        for (n, entry) in entries.into_iter().enumerate() {
+            if let Some((letter, _)) = letters.iter().find(|(_, first)| *first == n) {
+                let _ = write!(out, "<a id=\"{}\"></a>", section_id(kind, Some(*letter)));
+            }
             entry_section(&mut out, entry, &by_id);
         }
     }
@@ -65,11 +78,7 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, by_id: &HashMap<&str, 
         escape(&entry.name)
     );
     let _ = writeln!(out, "{}\n", escape(&one_line(&entry.definition)));
-    let spellings: Vec<String> = entry
-        .aliases_seen
-        .iter()
-        .map(|a| escape(&one_line(a)))
-        .collect();
+    let spellings: Vec<String> = spellings(entry).iter().map(|a| escape(a)).collect();
     let _ = write!(out, "*Written as:* {}", spellings.join(", "));
     let links: Vec<String> = entry
         .see_also
@@ -91,6 +100,10 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, by_id: &HashMap<&str, 
         "  \n*Occurs {} {times} in {} {docs}.*\n",
         entry.count, entry.doc_count
     );
+    if entry.occurrences.is_empty() {
+        // --max-occurrences 0: no passages, and no section for them.
+        return;
+    }
     let _ = writeln!(out, "Where it appears:\n");
     for occurrence in &entry.occurrences {
         let (before, mid, after) = quote_around(

@@ -6,19 +6,24 @@
 //! sentence and to character boundaries.
 
 use std::ops::Range;
+use std::slice;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::glossary::GlossaryEntry;
+use crate::lexicon::Kind;
 
 /// Collapses every run of white space (line breaks included) to one space.
 pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A short quote of the sentence `context` around `span`, at most about
-/// `width` characters, with `…` where cut. `span` is a byte range of the
-/// document and `context` starts at its byte `context_start`. The three
-/// parts are returned separately so a renderer can mark the middle.
+/// A short quote of the sentence `context` around `span`, as plain text
+/// (see [`plain`]), at most about `width` characters, with `…` where cut.
+/// `span` is a byte range of the document and `context` starts at its byte
+/// `context_start`. The three parts are returned separately so a renderer
+/// can mark the middle.
 ///
 /// Every span lies inside its sentence (see
 /// [`crate::annotate::Annotation`]); one that does not is cut to it.
@@ -29,9 +34,10 @@ pub(crate) fn quote_around(
     width: usize,
 ) -> (String, String, String) {
     let at = within(context, context_start, span);
-    let before = &context[..at.start];
-    let after = &context[at.end..];
-    let side = width.saturating_sub(at.len()) / 2;
+    let [before, mid, after]: [String; 3] = plain_pieces(context, slice::from_ref(&at))
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("`within` gives a range of the context"));
+    let side = width.saturating_sub(mid.len()) / 2;
     let before_chars = before.chars().count();
     let before = if before_chars > side {
         let cut: String = before.chars().skip(before_chars - side).collect();
@@ -52,11 +58,7 @@ pub(crate) fn quote_around(
     } else {
         after.to_string()
     };
-    (
-        one_line_keep_edges(&before),
-        one_line(&context[at]),
-        one_line_keep_edges(&after),
-    )
+    (before, mid, after)
 }
 
 /// The document's byte range `span`, relative to `context` (which starts at
@@ -77,11 +79,12 @@ fn within(context: &str, context_start: usize, span: Range<usize>) -> Range<usiz
 /// use characters, removed from the text before they are put in.
 const MARK: char = '\u{E000}';
 
-/// HTML tags.
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").expect("valid regex"));
-/// A Markdown link or image: its text stays.
+/// HTML tags (not across a mark, which a tag would swallow).
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>\x{E000}]*>").expect("valid regex"));
+/// A Markdown link or image: its text stays (one across a mark does not
+/// count).
 static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^()]*\)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"!?\[([^\]\x{E000}]*)\]\([^()\x{E000}]*\)").expect("valid regex"));
 /// A list item's bullet or number, or a heading's `#`, starting the text.
 static LEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:#{1,6}|>|[•·▪◦‣*+–—-]|\d{1,3}[.)])\s+").expect("valid regex")
@@ -146,6 +149,44 @@ pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Vec<String> {
     pieces
 }
 
+/// The letters a listing's entries (in sort order) are filed under, each
+/// with the index of its first entry: the first letter of the sort key,
+/// `#` for one that starts otherwise.
+pub(crate) fn initials(entries: &[&GlossaryEntry]) -> Vec<(char, usize)> {
+    let mut out: Vec<(char, usize)> = Vec::new();
+    for (n, entry) in entries.iter().enumerate() {
+        let letter = entry
+            .sort_key()
+            .chars()
+            .next()
+            .filter(char::is_ascii_alphabetic)
+            .map_or('#', |c| c.to_ascii_uppercase());
+        if out.last().is_none_or(|(last, _)| *last != letter) {
+            out.push((letter, n));
+        }
+    }
+    out
+}
+
+/// The spellings of an entry found, as plain text (`the **Right**` is
+/// `the Right`), sorted, each once.
+pub(crate) fn spellings(entry: &GlossaryEntry) -> Vec<String> {
+    let mut spellings: Vec<String> = entry.aliases_seen.iter().map(|a| plain(a)).collect();
+    spellings.sort();
+    spellings.dedup();
+    spellings
+}
+
+/// The anchor of a kind's section in a glossary (`index-person`), or of
+/// one of its letters (`index-person-s`, `index-person-other` for `#`).
+pub(crate) fn section_id(kind: Kind, letter: Option<char>) -> String {
+    match letter {
+        None => format!("index-{kind}"),
+        Some('#') => format!("index-{kind}-other"),
+        Some(letter) => format!("index-{kind}-{}", letter.to_ascii_lowercase()),
+    }
+}
+
 /// Like [`one_line`] but keeps one space at either end if there was any.
 fn one_line_keep_edges(text: &str) -> String {
     let lead = if text.starts_with(char::is_whitespace) {
@@ -165,7 +206,6 @@ fn one_line_keep_edges(text: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use std::slice;
 
     fn quote(context: &str, start: usize, span: Range<usize>) -> [String; 3] {
         let (before, mid, after) = quote_around(context, start, span, 30);
@@ -225,6 +265,10 @@ mod tests {
         );
         // A mark outside the text is left out; the pieces still add up.
         assert_eq!(plain_pieces("ab", slice::from_ref(&(1..9))), ["ab"]);
+        assert_eq!(
+            plain_pieces("a <b NEP c>", slice::from_ref(&(5..8))),
+            ["a <b ", "NEP", " c>"]
+        );
         assert_eq!(
             plain_pieces("a\u{E000}b", slice::from_ref(&(0..1))),
             ["", "a", " b"]

@@ -22,4 +22,4 @@ mod style;
 mod writer;
 
 pub use handout::handout;
-pub use pages::{glossary, index, timeline};
+pub use pages::{compact_glossary, glossary, index, timeline};

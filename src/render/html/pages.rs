@@ -18,10 +18,12 @@ use crate::render::html::page::{
     days, entry_href, event_id, handout_path, key_class, legend, page, passage_href, quote, Depth,
 };
 use crate::render::html::writer::Html;
+use crate::render::text::{initials, plain, section_id, spellings};
 use crate::render::markdown::kind_heading;
 use crate::timeline::{Event, Timeline};
 
-/// The glossary page: a section per kind, entries alphabetical within it.
+/// The glossary page: links to its sections, then a section per kind with
+/// links to its letters, entries in sort order (people by surname).
 pub fn glossary(glossary: &Glossary) -> String {
     page("Glossary", Depth::Top, |h| {
         let by_id = glossary.by_id();
@@ -33,18 +35,68 @@ pub fn glossary(glossary: &Glossary) -> String {
             .show(glossary.documents().len())
             .raw(" documents.</p>\n");
         legend(h);
-        for kind in Kind::ALL {
-            let entries = glossary.entries().iter().filter(|e| e.kind == kind);
-            let mut entries = entries.peekable();
-            if entries.peek().is_none() {
-                continue;
+        let sections = glossary.sections();
+        sections_nav(h, &sections);
+        for (kind, entries) in sections {
+            let letters = initials(&entries);
+            h.element("h2", &[("id", &section_id(kind, None))], kind_heading(kind))
+                .raw("\n<nav class=\"jump\">");
+            for (i, (letter, _)) in letters.iter().enumerate() {
+                let href = format!("#{}", section_id(kind, Some(*letter)));
+                h.raw(if i == 0 { "" } else { " · " })
+                    .element("a", &[("href", &href)], &letter.to_string());
             }
-            h.element("h2", &[], kind_heading(kind)).raw("\n");
-            for entry in entries {
+            h.raw("</nav>\n");
+            for (n, entry) in entries.into_iter().enumerate() {
+                if let Some((letter, _)) = letters.iter().find(|(_, first)| *first == n) {
+                    h.element("span", &[("id", &section_id(kind, Some(*letter)))], "");
+                }
                 glossary_entry(h, entry, &by_id);
             }
         }
     })
+}
+
+/// The compact glossary: a two-column table (term, definition) per kind,
+/// one line per entry in sort order, to print and revise from; each term
+/// links to its entry in the full glossary.
+pub fn compact_glossary(glossary: &Glossary) -> String {
+    page("Glossary (compact)", Depth::Top, |h| {
+        h.raw("<h1>Glossary</h1>\n<p class=\"meta\">")
+            .show(glossary.entries().len())
+            .raw(" entries. ")
+            .element("a", &[("href", "glossary.html")], "The full glossary")
+            .raw(" has where each occurs.</p>\n");
+        let sections = glossary.sections();
+        sections_nav(h, &sections);
+        for (kind, entries) in sections {
+            h.element("h2", &[("id", &section_id(kind, None))], kind_heading(kind))
+                .raw("\n<table class=\"compact\">\n");
+            for entry in entries {
+                h.raw("<tr><th>")
+                    .element(
+                        "a",
+                        &[("href", &entry_href(Depth::Top, &entry.id))],
+                        &entry.name,
+                    )
+                    .raw("</th><td>")
+                    .text(&plain(&entry.definition))
+                    .raw("</td></tr>\n");
+            }
+            h.raw("</table>\n");
+        }
+    })
+}
+
+/// Links to a glossary's sections, one per kind.
+fn sections_nav(h: &mut Html, sections: &[(Kind, Vec<&GlossaryEntry>)]) {
+    h.raw("<nav class=\"jump\">Sections: ");
+    for (i, (kind, _)) in sections.iter().enumerate() {
+        let href = format!("#{}", section_id(*kind, None));
+        h.raw(if i == 0 { "" } else { " · " })
+            .element("a", &[("href", &href)], kind_heading(*kind));
+    }
+    h.raw("</nav>\n");
 }
 
 /// One entry: name, definition, spellings, links, counts, passages;
@@ -58,7 +110,7 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
         .raw("</h3>\n")
         .element("p", &[("class", "def")], &entry.definition)
         .raw("\n<p class=\"meta\">Written as: ")
-        .text(&entry.aliases_seen.join(", "));
+        .text(&spellings(entry).join(", "));
     let see_also = entry
         .see_also
         .iter()
@@ -82,8 +134,13 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
             " document.</p>\n"
         } else {
             " documents.</p>\n"
-        })
-        .raw("<ol class=\"passages\">\n");
+        });
+    if entry.occurrences.is_empty() {
+        // --max-occurrences 0: no passages, and no list for them.
+        h.raw("</article>\n");
+        return;
+    }
+    h.raw("<ol class=\"passages\">\n");
     for occurrence in &entry.occurrences {
         h.raw("<li>")
             .element(
@@ -213,6 +270,7 @@ fn files(h: &mut Html, glossary: &Glossary) {
     h.raw("</ul>\n<h2>Glossary and timeline</h2>\n<ul class=\"files\">\n");
     for (page, others) in [
         ("glossary", ["json", "md", "tsv"].as_slice()),
+        ("glossary-compact", [].as_slice()),
         ("timeline", ["json", "md"].as_slice()),
     ] {
         let html = format!("{page}.html");

@@ -75,6 +75,9 @@ mark { background: #fff0b3; color: inherit; }
 .counts { border-collapse: collapse; margin: .6rem 0; }
 .counts th, .counts td { text-align: left; padding: .15rem 1rem .15rem 0; border-bottom: 1px solid #eee; }
 .counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.compact { border-collapse: collapse; width: 100%; font-size: .92rem; }
+.compact th, .compact td { text-align: left; vertical-align: top; padding: .1rem .8rem .1rem 0; border-bottom: 1px solid #eee; }
+.compact th { width: 28%; font-weight: 600; }
 
 @media print {
   @page { margin: 18mm 16mm; }
@@ -88,5 +91,7 @@ mark { background: #fff0b3; color: inherit; }
   .text tr, .text h2, .text h3 { break-inside: avoid; }
   .terms dt { break-after: avoid; }
   .terms dd { break-inside: avoid; }
+  .compact { font-size: 9pt; }
+  .compact tr { break-inside: avoid; }
 }
 "#;
