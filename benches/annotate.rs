@@ -69,6 +69,7 @@ fn generated(n: usize) -> Lexicon {
             see_also: Vec::new(),
             plural: true,
             ambiguous: Vec::new(),
+            sort_as: None,
         };
         let origin = Origin {
             file: "generated".into(),

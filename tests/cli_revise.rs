@@ -78,7 +78,12 @@ fn positions(text: &str, names: &[&str]) -> Vec<usize> {
 #[test]
 fn people_are_sorted_by_surname_in_every_listing() {
     let dir = notes();
-    let order = ["Charles de Gaulle", "Nicholas II", "Joseph Stalin", "Leon Trotsky"];
+    let order = [
+        "Charles de Gaulle",
+        "Nicholas II",
+        "Joseph Stalin",
+        "Leon Trotsky",
+    ];
     for format in ["md", "html", "compact"] {
         let out = run(dir.path(), &["glossary", "--format", format]);
         let at = positions(&out, &order);
@@ -103,7 +108,12 @@ fn sections_and_letters_have_jump_links() {
         assert!(md.contains(link) && md.contains(anchor), "{link} {anchor}");
     }
     let html = run(dir.path(), &["glossary", "--format", "html"]);
-    for id in ["index-person", "index-org", "index-person-g", "index-person-n"] {
+    for id in [
+        "index-person",
+        "index-org",
+        "index-person-g",
+        "index-person-n",
+    ] {
         assert!(html.contains(&format!("href=\"#{id}\"")), "{id}");
         assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
     }
@@ -117,7 +127,10 @@ fn passages_are_plain_text() {
     let html = run(dir.path(), &["glossary", "--format", "html"]);
     assert!(html.contains("<mark>Trotsky</mark> lost to Stalin, and the Right lost"));
     for out in [&md, &html] {
-        assert!(!out.contains("\\*\\*") && !out.contains("\\_Stalin"), "{out}");
+        assert!(
+            !out.contains("\\*\\*") && !out.contains("\\_Stalin"),
+            "{out}"
+        );
     }
 }
 
@@ -129,7 +142,10 @@ fn max_occurrences_0_drops_the_passages() {
         &["glossary", "--format", "md", "--max-occurrences", "0"],
     );
     assert!(md.contains("*Occurs 3 times in 1 document.*"), "{md}");
-    assert!(!md.contains("Where it appears") && !md.contains("more"), "{md}");
+    assert!(
+        !md.contains("Where it appears") && !md.contains("more"),
+        "{md}"
+    );
     let html = run(
         dir.path(),
         &["glossary", "--format", "html", "--max-occurrences", "0"],
@@ -170,7 +186,13 @@ fn the_format_follows_the_extension_unless_given() {
 #[test]
 fn the_compact_glossary_has_a_line_per_term() {
     let compact = glossator()
-        .args(["glossary", "--format", "compact", "--no-default-lexicon", "--lexicon"])
+        .args([
+            "glossary",
+            "--format",
+            "compact",
+            "--no-default-lexicon",
+            "--lexicon",
+        ])
         .arg(test_lexicon("rules-lexicon.toml"))
         .arg("tests/data/golden-input")
         .assert()

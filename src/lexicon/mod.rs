@@ -370,13 +370,28 @@ mod tests {
     #[test]
     fn people_sort_by_surname_unless_told() {
         use super::sort_key;
-        assert_eq!(sort_key("Joseph Stalin", Kind::Person, None), "stalin, joseph");
-        assert_eq!(sort_key("Vasily Blücher", Kind::Person, None), "blucher, vasily");
+        assert_eq!(
+            sort_key("Joseph Stalin", Kind::Person, None),
+            "stalin, joseph"
+        );
+        assert_eq!(
+            sort_key("Vasily Blücher", Kind::Person, None),
+            "blucher, vasily"
+        );
         assert_eq!(sort_key("Lenin", Kind::Person, None), "lenin");
         assert_eq!(sort_key("Nicholas II", Kind::Person, None), "nicholas ii");
-        assert_eq!(sort_key("Five-Year Plan", Kind::Term, None), "five-year plan");
+        assert_eq!(
+            sort_key("Five-Year Plan", Kind::Term, None),
+            "five-year plan"
+        );
         let told = Some("Gaulle, Charles de");
-        assert_eq!(sort_key("Charles de Gaulle", Kind::Person, told), "gaulle, charles de");
-        assert_eq!(sort_key("Leon Trotsky", Kind::Person, Some(" ")), "trotsky, leon");
+        assert_eq!(
+            sort_key("Charles de Gaulle", Kind::Person, told),
+            "gaulle, charles de"
+        );
+        assert_eq!(
+            sort_key("Leon Trotsky", Kind::Person, Some(" ")),
+            "trotsky, leon"
+        );
     }
 }

@@ -80,7 +80,8 @@ fn within(context: &str, context_start: usize, span: Range<usize>) -> Range<usiz
 const MARK: char = '\u{E000}';
 
 /// HTML tags (not across a mark, which a tag would swallow).
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>\x{E000}]*>").expect("valid regex"));
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<[^<>\x{E000}]*>").expect("valid regex"));
 /// A Markdown link or image: its text stays (one across a mark does not
 /// count).
 static LINK: LazyLock<Regex> =

@@ -18,8 +18,8 @@ use crate::render::html::page::{
     days, entry_href, event_id, handout_path, key_class, legend, page, passage_href, quote, Depth,
 };
 use crate::render::html::writer::Html;
-use crate::render::text::{initials, plain, section_id, spellings};
 use crate::render::markdown::kind_heading;
+use crate::render::text::{initials, plain, section_id, spellings};
 use crate::timeline::{Event, Timeline};
 
 /// The glossary page: links to its sections, then a section per kind with
@@ -43,8 +43,11 @@ pub fn glossary(glossary: &Glossary) -> String {
                 .raw("\n<nav class=\"jump\">");
             for (i, (letter, _)) in letters.iter().enumerate() {
                 let href = format!("#{}", section_id(kind, Some(*letter)));
-                h.raw(if i == 0 { "" } else { " · " })
-                    .element("a", &[("href", &href)], &letter.to_string());
+                h.raw(if i == 0 { "" } else { " · " }).element(
+                    "a",
+                    &[("href", &href)],
+                    &letter.to_string(),
+                );
             }
             h.raw("</nav>\n");
             for (n, entry) in entries.into_iter().enumerate() {
@@ -93,8 +96,11 @@ fn sections_nav(h: &mut Html, sections: &[(Kind, Vec<&GlossaryEntry>)]) {
     h.raw("<nav class=\"jump\">Sections: ");
     for (i, (kind, _)) in sections.iter().enumerate() {
         let href = format!("#{}", section_id(*kind, None));
-        h.raw(if i == 0 { "" } else { " · " })
-            .element("a", &[("href", &href)], kind_heading(*kind));
+        h.raw(if i == 0 { "" } else { " · " }).element(
+            "a",
+            &[("href", &href)],
+            kind_heading(*kind),
+        );
     }
     h.raw("</nav>\n");
 }
