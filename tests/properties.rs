@@ -154,7 +154,11 @@ fn assert_links_resolve(out: &Path) -> usize {
         for href in attributes(&html, "href") {
             followed += 1;
             let (file, fragment) = href.split_once('#').unwrap_or((&href, ""));
-            let target = page.parent().unwrap().join(file);
+            // `#id` alone is a place on the page itself.
+            let target = match file {
+                "" => page.clone(),
+                file => page.parent().unwrap().join(file),
+            };
             let target = std::fs::canonicalize(&target)
                 .unwrap_or_else(|_| panic!("{}: link {href:?} leads nowhere", page.display()));
             if !fragment.is_empty() {
