@@ -103,6 +103,7 @@ pub fn entries<'d>(
                     see_also: Vec::new(),
                     plural: true,
                     ambiguous: Vec::new(),
+                    sort_as: None,
                 },
                 definitions: vec![sourced],
                 matches: matching(&forms, &key).map(str::to_string),
