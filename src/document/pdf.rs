@@ -15,7 +15,8 @@
 //!   or a digit the hyphen is kept (`Five-` `Year` is `Five-Year`).
 //! * Running headers and footers are dropped: the top or bottom line of a
 //!   page when the same line (digits aside) is there on at least half the
-//!   pages, and a lone page number (`7`, `- 7 -`, `Page 7 of 9`) there on
+//!   pages (the line next to it too, when not in the body's size), and a
+//!   lone page number (`7`, `- 7 -`, `Page 7 of 9`) there on
 //!   any page.
 //! * A PDF with pages but no text (a scan) reads as empty, with the warning
 //!   `no text: scanned?`. An encrypted PDF (one needing a password to
@@ -283,8 +284,12 @@ fn drop_running_lines(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
         page.retain(|line| !line.cells.is_empty());
     }
     let most = pages.len().div_ceil(2).max(2);
-    // Two rounds: a header of two lines loses one line a round.
-    for _ in 0..2 {
+    let body = body_size(&pages);
+    // Two rounds: a header of two lines loses one line a round. In the
+    // second, a repeated line must be in another size than the body's, so
+    // that pages starting alike (a form, a repeated heading's first line
+    // under the header) keep their first line.
+    for round in 0..2 {
         for top in [true, false] {
             let edge = |page: &Vec<Line>| -> Option<usize> {
                 let by_y = |a: &&Line, b: &&Line| a.y.total_cmp(&b.y);
@@ -295,20 +300,21 @@ fn drop_running_lines(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
                 }?;
                 page.iter().position(|l| std::ptr::eq(l, line))
             };
-            let lines: Vec<Option<String>> = pages
+            let lines: Vec<Option<(String, f64)>> = pages
                 .iter()
-                .map(|page| edge(page).map(|i| page[i].text()))
+                .map(|page| edge(page).map(|i| (page[i].text(), page[i].size)))
                 .collect();
             let keys: Vec<Option<String>> = lines
                 .iter()
-                .map(|line| line.as_deref().map(shape))
+                .map(|line| line.as_ref().map(|(text, _)| shape(text)))
                 .collect();
             for ((page, key), line) in pages.iter_mut().zip(&keys).zip(&lines) {
-                let (Some(key), Some(line)) = (key, line) else {
+                let (Some(key), Some((line, size))) = (key, line) else {
                     continue;
                 };
+                let running = round == 0 || !(0.9..=1.1).contains(&(size / body));
                 let repeated = keys.iter().filter(|k| k.as_ref() == Some(key)).count();
-                if repeated >= most || is_page_number(line) {
+                if (running && repeated >= most) || is_page_number(line) {
                     let i = edge(page).expect("the page has lines");
                     page.remove(i);
                 }
@@ -545,6 +551,20 @@ mod tests {
             [1, 2, 3].map(SourcePlace::Page),
             "a block per page, with its page"
         );
+    }
+
+    #[test]
+    fn pages_that_start_alike_keep_their_first_line_under_the_header() {
+        let page = |answer: &str| {
+            vec![
+                line(800.0, 8.0, "Soviet history"),
+                line(700.0, 11.0, "Name:"),
+                line(686.0, 11.0, answer),
+            ]
+        };
+        let (lenin, stalin) = ("Lenin died in January 1924.", "Stalin won the succession.");
+        let (text, _) = text_of(vec![page(lenin), page(stalin)]);
+        assert_eq!(text, format!("Name: {lenin}\n\nName: {stalin}"));
     }
 
     #[test]
