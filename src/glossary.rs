@@ -16,6 +16,8 @@
 //!  "entries":[{"id":"nep","name":"New Economic Policy","kind":"term",
 //!              "definition":"...","see_also":["war-communism"],
 //!              "sort_as":"Economic Policy, New",
+//!              "notes":[{"definition":"...","source":"notes.md:3","doc":"notes",
+//!                        "start":120,"end":164,"at":120}],
 //!              "aliases_seen":["NEP"],"count":16,"doc_count":1,
 //!              "occurrences":[{"doc":"notes","start":10,"end":13,"text":"NEP",
 //!                              "sentence":[0,52],"context":"..."}]}]}
@@ -27,6 +29,11 @@
 //! `occurrences` keep document order and are capped at `max_occurrences`,
 //! while `count` (all occurrences) and `doc_count` (documents with one) stay
 //! exact. `aliases_seen` are the distinct surface texts found, sorted.
+//! `notes` (with `--harvest`, else absent) are the definitions the
+//! documents themselves give of the entry, each with its file and line and
+//! the passage's offsets in its document, shown before `definition`; an
+//! entry made from the notes alone, and every entry with `--harvest-only`,
+//! has an empty `definition`.
 //! Each document's `sha256` is the hash of its text ([`DocRef`]), by which
 //! merging knows a document it has seen.
 //!
@@ -41,6 +48,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::Annotation;
+use crate::harvest::Harvested;
 use crate::input::Document;
 use crate::lexicon::{self, Kind, Lexicon};
 use crate::shard::{
@@ -94,8 +102,12 @@ pub struct GlossaryEntry {
     pub name: String,
     /// What the entry is.
     pub kind: Kind,
-    /// The lexicon's definition.
+    /// The lexicon's definition (empty where the notes' definitions stand
+    /// alone: see [`Glossary::add_notes`]).
     pub definition: String,
+    /// The definitions the documents give of the entry (`--harvest`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteDefinition>,
     /// Ids of related entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub see_also: Vec<String>,
@@ -110,6 +122,25 @@ pub struct GlossaryEntry {
     pub doc_count: usize,
     /// The first `max_occurrences` occurrences, in document order.
     pub occurrences: Vec<Occurrence>,
+}
+
+/// A definition from the documents themselves, and where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteDefinition {
+    /// The definition, as written.
+    pub definition: String,
+    /// The file and line (`notes.md:12`, `handout.docx ¶3`).
+    pub source: String,
+    /// The document's id.
+    pub doc: String,
+    /// Byte offset of the passage (term and definition) in the document.
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+    /// Byte offset of the term in it (the handout's span there is what a
+    /// link to the passage points at).
+    pub at: usize,
 }
 
 /// One passage where an entry occurs.
@@ -214,6 +245,7 @@ impl Glossary {
                 name: entry.name.clone(),
                 kind: entry.kind,
                 definition: entry.definition.clone(),
+                notes: Vec::new(),
                 see_also: entry.see_also.clone(),
                 sort_as: entry.sort_as.clone(),
                 aliases_seen: Vec::new(),
@@ -288,6 +320,37 @@ impl Glossary {
             match self.entries.binary_search_by(|e| sort_key(e).cmp(&key)) {
                 Ok(at) => self.entries[at].absorb(entry, self.max_occurrences),
                 Err(at) => self.entries.insert(at, entry),
+            }
+        }
+    }
+
+    /// Gives each entry the definitions the documents give of it
+    /// (`--harvest`, see [`crate::harvest`]), shown before the lexicon's.
+    /// The lexicon's definition is left out of an entry made from the
+    /// notes (it is the notes' own) and, unless `keep_lexicon`, of every
+    /// entry the notes define.
+    pub fn add_notes(&mut self, harvested: &[Harvested], keep_lexicon: bool) {
+        let by_id: HashMap<&str, &Harvested> =
+            harvested.iter().map(|h| (h.entry.id.as_str(), h)).collect();
+        for entry in &mut self.entries {
+            let Some(found) = by_id.get(entry.id.as_str()) else {
+                continue;
+            };
+            for d in &found.definitions {
+                let note = NoteDefinition {
+                    definition: d.definition.clone(),
+                    source: d.citation(),
+                    doc: d.doc.clone(),
+                    start: d.range.start,
+                    end: d.range.end,
+                    at: d.at,
+                };
+                if !entry.notes.contains(&note) {
+                    entry.notes.push(note);
+                }
+            }
+            if found.matches.is_none() || !keep_lexicon {
+                entry.definition.clear();
             }
         }
     }
@@ -381,6 +444,20 @@ impl GlossaryEntry {
         lexicon::sort_key(&self.name, self.kind, self.sort_as.as_deref())
     }
 
+    /// The entry's definitions in the order to show them: the notes' first
+    /// (`--harvest`), then the lexicon's unless it is empty, joined by
+    /// ` — `. Flashcards, decks and the compact glossary show this one text.
+    pub fn all_definitions(&self) -> String {
+        let lexicon = Some(self.definition.as_str()).filter(|d| !d.is_empty());
+        let definitions: Vec<&str> = self
+            .notes
+            .iter()
+            .map(|n| n.definition.as_str())
+            .chain(lexicon)
+            .collect();
+        definitions.join(" — ")
+    }
+
     fn absorb(&mut self, later: GlossaryEntry, max_occurrences: usize) {
         // Merging checked that the totals fit; adding documents cannot
         // count past usize::MAX spans.
@@ -392,6 +469,11 @@ impl GlossaryEntry {
             }
         }
         self.aliases_seen.sort();
+        for note in later.notes {
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+        }
         let room = max_occurrences.saturating_sub(self.occurrences.len());
         self.occurrences
             .extend(later.occurrences.into_iter().take(room));

@@ -328,3 +328,157 @@ fn harvest_writes_new_terms_as_entries_and_flashcards() {
             notes.display()
         )));
 }
+
+/// Notes in two files that define a built-in entry (differently) and a
+/// term the lexicon lacks.
+fn two_files_of_notes() -> tempfile::TempDir {
+    temp_with(&[
+        (
+            "a.txt",
+            "Key terms\n\nKulak\nA peasant rich enough to hire labour.\n\n\
+             Praemunire – putting a foreign power, such as the Pope, above the Crown\n\n\
+             The kulaks were blamed for the shortages. Cromwell used praemunire against the clergy.\n"
+                .as_bytes(),
+        ),
+        (
+            "b.txt",
+            "Kulak – a peasant who owned land and animals\n\nStalin attacked the kulaks in 1929.\n"
+                .as_bytes(),
+        ),
+    ])
+}
+
+/// The glossary of `dir` as JSON, with the flags.
+fn glossary_json(dir: &Path, flags: &[&str]) -> serde_json::Value {
+    let output = glossator()
+        .arg("glossary")
+        .args(flags)
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn entry<'g>(glossary: &'g serde_json::Value, id: &str) -> &'g serde_json::Value {
+    glossary["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no entry {id}"))
+}
+
+#[test]
+fn harvested_definitions_come_first_with_their_sources_and_new_terms_are_tagged() {
+    let dir = two_files_of_notes();
+    let plain = glossary_json(dir.path(), &[]);
+    assert!(entry(&plain, "kulaks").get("notes").is_none());
+    assert!(plain["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["name"] != "Praemunire"));
+    let harvested = glossary_json(dir.path(), &["--harvest"]);
+    let kulak = entry(&harvested, "kulaks");
+    let notes: Vec<(&str, String)> = kulak["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let source = n["source"].as_str().unwrap();
+            let file = Path::new(source).file_name().unwrap().to_string_lossy();
+            (n["definition"].as_str().unwrap(), file.to_string())
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                "A peasant rich enough to hire labour.",
+                "a.txt:3".to_string()
+            ),
+            (
+                "a peasant who owned land and animals",
+                "b.txt:1".to_string()
+            )
+        ],
+        "both files' definitions, each with its source"
+    );
+    assert_eq!(kulak["definition"], entry(&plain, "kulaks")["definition"]);
+    // A term new to the lexicon is an entry of the run, tagged in the prose
+    // too, and its definition is the notes' alone.
+    let praemunire = entry(&harvested, "praemunire");
+    assert_eq!(praemunire["count"], 2, "{praemunire}");
+    assert_eq!(praemunire["definition"], "");
+    assert_eq!(praemunire["notes"].as_array().unwrap().len(), 1);
+    // --harvest-only leaves out the lexicon's definition.
+    let only = glossary_json(dir.path(), &["--harvest", "--harvest-only"]);
+    assert_eq!(entry(&only, "kulaks")["definition"], "");
+    assert_eq!(entry(&only, "kulaks")["notes"], kulak["notes"]);
+}
+
+#[test]
+fn the_glossary_pages_show_the_notes_first_and_link_to_their_passage() {
+    let dir = two_files_of_notes();
+    let md = glossator()
+        .args(["glossary", "--harvest", "--format", "md"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    let kulak = &md[md.find("### kulak").unwrap()..];
+    let notes = kulak.find("*From the notes* (").unwrap();
+    let lexicon = kulak.find("*Lexicon:* ").unwrap();
+    assert!(notes < lexicon, "{kulak}");
+    let out = dir.path().join("site");
+    glossator()
+        .args(["build", "--harvest", "--harvest-only", "--out"])
+        .arg(&out)
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(out.join("glossary.html")).unwrap();
+    // The term `Kulak` is at byte 11 of a.txt: the link goes to its span.
+    assert!(
+        page.contains("<p class=\"def note\">A peasant rich enough to hire labour. <span class=\"meta\">(from <a href=\"handouts/a.html#s-11\">"),
+        "{page}"
+    );
+    let handout = std::fs::read_to_string(out.join("handouts/a.html")).unwrap();
+    assert!(handout.contains("id=\"s-11\""), "the span the link goes to");
+    let tsv = std::fs::read_to_string(out.join("glossary.tsv")).unwrap();
+    assert!(
+        tsv.contains(
+            "kulak\tA peasant rich enough to hire labour. — a peasant who owned land and animals\n"
+        ),
+        "{tsv}"
+    );
+}
+
+#[test]
+fn qa_cards_join_the_flashcards_as_written() {
+    let notes = data().join("notes/coldwar-qa.txt");
+    let output = glossator()
+        .args(["glossary", "--harvest", "--format", "tsv"])
+        .arg(&notes)
+        .output()
+        .unwrap();
+    let tsv = String::from_utf8(output.stdout).unwrap();
+    let cards: Vec<&str> = tsv
+        .lines()
+        .filter(|l| l.contains("?\t") || l.starts_with("Define "))
+        .collect();
+    assert_eq!(cards.len(), 10, "{tsv}");
+    assert!(tsv.contains(
+        "Why did Stalin set up Cominform?\tTo keep the communist parties of Europe under \
+         Moscow's control. It answered the Marshall Plan.\n"
+    ));
+    // Without --harvest, no cards.
+    let plain = glossator()
+        .args(["glossary", "--format", "tsv"])
+        .arg(&notes)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(plain.stdout).unwrap().contains("?\t"));
+}

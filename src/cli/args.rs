@@ -264,10 +264,28 @@ impl AnkiArgs {
     }
 }
 
+/// Definitions from the documents themselves (`glossary`, `build`).
+#[derive(Debug, Args)]
+pub struct HarvestFlags {
+    /// Harvest definitions from the documents themselves (key-term boxes,
+    /// `Term – definition` lines, Q&A; see `lexicon harvest`): their terms
+    /// become lexicon entries for this run, the glossary shows the notes'
+    /// definitions first, each linked to its passage, and the flashcard
+    /// TSV adds the Q&A cards as written.
+    #[arg(long)]
+    pub harvest: bool,
+    /// With --harvest: leave out the lexicon's own definition of every
+    /// entry the documents define.
+    #[arg(long, requires = "harvest")]
+    pub harvest_only: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct GlossaryArgs {
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub harvest: HarvestFlags,
     #[command(flatten)]
     pub shape: GlossaryShape,
     /// List at most N occurrences per entry (counts stay exact).
@@ -303,6 +321,8 @@ pub struct TimelineArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub harvest: HarvestFlags,
     /// The folder to write into (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,

@@ -106,6 +106,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         Ok(())
     })?;
     let timeline = builder.finish();
+    glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.min_count);
     let anki = args.anki.options();
     for (format, file) in [
@@ -116,7 +117,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         (GlossaryFormat::Compact, "glossary-compact.html"),
         (GlossaryFormat::Anki, "anki.txt"),
     ] {
-        let bytes = crate::glossary::render(&glossary, format, &anki);
+        let bytes = crate::glossary::render(&glossary, &run.cards, format, &anki);
         output.write(&out.join(file), &bytes, reporter)?;
     }
     for (format, ext) in [

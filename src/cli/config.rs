@@ -3,12 +3,15 @@
 
 use anyhow::Context;
 use glossator::annotate::Annotator;
-use glossator::input::{self, Input};
-use glossator::lexicon::{Lexicon, LexiconErrors};
+use glossator::document::{Document, SourcePlace};
+use glossator::harvest::{entries, Card, Harvest, Harvested, Sourced};
+use glossator::input::{self, Input, Source};
+use glossator::lexicon::{Lexicon, LexiconErrors, Origin};
 use glossator::pipeline;
 use glossator::records;
 
 use crate::args::{InputFormat, LexiconArgs, RunArgs};
+use crate::harvest::read_and_harvest;
 use crate::report::Reporter;
 
 /// Builds the lexicon the flags ask for.
@@ -27,6 +30,10 @@ pub fn load_lexicon(args: &LexiconArgs) -> Result<Lexicon, LexiconErrors> {
 pub struct Run {
     pub annotator: Annotator,
     pub inputs: Vec<Input>,
+    /// With `--harvest`: the terms the documents define (the new ones are
+    /// in the annotator's lexicon), and their Q&A cards, in input order.
+    pub harvested: Vec<Harvested>,
+    pub cards: Vec<Card>,
     /// Whether the inputs hold one document each or JSON Lines records.
     pub format: InputFormat,
     pub jobs: usize,
@@ -34,10 +41,13 @@ pub struct Run {
 
 impl Run {
     /// Loads the lexicon and expands the paths; missing paths are reported
-    /// (and make the run exit 1) but do not stop it. The outer error is a
-    /// thread pool that could not be made, the inner one the lexicon's.
+    /// (and make the run exit 1) but do not stop it. With `harvest`, the
+    /// documents are read first for the definitions they give, and the
+    /// terms new to the lexicon added to it. The outer error is a thread
+    /// pool that could not be made, the inner one the lexicon's.
     pub fn new(
         args: &RunArgs,
+        harvest: bool,
         reporter: &mut Reporter,
     ) -> anyhow::Result<Result<Run, LexiconErrors>> {
         let jobs = bounded_jobs(args.jobs, reporter);
@@ -50,7 +60,6 @@ impl Run {
             Ok(lexicon) => lexicon,
             Err(errors) => return Ok(Err(errors)),
         };
-        let annotator = threads.install(|| Annotator::new(lexicon).with_dates(!args.no_dates));
         let (inputs, errors) = match args.input_format {
             InputFormat::Text => {
                 let collected = input::collect(&args.paths);
@@ -64,9 +73,48 @@ impl Run {
         for error in &errors {
             reporter.fail(error);
         }
+        let (mut harvested, mut cards) = (Vec::new(), Vec::new());
+        let lexicon = if harvest && args.input_format == InputFormat::Text {
+            // Unreadable documents are reported when they are read again;
+            // standard input can be read once only, by the run.
+            let files: Vec<Input> = inputs
+                .iter()
+                .filter(|i| matches!(i.source, Source::File(_)))
+                .cloned()
+                .collect();
+            if files.len() < inputs.len() {
+                reporter.warn(&"--harvest reads files: standard input is not harvested");
+            }
+            let found: Vec<(Document, Harvest)> = threads
+                .install(|| read_and_harvest(&files))
+                .into_iter()
+                .filter_map(|read| read.ok().map(|(doc, _, found)| (doc, found)))
+                .collect();
+            harvested = entries(
+                found.iter().map(|(d, h)| (d, h.definitions.as_slice())),
+                &lexicon,
+            );
+            cards = found.into_iter().flat_map(|(_, h)| h.cards).collect();
+            let new = harvested
+                .iter()
+                .filter(|h| h.matches.is_none())
+                .map(|h| (h.entry.clone(), origin(&h.definitions[0])));
+            match lexicon.extended(new) {
+                Ok(lexicon) => lexicon,
+                Err(errors) => return Ok(Err(errors)),
+            }
+        } else {
+            if harvest {
+                reporter.warn(&"--harvest reads files, not JSON Lines records: nothing harvested");
+            }
+            lexicon
+        };
+        let annotator = threads.install(|| Annotator::new(lexicon).with_dates(!args.no_dates));
         Ok(Ok(Run {
             annotator,
             inputs,
+            harvested,
+            cards,
             format: args.input_format,
             jobs,
         }))
@@ -83,6 +131,17 @@ impl Run {
                 format!("{command} writes a file per document and does not take --input-format jsonl; use annotate without --out, glossary or timeline"),
             )),
         }
+    }
+}
+
+/// Where a harvested entry comes from, for the lexicon's messages.
+fn origin(found: &Sourced) -> Origin {
+    let line = match found.place {
+        SourcePlace::Line(n) | SourcePlace::Para(n) | SourcePlace::Page(n) => n,
+    };
+    Origin {
+        file: found.path.clone(),
+        line: usize::try_from(line).unwrap_or(0),
     }
 }
 

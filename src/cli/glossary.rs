@@ -2,6 +2,7 @@
 
 use glossator::glossary::Glossary;
 use glossator::render::anki::{self, AnkiOptions};
+use glossator::harvest::Card;
 use glossator::render::{html, json::json_line, markdown, tsv};
 
 use crate::args::{chosen_format, GlossaryArgs, GlossaryFormat};
@@ -32,17 +33,24 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
             Ok(())
         },
     )?;
+    glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.shape.min_count);
-    let bytes = render(&glossary, format, &args.shape.anki.options());
+    let bytes = render(&glossary, &run.cards, format, &args.shape.anki.options());
     Ok(output.emit(&bytes, args.shape.out.as_deref(), reporter)?)
 }
 
-/// The glossary in one format; `anki` shapes the Anki deck.
-pub fn render(glossary: &Glossary, format: GlossaryFormat, anki: &AnkiOptions) -> Vec<u8> {
+/// The glossary in one format; the flashcards (TSV) add the notes' Q&A
+/// `cards`, after the entries; `anki` shapes the Anki deck.
+pub fn render(
+    glossary: &Glossary,
+    cards: &[Card],
+    format: GlossaryFormat,
+    anki: &AnkiOptions,
+) -> Vec<u8> {
     match format {
         GlossaryFormat::Json => json_line(glossary),
         GlossaryFormat::Md => markdown::glossary(glossary).into_bytes(),
-        GlossaryFormat::Tsv => tsv::glossary(glossary).into_bytes(),
+        GlossaryFormat::Tsv => (tsv::glossary(glossary) + &tsv::cards(cards)).into_bytes(),
         GlossaryFormat::Html => html::glossary(glossary).into_bytes(),
         GlossaryFormat::Compact => html::compact_glossary(glossary).into_bytes(),
         GlossaryFormat::Anki => anki::deck(glossary, anki).into_bytes(),

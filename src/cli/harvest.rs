@@ -2,9 +2,10 @@
 //! name, as a lexicon file to review (see `glossator::harvest`).
 
 use glossator::document::Document;
-use glossator::harvest::{entries, harvest, to_toml, to_tsv, Definition};
-use glossator::input;
+use glossator::harvest::{entries, harvest, to_toml, to_tsv, Harvest};
+use glossator::input::{self, Input, InputError};
 use glossator::lexicon::Lexicon;
+use rayon::prelude::*;
 
 use crate::args::{HarvestArgs, HarvestFormat};
 use crate::output::Output;
@@ -20,20 +21,22 @@ pub fn run(lexicon: &Lexicon, args: &HarvestArgs, reporter: &mut Reporter) -> an
     for error in &collected.errors {
         reporter.fail(error);
     }
-    let mut found: Vec<(Document, Vec<Definition>)> = Vec::new();
-    for input in &collected.inputs {
-        match input.read() {
-            Ok((doc, warning)) => {
+    let mut found: Vec<(Document, Harvest)> = Vec::new();
+    for read in read_and_harvest(&collected.inputs) {
+        match read {
+            Ok((doc, warning, harvest)) => {
                 if let Some(warning) = warning {
                     reporter.warn(&warning);
                 }
-                let definitions = harvest(&doc).definitions;
-                found.push((doc, definitions));
+                found.push((doc, harvest));
             }
             Err(err) => reporter.fail(&err),
         }
     }
-    let harvested = entries(found.iter().map(|(d, f)| (d, f.as_slice())), lexicon);
+    let harvested = entries(
+        found.iter().map(|(d, h)| (d, h.definitions.as_slice())),
+        lexicon,
+    );
     let text = match args.format {
         HarvestFormat::Toml => to_toml(&harvested, found.len()),
         HarvestFormat::Tsv => to_tsv(&harvested),
@@ -45,4 +48,20 @@ pub fn run(lexicon: &Lexicon, args: &HarvestArgs, reporter: &mut Reporter) -> an
     ));
     Output::new(&collected.inputs).emit(text.as_bytes(), args.out.as_deref(), reporter)?;
     Ok(())
+}
+
+/// A document read and harvested, with a warning about its file.
+pub type ReadHarvest = Result<(Document, Option<InputError>, Harvest), InputError>;
+
+/// Reads and harvests every input, on the current thread pool, in input
+/// order.
+pub fn read_and_harvest(inputs: &[Input]) -> Vec<ReadHarvest> {
+    inputs
+        .par_iter()
+        .map(|input| {
+            let (doc, warning) = input.read()?;
+            let found = harvest(&doc);
+            Ok((doc, warning, found))
+        })
+        .collect()
 }

@@ -48,18 +48,18 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
-        Command::Annotate(args) => with_run(&args.run, |run, reporter| {
+        Command::Annotate(args) => with_run(&args.run, false, |run, reporter| {
             annotate::run(run, args.format, args.out.as_deref(), reporter)
         }),
-        Command::Glossary(args) => with_run(&args.run, |run, reporter| {
+        Command::Glossary(args) => with_run(&args.run, args.harvest.harvest, |run, reporter| {
             glossary::run(run, &args, reporter)
         }),
-        Command::Timeline(args) => with_run(&args.run, |run, reporter| {
+        Command::Timeline(args) => with_run(&args.run, false, |run, reporter| {
             timeline::run(run, &args, reporter)
         }),
-        Command::Build(args) => {
-            with_run(&args.run, |run, reporter| build::run(run, &args, reporter))
-        }
+        Command::Build(args) => with_run(&args.run, args.harvest.harvest, |run, reporter| {
+            build::run(run, &args, reporter)
+        }),
         Command::Text(args) => {
             let mut reporter = Reporter::new(false);
             text::run(&args, &mut reporter)?;
@@ -75,7 +75,9 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             merge::run(&args, &mut reporter)?;
             Ok(reporter.exit())
         }
-        Command::Lexicon(LexiconCommand::Coverage(args)) => with_run(&args, lexicon::coverage),
+        Command::Lexicon(LexiconCommand::Coverage(args)) => {
+            with_run(&args, false, lexicon::coverage)
+        }
         Command::Lexicon(LexiconCommand::Check(args)) => {
             let Some(lexicon) = lexicon_or_exit(config::load_lexicon(&args)) else {
                 return Ok(Exit::Usage);
@@ -113,14 +115,16 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
-/// Loads the lexicon and inputs for a document command, runs `command`,
-/// and turns the outcome into an exit code.
+/// Loads the lexicon and inputs for a document command (with the
+/// documents' own definitions if `harvest`), runs `command`, and turns the
+/// outcome into an exit code.
 fn with_run(
     args: &args::RunArgs,
+    harvest: bool,
     command: impl FnOnce(&config::Run, &mut Reporter) -> anyhow::Result<()>,
 ) -> anyhow::Result<Exit> {
     let mut reporter = Reporter::new(args.quiet);
-    let Some(run) = lexicon_or_exit(config::Run::new(args, &mut reporter)?) else {
+    let Some(run) = lexicon_or_exit(config::Run::new(args, harvest, &mut reporter)?) else {
         return Ok(Exit::Usage);
     };
     if run.inputs.is_empty() {

@@ -25,7 +25,7 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
             let mut glossary: Glossary = merge_all(&args.files, Glossary::merge)?;
             glossary.retain_min_count(args.shape.min_count);
             let format = chosen_format(args.shape.format, out, GlossaryFormat::Json)?;
-            crate::glossary::render(&glossary, format, &args.shape.anki.options())
+            crate::glossary::render(&glossary, &[], format, &args.shape.anki.options())
         }
         TIMELINE_SCHEMA => {
             let format = match args.shape.format {

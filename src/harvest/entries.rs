@@ -28,6 +28,8 @@ pub struct Sourced {
     pub place: SourcePlace,
     /// The passage in the document's text.
     pub range: std::ops::Range<usize>,
+    /// Where the term is written in it.
+    pub at: usize,
 }
 
 impl Sourced {
@@ -81,6 +83,7 @@ pub fn entries<'d>(
                 doc: doc.id.clone(),
                 place: d.place,
                 range: d.range.clone(),
+                at: d.at,
             };
             if let Some(&i) = by_form.get(&key) {
                 let same = |s: &Sourced| {

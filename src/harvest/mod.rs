@@ -118,6 +118,9 @@ pub struct Definition {
     pub place: SourcePlace,
     /// The passage, term and definition, in the document's text.
     pub range: Range<usize>,
+    /// Where the term is written in the passage (its first byte; the
+    /// passage's start if it is written otherwise).
+    pub at: usize,
 }
 
 /// A question and its answer, a flashcard as the notes write it.
@@ -131,6 +134,14 @@ pub struct Card {
     pub place: SourcePlace,
     /// The question and answer in the document's text.
     pub range: Range<usize>,
+}
+
+impl Card {
+    /// The answer on one line: a line without end punctuation is followed
+    /// by `;`.
+    pub fn answer(&self) -> String {
+        qa::joined(&self.back)
+    }
 }
 
 /// What one document gives.
@@ -181,6 +192,11 @@ pub fn harvest(doc: &Document) -> Harvest {
     let cards = qa::cards(&units, &mut uses, &mut definitions);
     blocks::term_then_definition(&units, &mut uses, &mut definitions);
     lines::one_line(&units, &uses, &mut definitions);
+    for d in &mut definitions {
+        if let Some(offset) = doc.text[d.range.clone()].find(&d.term) {
+            d.at = d.range.start + offset;
+        }
+    }
     definitions.sort_by_key(|d| d.range.start);
     definitions.dedup_by(|a, b| a.term == b.term && a.definition == b.definition);
     Harvest { definitions, cards }
@@ -201,5 +217,24 @@ fn found(
         pattern,
         place: units[first].place,
         range: units[first].range.start..units[last].range.end,
+        at: units[first].range.start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_whose_text_was_replaced_is_read_as_plain_text() {
+        let mut doc = Document::new(
+            "n".into(),
+            "n.txt".into(),
+            "Key terms\n\nKulak\nA rich peasant.\n".into(),
+        );
+        doc.text = "Gosplan – the state planning agency".into();
+        let found = harvest(&doc).definitions;
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].term, "Gosplan");
     }
 }

@@ -128,7 +128,7 @@ fn defined(question: &str) -> Option<&str> {
 
 /// The answer's lines as one definition: a line without end punctuation
 /// is followed by `;`.
-fn joined(lines: &[String]) -> String {
+pub(super) fn joined(lines: &[String]) -> String {
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         out.push_str(line);

@@ -46,7 +46,7 @@ impl Unit {
 
 /// The units of `doc`, in order (code blocks left out).
 pub(super) fn units(doc: &Document) -> Vec<Unit> {
-    let layout = doc.layout();
+    let layout = doc.fitting_layout();
     let masked = layout.masked(&doc.text);
     let strong: Vec<Range<usize>> = layout
         .marks()

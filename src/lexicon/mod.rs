@@ -227,6 +227,27 @@ impl Lexicon {
         builder.build()
     }
 
+    /// This lexicon and `more` entries, each with where it comes from,
+    /// validated together (so a new entry may not take an id or a form of
+    /// another).
+    pub fn extended(
+        &self,
+        more: impl IntoIterator<Item = (Entry, Origin)>,
+    ) -> Result<Lexicon, LexiconErrors> {
+        let mut builder = Lexicon::builder();
+        for entry in &self.entries {
+            let origin = Origin {
+                file: "the lexicon".to_string(),
+                line: 0,
+            };
+            builder.add_entry(entry.clone(), origin);
+        }
+        for (entry, origin) in more {
+            builder.add_entry(entry, origin);
+        }
+        builder.build()
+    }
+
     /// All entries, in load order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

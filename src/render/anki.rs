@@ -92,7 +92,7 @@ pub fn deck(glossary: &Glossary, options: &AnkiOptions) -> String {
     let deck = field(&options.deck);
     for entry in glossary.entries() {
         let docs = entry.occurrences.iter().map(|o| o.doc.as_str());
-        let back = masked(&plain(&entry.definition), &name_forms(entry));
+        let back = masked(&plain(&entry.all_definitions()), &name_forms(entry));
         line(
             &mut out,
             [
@@ -109,7 +109,7 @@ pub fn deck(glossary: &Glossary, options: &AnkiOptions) -> String {
         let back = format!(
             "<b>{}</b>: {}",
             escape(&one_line(&entry.name)),
-            escape(&plain(&entry.definition))
+            escape(&plain(&entry.all_definitions()))
         );
         line(
             &mut out,

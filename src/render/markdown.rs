@@ -18,7 +18,8 @@ const QUOTE_WIDTH: usize = 110;
 
 /// The glossary: links to its sections, then a heading per kind with
 /// links to its letters, entries in sort order (people by surname), each
-/// with its definition, spellings seen, links and where it appears.
+/// with its definitions (the notes' first, with their file and line, then
+/// the lexicon's), spellings seen, links and where it appears.
 pub fn glossary(glossary: &Glossary) -> String {
     let mut out = String::from("# Glossary\n\n");
     let _ = writeln!(
@@ -77,7 +78,22 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, by_id: &HashMap<&str, 
         escape_markup(&entry.id),
         escape(&entry.name)
     );
-    let _ = writeln!(out, "{}\n", escape(&one_line(&entry.definition)));
+    for note in &entry.notes {
+        let _ = writeln!(
+            out,
+            "*From the notes* ({}): {}\n",
+            escape(&note.source),
+            escape(&one_line(&note.definition))
+        );
+    }
+    if !entry.definition.is_empty() {
+        let lexicon = if entry.notes.is_empty() {
+            ""
+        } else {
+            "*Lexicon:* "
+        };
+        let _ = writeln!(out, "{lexicon}{}\n", escape(&one_line(&entry.definition)));
+    }
     let spellings: Vec<String> = spellings(entry).iter().map(|a| escape(a)).collect();
     let _ = write!(out, "*Written as:* {}", spellings.join(", "));
     let links: Vec<String> = entry

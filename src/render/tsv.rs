@@ -15,15 +15,26 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::glossary::Glossary;
+use crate::harvest::Card;
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").expect("valid regex"));
 
-/// One `name<TAB>definition` line per glossary entry.
+/// One `name<TAB>definition` line per glossary entry: the notes'
+/// definitions first (`--harvest`), then the lexicon's, joined by ` — `.
 pub fn glossary(glossary: &Glossary) -> String {
     glossary
         .entries()
         .iter()
-        .map(|e| format!("{}\t{}\n", field(&e.name), field(&e.definition)))
+        .map(|e| format!("{}\t{}\n", field(&e.name), field(&e.all_definitions())))
+        .collect()
+}
+
+/// One `question<TAB>answer` line per Q&A card of the notes, as written
+/// (the answer's lines joined, see [`Card::answer`]).
+pub fn cards(cards: &[Card]) -> String {
+    cards
+        .iter()
+        .map(|c| format!("{}\t{}\n", field(&c.front), field(&c.answer())))
         .collect()
 }
 

@@ -83,7 +83,7 @@ pub fn compact_glossary(glossary: &Glossary) -> String {
                         &entry.name,
                     )
                     .raw("</th><td>")
-                    .text(&plain(&entry.definition))
+                    .text(&plain(&entry.all_definitions()))
                     .raw("</td></tr>\n");
             }
             h.raw("</table>\n");
@@ -105,7 +105,8 @@ fn sections_nav(h: &mut Html, sections: &[(Kind, Vec<&GlossaryEntry>)]) {
     h.raw("</nav>\n");
 }
 
-/// One entry: name, definition, spellings, links, counts, passages;
+/// One entry: name, definitions (the notes' first, each linked to its
+/// passage, then the lexicon's), spellings, links, counts, passages;
 /// `by_id` finds the entries it links to.
 fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &GlossaryEntry>) {
     h.open("article", &[("class", "entry"), ("id", &entry.id)])
@@ -113,9 +114,23 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
         .element("span", &[("class", &key_class(entry.kind))], &entry.name)
         .raw(" ")
         .element("span", &[("class", "kind")], entry.kind.as_str())
-        .raw("</h3>\n")
-        .element("p", &[("class", "def")], &entry.definition)
-        .raw("\n<p class=\"meta\">Written as: ")
+        .raw("</h3>\n");
+    for note in &entry.notes {
+        h.raw("<p class=\"def note\">")
+            .text(&note.definition)
+            .raw(" <span class=\"meta\">(from ")
+            .element(
+                "a",
+                &[("href", &passage_href(&note.doc, note.at))],
+                &note.source,
+            )
+            .raw(")</span></p>\n");
+    }
+    if !entry.definition.is_empty() {
+        h.element("p", &[("class", "def")], &entry.definition)
+            .raw("\n");
+    }
+    h.raw("<p class=\"meta\">Written as: ")
         .text(&spellings(entry).join(", "));
     let see_also = entry
         .see_also
