@@ -230,7 +230,7 @@ mod tests {
         let mut doc = Document::new(
             "n".into(),
             "n.txt".into(),
-            "Key terms\n\nKulak\nA rich peasant.\n".into(),
+            "Key terms\n\nKulak\nA peasant rich enough to hire labour and to own animals.\n".into(),
         );
         doc.text = "Gosplan – the state planning agency".into();
         let found = harvest(&doc).definitions;

@@ -70,7 +70,11 @@ fn block_units(masked: &str, block: &Block, strong: &[Range<usize>], units: &mut
     let mut lines: Vec<Range<usize>> = Vec::new();
     // The line before, as written (not joined).
     let mut before = "";
-    for line in masked[block.range()].split_inclusive('\n') {
+    // A layout that fits the text has blocks on character boundaries.
+    let Some(text) = masked.get(block.range()) else {
+        return;
+    };
+    for line in text.split_inclusive('\n') {
         let range = at..at + line.trim_end().len();
         at += line.len();
         let this = masked[range.clone()].trim();
