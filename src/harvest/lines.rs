@@ -2,7 +2,7 @@
 //! = definition`, `Term → definition`, `**Term** definition`, `Term
 //! (definition)` and `definition (Term)`.
 
-use super::shape::{definition, term, Trust};
+use super::shape::{definition, term, Trust, BOXED_WORDS, MAX_TERM_BYTES};
 use super::units::Unit;
 use super::{found, Definition, Pattern, Use};
 
@@ -52,9 +52,15 @@ pub(super) fn split(unit: &Unit, trust: Trust) -> Option<(String, String, Patter
 
 /// `Term SEP definition`, split at the first separator.
 fn separated(text: &str, trust: Trust) -> Option<(String, String, Pattern)> {
+    // A term is short: the separator is near the start, if anywhere.
+    let mut reach = text.len().min(MAX_TERM_BYTES + 8);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let head = &text[..reach];
     let (at, sep, pattern) = SEPARATORS
         .iter()
-        .filter_map(|&(sep, pattern)| text.find(sep).map(|at| (at, sep, pattern)))
+        .filter_map(|&(sep, pattern)| head.find(sep).map(|at| (at, sep, pattern)))
         .min_by_key(|&(at, sep, _)| (at, std::cmp::Reverse(sep.len())))?;
     let rest = &text[at + sep.len()..];
     // `A → B → C` is a chain of causes, not a definition.
@@ -68,6 +74,10 @@ fn separated(text: &str, trust: Trust) -> Option<(String, String, Pattern)> {
 
 /// `Term (definition)` or `definition (Term)`, the whole line.
 fn parenthesised(text: &str, trust: Trust) -> Option<(String, String, Pattern)> {
+    // A term and a definition of at most `BOXED_WORDS` words.
+    if text.len() > MAX_TERM_BYTES + BOXED_WORDS * 16 {
+        return None;
+    }
     let text = text.trim_end_matches(['.', ';', ',']);
     let inner_start = text.strip_suffix(')')?.rfind('(')?;
     let outer = text[..inner_start].trim();

@@ -22,6 +22,10 @@
 //! [`STRICT_WORDS`] words; in a key-term box, where the layout says it is
 //! a definition, three sentences, [`BOXED_WORDS`] words and any verb.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
 /// How sure the layout is that the text is a definition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Trust {
@@ -30,6 +34,9 @@ pub(super) enum Trust {
     /// A key-term box or a term/definition table says so.
     Boxed,
 }
+
+/// The most bytes of a term (60 characters of at most 4 bytes).
+pub(super) const MAX_TERM_BYTES: usize = 240;
 
 /// The most words of a definition found by its pattern alone.
 pub(super) const STRICT_WORDS: usize = 50;
@@ -76,10 +83,25 @@ const LABELS: &str = "essay homework revision exam key unit chapter section step
      figure table lesson week topic contents index introduction conclusion glossary \
      vocabulary definitions keywords term terms fact facts date dates";
 
-/// Is `word` (any case) in the space-separated `list`?
-pub(super) fn listed(word: &str, list: &str) -> bool {
-    let word = word.to_lowercase();
-    list.split_whitespace().any(|w| w == word)
+/// Is `word` (any case) in the space-separated `list`? Each list is made
+/// a set once per thread (keyed by where the list is), so a lookup costs a
+/// hash, not a walk through the list.
+pub(super) fn listed(word: &str, list: &'static str) -> bool {
+    thread_local! {
+        static SETS: RefCell<HashMap<(usize, usize), HashSet<&'static str>>> =
+            RefCell::new(HashMap::new());
+    }
+    let lower: Cow<str> = if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
+    SETS.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        sets.entry((list.as_ptr() as usize, list.len()))
+            .or_insert_with(|| list.split_whitespace().collect())
+            .contains(lower.as_ref())
+    })
 }
 
 /// A word without the punctuation around it.
@@ -146,6 +168,9 @@ pub(super) fn is_box_label(text: &str) -> bool {
 /// documentation), without a leading lower-case article and the
 /// punctuation around it.
 pub(super) fn term(text: &str) -> Option<String> {
+    if text.len() > MAX_TERM_BYTES + 8 {
+        return None;
+    }
     let text = text
         .trim()
         .trim_end_matches([':', '.', ',', ';'])
