@@ -454,6 +454,13 @@ fn the_glossary_pages_show_the_notes_first_and_link_to_their_passage() {
         ),
         "{tsv}"
     );
+    // The deck and the compact glossary give the notes' definitions too:
+    // with --harvest-only the lexicon's is empty.
+    let both = "A peasant rich enough to hire labour. — a peasant who owned land and animals";
+    for file in ["anki.txt", "glossary-compact.html"] {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        assert!(text.contains(both), "{file}: {text}");
+    }
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! `glossator glossary`, and rendering glossaries for `build` and `merge`.
 
 use glossator::glossary::Glossary;
-use glossator::render::anki::{self, AnkiOptions};
 use glossator::harvest::Card;
+use glossator::render::anki::{self, AnkiOptions};
 use glossator::render::{html, json::json_line, markdown, tsv};
 
 use crate::args::{chosen_format, GlossaryArgs, GlossaryFormat};

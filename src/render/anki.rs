@@ -442,6 +442,7 @@ mod tests {
             name: term.into(),
             kind: Kind::Person,
             definition: "d".into(),
+            notes: vec![],
             see_also: vec![],
             sort_as: None,
             aliases_seen: vec![term.into()],
