@@ -11,6 +11,8 @@
 //! * `cli_revise`: the glossary to revise from: people by surname, jump
 //!   links, plain passages, `--max-occurrences 0`, the format from `--out`,
 //!   the compact glossary.
+//! * `cli_timeline`: the timeline of events: one row per event across
+//!   documents, its entries linked, anchors kept, a title's span apart.
 //! * `cli_exports`: the exchange formats (`annotate --format`, `export`):
 //!   golden files, TEI through an XML parser, Web Annotation selectors,
 //!   brat offsets, `export` equal to `annotate --format`.
@@ -57,6 +59,7 @@ mod cli_lexicon;
 mod cli_outputs;
 mod cli_records;
 mod cli_revise;
+mod cli_timeline;
 mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;

@@ -11,7 +11,7 @@ use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::escape_markup;
 use crate::render::text::{initials, one_line, quote_around, section_id, spellings};
-use crate::timeline::Timeline;
+use crate::timeline::{Event, Row, Timeline};
 
 /// Characters in a quote shown under "where it appears".
 const QUOTE_WIDTH: usize = 110;
@@ -181,45 +181,84 @@ fn fragment(id: &str) -> String {
     out
 }
 
-/// The timeline: a heading per year (of each event's first day), events in
-/// date order with the date, a quote of the passage and its document.
+/// The timeline: the documents' spans, then a heading per year (of each
+/// row's first day), one row per event in date order (see
+/// [`Timeline::rows`]): the date in words, the entries the row names (the
+/// events first), then a quote of each passage with its document.
 pub fn timeline(timeline: &Timeline) -> String {
+    let rows = timeline.rows();
     let mut out = String::from("# Timeline\n\n");
     let _ = writeln!(
         out,
-        "{} dated passages from {} documents.\n",
+        "{} events from {} dated passages in {} documents.\n",
+        rows.events.len(),
         timeline.events().len(),
         timeline.documents().len()
     );
-    let mut year = None;
-    for event in timeline.events() {
-        if year != Some(event.start.year) {
-            let gap = if year.is_some() { "\n" } else { "" };
-            year = Some(event.start.year);
-            let _ = writeln!(out, "{gap}## {}\n", event.start.year);
+    if !rows.spans.is_empty() {
+        out.push_str(
+            "## Periods covered\n\nThe span of a document, as its title gives it, or a range of \
+             more than 50 years.\n\n",
+        );
+        for row in &rows.spans {
+            timeline_row(&mut out, timeline, row);
         }
+        out.push('\n');
+    }
+    let mut year = None;
+    for row in &rows.events {
+        let start = row.first().start.year;
+        if year != Some(start) {
+            let gap = if year.is_some() { "\n" } else { "" };
+            year = Some(start);
+            let _ = writeln!(out, "{gap}## {start}\n");
+        }
+        timeline_row(&mut out, timeline, row);
+    }
+    out
+}
+
+/// One row of the timeline: `- **date** — names: passage`, or with more
+/// than one passage, each on a line of its own under it.
+fn timeline_row(out: &mut String, timeline: &Timeline, row: &Row) {
+    let first = row.first();
+    let name = |id: &str| escape(timeline.entry(id).map_or(id, |e| e.name.as_str()));
+    let mut head = format!(
+        "- **{}**",
+        escape(&in_words(&first.value, first.qualifier.as_deref()))
+    );
+    if !row.named.is_empty() {
+        let names: Vec<String> = row.named.iter().map(|id| name(id)).collect();
+        let _ = write!(head, " — {}", names.join(", "));
+    }
+    let others: Vec<String> = row.others().into_iter().map(name).collect();
+    if !others.is_empty() {
+        let _ = write!(head, " (with {})", others.join(", "));
+    }
+    let passage = |event: &Event| {
         let (before, mid, after) = quote_around(
             &event.context,
             event.sentence[0],
             event.span[0]..event.span[1],
             QUOTE_WIDTH,
         );
-        // The date in words, unless that is how it is written.
-        let written = one_line(&event.text);
-        let words = in_words(&event.value, event.qualifier.as_deref());
-        let words = match words == written {
-            true => String::new(),
-            false => format!(" ({})", escape(&words)),
-        };
-        let _ = writeln!(
-            out,
-            "- **{}**{words}: “{}**{}**{}” ({})",
-            escape(&written),
+        format!(
+            "“{}**{}**{}” ({})",
             escape(&before),
             escape(&mid),
             escape(&after),
             escape(&event.doc)
-        );
+        )
+    };
+    match row.mentions.as_slice() {
+        [one] => {
+            let _ = writeln!(out, "{head}: {}", passage(one));
+        }
+        many => {
+            let _ = writeln!(out, "{head}");
+            for event in many {
+                let _ = writeln!(out, "  - {}", passage(event));
+            }
+        }
     }
-    out
 }

@@ -20,7 +20,7 @@ use crate::render::html::page::{
 use crate::render::html::writer::Html;
 use crate::render::markdown::kind_heading;
 use crate::render::text::{initials, plain, section_id, spellings};
-use crate::timeline::{Event, Timeline};
+use crate::timeline::{Row, Timeline};
 
 /// The glossary page: links to its sections, then a section per kind with
 /// links to its letters, entries in sort order (people by surname).
@@ -187,26 +187,42 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
     h.raw("</article>\n");
 }
 
-/// The timeline page: a section per year (of each event's first day),
-/// events in date order.
+/// The timeline page: the documents' spans, then a section per year (of
+/// each row's first day), one row per event in date order (see
+/// [`Timeline::rows`]).
 pub fn timeline(timeline: &Timeline) -> String {
     page("Timeline", Depth::Top, |h| {
+        let rows = timeline.rows();
         h.raw("<h1>Timeline</h1>\n<p class=\"meta\">")
+            .show(rows.events.len())
+            .raw(" events from ")
             .show(timeline.events().len())
-            .raw(" dated passages from ")
+            .raw(" dated passages in ")
             .show(timeline.documents().len())
             .raw(" documents.</p>\n");
+        if !rows.spans.is_empty() {
+            h.raw(
+                "<h2>Periods covered</h2>\n<p class=\"meta\">The span of a document, \
+                   as its title gives it, or a range of more than 50 years.</p>\n\
+                   <ul class=\"events\">\n",
+            );
+            for row in &rows.spans {
+                timeline_row(h, timeline, row);
+            }
+            h.raw("</ul>\n");
+        }
         let mut year = None;
-        for event in timeline.events() {
-            if year != Some(event.start.year) {
+        for row in &rows.events {
+            let start = row.first().start.year;
+            if year != Some(start) {
                 if year.is_some() {
                     h.raw("</ol>\n");
                 }
-                year = Some(event.start.year);
-                h.element("h2", &[], &event.start.year.to_string())
+                year = Some(start);
+                h.element("h2", &[], &start.to_string())
                     .raw("\n<ol class=\"events\">\n");
             }
-            timeline_event(h, event);
+            timeline_row(h, timeline, row);
         }
         if year.is_some() {
             h.raw("</ol>\n");
@@ -214,32 +230,61 @@ pub fn timeline(timeline: &Timeline) -> String {
     })
 }
 
-/// One event: the date as written, its value and days, the passage.
-fn timeline_event(h: &mut Html, event: &Event) {
-    h.open("li", &[("id", &event_id(&event.doc, event.span[0]))])
+/// One row: the date in words and its days, the entries it names
+/// (highlighted, linked to the glossary; the events first), then each
+/// passage with its document, under the id the handouts link to.
+fn timeline_row(h: &mut Html, timeline: &Timeline, row: &Row) {
+    let first = row.first();
+    h.raw("<li>")
         .element(
             "span",
             &[("class", &key_class(SpanKind::Date))],
-            &event.text,
+            &in_words(&first.value, first.qualifier.as_deref()),
         )
-        .raw(" <span class=\"meta\">")
-        .text(&in_words(&event.value, event.qualifier.as_deref()))
-        .raw(": ");
-    days(h, event.start, event.end);
-    h.raw("</span><br>");
-    quote(
-        h,
-        &event.context,
-        event.sentence[0],
-        event.span[0]..event.span[1],
-    );
-    h.raw(" (")
-        .element(
+        .raw(" ");
+    for id in &row.named {
+        entry_link(h, timeline, id);
+        h.raw(" ");
+    }
+    h.raw("<span class=\"meta\">");
+    days(h, first.start, first.end);
+    for (i, id) in row.others().into_iter().enumerate() {
+        h.raw(if i == 0 { " · with " } else { ", " });
+        entry_link(h, timeline, id);
+    }
+    h.raw("</span>\n<ul class=\"passages\">\n");
+    for event in &row.mentions {
+        h.open("li", &[("id", &event_id(&event.doc, event.span[0]))]);
+        quote(
+            h,
+            &event.context,
+            event.sentence[0],
+            event.span[0]..event.span[1],
+        );
+        h.raw(" (")
+            .element(
+                "a",
+                &[("href", &passage_href(&event.doc, event.span[0]))],
+                &event.doc,
+            )
+            .raw(")</li>\n");
+    }
+    h.raw("</ul></li>\n");
+}
+
+/// A link to the glossary entry `id`, highlighted as its kind; its id
+/// alone where the timeline has no name for it (a file written before
+/// timelines listed their entries).
+fn entry_link(h: &mut Html, timeline: &Timeline, id: &str) {
+    let href = entry_href(Depth::Top, id);
+    match timeline.entry(id) {
+        Some(entry) => h.element(
             "a",
-            &[("href", &passage_href(&event.doc, event.span[0]))],
-            &event.doc,
-        )
-        .raw(")</li>\n");
+            &[("href", &href), ("class", &key_class(entry.kind))],
+            &entry.name,
+        ),
+        None => h.element("a", &[("href", &href)], id),
+    };
 }
 
 /// The front page of a build folder: what was found, and every output.

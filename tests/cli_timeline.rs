@@ -1,0 +1,101 @@
+//! The timeline of events (issue 18 item 4) end to end: one row per event
+//! across documents, the entries it names highlighted and linked, every
+//! mention keeping the anchor handouts link to, and a title's span set
+//! apart from the events.
+
+use crate::util::{glossator, temp_with};
+
+/// Two documents that both date the Kronstadt Rising, one whose title
+/// spans the period; `timeline --format FORMAT` of them.
+fn timeline(format: &str) -> String {
+    let dir = temp_with(&[
+        (
+            "a.md",
+            "# Russia 1917–1941\n\nThe Kronstadt Rising (March 1921) was crushed by \
+             Trotsky.\n\nLenin died in 1924. Stalin won in 1929.\n"
+                .as_bytes(),
+        ),
+        (
+            "b.txt",
+            b"March 1921 - Kronstadt Rising crushed.\nThe Tenth Party Congress met in March 1921.\n",
+        ),
+    ]);
+    let out = glossator()
+        .args(["timeline", "--format", format])
+        .arg(dir.path())
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn one_html_row_per_event_with_its_event_linked_and_every_anchor_kept() {
+    let html = timeline("html");
+    assert!(
+        html.contains("4 events from 6 dated passages in 2 documents."),
+        "{html}"
+    );
+    // One row for the rising, from both documents, its event linked.
+    let rising = html
+        .split("<li><span class=\"key k-date\">March 1921</span>")
+        .nth(1)
+        .unwrap();
+    let rising = &rising[..rising.find("</ul></li>").unwrap()];
+    assert!(
+        rising.starts_with(
+            " <a href=\"glossary.html#kronstadt-rising\" class=\"key k-event\">Kronstadt Rising</a>"
+        ),
+        "{rising}"
+    );
+    assert!(
+        rising.contains("with <a href=\"glossary.html#trotsky\" class=\"key k-person\">"),
+        "{rising}"
+    );
+    assert_eq!(rising.matches("<li id=\"e-").count(), 2, "{rising}");
+    assert!(rising.contains("<li id=\"e-a-"), "{rising}");
+    assert!(rising.contains("<li id=\"e-b-0\">"), "{rising}");
+    // The congress in the same month is another event.
+    assert_eq!(html.matches("k-date\">March 1921<").count(), 2, "{html}");
+    assert!(html.contains("class=\"key k-event\">Tenth Party Congress</a>"));
+    // The title's range is the document's span, not an event of 1917.
+    let (periods, events) = html.split_once("<h2>1921</h2>").unwrap();
+    assert!(periods.contains("<h2>Periods covered</h2>"), "{periods}");
+    assert!(periods.contains("<mark>1917–1941</mark>"), "{periods}");
+    assert!(!events.contains("1917–1941"), "{events}");
+    assert!(!html.contains("<h2>1917</h2>"), "{html}");
+}
+
+#[test]
+fn markdown_lists_an_events_passages_under_it() {
+    let md = timeline("md");
+    assert!(
+        md.contains(
+            "- **March 1921** — Kronstadt Rising (with Leon Trotsky)\n  - “The Kronstadt Rising (**March 1921**) \
+             was crushed by Trotsky.” (a)\n  - “**March 1921** - Kronstadt Rising crushed.” (b)\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("## Periods covered"), "{md}");
+}
+
+#[test]
+fn the_json_names_the_entries_and_the_heading_of_a_date() {
+    let json: serde_json::Value = serde_json::from_str(&timeline("json")).unwrap();
+    assert_eq!(json["schema"], "glossator.timeline/1");
+    let entries = json["entries"].as_array().unwrap();
+    let rising = entries
+        .iter()
+        .find(|e| e["id"] == "kronstadt-rising")
+        .unwrap();
+    assert_eq!(rising["name"], "Kronstadt Rising");
+    assert_eq!(rising["kind"], "event");
+    let events = json["events"].as_array().unwrap();
+    // Still one event per mention, the title's marked as in a heading.
+    assert_eq!(events.len(), 6);
+    let title = events.iter().find(|e| e["text"] == "1917–1941").unwrap();
+    assert_eq!(title["heading"], 1);
+    assert!(events
+        .iter()
+        .filter(|e| e["text"] != "1917–1941")
+        .all(|e| e.get("heading").is_none()));
+}
