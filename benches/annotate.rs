@@ -10,6 +10,12 @@
 //!   JSON alone, on the generated corpus with the 10k lexicon.
 //! * `build/<lexicon>`: `Matcher::new` for the built-in lexicon and 1k,
 //!   10k and 100k generated entries.
+//! * `formats/`: reading each document format (issue 15) on one generated
+//!   document of about 1 MB: `annotate/{text,markdown}` reads the same
+//!   bytes as plain text and as Markdown and annotates them (Markdown within
+//!   20% of plain text); `read/{docx,odt,html}` extracts the text of that
+//!   document written as a Word, OpenDocument and HTML file (20 MB/s or
+//!   more); `read/pdf` the PDF fixture. Throughput is the text's bytes.
 //! * `harvest/seeds/{annotate,harvest}`: annotating the seed documents and
 //!   harvesting their definitions (issue 17: harvest within 15% of
 //!   annotate).
@@ -28,6 +34,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Samp
 use criterion::{measurement::WallTime, Throughput};
 use glossator::annotate::Annotator;
 use glossator::dates::DateTagger;
+use glossator::document::Format;
 use glossator::input::Document;
 use glossator::lexicon::{Entry, Kind, Lexicon, Origin};
 use glossator::matcher::Matcher;
@@ -195,6 +202,110 @@ fn annotate_all(annotator: &Annotator, docs: &[Document]) -> usize {
         .sum()
 }
 
+fn formats(c: &mut Criterion) {
+    let text = gen::document(&gen::lexicon(10_000), 0, 1 << 20);
+    let annotator = Annotator::new(generated(10_000));
+    let mut group = quick_group(c, "formats");
+    group.throughput(Throughput::BytesDecimal(text.len() as u64));
+    for format in [Format::Text, Format::Markdown] {
+        group.bench_function(format!("annotate/{}", format.name()), |b| {
+            b.iter(|| {
+                let doc = Document::of_text("g".into(), "g".into(), text.clone(), format);
+                annotator.annotate(&doc).spans().len()
+            })
+        });
+    }
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    for (format, file) in [
+        (Format::Docx, docx(&paragraphs)),
+        (Format::Odt, odt(&paragraphs)),
+        (Format::Html, html(&paragraphs)),
+    ] {
+        group.bench_function(format!("read/{}", format.name()), |b| {
+            b.iter(|| read(file.clone(), format).text.len())
+        });
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pdf = std::fs::read(root.join("tests/data/formats/notes.pdf")).expect("the PDF fixture");
+    group.throughput(Throughput::BytesDecimal(
+        read(pdf.clone(), Format::Pdf).text.len() as u64,
+    ));
+    group.bench_function("read/pdf", |b| {
+        b.iter(|| read(pdf.clone(), Format::Pdf).text.len())
+    });
+    group.finish();
+}
+
+/// The document in the bytes of a `format` file.
+fn read(bytes: Vec<u8>, format: Format) -> Document {
+    Document::read("g".into(), "g".into(), bytes, format)
+        .expect("a generated file reads")
+        .0
+}
+
+/// `text` with XML's and HTML's special characters escaped.
+fn markup_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A Word file of one paragraph per item of `paragraphs`.
+fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.\
+         openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
+    );
+    for paragraph in paragraphs {
+        xml += "<w:p><w:r><w:t xml:space=\"preserve\">";
+        xml += &markup_text(paragraph);
+        xml += "</w:t></w:r></w:p>";
+    }
+    xml += "</w:body></w:document>";
+    zipped("word/document.xml", &xml)
+}
+
+/// An OpenDocument text of one paragraph per item of `paragraphs`.
+fn odt(paragraphs: &[&str]) -> Vec<u8> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">\
+         <office:body><office:text>",
+    );
+    for paragraph in paragraphs {
+        xml += "<text:p>";
+        xml += &markup_text(paragraph);
+        xml += "</text:p>";
+    }
+    xml += "</office:text></office:body></office:document-content>";
+    zipped("content.xml", &xml)
+}
+
+/// An HTML page of one `p` per item of `paragraphs`.
+fn html(paragraphs: &[&str]) -> Vec<u8> {
+    let mut page = String::from("<!DOCTYPE html><html><head><title>Notes</title></head><body>");
+    for paragraph in paragraphs {
+        page += "<p>";
+        page += &markup_text(paragraph);
+        page += "</p>\n";
+    }
+    page += "</body></html>";
+    page.into_bytes()
+}
+
+/// A zip container of the one part `name`, deflated as office suites do.
+fn zipped(name: &str, content: &str) -> Vec<u8> {
+    use std::io::Write;
+
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file(name, options).expect("a zip part");
+    zip.write_all(content.as_bytes()).expect("a zip part");
+    zip.finish().expect("a zip file").into_inner()
+}
+
 /// `harvest/`: the definitions and cards of each seed document (issue 17),
 /// beside annotating the same documents: the harvest's cost as a share of
 /// annotate's.
@@ -268,5 +379,5 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, annotate, harvest, stages, build);
+criterion_group!(benches, annotate, formats, harvest, stages, build);
 criterion_main!(benches);

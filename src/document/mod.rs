@@ -18,6 +18,7 @@
 mod builder;
 mod docx;
 mod html;
+mod inflate;
 mod layout;
 mod markdown;
 mod odt;

@@ -1,28 +1,18 @@
 //! The zip container the Word (`.docx`) and OpenDocument (`.odt`) readers
 //! share, read with limits.
 //!
-//! A zip bomb is refused: a part is read only if its declared size is at
-//! most [`MAX_PART_BYTES`] and at most [`MAX_RATIO`] times its compressed
-//! size (when over 1 MiB), and reading stops at that size whatever the
-//! header says; all parts read from one file come to at most
-//! [`MAX_INFLATED_BYTES`].
+//! A zip bomb is refused: a part is read only if its declared size is
+//! within the file's inflate [`Budget`] (see [`super::inflate`] for the
+//! limits), and reading stops at that size whatever the header says.
 
 use std::io::{Cursor, Read};
 
-/// The most bytes one part of the container may inflate to.
-pub(super) const MAX_PART_BYTES: u64 = 64 << 20;
-
-/// The most bytes all parts read from one container may inflate to.
-pub(super) const MAX_INFLATED_BYTES: u64 = 256 << 20;
-
-/// The highest inflated-to-compressed ratio of a part over 1 MiB. Real
-/// XML compresses about 10:1; a bomb, thousands to one.
-pub(super) const MAX_RATIO: u64 = 100;
+use super::inflate::Budget;
 
 /// An open container and what has been inflated from it so far.
 pub(super) struct Container {
     zip: zip::ZipArchive<Cursor<Vec<u8>>>,
-    inflated: u64,
+    budget: Budget,
 }
 
 impl Container {
@@ -37,7 +27,10 @@ impl Container {
         }
         let zip = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|err| format!("not {what}, or corrupt or truncated: {err}"))?;
-        Ok(Container { zip, inflated: 0 })
+        Ok(Container {
+            zip,
+            budget: Budget::default(),
+        })
     }
 
     /// The part named `name` as text, if there is one.
@@ -49,26 +42,17 @@ impl Container {
             .zip
             .by_index(index)
             .map_err(|err| format!("{name}: corrupt or encrypted: {err}"))?;
-        let (size, packed) = (file.size(), file.compressed_size().max(1));
-        let left = MAX_INFLATED_BYTES.saturating_sub(self.inflated);
-        if size > MAX_PART_BYTES || size > left || (size > 1 << 20 && size / packed > MAX_RATIO) {
-            return Err(format!(
-                "{name} inflates to {size} bytes from {packed}: refused as a zip bomb \
-                 (the limits are {} MiB a part, {} MiB in all, {MAX_RATIO}:1)",
-                MAX_PART_BYTES >> 20,
-                MAX_INFLATED_BYTES >> 20
-            ));
-        }
+        let size = self
+            .budget
+            .admit(name, file.size(), file.compressed_size())?;
         let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        let limit = size.min(left) + 1;
         (&mut file)
-            .take(limit)
+            .take(size + 1)
             .read_to_end(&mut bytes)
             .map_err(|err| format!("{name}: corrupt or truncated: {err}"))?;
         if bytes.len() as u64 > size {
             return Err(format!("{name}: inflates to more than it says; refused"));
         }
-        self.inflated += bytes.len() as u64;
         String::from_utf8(bytes)
             .map(Some)
             .map_err(|_| format!("{name}: not UTF-8 XML"))

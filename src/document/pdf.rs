@@ -27,9 +27,13 @@
 //! limits against hostile files: at most [`MAX_PAGES`] pages, at most
 //! [`MAX_CHARS`] characters, and reading stops after [`MAX_SECONDS`]
 //! seconds of drawing text; the file itself is at most the input limit
-//! (`input::MAX_INPUT_BYTES`). lopdf parses the whole file and inflates a
-//! page's content streams with no limit of its own, so a compressed
-//! stream of gigabytes is not refused before it is inflated.
+//! (`input::MAX_INPUT_BYTES`). lopdf inflates a stream with no limit of
+//! its own, so before any text is drawn every Flate-compressed stream
+//! but an image's (page content, forms, fonts: what pdf-extract reads) is
+//! measured against the file's inflate [`Budget`], the limits the zip
+//! container has too: a compression bomb is refused before it is
+//! inflated in memory. Streams packed inside object streams are inflated
+//! by lopdf as it parses the file, before that check.
 
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -39,6 +43,7 @@ use std::time::{Duration, Instant};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 use super::builder::TextBuilder;
+use super::inflate::{inflated_size, Budget};
 use super::{BlockKind, Extracted, Layout, SourcePlace};
 
 /// The most pages read from one file.
@@ -119,6 +124,7 @@ fn pages(bytes: &[u8]) -> Result<Vec<Vec<Line>>, String> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("encrypted (it needs a password to open); save a copy without one".into());
     }
+    check_streams(&doc)?;
     let numbers: Vec<u32> = doc.get_pages().into_keys().collect();
     if numbers.len() > MAX_PAGES {
         return Err(format!(
@@ -139,6 +145,40 @@ fn pages(bytes: &[u8]) -> Result<Vec<Vec<Line>>, String> {
         }
     }
     Ok(lines.pages)
+}
+
+/// Measures what each Flate-compressed stream of `doc` but an image's
+/// inflates to against one [`Budget`]: an error names the first stream
+/// over a limit.
+fn check_streams(doc: &pdf_extract::Document) -> Result<(), String> {
+    let mut budget = Budget::default();
+    for (&(number, generation), object) in &doc.objects {
+        let Ok(stream) = object.as_stream() else {
+            continue;
+        };
+        let image = stream.dict.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Image");
+        if image || !is_flate(stream) {
+            continue;
+        }
+        let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+        // A corrupt stream is pdf-extract's to report when it reads it.
+        let Ok(size) = inflated_size(decoder, budget.probe_limit()) else {
+            continue;
+        };
+        let name = format!("stream {number} {generation}");
+        budget.admit(&name, size, stream.content.len() as u64)?;
+    }
+    Ok(())
+}
+
+/// Is `stream` compressed with Flate first (its only or first filter)?
+fn is_flate(stream: &pdf_extract::Stream) -> bool {
+    let first = match stream.dict.get(b"Filter") {
+        Ok(pdf_extract::Object::Array(filters)) => filters.first(),
+        Ok(filter) => Some(filter),
+        Err(_) => None,
+    };
+    first.and_then(|f| f.as_name().ok()) == Some(b"FlateDecode")
 }
 
 /// A line of text on a page.
@@ -494,6 +534,47 @@ fn usual_pitch(page: &[Line]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PDF document of one Flate stream of `inflated` bytes, with
+    /// `subtype` if given.
+    fn doc_with_stream(inflated: &[u8], subtype: Option<&str>) -> pdf_extract::Document {
+        use std::io::Write;
+
+        use pdf_extract::{Dictionary, Object};
+
+        let mut packed = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        packed.write_all(inflated).unwrap();
+        let mut dict = Dictionary::new();
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        if let Some(subtype) = subtype {
+            dict.set("Subtype", Object::Name(subtype.as_bytes().to_vec()));
+        }
+        let stream = pdf_extract::Stream::new(dict, packed.finish().unwrap());
+        let mut doc = pdf_extract::Document::with_version("1.5");
+        doc.add_object(stream);
+        doc
+    }
+
+    #[test]
+    fn a_compression_bomb_stream_is_refused_before_it_is_read() {
+        let zeros = vec![0u8; 3 << 20];
+        let err = check_streams(&doc_with_stream(&zeros, None)).unwrap_err();
+        assert!(
+            err.starts_with("stream 1 0 inflates to 3145728 bytes from")
+                && err.contains("refused as a compression bomb"),
+            "{err}"
+        );
+        // An image is not read for text: left alone.
+        assert_eq!(
+            check_streams(&doc_with_stream(&zeros, Some("Image"))),
+            Ok(())
+        );
+        // Page content of the usual ratio passes.
+        let content: Vec<u8> = (0..200_000u32)
+            .flat_map(|i| format!("BT ({i}) Tj ET\n").into_bytes())
+            .collect();
+        assert_eq!(check_streams(&doc_with_stream(&content, None)), Ok(()));
+    }
 
     fn line(y: f64, size: f64, text: &str) -> Line {
         Line {
