@@ -529,6 +529,8 @@ impl Annotator {
         };
         let mut entries: Vec<TermMatch> = self.matcher.find(&normalized).collect();
         entries.retain(|e| kept(e.start..e.end));
+        // Derived names resolved by the document's mentions (matching rule 9).
+        let mut entries = self.matcher.resolve(&masked, entries);
         // Misspellings only in the words the exact matches left unexplained.
         let mut misspelt = self.misspellings.find(&self.lexicon, &masked, &entries);
         misspelt.retain(|m| kept(m.start..m.end));

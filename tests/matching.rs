@@ -73,6 +73,20 @@ pub fn table_failures(table: &str, annotator: &Annotator) -> Vec<String> {
 }
 
 #[test]
+fn person_names_table() {
+    let failures = table_failures(
+        include_str!("data/names.toml"),
+        &annotator("names-lexicon.toml"),
+    );
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
 fn a_date_nests_inside_an_event_but_never_crosses_an_entry() {
     let annotator = annotator("rules-lexicon.toml");
     let annotation = annotate(&annotator, "The 1905 Revolution; in January 1905 Lenin");

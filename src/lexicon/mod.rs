@@ -35,6 +35,7 @@ mod error;
 mod html;
 mod kinds;
 mod load;
+pub mod names;
 mod validate;
 
 use std::collections::HashMap;

@@ -8,7 +8,10 @@
 
 mod groups;
 mod prefix_automaton;
+mod resolve;
 mod words;
+
+use std::collections::HashMap;
 
 use std::ops::Range;
 
@@ -19,6 +22,7 @@ use words::{FirstWordFilter, HitStarts, Word};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::names::{derived_names, NameClass};
 use crate::lexicon::{Entry, Kind, Lexicon, SurfaceForm};
 use crate::text::{
     is_english_word, is_hyphen, is_whole_word, is_word_char, normalize_form, Normalized,
@@ -123,16 +127,23 @@ pub struct Matcher {
     /// entry (it always wins), else `NO_ENTRY`: most hits are decided here
     /// without looking at the original text or the claim lists.
     any_case_entry: Vec<u32>,
+    /// The entries and classes of every derived person name (matching
+    /// rule 9), by its normalized form, for `resolve`.
+    derived: HashMap<String, Vec<(usize, NameClass)>>,
+    /// Whether each entry is a person (a title before it joins its span).
+    person: Vec<bool>,
 }
 
 /// `Matcher::any_case_entry` of a pattern whose first claim checks case.
 const NO_ENTRY: u32 = u32::MAX;
 
-/// An entry's claim on a pattern, with the case rule for it.
+/// An entry's claim on a pattern, with the case rule for it, and whether
+/// the pattern is one of its listed forms or a derived name.
 #[derive(Clone, Debug)]
 struct Claim {
     entry: usize,
     case: CaseRule,
+    how: How,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,6 +160,9 @@ enum CaseRule {
     ShortAcronym(String),
     /// The form normalized without case folding: the text must be equal.
     Exact(String),
+    /// A derived name that is also an English word (`Grant`, `More`):
+    /// the text must start with a capital.
+    Capitalised,
 }
 
 /// One accepted hit, in byte offsets of the original text.
@@ -248,6 +262,12 @@ impl Matcher {
     /// Compiles every surface form of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let (patterns, claims) = patterns_and_claims(lexicon);
+        let derived = derived_index(lexicon);
+        let person = lexicon
+            .entries()
+            .iter()
+            .map(|e| e.kind == Kind::Person)
+            .collect();
         let nonword_starts = patterns
             .iter()
             .any(|p| !p.chars().next().is_some_and(is_word_char));
@@ -273,6 +293,8 @@ impl Matcher {
             groups,
             any_case_entry,
             claims,
+            derived,
+            person,
         }
     }
 
@@ -296,14 +318,14 @@ impl Matcher {
             if start < covered {
                 continue;
             }
-            if let Some((end, entry)) = self.longest_from(text, start, word) {
+            if let Some((end, entry, how)) = self.longest_from(text, start, word) {
                 covered = end;
                 let range = ranges.map(start..end);
                 return Some(TermMatch {
                     start: range.start,
                     end: range.end,
                     entry,
-                    how: How::Listed,
+                    how,
                 });
             }
         })
@@ -333,14 +355,14 @@ impl Matcher {
     }
 
     /// The longest hit at hit start `start`, where `word` starts, that
-    /// passes the rules, as its end and entry.
+    /// passes the rules, as its end, entry and how it matched.
     #[inline(never)]
     fn longest_from(
         &self,
         text: &Normalized<'_>,
         start: usize,
         word: Word,
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, How)> {
         if word.end == start {
             return self.longest_at(text, start);
         }
@@ -352,39 +374,40 @@ impl Matcher {
     }
 
     /// The longest of a group's `candidates` (longest first) that is found
-    /// at `start` and passes the rules, as its end and entry.
+    /// at `start` and passes the rules, as its end, entry and how.
     fn longest_of(
         &self,
         text: &Normalized<'_>,
         start: usize,
         mut candidates: Candidates<'_>,
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, How)> {
         let rest = &text.as_str().as_bytes()[start..];
         candidates.find_map(|candidate| {
             let end = start + candidate.pattern.len();
             let here = rest.starts_with(candidate.pattern);
             let entry = here.then(|| self.accept(text, start..end, candidate.id, candidate.entry));
-            Some((end, entry??))
+            let (entry, how) = entry??;
+            Some((end, entry, how))
         })
     }
 
     /// The longest hit starting at `start` that passes the rules, as its
-    /// end and entry, from a walk of the automaton.
-    fn longest_at(&self, text: &Normalized<'_>, start: usize) -> Option<(usize, usize)> {
+    /// end, entry and how, from a walk of the automaton.
+    fn longest_at(&self, text: &Normalized<'_>, start: usize) -> Option<(usize, usize, How)> {
         let mut longest = None;
         let rest = &text.as_str().as_bytes()[start..];
         self.automaton.prefixes(rest, |len, index| {
             let pid = self.automaton_pids[index];
             let any_case_entry = self.any_case_entry[pid as usize];
-            if let Some(entry) = self.accept(text, start..start + len, pid, any_case_entry) {
-                longest = Some((start + len, entry));
+            if let Some((entry, how)) = self.accept(text, start..start + len, pid, any_case_entry) {
+                longest = Some((start + len, entry, how));
             }
         });
         longest
     }
 
     /// The entry claiming pattern `pid` found at `range` of the normalized
-    /// text, if the hit passes the word-boundary and case rules.
+    /// text, and how, if the hit passes the word-boundary and case rules.
     /// `any_case_entry` is the pattern's [`Matcher::any_case_entry`].
     fn accept(
         &self,
@@ -392,19 +415,19 @@ impl Matcher {
         range: Range<usize>,
         pid: u32,
         any_case_entry: u32,
-    ) -> Option<usize> {
+    ) -> Option<(usize, How)> {
         if !is_whole_word(text.as_str(), range.start, range.end) {
             return None;
         }
         if any_case_entry != NO_ENTRY {
-            return Some(any_case_entry as usize);
+            return Some((any_case_entry as usize, How::Listed));
         }
         let (original, range) = (text.original(), text.original_range(range));
         let claims = &self.claims[pid as usize];
         claims
             .iter()
             .find(|c| c.case.accepts(original, range.clone()))
-            .map(|c| c.entry)
+            .map(|c| (c.entry, c.how))
     }
 }
 
@@ -432,15 +455,56 @@ fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
         });
         let existing = &mut claims[slot];
         // A generated plural never displaces another entry's own form.
-        let taken_by_other = existing.iter().any(|c| c.entry != claim.entry);
+        let taken_by_other = existing
+            .iter()
+            .any(|c| c.entry != claim.entry && c.how == How::Listed);
         let already = existing
             .iter()
-            .any(|c| c.entry == claim.entry && c.case == claim.case);
+            .any(|c| c.entry == claim.entry && c.case == claim.case && c.how == claim.how);
         if (explicit || !taken_by_other) && !already {
             existing.push(claim);
         }
     }
+    // A listed form outranks every derived name (matching rule 9).
+    for claims in &mut claims {
+        if claims.iter().any(|c| c.how == How::Listed) {
+            claims.retain(|c| c.how == How::Listed);
+        }
+    }
     (patterns, claims)
+}
+
+/// The forms derived from each person's listed ones (matching rule 9):
+/// the entry, the form as written, its class and its case rule.
+fn derived_forms(
+    entry_index: usize,
+    entry: &Entry,
+) -> impl Iterator<Item = (usize, String, NameClass, CaseRule)> + '_ {
+    let person = entry.kind == Kind::Person;
+    let forms = person.then(|| std::iter::once(&entry.name).chain(&entry.aliases));
+    forms.into_iter().flatten().flat_map(move |form| {
+        derived_names(form).into_iter().map(move |derived| {
+            let case = match derived.text.split(' ').any(is_english_word) {
+                true => CaseRule::Capitalised,
+                false => CaseRule::Any,
+            };
+            (entry_index, derived.text, derived.class, case)
+        })
+    })
+}
+
+/// Every derived name's entries and classes, by its normalized form.
+fn derived_index(lexicon: &Lexicon) -> HashMap<String, Vec<(usize, NameClass)>> {
+    let mut index: HashMap<String, Vec<(usize, NameClass)>> = HashMap::new();
+    for (entry_index, entry) in lexicon.entries().iter().enumerate() {
+        for (entry, text, class, _) in derived_forms(entry_index, entry) {
+            let claims = index.entry(normalize_form(&text, true)).or_default();
+            if !claims.iter().any(|&(e, c)| e == entry && c == class) {
+                claims.push((entry, class));
+            }
+        }
+    }
+    index
 }
 
 /// The patterns of one entry, each with the entry's claim on it and
@@ -449,22 +513,35 @@ fn entry_patterns(
     entry_index: usize,
     entry: &Entry,
 ) -> impl Iterator<Item = (String, Claim, bool)> + '_ {
-    entry.surface_forms().flat_map(move |form| {
-        let case = case_rule(form.text, form.exact_case);
-        let folded = normalize_form(form.text, true);
-        let plurals = match takes_plurals(entry, &case) {
-            true => plurals(&folded),
-            false => Vec::new(),
-        };
-        let claim = move |case| Claim {
-            entry: entry_index,
-            case,
-        };
-        let plurals = plurals
-            .into_iter()
-            .map(move |plural| (plural, claim(CaseRule::Any), false));
-        plurals.chain([(folded, claim(case), true)])
-    })
+    entry
+        .surface_forms()
+        .flat_map(move |form| {
+            let case = case_rule(form.text, form.exact_case);
+            let folded = normalize_form(form.text, true);
+            let plurals = match takes_plurals(entry, &case) {
+                true => plurals(&folded),
+                false => Vec::new(),
+            };
+            let claim = move |case| Claim {
+                entry: entry_index,
+                case,
+                how: How::Listed,
+            };
+            let plurals = plurals
+                .into_iter()
+                .map(move |plural| (plural, claim(CaseRule::Any), false));
+            plurals.chain([(folded, claim(case), true)])
+        })
+        .chain(
+            derived_forms(entry_index, entry).map(|(entry, text, _, case)| {
+                let claim = Claim {
+                    entry,
+                    case,
+                    how: How::Variant,
+                };
+                (normalize_form(&text, true), claim, false)
+            }),
+        )
 }
 
 /// Whether a form of `entry` matched by `case` also matches its regular
@@ -492,6 +569,7 @@ fn any_case_entry(claims: &[Claim]) -> u32 {
         Some(Claim {
             entry,
             case: CaseRule::Any,
+            how: How::Listed,
         }) => u32::try_from(*entry).expect("fewer than 4 billion entries"),
         _ => NO_ENTRY,
     }
@@ -512,6 +590,7 @@ impl CaseRule {
                     || (*lower && hit.chars().all(|c| !c.is_uppercase()))
             }
             CaseRule::ShortAcronym(form) => hit() == *form && !in_hyphenated_word(text, range),
+            CaseRule::Capitalised => text[range].starts_with(char::is_uppercase),
         }
     }
 }
@@ -657,18 +736,18 @@ mod tests {
                 .filter_map(|(id, pattern)| {
                     let end = start + pattern.len();
                     let any_case_entry = matcher.any_case_entry[id as usize];
-                    let entry = matcher.accept(text, start..end, id, any_case_entry)?;
-                    Some((end, entry))
+                    let (entry, how) = matcher.accept(text, start..end, id, any_case_entry)?;
+                    Some((end, entry, how))
                 })
                 .max();
-            if let Some((end, entry)) = longest {
+            if let Some((end, entry, how)) = longest {
                 covered_to = end;
                 let range = text.original_range(start..end);
                 found.push(TermMatch {
                     start: range.start,
                     end: range.end,
                     entry,
-                    how: How::Listed,
+                    how,
                 });
             }
         }

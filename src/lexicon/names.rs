@@ -1,0 +1,311 @@
+//! The forms people write for a person that the lexicon does not list
+//! (matching rule 9 of `docs/DESIGN.md`): from "Ulysses S. Grant" the
+//! surname "Grant", "Ulysses Grant", "U. S. Grant"; from "King Henry VIII
+//! of England" the regnal name "Henry VIII"; the first name "Ulysses" or
+//! "Henry", which counts only where the document's earlier mentions say
+//! who it is (`matcher/resolve.rs`). Only person entries have these: a
+//! party's or a term's words are never a name.
+//!
+//! A name is read as: a title or office first (`King`, `Pope`, `Lady`:
+//! [`TITLES`]) is dropped; a comma (`Arthur, Prince of Wales`) or a lower-
+//! case `of` or `the` (`Catherine of Aragon`, `Constantine the Great`) ends
+//! the personal name; a last word in Roman numerals is a regnal number;
+//! `Jr.` and `Sr.` are dropped. Of the words left, the first is the first
+//! name, the last the surname (with a particle before it, `von
+//! Ribbentrop`, both with and without it), and those between are middle
+//! names or initials.
+
+/// What a derived form is, which decides how the document's mentions
+/// resolve it (see `matcher/resolve.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameClass {
+    /// A form that names the person in full: the regnal name (`Henry
+    /// VIII`), the name without its middle names (`Ulysses Grant`) or with
+    /// initials (`U. S. Grant`, `Robert E Lee`).
+    Full,
+    /// The surname alone (`Grant`).
+    Surname,
+    /// The first name alone (`Ulysses`, `Henry`).
+    FirstName,
+}
+
+/// One form derived from a person's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DerivedName {
+    pub text: String,
+    pub class: NameClass,
+}
+
+/// The titles and offices written before a name. A capitalised title
+/// before a person's name is part of its span (`President Lincoln`); one
+/// at the start of a lexicon name is dropped to find the name.
+pub const TITLES: &[&str] = &[
+    "Admiral",
+    "Archbishop",
+    "Archduke",
+    "Baron",
+    "Bishop",
+    "Capt",
+    "Captain",
+    "Cardinal",
+    "Chairman",
+    "Chancellor",
+    "Col",
+    "Colonel",
+    "Commissar",
+    "Comrade",
+    "Count",
+    "Countess",
+    "Czar",
+    "Dame",
+    "Dr",
+    "Duchess",
+    "Duke",
+    "Earl",
+    "Emperor",
+    "Empress",
+    "Field Marshal",
+    "Gen",
+    "General",
+    "Governor",
+    "Kaiser",
+    "King",
+    "Lady",
+    "Lieutenant",
+    "Lord",
+    "Lord Protector",
+    "Major",
+    "Marshal",
+    "Miss",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Pope",
+    "Premier",
+    "President",
+    "Prime Minister",
+    "Prince",
+    "Princess",
+    "Queen",
+    "Senator",
+    "Sir",
+    "Tsar",
+    "Tsarina",
+    "Vice President",
+];
+
+/// Particles that belong to a surname (`von Ribbentrop`, `de Gaulle`).
+const PARTICLES: &[&str] = &[
+    "da", "de", "del", "della", "di", "du", "la", "le", "van", "von",
+];
+
+/// The forms derived from one of a person's listed forms, each once, the
+/// form itself not among them.
+///
+/// ```
+/// use glossator::lexicon::names::{derived_names, NameClass};
+///
+/// let forms: Vec<(String, NameClass)> = derived_names("Ulysses S. Grant")
+///     .into_iter()
+///     .map(|d| (d.text, d.class))
+///     .collect();
+/// assert!(forms.contains(&("Grant".into(), NameClass::Surname)));
+/// assert!(forms.contains(&("Ulysses Grant".into(), NameClass::Full)));
+/// assert!(forms.contains(&("U. S. Grant".into(), NameClass::Full)));
+/// assert!(forms.contains(&("Ulysses".into(), NameClass::FirstName)));
+/// ```
+pub fn derived_names(form: &str) -> Vec<DerivedName> {
+    let mut out: Vec<DerivedName> = Vec::new();
+    let mut add = |text: String, class: NameClass| {
+        if text != form && !text.is_empty() && !out.iter().any(|d| d.text == text) {
+            out.push(DerivedName { text, class });
+        }
+    };
+    let mut words: Vec<&str> = form.split_whitespace().collect();
+    // A title first: `King Henry VIII`, `Pope Clement VII`, `Field Marshal X`.
+    if let Some(title) = TITLES
+        .iter()
+        .filter(|t| words.len() > t.split(' ').count())
+        .filter(|t| t.split(' ').zip(&words).all(|(a, b)| a == *b))
+        .max_by_key(|t| t.len())
+    {
+        words.drain(..title.split(' ').count());
+    }
+    // The personal name ends at a comma, `of` or `the`.
+    let mut cut = false;
+    if let Some(end) = words.iter().position(|w| matches!(*w, "of" | "the")) {
+        words.truncate(end);
+        cut = true;
+    }
+    if let Some(end) = words.iter().position(|w| w.ends_with(',')) {
+        words.truncate(end + 1);
+        let last = words.last_mut().expect("a word ends with a comma");
+        *last = last.trim_end_matches(',');
+        cut = true;
+    }
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "Jr." | "Jr" | "Sr." | "Sr"))
+    {
+        words.pop();
+    }
+    if words.is_empty() || !words.iter().all(|w| is_name_word(w)) {
+        return out;
+    }
+    let first = words[0];
+    let regnal = words.len() >= 2 && is_roman(words[words.len() - 1]);
+    if regnal {
+        // `Henry VIII`, `Philip II`.
+        add(words.join(" "), NameClass::Full);
+        if words.len() == 2 {
+            add_first_name(first, &mut add);
+        }
+        return out;
+    }
+    if words.len() < 2 {
+        // `Catherine` of Aragon, `Arthur`, Prince of Wales: a first name.
+        match cut {
+            true => add_first_name(first, &mut add),
+            false => add(words.join(" "), NameClass::Full),
+        }
+        return out;
+    }
+    let last = words.len() - 1;
+    let surname_start = match last >= 2 && PARTICLES.contains(&words[last - 1]) {
+        true => last - 1,
+        false => last,
+    };
+    let surname = &words[surname_start..];
+    let given = &words[..surname_start];
+    // The full name as listed, without a title or a territory.
+    add(words.join(" "), NameClass::Full);
+    if !is_initial(words[last]) {
+        add(surname.join(" "), NameClass::Surname);
+        if surname.len() > 1 {
+            add(words[last].to_string(), NameClass::Surname);
+        }
+    }
+    if !is_initial(first) {
+        // Middle names and initials dropped: `Ulysses Grant`.
+        if given.len() > 1 {
+            let surname = surname.join(" ");
+            add(format!("{first} {surname}"), NameClass::Full);
+            // Middle names as initials: `William T. Sherman`.
+            let middle: Vec<String> = given[1..]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .map(|c| format!("{c}."))
+                .collect();
+            add(
+                format!("{first} {} {surname}", middle.join(" ")),
+                NameClass::Full,
+            );
+        }
+        add_first_name(first, &mut add);
+    }
+    // Initials without their full stops (`Robert E Lee`, `J E B Stuart`),
+    // run together (`J.E.B. Stuart`), and for the given names
+    // (`U. S. Grant`, `U.S. Grant`).
+    let surname = surname.join(" ");
+    let undotted: Vec<&str> = given.iter().map(|w| w.trim_end_matches('.')).collect();
+    if given.iter().any(|w| is_initial(w)) {
+        add(format!("{} {surname}", undotted.join(" ")), NameClass::Full);
+    }
+    let initials: Vec<String> = undotted
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect();
+    if given.len() > 1 || is_initial(first) {
+        add(format!("{} {surname}", initials.join(" ")), NameClass::Full);
+        add(format!("{} {surname}", initials.concat()), NameClass::Full);
+    }
+    out
+}
+
+/// Adds `first` as a first-name form, unless it is too short to be one.
+fn add_first_name(first: &str, add: &mut impl FnMut(String, NameClass)) {
+    if first.chars().count() >= 3 && !is_initial(first) {
+        add(first.to_string(), NameClass::FirstName);
+    }
+}
+
+/// A word of a personal name: capitalised (`Grant`, `McClellan`), an
+/// initial (`S.`), a Roman numeral, or a particle (`von`).
+fn is_name_word(word: &str) -> bool {
+    PARTICLES.contains(&word)
+        || word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+}
+
+/// `S.`, `E`, `J.E.B.`: capitals each followed by a full stop, or one
+/// capital alone.
+fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
+        || word.len() >= 4
+            && word
+                .split_terminator('.')
+                .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+}
+
+/// A regnal number: `I`, `II`, `VIII`, `XIV`.
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 6 && word.chars().all(|c| "IVXL".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(name: &str) -> Vec<(String, NameClass)> {
+        derived_names(name)
+            .into_iter()
+            .map(|d| (d.text, d.class))
+            .collect()
+    }
+
+    fn has(name: &str, text: &str, class: NameClass) -> bool {
+        forms(name).contains(&(text.to_string(), class))
+    }
+
+    #[test]
+    fn names_case_by_case() {
+        use NameClass::*;
+        for (name, text, class) in [
+            ("Abraham Lincoln", "Lincoln", Surname),
+            ("Abraham Lincoln", "Abraham", FirstName),
+            ("Mary Todd Lincoln", "Mary Lincoln", Full),
+            ("Robert E. Lee", "Robert E Lee", Full),
+            ("Robert E. Lee", "Robert Lee", Full),
+            ("Robert E. Lee", "Lee", Surname),
+            ("J. E. B. Stuart", "Stuart", Surname),
+            ("J. E. B. Stuart", "J.E.B. Stuart", Full),
+            ("J. E. B. Stuart", "J E B Stuart", Full),
+            ("Ulysses S. Grant", "U.S. Grant", Full),
+            ("King Henry VIII of England", "Henry VIII", Full),
+            ("King Henry VIII of England", "Henry", FirstName),
+            ("Pope Clement VII", "Clement VII", Full),
+            ("Philip II of Spain", "Philip II", Full),
+            ("Catherine of Aragon", "Catherine", FirstName),
+            ("Arthur, Prince of Wales", "Arthur", FirstName),
+            ("William Tecumseh Sherman", "William T. Sherman", Full),
+            ("Lady Jane Grey", "Jane Grey", Full),
+            ("Lady Jane Grey", "Grey", Surname),
+            ("Joachim von Ribbentrop", "von Ribbentrop", Surname),
+            ("Joachim von Ribbentrop", "Ribbentrop", Surname),
+        ] {
+            assert!(has(name, text, class), "{name}: {:?}", forms(name));
+        }
+        // Not names, or nothing to derive.
+        assert!(forms("Stalin").is_empty());
+        assert!(forms("Elizabeth I").contains(&("Elizabeth".into(), FirstName)));
+        assert!(forms("Constantine the Great")
+            .iter()
+            .all(|(text, _)| text == "Constantine"));
+        assert!(forms("the Right").is_empty());
+        assert!(!has("Julius Caesar", "Julius Caesar", Full));
+    }
+}

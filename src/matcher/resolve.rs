@@ -1,0 +1,211 @@
+//! Resolving derived person names in one document (matching rule 9 of
+//! `docs/DESIGN.md`): which entry a surname or first name names depends on
+//! who the document has mentioned before it, and a title before a
+//! person's name joins its span.
+//!
+//! The hits are read in order, keeping each entry's last *full* mention
+//! (a listed form, or a derived form of class `Full`: `Henry VIII`,
+//! `Ulysses Grant`) and every entry mentioned at all. A derived hit
+//!
+//! * that only one entry derives and that is no first name (`Lincoln`,
+//!   `Ulysses Grant`) is that entry's (`match: variant`), except that a
+//!   surname that is an English word (`Grant`, `More`) at a sentence's start
+//!   counts only after a full mention;
+//! * that several entries derive as a surname or full form (`Davis`) is
+//!   the one of them mentioned in full most recently (`match: reference`),
+//!   or none;
+//! * that is a first name (`Henry`) is the entry's with that first name
+//!   when that one alone of them has been mentioned, and in full
+//!   (`match: reference`); otherwise it is no hit.
+//!
+//! A capitalised title or office right before a person's span (`President
+//! Lincoln`, `Comrade Stalin`: [`TITLES`]) joins the span.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{How, Matcher, TermMatch};
+use crate::lexicon::names::{NameClass, TITLES};
+use crate::text::{is_english_word, is_word_char, normalize_form};
+
+impl Matcher {
+    /// The `hits` of [`Matcher::find`] in `text` with the derived names
+    /// resolved (or dropped) and titles joined to person spans.
+    pub fn resolve(&self, text: &str, hits: Vec<TermMatch>) -> Vec<TermMatch> {
+        if self.derived.is_empty() {
+            return hits;
+        }
+        let mut full: HashMap<usize, usize> = HashMap::new();
+        let mut mentioned: HashSet<usize> = HashSet::new();
+        let mut out: Vec<TermMatch> = Vec::with_capacity(hits.len());
+        for (order, mut hit) in hits.into_iter().enumerate() {
+            if hit.how == How::Variant {
+                let Some(resolved) = self.resolve_one(text, &hit, &full, &mentioned) else {
+                    continue;
+                };
+                (hit.entry, hit.how) = resolved;
+            }
+            let is_full = match hit.how {
+                How::Variant | How::Reference => {
+                    let key = normalize_form(&text[hit.start..hit.end], true);
+                    self.derived
+                        .get(&key)
+                        .is_some_and(|claims| claims.contains(&(hit.entry, NameClass::Full)))
+                }
+                _ => true,
+            };
+            if is_full {
+                full.insert(hit.entry, order);
+            }
+            mentioned.insert(hit.entry);
+            if self.person[hit.entry] {
+                let after = out.last().map_or(0, |last: &TermMatch| last.end);
+                if let Some(start) = title_before(text, hit.start).filter(|&s| s >= after) {
+                    hit.start = start;
+                }
+            }
+            out.push(hit);
+        }
+        out
+    }
+
+    /// The entry a derived hit names, and how, or `None`.
+    fn resolve_one(
+        &self,
+        text: &str,
+        hit: &TermMatch,
+        full: &HashMap<usize, usize>,
+        mentioned: &HashSet<usize>,
+    ) -> Option<(usize, How)> {
+        let written = &text[hit.start..hit.end];
+        if part_of_another_name(text, hit.start, hit.end) {
+            return None;
+        }
+        let candidates = self.derived.get(&normalize_form(written, true))?;
+        let names: Vec<usize> = candidates
+            .iter()
+            .filter(|(_, class)| *class != NameClass::FirstName)
+            .map(|&(e, _)| e)
+            .collect();
+        match names.as_slice() {
+            [entry] => {
+                let surname = candidates.contains(&(*entry, NameClass::Surname));
+                let common = surname && written.split_whitespace().any(is_english_word);
+                let sure = !common || !at_sentence_start(text, hit.start);
+                if sure || full.contains_key(entry) {
+                    return Some((*entry, How::Variant));
+                }
+            }
+            [_, _, ..] => {
+                let latest = names.iter().filter_map(|e| Some((full.get(e)?, *e))).max();
+                if let Some((_, entry)) = latest {
+                    return Some((entry, How::Reference));
+                }
+            }
+            [] => {}
+        }
+        // A first name: the one entry of that first name mentioned so far.
+        let mut seen = candidates
+            .iter()
+            .filter(|(e, class)| *class == NameClass::FirstName && mentioned.contains(e));
+        match (seen.next(), seen.next()) {
+            (Some(&(entry, _)), None) if full.contains_key(&entry) => Some((entry, How::Reference)),
+            _ => None,
+        }
+    }
+}
+
+/// Where a capitalised title written right before `start` begins (`King`
+/// in `King Henry`, `Mr.` in `Mr. Chamberlain`), if there is one.
+fn title_before(text: &str, start: usize) -> Option<usize> {
+    let before = &text[..start];
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    if trimmed.len() == before.len() || before.len() - trimmed.len() > 2 {
+        return None;
+    }
+    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    TITLES
+        .iter()
+        .filter(|title| trimmed.ends_with(*title))
+        .map(|title| trimmed.len() - title.len())
+        .filter(|&at| !trimmed[..at].chars().next_back().is_some_and(is_word_char))
+        .min()
+}
+
+/// Is the derived name at `start..end` part of a longer name: is it
+/// followed by a capitalised word (`Lincoln Memorial`, `Martin Luther
+/// King`), or preceded by one that is neither a title nor an English word
+/// (`Andrew Jackson`, `Oliver Cromwell`)?
+fn part_of_another_name(text: &str, start: usize, end: usize) -> bool {
+    let capitalised = |word: &str| word.starts_with(char::is_uppercase);
+    let after = text[end..].strip_prefix(' ').unwrap_or("");
+    let next: &str = after.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+    if capitalised(next) {
+        return true;
+    }
+    let before = text[..start].strip_suffix(' ').unwrap_or("");
+    let previous = before
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    capitalised(previous)
+        && !is_english_word(previous)
+        && !TITLES.contains(&previous)
+        && title_before(text, start).is_none()
+}
+
+/// Does `start` begin a sentence: is the text before it, white space,
+/// quotes, brackets and bullets aside, empty or ended by `.`, `!`, `?`,
+/// `:` or a line break?
+fn at_sentence_start(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | ':' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '\'' | '“' | '‘' | '(' | '[' | '-' | '–' | '•' | '*' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_join_a_name() {
+        let title = |text: &str| {
+            let start = text.rfind('X').unwrap();
+            title_before(text, start).map(|at| &text[at..start])
+        };
+        assert_eq!(title("said President X"), Some("President "));
+        assert_eq!(title("Mr. X"), Some("Mr. "));
+        assert_eq!(title("the Prime Minister X"), Some("Prime Minister "));
+        assert_eq!(title("Vice President X"), Some("Vice President "));
+        assert_eq!(title("the king X"), None);
+        assert_eq!(title("UnKing X"), None);
+        assert_eq!(title("King\n\nX"), None);
+    }
+
+    #[test]
+    fn other_peoples_names() {
+        let other = |text: &str| {
+            let start = text.find("Jackson").unwrap();
+            part_of_another_name(text, start, start + 7)
+        };
+        assert!(other("Andrew Jackson won"));
+        assert!(other("the Jackson Memorial"));
+        assert!(!other("When Jackson fell"));
+        assert!(!other("General Jackson fell"));
+        assert!(!other("Grant, Jackson and Lee"));
+    }
+
+    #[test]
+    fn sentence_starts() {
+        assert!(at_sentence_start("X", 0));
+        assert!(at_sentence_start("Done. X", 6));
+        assert!(at_sentence_start("notes\n- X", 8));
+        assert!(!at_sentence_start("a X", 2));
+        assert!(!at_sentence_start("said “X", 8));
+    }
+}
