@@ -174,10 +174,10 @@ mod tests {
 
     #[test]
     fn titles_join_a_name() {
-        let title = |text: &str| {
+        fn title(text: &str) -> Option<&str> {
             let start = text.rfind('X').unwrap();
             title_before(text, start).map(|at| &text[at..start])
-        };
+        }
         assert_eq!(title("said President X"), Some("President "));
         assert_eq!(title("Mr. X"), Some("Mr. "));
         assert_eq!(title("the Prime Minister X"), Some("Prime Minister "));
