@@ -77,6 +77,7 @@ fn generated(n: usize) -> Lexicon {
             plural: true,
             ambiguous: Vec::new(),
             sort_as: None,
+            surname_alone: false,
         };
         let origin = Origin {
             file: "generated".into(),

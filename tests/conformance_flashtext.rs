@@ -37,6 +37,7 @@ fn lexicon_for(case: &Case) -> (Lexicon, Vec<String>) {
             plural: false,
             ambiguous: Vec::new(),
             sort_as: None,
+            surname_alone: false,
         };
         builder.add_entry(
             entry,

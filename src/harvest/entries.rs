@@ -107,6 +107,7 @@ pub fn entries<'d>(
                     plural: true,
                     ambiguous: Vec::new(),
                     sort_as: None,
+                    surname_alone: false,
                 },
                 definitions: vec![sourced],
                 matches: matching(&forms, &key).map(str::to_string),

@@ -191,6 +191,8 @@ pub(super) fn parse_cards(
                 plural: true,
                 ambiguous: Vec::new(),
                 sort_as: None,
+                // A card lists the full name only; texts say the surname.
+                surname_alone: true,
             };
             (entry, card.line)
         })
@@ -286,6 +288,8 @@ mod tests {
         let text = "# header\n\n[[entry]]\nid = \"a\"\nname = \"A\"\nkind = \"term\"\ndefinition = \"x\"\n";
         let entries = parse_toml("x.toml", text).unwrap();
         assert_eq!(entries[0].1, 3);
+        // A lexicon lists the short names it means (matching rule 9).
+        assert!(!entries[0].0.surname_alone);
     }
 
     #[test]
@@ -303,6 +307,8 @@ mod tests {
                 ("stalin", "Сталин", Kind::Person, 5)
             ]
         );
+        // A card has the full name only; texts say the surname alone.
+        assert!(entries.iter().all(|(e, _)| e.surname_alone));
     }
 
     #[test]

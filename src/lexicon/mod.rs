@@ -142,6 +142,13 @@ pub struct Entry {
     /// the name where absent (see [`sort_key`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_as: Option<String>,
+    /// Whether a person's derived surname alone (`Lincoln` for `Abraham
+    /// Lincoln`) counts anywhere in a document, or only after a full
+    /// mention of the person there (matching rule 9). A lexicon lists the
+    /// short forms it means as aliases (`Stalin`), so the default is
+    /// false; a flashcard glossary's cards, canonical forms only, set it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub surname_alone: bool,
 }
 
 /// The key an entry is sorted by in listings, folded for comparing

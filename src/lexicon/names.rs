@@ -15,6 +15,8 @@
 //! Ribbentrop`, both with and without it), and those between are middle
 //! names or initials.
 
+use crate::text::is_english_word;
+
 /// What a derived form is, which decides how the document's mentions
 /// resolve it (see `matcher/resolve.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,6 +95,11 @@ pub const TITLES: &[&str] = &[
     "Tsarina",
     "Vice President",
 ];
+
+/// The titles any person may have (`Mr Shaw`, `Mrs Jones`): before a
+/// surname they say nothing about which person it is, where an office
+/// (`President Lincoln`) does.
+pub const COURTESY_TITLES: &[&str] = &["Dr", "Miss", "Mr", "Mrs", "Ms"];
 
 /// Particles that belong to a surname (`von Ribbentrop`, `de Gaulle`).
 const PARTICLES: &[&str] = &[
@@ -223,9 +230,11 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
     out
 }
 
-/// Adds `first` as a first-name form, unless it is too short to be one.
+/// Adds `first` as a first-name form, unless it is too short to be one
+/// or is an English word (`Stonewall` Jackson, `Grace`): a first name is a
+/// weak clue already, and a word is a weaker one.
 fn add_first_name(first: &str, add: &mut impl FnMut(String, NameClass)) {
-    if first.chars().count() >= 3 && !is_initial(first) {
+    if first.chars().count() >= 3 && !is_initial(first) && !is_english_word(first) {
         add(first.to_string(), NameClass::FirstName);
     }
 }
@@ -307,5 +316,8 @@ mod tests {
             .all(|(text, _)| text == "Constantine"));
         assert!(forms("the Right").is_empty());
         assert!(!has("Julius Caesar", "Julius Caesar", Full));
+        // A first name that is an English word is no clue on its own.
+        assert!(has("Stonewall Jackson", "Jackson", Surname));
+        assert!(!has("Stonewall Jackson", "Stonewall", FirstName));
     }
 }

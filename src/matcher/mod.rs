@@ -132,6 +132,9 @@ pub struct Matcher {
     derived: HashMap<String, Vec<(usize, NameClass)>>,
     /// Whether each entry is a person (a title before it joins its span).
     person: Vec<bool>,
+    /// Whether each entry's derived surname counts before a full mention
+    /// (`Entry::surname_alone`).
+    surname_alone: Vec<bool>,
 }
 
 /// `Matcher::any_case_entry` of a pattern whose first claim checks case.
@@ -268,6 +271,7 @@ impl Matcher {
             .iter()
             .map(|e| e.kind == Kind::Person)
             .collect();
+        let surname_alone = lexicon.entries().iter().map(|e| e.surname_alone).collect();
         let nonword_starts = patterns
             .iter()
             .any(|p| !p.chars().next().is_some_and(is_word_char));
@@ -295,6 +299,7 @@ impl Matcher {
             claims,
             derived,
             person,
+            surname_alone,
         }
     }
 

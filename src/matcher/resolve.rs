@@ -4,13 +4,16 @@
 //! person's name joins its span.
 //!
 //! The hits are read in order, keeping each entry's last *full* mention
-//! (a listed form, or a derived form of class `Full`: `Henry VIII`,
-//! `Ulysses Grant`) and every entry mentioned at all. A derived hit
+//! (a listed form, a derived form of class `Full`: `Henry VIII`, `Ulysses
+//! Grant`, or a surname after an office: `President Lincoln`) and every
+//! entry mentioned at all. A derived hit
 //!
 //! * that only one entry derives and that is no first name (`Lincoln`,
 //!   `Ulysses Grant`) is that entry's (`match: variant`), except that a
-//!   surname that is an English word (`Grant`, `More`) at a sentence's start
-//!   counts only after a full mention;
+//!   surname alone counts only after a full mention or an office before
+//!   it, unless the entry says `surname_alone` (a flashcard's does: cards
+//!   list full names only), and even then a surname that is an English word
+//!   (`Grant`, `More`) at a sentence's start needs a full mention before it;
 //! * that several entries derive as a surname or full form (`Davis`) is
 //!   the one of them mentioned in full most recently (`match: reference`),
 //!   or none;
@@ -24,7 +27,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{How, Matcher, TermMatch};
-use crate::lexicon::names::{NameClass, TITLES};
+use crate::lexicon::names::{NameClass, COURTESY_TITLES, TITLES};
 use crate::text::{is_english_word, is_word_char, normalize_form};
 
 impl Matcher {
@@ -44,12 +47,15 @@ impl Matcher {
                 };
                 (hit.entry, hit.how) = resolved;
             }
+            // An office before a surname (`President Lincoln`) names the
+            // person as surely as the full name.
             let is_full = match hit.how {
                 How::Variant | How::Reference => {
                     let key = normalize_form(&text[hit.start..hit.end], true);
                     self.derived
                         .get(&key)
                         .is_some_and(|claims| claims.contains(&(hit.entry, NameClass::Full)))
+                        || office_before(text, hit.start)
                 }
                 _ => true,
             };
@@ -89,9 +95,11 @@ impl Matcher {
         match names.as_slice() {
             [entry] => {
                 let surname = candidates.contains(&(*entry, NameClass::Surname));
-                let common = surname && written.split_whitespace().any(is_english_word);
-                let sure = !common || !at_sentence_start(text, hit.start);
-                if sure || full.contains_key(entry) {
+                let introduced = full.contains_key(entry) || office_before(text, hit.start);
+                let common = written.split_whitespace().any(is_english_word);
+                let alone =
+                    self.surname_alone[*entry] && !(common && at_sentence_start(text, hit.start));
+                if !surname || introduced || alone {
                     return Some((*entry, How::Variant));
                 }
             }
@@ -129,6 +137,15 @@ fn title_before(text: &str, start: usize) -> Option<usize> {
         .map(|title| trimmed.len() - title.len())
         .filter(|&at| !trimmed[..at].chars().next_back().is_some_and(is_word_char))
         .min()
+}
+
+/// Is there an office (`President`, `General`: a title, not a courtesy
+/// title like `Mr`) right before `start`?
+fn office_before(text: &str, start: usize) -> bool {
+    title_before(text, start).is_some_and(|at| {
+        let title = text[at..start].trim_end_matches([' ', '\u{a0}', '.']);
+        !COURTESY_TITLES.contains(&title)
+    })
 }
 
 /// Is the derived name at `start..end` part of a longer name: is it
@@ -185,6 +202,8 @@ mod tests {
         assert_eq!(title("the king X"), None);
         assert_eq!(title("UnKing X"), None);
         assert_eq!(title("King\n\nX"), None);
+        assert!(office_before("General X", 8));
+        assert!(!office_before("Mr. X", 4) && !office_before("Mrs X", 4));
     }
 
     #[test]
