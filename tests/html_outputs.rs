@@ -92,8 +92,8 @@ fn pages_fetch_and_run_nothing() {
     let pages = html_files(dir.path());
     assert_eq!(
         pages.len(),
-        4 + 10,
-        "index, glossary, compact glossary, timeline, ten handouts"
+        5 + 10,
+        "index, glossary, compact glossary, timeline, worksheet, ten handouts"
     );
     for path in pages {
         assert_inert(&path, &read(&path));

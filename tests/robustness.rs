@@ -406,7 +406,7 @@ fn build_never_reads_its_own_output() {
             .assert()
             .success()
             .stderr(contains("2 documents:"))
-            .stderr(contains("wrote 14 files into"));
+            .stderr(contains("wrote 15 files into"));
     }
     let glossary = std::fs::read_to_string(site.join("glossary.json")).unwrap();
     assert!(
@@ -426,7 +426,7 @@ fn build_never_reads_its_own_output() {
         .assert()
         .code(1)
         .stderr(contains("glossary.md: is an input; not overwriting it"))
-        .stderr(contains("wrote 13 files into"))
+        .stderr(contains("wrote 14 files into"))
         .stderr(contains("1 could not be written (named above)"));
     assert_eq!(std::fs::read(&glossary_md).unwrap(), before);
 }

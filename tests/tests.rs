@@ -13,6 +13,9 @@
 //!   the compact glossary.
 //! * `cli_timeline`: the timeline of events: one row per event across
 //!   documents, its entries linked, anchors kept, a title's span apart.
+//! * `cli_worksheet`: `glossator worksheet`: gap-fill, matching, date
+//!   ordering and the answer key checked against each other and the notes,
+//!   the seed, the options, `build`'s copy.
 //! * `cli_exports`: the exchange formats (`annotate --format`, `export`):
 //!   golden files, TEI through an XML parser, Web Annotation selectors,
 //!   brat offsets, `export` equal to `annotate --format`.
@@ -60,6 +63,7 @@ mod cli_outputs;
 mod cli_records;
 mod cli_revise;
 mod cli_timeline;
+mod cli_worksheet;
 mod conformance_flashtext;
 mod dates_seeds;
 mod dates_table;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use glossator::lexicon::Kind;
 use glossator::render::anki::AnkiOptions;
+use glossator::render::html::{Exercise, WorksheetOptions};
 
 /// Tag the key terms, people, places and dates of history texts from a
 /// glossary, and link every term back to where it occurs.
@@ -56,8 +57,17 @@ pub enum Command {
     #[command(after_help = "Example:\n  \
         glossator build corpus --out site/\n\n\
         Writes DIR/index.html, DIR/handouts/<doc-id>.html, DIR/annotations/<doc-id>.json, \
-        DIR/glossary.{html,json,md,tsv}, DIR/anki.txt, DIR/timeline.{html,json,md} and prints a summary.")]
+        DIR/glossary.{html,json,md,tsv}, DIR/anki.txt, DIR/timeline.{html,json,md}, \
+        DIR/worksheet.html and prints a summary.")]
     Build(BuildArgs),
+    /// Make a printable worksheet from the notes: gap-fill, term–definition
+    /// matching and date ordering, each on a page, and an answer key.
+    #[command(after_help = "Examples:\n  \
+        glossator worksheet notes/ --out sheets/            # sheets/worksheet.html\n  \
+        glossator worksheet notes/ --out sheets/ --seed 7 --items 8 --exercise gap-fill,dates\n\n\
+        The same notes, options and --seed make the same worksheet; another seed draws \
+        other items in another order.")]
+    Worksheet(WorksheetArgs),
     /// Merge glossary (or timeline) JSON partials made from disjoint shards,
     /// given in document order, into the result of one run over them all.
     #[command(after_help = "Example:\n  \
@@ -334,6 +344,57 @@ pub struct BuildArgs {
     pub min_count: usize,
     #[command(flatten)]
     pub anki: AnkiArgs,
+    #[command(flatten)]
+    pub worksheet: WorksheetFlags,
+}
+
+/// Flags of the worksheet (`worksheet`, `build`).
+#[derive(Debug, Args)]
+pub struct WorksheetFlags {
+    /// The worksheet's exercises, comma-separated or repeated [default:
+    /// all].
+    #[arg(
+        long = "exercise",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "KIND"
+    )]
+    pub exercises: Vec<Exercise>,
+    /// Items per worksheet exercise, at most.
+    #[arg(long, value_name = "N", default_value_t = WorksheetOptions::default().items)]
+    pub items: usize,
+    /// Picks the worksheet's items and their order: the same seed, the
+    /// same worksheet.
+    #[arg(long, value_name = "N", default_value_t = WorksheetOptions::default().seed)]
+    pub seed: u64,
+}
+
+impl WorksheetFlags {
+    /// The worksheet's options.
+    pub fn options(&self) -> WorksheetOptions {
+        let exercises = match self.exercises.is_empty() {
+            true => Exercise::ALL.to_vec(),
+            false => self.exercises.clone(),
+        };
+        WorksheetOptions {
+            exercises,
+            items: self.items,
+            seed: self.seed,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct WorksheetArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub harvest: HarvestFlags,
+    /// The folder to write worksheet.html into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub worksheet: WorksheetFlags,
 }
 
 #[derive(Debug, Args)]

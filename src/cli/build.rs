@@ -41,8 +41,8 @@ struct Tally {
 }
 
 /// Writes `DIR/annotations/*.json`, `DIR/handouts/*.html`,
-/// `DIR/glossary.{html,json,md,tsv}`, `DIR/glossary-compact.html`, `DIR/anki.txt`, `DIR/timeline.{html,json,md}` and
-/// `DIR/index.html`.
+/// `DIR/glossary.{html,json,md,tsv}`, `DIR/glossary-compact.html`, `DIR/anki.txt`, `DIR/timeline.{html,json,md}`,
+/// `DIR/worksheet.html` and `DIR/index.html`.
 pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
     run.require_file_ids("build")?;
     let out = args.out.as_path();
@@ -128,6 +128,8 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         let bytes = crate::timeline::render(&timeline, format);
         output.write(&out.join(format!("timeline.{ext}")), &bytes, reporter)?;
     }
+    let worksheet = html::worksheet(&glossary, &timeline, &args.worksheet.options());
+    output.write(&out.join("worksheet.html"), worksheet.as_bytes(), reporter)?;
     let index = html::index(&glossary, &timeline);
     output.write(&out.join("index.html"), index.as_bytes(), reporter)?;
     if !args.run.quiet {
@@ -159,7 +161,8 @@ impl Tally {
         let wrote = match output.failed() {
             0 => format!(
                 "wrote {} files into {}: index.html, handouts/, annotations/, \
-                 glossary.{{html,json,md,tsv}}, glossary-compact.html, anki.txt, timeline.{{html,json,md}}",
+                 glossary.{{html,json,md,tsv}}, glossary-compact.html, anki.txt, timeline.{{html,json,md}}, \
+                 worksheet.html",
                 output.written(),
                 out.display()
             ),

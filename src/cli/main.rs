@@ -18,6 +18,7 @@ mod report;
 mod signals;
 mod text;
 mod timeline;
+mod worksheet;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -59,6 +60,9 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         }),
         Command::Build(args) => with_run(&args.run, args.harvest.harvest, |run, reporter| {
             build::run(run, &args, reporter)
+        }),
+        Command::Worksheet(args) => with_run(&args.run, args.harvest.harvest, |run, reporter| {
+            worksheet::run(run, &args, reporter)
         }),
         Command::Text(args) => {
             let mut reporter = Reporter::new(false);

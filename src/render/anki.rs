@@ -105,7 +105,8 @@ pub fn deck(glossary: &Glossary, options: &AnkiOptions) -> String {
             ],
         );
     }
-    for (entry, cloze) in clozes(glossary, options.cloze_limit) {
+    for picked in best_sentences(glossary, options.cloze_limit) {
+        let entry = picked.entry;
         let back = format!(
             "<b>{}</b>: {}",
             escape(&one_line(&entry.name)),
@@ -117,9 +118,9 @@ pub fn deck(glossary: &Glossary, options: &AnkiOptions) -> String {
                 &format!("glossator-cloze-{}", field(&entry.id)),
                 "Cloze",
                 &deck,
-                &cloze.text,
+                &cloze_text(&picked.occurrence.context, &picked.marks),
                 &back,
-                &tags(entry.kind, [cloze.doc]),
+                &tags(entry.kind, [picked.occurrence.doc.as_str()]),
             ],
         );
     }
@@ -235,10 +236,16 @@ fn escape(text: &str) -> String {
         .replace(['\t', '\n', '\r'], " ")
 }
 
-/// A Cloze note's text and where its sentence is from.
-struct Cloze<'g> {
-    text: String,
-    doc: &'g str,
+/// A sentence of the notes picked to test an entry: a Cloze note, a
+/// worksheet's gap.
+pub(crate) struct Picked<'g> {
+    /// The entry it tests.
+    pub entry: &'g GlossaryEntry,
+    /// The occurrence whose sentence it is.
+    pub occurrence: &'g Occurrence,
+    /// What to hide, relative to the sentence, in order: the entry's spans
+    /// (number 1) and the dates beside them (2, 3, …).
+    pub marks: Vec<(Range<usize>, usize)>,
 }
 
 /// A sentence that could make an entry's Cloze note.
@@ -254,9 +261,10 @@ struct Candidate<'g> {
     length: usize,
 }
 
-/// The Cloze notes: one for each entry that has a good sentence, at most
-/// `limit`, the best first.
-fn clozes(glossary: &Glossary, limit: usize) -> Vec<(&GlossaryEntry, Cloze<'_>)> {
+/// The best sentences to test the entries on: one for each entry that has
+/// a good sentence, a sentence used once, at most `limit`, the best first
+/// (see the module's doc: the Cloze notes).
+pub(crate) fn best_sentences(glossary: &Glossary, limit: usize) -> Vec<Picked<'_>> {
     let tagger = DateTagger::new();
     let entries = glossary.entries();
     let mut candidates: Vec<Candidate> = entries
@@ -280,13 +288,11 @@ fn clozes(glossary: &Glossary, limit: usize) -> Vec<(&GlossaryEntry, Cloze<'_>)>
         }
         done[candidate.entry] = true;
         used_sentences.insert(sentence);
-        out.push((
-            &entries[candidate.entry],
-            Cloze {
-                text: cloze_text(&occurrence.context, &candidate.marks),
-                doc: &occurrence.doc,
-            },
-        ));
+        out.push(Picked {
+            entry: &entries[candidate.entry],
+            occurrence,
+            marks: candidate.marks,
+        });
     }
     out
 }

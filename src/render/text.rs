@@ -189,7 +189,7 @@ pub(crate) fn section_id(kind: Kind, letter: Option<char>) -> String {
 }
 
 /// Like [`one_line`] but keeps one space at either end if there was any.
-fn one_line_keep_edges(text: &str) -> String {
+pub(crate) fn one_line_keep_edges(text: &str) -> String {
     let lead = if text.starts_with(char::is_whitespace) {
         " "
     } else {

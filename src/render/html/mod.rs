@@ -13,13 +13,17 @@
 //! * [`handout`]: one document, highlighted, with tooltips.
 //! * [`glossary`], [`timeline`]: the reductions as pages.
 //! * [`index`]: the front page of a build, with counts and every file.
+//! * [`worksheet`]: exercises made from the notes, to print, with an
+//!   answer key.
 
 mod handout;
 mod inline;
 mod page;
 mod pages;
 mod style;
+mod worksheet;
 mod writer;
 
 pub use handout::handout;
 pub use pages::{compact_glossary, glossary, index, timeline};
+pub use worksheet::{worksheet, Exercise, WorksheetOptions};

@@ -317,7 +317,8 @@ pub fn index(glossary: &Glossary, timeline: &Timeline) -> String {
 }
 
 /// The links of the index: handouts with their annotations, then the
-/// glossary and timeline in every format, and the Anki deck.
+/// glossary and timeline in every format, the Anki deck and the
+/// worksheet.
 fn files(h: &mut Html, glossary: &Glossary) {
     h.raw("<h2>Handouts</h2>\n<ul class=\"files\">\n");
     for doc in glossary.documents() {
@@ -349,5 +350,7 @@ fn files(h: &mut Html, glossary: &Glossary) {
     }
     h.raw("<li>")
         .element("a", &[("href", "anki.txt")], "anki.txt")
-        .raw(" (an Anki deck: File &gt; Import)</li>\n</ul>\n");
+        .raw(" (an Anki deck: File &gt; Import)</li>\n<li>")
+        .element("a", &[("href", "worksheet.html")], "worksheet.html")
+        .raw(" (exercises to print, with an answer key)</li>\n</ul>\n");
 }

@@ -7,7 +7,8 @@
 //! double, event wavy, term dotted, and a date is boxed. Tooltips appear on
 //! `:hover`, `:focus` and `:focus-within`. For print, tooltips and
 //! navigation are hidden and colours are kept; the handout's "Terms in
-//! this handout" section carries the definitions onto paper.
+//! this handout" section carries the definitions onto paper; a
+//! worksheet's exercises and its answer key each start a page (`.sheet`).
 
 /// The stylesheet of every page.
 pub const CSS: &str = r#"
@@ -78,6 +79,17 @@ mark { background: #fff0b3; color: inherit; }
 .compact { border-collapse: collapse; width: 100%; font-size: .92rem; }
 .compact th, .compact td { text-align: left; vertical-align: top; padding: .1rem .8rem .1rem 0; border-bottom: 1px solid #eee; }
 .compact th { width: 28%; font-weight: 600; }
+.name-line { margin: .8rem 0 1.2rem; font-family: system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+.bank { border: 1px solid #777; border-radius: 4px; padding: .4rem .8rem; }
+.gaps li { margin: .45rem 0; }
+.match { border-collapse: collapse; width: 100%; }
+.match th, .match td { text-align: left; vertical-align: top; padding: .3rem .8rem .3rem 0;
+  border-bottom: 1px solid #eee; }
+.match th { width: 30%; font-weight: 600; }
+.match td.answer-box { width: 2.4rem; padding-right: .6rem; }
+.answer-box::before { content: ""; display: inline-block; width: 1.7rem; height: 1.3rem;
+  border: 1px solid #555; vertical-align: middle; }
+.key-part h3 { margin-top: .8rem; }
 
 @media print {
   @page { margin: 18mm 16mm; }
@@ -93,5 +105,7 @@ mark { background: #fff0b3; color: inherit; }
   .terms dd { break-inside: avoid; }
   .compact { font-size: 9pt; }
   .compact tr { break-inside: avoid; }
+  .sheet { break-before: page; }
+  .gaps li, .match tr { break-inside: avoid; }
 }
 "#;

@@ -71,6 +71,13 @@ impl Html {
         self.open(tag, attrs).text(text).close(tag)
     }
 
+    /// Another writer's markup, written as is: it was escaped as it was
+    /// written (a part of a page made beside it, as a worksheet's answers).
+    pub fn append(&mut self, other: Html) -> &mut Html {
+        self.out.push_str(&other.out);
+        self
+    }
+
     /// The finished document.
     pub fn finish(self) -> String {
         self.out
