@@ -287,3 +287,48 @@ fn links_and_file_names_hold_no_spans() {
     ];
     assert_eq!(found, expected);
 }
+
+/// The date spans of `text` read by `glossator annotate -`: text, value
+/// and days.
+fn date_spans(text: &str) -> Vec<[String; 4]> {
+    let out = glossator()
+        .args(["annotate", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
+    let day = |d: Option<glossator::dates::Day>| d.map(|d| d.to_string()).unwrap_or_default();
+    spans
+        .into_iter()
+        .filter(|s| s.kind == SpanKind::Date)
+        .map(|s| {
+            let value = s.value.clone().unwrap_or_default();
+            [
+                s.text.into_owned(),
+                value,
+                day(s.first_day),
+                day(s.last_day),
+            ]
+        })
+        .collect()
+}
+
+fn strings<const N: usize>(cells: [&str; N]) -> [String; N] {
+    cells.map(str::to_string)
+}
+
+/// An enumeration gives one date span per element, each its own words
+/// with the full value (issue 16 item 4).
+#[test]
+fn an_enumeration_gives_one_date_per_element() {
+    let found =
+        date_spans("Riots on 4 and 11 August 1789; strikes in June, July and August 1941.\n");
+    let expected = [
+        strings(["4", "1789-08-04", "1789-08-04", "1789-08-04"]),
+        strings(["11 August 1789", "1789-08-11", "1789-08-11", "1789-08-11"]),
+        strings(["June", "1941-06", "1941-06-01", "1941-06-30"]),
+        strings(["July", "1941-07", "1941-07-01", "1941-07-31"]),
+        strings(["August 1941", "1941-08", "1941-08-01", "1941-08-31"]),
+    ];
+    assert_eq!(found, expected);
+}

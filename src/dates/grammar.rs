@@ -13,14 +13,14 @@
 
 use std::cell::Cell;
 
+use super::era::{as_era_number, era_after, era_first, era_mark, era_range};
 use super::lexer::{
-    byte_is, char_at, dash, is_apostrophe, keyword, next_word, number, previous_word,
-    sentence_start, skip_spaces, spaced_dash, spaces1, word, Num,
+    byte_is, char_at, dash, is_apostrophe, keyword, next_word, number, sentence_start, skip_spaces,
+    spaced_dash, spaces1, word, Num,
 };
+use super::short::{pivoted, short_alone, small_decade, small_year};
 use super::value::{Century, Kind, Mark, Point};
-use super::vocab::{
-    classify, era, is_question_word, is_temporal, may_follow_small_year, Era, Qualifier, Word,
-};
+use super::vocab::{classify, is_question_word, Era, Qualifier, Word};
 
 /// What the document's other dates say, for the forms that depend on it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,7 +67,7 @@ impl<'t> Scan<'t> {
         }
     }
 
-    fn note(&self, f: impl FnOnce(&mut Wants)) {
+    pub(crate) fn note(&self, f: impl FnOnce(&mut Wants)) {
         let mut wants = self.wants.get();
         f(&mut wants);
         self.wants.set(wants);
@@ -83,7 +83,7 @@ pub(crate) struct Parsed {
 }
 
 impl Parsed {
-    fn plain(kind: Kind, end: usize) -> Parsed {
+    pub(crate) fn plain(kind: Kind, end: usize) -> Parsed {
         Parsed {
             kind,
             qualifier: None,
@@ -130,46 +130,9 @@ fn from_word(s: &Scan, p: usize) -> Option<Parsed> {
 }
 
 /// A four-digit number in 1000-2099.
-fn as_year(n: Num) -> Option<i32> {
+pub(crate) fn as_year(n: Num) -> Option<i32> {
     let plausible = n.len == 4 && (1000..=2099).contains(&n.value);
     plausible.then_some(n.value as i32)
-}
-
-/// A number that may be a year of an era: one to four digits, no leading
-/// zero ("44 BC", "AD 9").
-fn as_era_number(text: &str, n: Num) -> Option<i32> {
-    let plausible = n.len <= 4 && n.value >= 1 && !byte_is(text, n.end - n.len, b'0');
-    plausible.then_some(n.value as i32)
-}
-
-/// An era mark at `p` (`BC`, `B.C.`, `BCE`, `AD`, `A.D.`, `CE`): its era,
-/// whether it may stand before the year, and the offset after it (after
-/// the last dot of a dotted mark).
-fn era_mark(text: &str, p: usize) -> Option<(Era, bool, usize)> {
-    let bytes = text.as_bytes().get(p..)?;
-    let mut letters = [0u8; 4];
-    let (mut count, mut i, mut dotted) = (0, 0, false);
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphabetic() && count < letters.len() {
-            letters[count] = b;
-            count += 1;
-        } else if b == b'.' && count > 0 && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-            dotted = true;
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    let end = p + i + usize::from(dotted && byte_is(text, p + i, b'.'));
-    let clean = count > 0 && !char_at(text, end).is_some_and(char::is_alphanumeric);
-    let (era, before) = era(&letters[..count]).filter(|_| clean)?;
-    Some((era, before, end))
-}
-
-/// An era mark after the year ending at `p`, spaces allowed between:
-/// the era and the offset after the mark.
-fn era_after(text: &str, p: usize) -> Option<(Era, usize)> {
-    era_mark(text, skip_spaces(text, p)).map(|(era, _, end)| (era, end))
 }
 
 /// After "between" / "from": a point, the joiner, and a later point.
@@ -272,14 +235,6 @@ fn point(s: &Scan, p: usize) -> Option<(Point, usize)> {
     }
 }
 
-/// "AD 43", "A.D. 43", "CE 43".
-fn era_first(s: &Scan, p: usize) -> Option<(Point, usize)> {
-    let (era, before, end) = era_mark(s.text, p)?;
-    let n = number(s.text, spaces1(s.text, end).filter(|_| before)?)?;
-    let year = as_era_number(s.text, n)?;
-    Some((Point::year(era.year(year)), n.end))
-}
-
 /// "1930?": the year `point` ending at `end` followed by a question mark,
 /// unless the sentence asks a question: it starts with a question word
 /// ("Did Lenin die in 1924?") or in lower case, the tail of a quiz line's
@@ -296,103 +251,14 @@ fn uncertain(text: &str, point: Point, start: usize, end: usize) -> (Point, usiz
     }
 }
 
-/// The small-year rule. In a document whose other dates reach before the
-/// year 1000 ([`Context::early`]), a number of one to three digits without
-/// an era, no leading zero, is a year when
-///
-/// * a temporal preposition or an approximation word comes before it ("in
-///   410", "by 122", "from 208", "around 60", "c. 75"), or it has three
-///   digits ("306", "(286)"; "286–93" is a range of them);
-/// * and no lower-case word follows it, other than the few function words
-///   of [`may_follow_small_year`] ("in 410 the legions left"): "410
-///   soldiers", "about 4 m", "after 25 years" are quantities.
-///
-/// The guard's vetoes apply as to any year ("page 410", "[12]").
-fn small_year(s: &Scan, p: usize) -> Option<(Point, usize)> {
-    let text = s.text;
-    let n = number(text, p).filter(|n| n.len <= 3 && n.value > 0)?;
-    if byte_is(text, p, b'0') {
-        return None;
-    }
-    let before = previous_word(text, p);
-    let placed =
-        n.len == 3 || before.is_some_and(|w| is_temporal(w) || classify(w) == Some(Word::Approx));
-    let followed = next_word(text, n.end).is_some_and(|w| {
-        w.starts_with(|c: char| c.is_ascii_lowercase()) && !may_follow_small_year(w)
-    });
-    if !placed || followed {
-        return None;
-    }
-    if !s.cx.early {
-        s.note(|w| w.small_year = true);
-        return None;
-    }
-    Some((Point::year(n.value as i32), n.end))
-}
-
-/// "the 140s": a decade before the year 1000 in an early document (or with
-/// an era: "140s AD"); "the 30s": a two-digit decade, in the century of the
-/// document's dates ([`Context::pivot`]).
-fn small_decade(s: &Scan, p: usize, n: Num) -> Option<Parsed> {
-    let text = s.text;
-    if !n.value.is_multiple_of(10) || n.len > 3 || byte_is(text, p, b'0') {
-        return None;
-    }
-    let end = keyword(text, n.end, "s")?;
-    if let Some((Era::Ad, era_end)) = era_after(text, end) {
-        return Some(Parsed::plain(Kind::Decade(n.value as i32), era_end));
-    }
-    if n.len == 3 {
-        if !s.cx.early {
-            s.note(|w| w.small_year = true);
-            return None;
-        }
-        return Some(Parsed::plain(Kind::Decade(n.value as i32), end));
-    }
-    // "in his 30s" is an age.
-    let age = previous_word(text, p).is_some_and(|w| {
-        ["his", "her", "their", "my", "your", "our", "its"]
-            .iter()
-            .any(|a| w.eq_ignore_ascii_case(a))
-    });
-    let decade = pivoted(s, n.value).filter(|_| !age)?;
-    Some(Parsed::plain(Kind::Decade(decade), end))
-}
-
-/// The year ending in the two digits `two` nearest the document's pivot,
-/// or `None` (noted) without one.
-fn pivoted(s: &Scan, two: u32) -> Option<i32> {
-    let Some(pivot) = s.cx.pivot else {
-        s.note(|w| w.short = true);
-        return None;
-    };
-    let base = pivot - pivot.rem_euclid(100) + two as i32;
-    [base - 100, base, base + 100]
-        .into_iter()
-        .min_by_key(|year| (year - pivot).abs())
-}
-
-/// "’33", "'30s": an apostrophe and two digits, a year or a decade of the
-/// pivot's century.
-fn short_alone(s: &Scan, p: usize) -> Option<Parsed> {
-    let text = s.text;
-    let apostrophe = char_at(text, p).filter(|&c| is_apostrophe(c))?;
-    let n = number(text, p + apostrophe.len_utf8()).filter(|n| n.len == 2)?;
-    if let Some(end) = keyword(text, n.end, "s").filter(|_| n.value.is_multiple_of(10)) {
-        return Some(Parsed::plain(Kind::Decade(pivoted(s, n.value)?), end));
-    }
-    let year = pivoted(s, n.value)?;
-    Some(Parsed::plain(Kind::Point(Point::year(year)), n.end))
-}
-
 /// A day of the month (1-31), with an optional ordinal suffix ("1st").
-fn day_number(text: &str, n: Num) -> Option<(u8, usize)> {
+pub(crate) fn day_number(text: &str, n: Num) -> Option<(u8, usize)> {
     let day = (n.len <= 2 && (1..=31).contains(&n.value)).then_some(n.value as u8)?;
     Some((day, ordinal_suffix(text, n.end).unwrap_or(n.end)))
 }
 
 /// The offset after "st", "nd", "rd" or "th" at `p`.
-fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
+pub(crate) fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
     let (w, end) = word(text, p)?;
     let suffix = ["st", "nd", "rd", "th"]
         .iter()
@@ -401,7 +267,7 @@ fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
 }
 
 /// A month name at `p` and the offset after it (and after an abbreviation's dot).
-fn month_word(text: &str, p: usize) -> Option<(u8, usize)> {
+pub(crate) fn month_word(text: &str, p: usize) -> Option<(u8, usize)> {
     let (w, end) = word(text, p)?;
     match classify(w)? {
         Word::Month { month, abbreviated } => {
@@ -424,7 +290,7 @@ fn skip_comma(text: &str, p: usize) -> usize {
 }
 
 /// After a day: " January 1924", " of Jan. 1924", " December, 1922".
-fn month_and_year(text: &str, p: usize) -> Option<(u8, i32, usize)> {
+pub(crate) fn month_and_year(text: &str, p: usize) -> Option<(u8, i32, usize)> {
     let mut q = spaces1(text, p)?;
     if let Some(end) = keyword(text, q, "of") {
         q = spaces1(text, end)?;
@@ -582,7 +448,7 @@ fn century(s: &Scan, p: usize) -> Option<Parsed> {
 
 /// A century's ordinal (1-21) at `p`: "19th", "4th", "nineteenth",
 /// "twenty-first".
-fn century_ordinal(text: &str, p: usize) -> Option<(u8, usize)> {
+pub(crate) fn century_ordinal(text: &str, p: usize) -> Option<(u8, usize)> {
     if let Some(n) = number(text, p) {
         let in_range = n.len <= 2 && (1..=21).contains(&n.value);
         return in_range
@@ -691,28 +557,15 @@ fn day_range(s: &Scan, n: Num) -> Option<Parsed> {
         .then_some(Parsed::plain(Kind::Interval(a, b), end))
 }
 
-/// "55–54 BC", "122–128 AD": two years of one era, the mark after the
-/// second (a BC range counts down).
-fn era_range(s: &Scan, n: Num) -> Option<Parsed> {
-    let text = s.text;
-    let first = as_era_number(text, n)?;
-    let second = number(text, spaced_dash(text, n.end)?)?;
-    let last = as_era_number(text, second)?;
-    let (era, end) = era_after(text, second.end)?;
-    let (a, b) = (Point::year(era.year(first)), Point::year(era.year(last)));
-    a.precedes(b)
-        .then_some(Parsed::plain(Kind::Interval(a, b), end))
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn in_context(text: &str, cx: Context) -> Option<(String, &str)> {
+    pub(crate) fn in_context(text: &str, cx: Context) -> Option<(String, &str)> {
         parse(&Scan::new(text, cx), 0).map(|p| (p.kind.edtf(), &text[..p.end]))
     }
 
-    fn value(text: &str) -> Option<(String, &str)> {
+    pub(crate) fn value(text: &str) -> Option<(String, &str)> {
         in_context(text, Context::default())
     }
 
@@ -780,42 +633,6 @@ mod tests {
     }
 
     #[test]
-    fn parses_eras_and_centuries_of_any_era() {
-        let cases = [
-            ("44 BC", "-0043", "44 BC"),
-            ("44BC.", "-0043", "44BC"),
-            ("44 B.C. then", "-0043", "44 B.C."),
-            ("55 BCE", "-0054", "55 BCE"),
-            ("AD 43", "0043", "AD 43"),
-            ("A.D. 43", "0043", "A.D. 43"),
-            ("43 AD", "0043", "43 AD"),
-            ("43 CE", "0043", "43 CE"),
-            ("1 BC", "0000", "1 BC"),
-            ("55–54 BC", "-0054/-0053", "55–54 BC"),
-            ("AD 122–128", "0122/0128", "AD 122–128"),
-            ("AD 208–11", "0208/0211", "AD 208–11"),
-            ("AD 60/61", "0060/0061", "AD 60/61"),
-            ("55 BC – AD 43", "-0054/0043", "55 BC – AD 43"),
-            ("1066 AD", "1066", "1066 AD"),
-            ("4th century BC", "-03XX", "4th century BC"),
-            ("1st century BC", "-00XX", "1st century BC"),
-            ("2nd-century", "01XX", "2nd-century"),
-            ("eleventh century", "10XX", "eleventh century"),
-            ("16th C.", "15XX", "16th C."),
-            ("140s AD", "014X", "140s AD"),
-        ];
-        for (text, edtf, span) in cases {
-            assert_eq!(value(text), Some((edtf.into(), span)), "{text}");
-        }
-        for text in ["54–55 BC", "ad 43", "BC 44", "0 BC", "43 ADX", "55–54"] {
-            assert!(
-                value(text).is_none_or(|(_, span)| span.len() < text.len()),
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
     fn parses_approximate_and_uncertain_years() {
         let cases = [
             ("c. 1930", "1930~"),
@@ -837,68 +654,6 @@ mod tests {
             parse(&asked, 14).map(|p| p.kind.edtf()),
             Some("1924".into())
         );
-    }
-
-    #[test]
-    fn small_years_need_an_early_document_and_a_year_context() {
-        let early = Context {
-            early: true,
-            ..Context::default()
-        };
-        let at = |text: &'static str, cx: Context| {
-            let start = text.find(|c: char| c.is_ascii_digit()).unwrap();
-            let s = Scan::new(text, cx);
-            let found = parse(&s, start).map(|p| (p.kind.edtf(), &text[start..p.end]));
-            (found, s.wants.get().small_year)
-        };
-        assert_eq!(at("in 410 the", early).0, Some(("0410".into(), "410")));
-        assert_eq!(at("in 410 the", Context::default()), (None, true));
-        assert_eq!(at("by 122.", early).0, Some(("0122".into(), "122")));
-        assert_eq!(
-            at("306   Constantine", early).0,
-            Some(("0306".into(), "306"))
-        );
-        assert_eq!(
-            at("286–93 Carausius", early).0,
-            Some(("0286/0293".into(), "286–93"))
-        );
-        assert_eq!(at("the 140s", early).0, Some(("014X".into(), "140s")));
-        assert_eq!(at("410 soldiers", early), (None, false));
-        assert_eq!(at("about 4 m", early).0, None);
-        assert_eq!(at("After 25 years", early).0, None);
-        assert_eq!(at("the 80 Roman miles", early).0, None);
-        assert_eq!(at("in 0410", early).0, None);
-    }
-
-    #[test]
-    fn short_forms_need_a_pivot() {
-        let soviet = Context {
-            pivot: Some(1930),
-            ..Context::default()
-        };
-        let cases = [
-            ("’33", "1933"),
-            ("'30s", "193X"),
-            ("30s", "193X"),
-            ("early 30s", "193X"),
-            ("late ’30s", "193X"),
-            ("spring ’33", "1933-21"),
-            ("31/8/35", "1935-08-31"),
-            ("1920s-30s", "192X/193X"),
-            ("’95", "1895"),
-        ];
-        for (text, edtf) in cases {
-            assert_eq!(
-                in_context(text, soviet).map(|v| v.0),
-                Some(edtf.into()),
-                "{text}"
-            );
-        }
-        let s = Scan::new("’33", Context::default());
-        assert_eq!(parse(&s, 0), None);
-        assert!(s.wants.get().short);
-        assert_eq!(value("1920s-30s").unwrap().0, "192X/193X");
-        assert_eq!(value("1930s-20s").unwrap().0, "193X");
     }
 
     #[test]

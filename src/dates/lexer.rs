@@ -117,6 +117,37 @@ fn word_start(text: &str, p: usize) -> usize {
         .count()
 }
 
+/// The offset before any inline spaces ending at `p`.
+pub(crate) fn skip_spaces_back(text: &str, mut p: usize) -> usize {
+    while let Some(c) = char_before(text, p).filter(|&c| is_inline_space(c)) {
+        p -= c.len_utf8();
+    }
+    p
+}
+
+/// The ASCII word ending exactly at `p` and its start, if no letter or
+/// digit is glued to its start.
+pub(crate) fn word_ending(text: &str, p: usize) -> Option<(&str, usize)> {
+    let start = word_start(text, p);
+    let clean = start < p && !char_before(text, start).is_some_and(char::is_alphanumeric);
+    clean.then(|| (&text[start..p], start))
+}
+
+/// The start of the token ending at `p`: a run of ASCII letters and
+/// digits ("16th", "August", "4"), with an abbreviation's dot ("Nov.");
+/// `None` if there is none or a non-ASCII letter or digit is glued to it.
+pub(crate) fn token_start(text: &str, p: usize) -> Option<usize> {
+    let end = skip_dot_before(text, p);
+    let run = text.as_bytes()[..end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let start = end - run;
+    let clean = run > 0 && !char_before(text, start).is_some_and(char::is_alphanumeric);
+    clean.then_some(start)
+}
+
 /// The word just before `p`, across inline spaces and one dot ("p. 1924").
 pub(crate) fn previous_word(text: &str, p: usize) -> Option<&str> {
     let mut end = p;
@@ -233,5 +264,18 @@ mod tests {
         assert_eq!(next_word("1924  tonnes", 4), Some("tonnes"));
         assert_eq!(sentence_start("Yes. Did he? In 1924", 16), 12);
         assert_eq!(sentence_start("In 1924", 3), 0);
+    }
+
+    #[test]
+    fn reads_tokens_backwards() {
+        let text = "on 4, 16th and 25 Nov. 1917";
+        assert_eq!(skip_spaces_back(text, 15), 14);
+        assert_eq!(word_ending(text, 14), Some(("and", 11)));
+        assert_eq!(word_ending("x1and", 5), None);
+        assert_eq!(token_start(text, 4), Some(3));
+        assert_eq!(token_start(text, 10), Some(6));
+        assert_eq!(token_start(text, 22), Some(18));
+        assert_eq!(token_start(text, 5), None);
+        assert_eq!(token_start("é4", 3), None);
     }
 }

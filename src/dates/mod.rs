@@ -2,20 +2,25 @@
 //! "1914–17", "the late 1920s", "winter 1926–27", "nineteenth century") in a
 //! text and normalizes each to an EDTF value and a first/last calendar day.
 //!
-//! * `prefilter` finds anchors (digit runs and the word "century");
+//! * `prefilter` finds anchors (digit runs and "century", "centuries");
 //! * `lexer` reads spaces, dashes, numbers and words around them;
 //! * `grammar` parses the expression starting at an anchor or a few words
-//!   before it; `guard` vetoes it by context (units, glued letters, page
-//!   references); `vocab` holds the word lists;
+//!   before it, with `era` (BC/AD) and `short` (the forms read through the
+//!   document's other dates); `enumeration` finds the other dates of its
+//!   phrase ("4 and 11 August 1789"); `guard` vetoes a date by context
+//!   (units, glued letters, page references); `vocab` holds the word lists;
 //! * `value` turns a parse into the EDTF value and days; `calendar` has
 //!   [`Day`]; [`edtf`] validates EDTF values.
 
 mod calendar;
 pub mod edtf;
+mod enumeration;
+mod era;
 mod grammar;
 mod guard;
 mod lexer;
 mod prefilter;
+mod short;
 mod value;
 mod vocab;
 mod words;
@@ -23,6 +28,7 @@ mod words;
 pub use calendar::{days_in_month, is_leap, Day};
 pub use words::in_words;
 
+use enumeration::Item;
 use grammar::{Context, Parsed, Scan, Wants};
 use serde::Serialize;
 use vocab::Qualifier;
@@ -75,6 +81,8 @@ pub struct DateMatch {
 /// | `SEASON [of] YEAR`; winter may add the next year | Winter of 1926–27 | `1926-24` |
 /// | `c.`/`ca.`/`circa`/`about`/`around` + a point or range | c. 1930, c. 1501–1536 | `1930~`, `1501~/1536` |
 /// | `YEAR?` (not in a question) | 1930? | `1930?` |
+/// | elements before a date, leaving out its last parts, the last joined by `and`/`or`/`&`, the others by commas | 4 and 11 August 1789, June, July and August 1941, 55 and 54 BC | one date each: `1789-08-04` (span `4`), `1789-08-11` |
+/// | `AD` year, then years of the era | AD 60 or 61 | `0060`, `0061` (span `61`) |
 ///
 /// Forms that take the document's other dates into account:
 ///
@@ -207,7 +215,8 @@ impl Context {
     }
 }
 
-/// One scan over the text: every anchor's expression, left to right.
+/// One scan over the text: every anchor's expression, left to right, with
+/// the other dates of its phrase ([`enumeration`]).
 fn scan(s: &Scan) -> Vec<DateMatch> {
     let text = s.text;
     let mut found = Vec::new();
@@ -215,9 +224,10 @@ fn scan(s: &Scan) -> Vec<DateMatch> {
     while let Some(anchor) = prefilter::next_anchor(text.as_bytes(), pos) {
         let floor = found.last().map_or(0, |m: &DateMatch| m.end);
         match expression_at(s, anchor.start, floor) {
-            Some(m) => {
-                pos = m.end;
-                found.push(m);
+            Some((start, parsed)) => {
+                let phrase = phrase(s, &mut found, start, parsed);
+                pos = phrase.last().map_or(anchor.end, |&(_, p)| p.end);
+                found.extend(phrase.into_iter().map(|(start, p)| build(start, p)));
             }
             None => pos = anchor.end,
         }
@@ -225,10 +235,34 @@ fn scan(s: &Scan) -> Vec<DateMatch> {
     found
 }
 
+/// The dates of the phrase holding the expression `parsed` at `start`:
+/// the enumeration it ends or the range it closes, and the years it
+/// lists after it. An element before it may have been found alone (in an
+/// early document, "55" of "in 55 and 54 BC" reads as the year 55): the
+/// enumeration replaces that date, and no other.
+fn phrase(s: &Scan, found: &mut Vec<DateMatch>, start: usize, parsed: Parsed) -> Vec<Item> {
+    let floor = found.len().checked_sub(2).map_or(0, |i| found[i].end);
+    let before = enumeration::before(s, floor, start, parsed).filter(|items| {
+        found.last().is_none_or(|m| {
+            m.end <= items[0].0 || items.iter().any(|&(at, p)| (at, p.end) == (m.start, m.end))
+        })
+    });
+    let mut items = match before {
+        Some(items) => {
+            found.retain(|m| m.start < items[0].0);
+            items
+        }
+        None => vec![(start, parsed)],
+    };
+    let (last_start, last) = items[items.len() - 1];
+    items.extend(enumeration::after(s, last_start, last));
+    items
+}
+
 /// The accepted expression covering the anchor at `anchor`, starting at the
 /// farthest possible lead word (not before `floor`) or at the anchor itself
 /// (or at an apostrophe just before it: "’33").
-fn expression_at(s: &Scan, anchor: usize, floor: usize) -> Option<DateMatch> {
+fn expression_at(s: &Scan, anchor: usize, floor: usize) -> Option<Item> {
     let text = s.text;
     let apostrophe = lexer::char_before(text, anchor)
         .filter(|&c| lexer::is_apostrophe(c))
@@ -245,7 +279,7 @@ fn expression_at(s: &Scan, anchor: usize, floor: usize) -> Option<DateMatch> {
     starts.into_iter().find_map(|start| {
         let parsed = grammar::parse(s, start)?;
         let fits = parsed.end > anchor && guard::accepts(text, start, parsed.end);
-        fits.then(|| build(start, parsed))
+        fits.then_some((start, parsed))
     })
 }
 

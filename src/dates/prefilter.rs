@@ -1,10 +1,11 @@
 //! The cheap first pass of the date tagger: finds anchors, the only places
 //! where the grammar runs. Every date expression contains an ASCII digit run
-//! or the word "century", so the scan skips 32 bytes at a time while none
+//! or the word "century" or "centuries", so the scan skips 32 bytes at a time while none
 //! may start one; the grammar then looks at a few words around each
 //! anchor.
 
-/// Where the grammar should look: a digit run or the word "century".
+/// Where the grammar should look: a digit run or the start of the word
+/// "century" or "centuries".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Anchor {
     pub start: usize,
@@ -75,9 +76,11 @@ fn window_may_have_candidate(window: &[u8; 33]) -> bool {
     }) != 0
 }
 
-const CENTURY: &[u8] = b"century";
+/// What "century" and "centuries" start with.
+const CENTURY: &[u8] = b"centur";
 
-/// Does the word "century" (any case) start at `i`, not inside a word?
+/// Does a word starting "centur" (any case: "century", "centuries") start
+/// at `i`, not inside a word?
 fn is_century(bytes: &[u8], i: usize) -> bool {
     let word_start = i == 0 || !bytes[i - 1].is_ascii_alphabetic();
     word_start
@@ -159,7 +162,8 @@ mod tests {
     #[test]
     fn finds_digit_runs_and_century() {
         assert_eq!(anchors("In 1924, 21 Jan"), vec![(3, 7), (9, 11)]);
-        assert_eq!(anchors("the nineteenth Century, acentury"), vec![(15, 22)]);
+        assert_eq!(anchors("the nineteenth Century, acentury"), vec![(15, 21)]);
+        assert_eq!(anchors("fifth centuries"), vec![(6, 12)]);
         assert_eq!(anchors("Cheka, cats, no dates"), vec![]);
         assert_eq!(anchors("１９２４"), vec![]);
     }
