@@ -3,7 +3,7 @@
 use predicates::prelude::*;
 use predicates::str::contains;
 
-use crate::util::{glossator, temp_with, test_lexicon};
+use crate::util::{annotations, glossator, temp_with, test_lexicon};
 
 #[test]
 fn check_reports_counts_for_a_good_lexicon() {
@@ -52,6 +52,82 @@ fn tsv_lexicons_are_read_like_anki_exports() {
         .assert()
         .code(2)
         .stderr(contains("cards.tsv:3: expected term<TAB>definition"));
+}
+
+/// A student's `[[extend]]` adds a spelling to the built-in `trotsky`, a
+/// teacher's card `kulak` is the built-in entry with the card's
+/// definition (no duplicate id), and a new card is a new entry; an
+/// `[[extend]]` of no entry is an error at its line.
+#[test]
+fn user_lexicons_extend_builtin_entries() {
+    let dir = temp_with(&[
+        (
+            "mine.toml",
+            b"[[extend]]\nid = \"trotsky\"\naliases = [\"Trotksy\"]\n",
+        ),
+        (
+            "cards.tsv",
+            "kulak\tA better-off peasant, in our course's words.\n\
+             zemstvo\tAn elected local council of Tsarist Russia.\n"
+                .as_bytes(),
+        ),
+    ]);
+    let text = "Trotksy said the kulak and the zemstvo were gone.";
+    let out = glossator()
+        .args(["annotate", "--lexicon"])
+        .arg(dir.path())
+        .arg("-")
+        .write_stdin(text)
+        .assert()
+        .success();
+    let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
+    let found: Vec<(&str, &str, &str)> = spans
+        .iter()
+        .map(|s| {
+            let how = s.how.map_or("", |how| how.as_str());
+            (&*s.text, s.entry.as_deref().unwrap_or(""), how)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Trotksy", "trotsky", "listed"),
+            ("kulak", "kulaks", "listed"),
+            ("zemstvo", "zemstvo", "listed"),
+        ]
+    );
+    let output = glossator()
+        .args(["glossary", "--lexicon"])
+        .arg(dir.path())
+        .arg("-")
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let glossary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let kulak = glossary["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "kulaks")
+        .expect("the built-in kulak entry");
+    assert_eq!(
+        kulak["definition"],
+        "A better-off peasant, in our course's words."
+    );
+
+    let bad = temp_with(&[(
+        "typo.toml",
+        b"# a typo in the id\n[[extend]]\nid = \"trotskyy\"\naliases = [\"Trotksy\"]\n",
+    )]);
+    glossator()
+        .args(["lexicon", "check", "--lexicon"])
+        .arg(bad.path().join("typo.toml"))
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "typo.toml:2: `[[extend]]` names unknown id `trotskyy`",
+        ));
 }
 
 /// The definitions `glossator glossary` gives each entry found in `text`,

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{cards, kinds, Entry, LexiconError};
+use super::{cards, kinds, Entry, Extension, LexiconError};
 use crate::input::{read_file, MAX_INPUT_BYTES};
 use crate::slug::slug;
 use crate::text::{decode_strict, DecodeError};
@@ -15,6 +15,24 @@ use crate::text::{decode_strict, DecodeError};
 struct TomlFile {
     #[serde(default)]
     entry: Vec<Spanned<Entry>>,
+    #[serde(default)]
+    extend: Vec<Spanned<Extension>>,
+}
+
+/// What a TOML file holds: its `[[entry]]` and its `[[extend]]` tables,
+/// each with the line it starts on.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Parsed {
+    pub(super) entries: Vec<(Entry, usize)>,
+    pub(super) extensions: Vec<(Extension, usize)>,
+}
+
+impl Parsed {
+    fn append(mut self, more: Parsed) -> Parsed {
+        self.entries.extend(more.entries);
+        self.extensions.extend(more.extensions);
+        self
+    }
 }
 
 /// The formats of lexicon sources, told apart by file name.
@@ -88,8 +106,8 @@ fn read_text(path: &Path) -> Result<String, LexiconError> {
     })
 }
 
-/// Parses the TOML format: an array of `[[entry]]` tables. Returns each
-/// entry with the line its table starts on.
+/// Parses the TOML format: arrays of `[[entry]]` and `[[extend]]` tables.
+/// Returns each with the line its table starts on.
 ///
 /// A large file is cut before `[[entry]]` lines into pieces that are
 /// parsed in parallel (on the current rayon pool), as the TOML parse was
@@ -98,16 +116,12 @@ fn read_text(path: &Path) -> Result<String, LexiconError> {
 /// error, so when every piece parses the cuts were all between tables and
 /// the result is the whole file's. When a piece fails, the whole file is
 /// parsed again in one piece, for the error the file really has.
-pub(super) fn parse_toml(name: &str, text: &str) -> Result<Vec<(Entry, usize)>, Vec<LexiconError>> {
+pub(super) fn parse_toml(name: &str, text: &str) -> Result<Parsed, Vec<LexiconError>> {
     parse_toml_in_pieces(name, text, PIECE_BYTES)
 }
 
 /// [`parse_toml`], cutting pieces of about `size` bytes.
-fn parse_toml_in_pieces(
-    name: &str,
-    text: &str,
-    size: usize,
-) -> Result<Vec<(Entry, usize)>, Vec<LexiconError>> {
+fn parse_toml_in_pieces(name: &str, text: &str, size: usize) -> Result<Parsed, Vec<LexiconError>> {
     use rayon::prelude::*;
     let lines = LineIndex::new(text);
     let pieces = pieces(text, size);
@@ -117,7 +131,7 @@ fn parse_toml_in_pieces(
             .map(|piece| parse_piece(text, piece.clone(), &lines))
             .collect();
         if let Ok(parsed) = parsed {
-            return Ok(parsed.into_iter().flatten().collect());
+            return Ok(parsed.into_iter().fold(Parsed::default(), Parsed::append));
         }
     }
     parse_piece(text, 0..text.len(), &lines).map_err(|err| {
@@ -154,16 +168,24 @@ fn parse_piece(
     text: &str,
     piece: std::ops::Range<usize>,
     lines: &LineIndex,
-) -> Result<Vec<(Entry, usize)>, toml::de::Error> {
+) -> Result<Parsed, toml::de::Error> {
     let file: TomlFile = toml::from_str(&text[piece.clone()])?;
-    Ok(file
-        .entry
+    Ok(Parsed {
+        entries: with_lines(file.entry, piece.start, lines),
+        extensions: with_lines(file.extend, piece.start, lines),
+    })
+}
+
+/// Each table with the line of the whole text it starts on, where the
+/// piece parsed starts at byte `offset`.
+fn with_lines<T>(tables: Vec<Spanned<T>>, offset: usize, lines: &LineIndex) -> Vec<(T, usize)> {
+    tables
         .into_iter()
         .map(|spanned| {
-            let line = lines.line_of(piece.start + spanned.span().start);
+            let line = lines.line_of(offset + spanned.span().start);
             (spanned.into_inner(), line)
         })
-        .collect())
+        .collect()
 }
 
 /// Parses a flashcard export (see [`super::cards`]) into entries, each
@@ -231,7 +253,11 @@ mod tests {
         let whole = parse_toml_in_pieces("x.toml", &text, usize::MAX).unwrap();
         let in_pieces = parse_toml_in_pieces("x.toml", &text, 100).unwrap();
         assert_eq!(in_pieces, whole);
-        assert_eq!(in_pieces[49].1, 49 * 5 + 1, "line of the last entry");
+        assert_eq!(
+            in_pieces.entries[49].1,
+            49 * 5 + 1,
+            "line of the last entry"
+        );
     }
 
     #[test]
@@ -259,8 +285,8 @@ mod tests {
             .iter()
             .any(|piece| text[piece.clone()].starts_with("[[entry]]\nstill")));
         let parsed = parse_toml_in_pieces("x.toml", &text, 40).unwrap();
-        assert_eq!(parsed.len(), 20);
-        assert!(parsed[3].0.definition.contains("[[entry]]"));
+        assert_eq!(parsed.entries.len(), 20);
+        assert!(parsed.entries[3].0.definition.contains("[[entry]]"));
         let bad = text.replace(
             "kind = \"term\"\ndefinition = 'D.'\n[[entry]]\nid = \"e9\"",
             "kind = \"thing\"\ndefinition = 'D.'\n[[entry]]\nid = \"e9\"",
@@ -269,6 +295,19 @@ mod tests {
         assert_eq!(errors.len(), 1);
         // Entry 8's `kind`: five lines an entry, two more in entry 3.
         assert_eq!(errors[0].line, Some(8 * 5 + 2 + 4), "{}", errors[0]);
+    }
+
+    #[test]
+    fn extend_tables_know_their_line_in_pieces_too() {
+        let mut text: String = (0..20).map(|i| entry(i, "\"D.\"")).collect();
+        text.push_str("[[extend]]\nid = \"e3\"\naliases = [\"E three\"]\n");
+        text.push_str(&entry(20, "\"D.\""));
+        let whole = parse_toml_in_pieces("x.toml", &text, usize::MAX).unwrap();
+        assert_eq!(parse_toml_in_pieces("x.toml", &text, 40).unwrap(), whole);
+        assert_eq!(whole.entries.len(), 21);
+        assert_eq!(whole.extensions.len(), 1);
+        assert_eq!(whole.extensions[0].1, 20 * 5 + 1);
+        assert_eq!(whole.extensions[0].0.aliases, ["E three"]);
     }
 
     #[test]
@@ -286,7 +325,7 @@ mod tests {
     #[test]
     fn toml_entries_know_their_line() {
         let text = "# header\n\n[[entry]]\nid = \"a\"\nname = \"A\"\nkind = \"term\"\ndefinition = \"x\"\n";
-        let entries = parse_toml("x.toml", text).unwrap();
+        let entries = parse_toml("x.toml", text).unwrap().entries;
         assert_eq!(entries[0].1, 3);
         // A lexicon lists the short names it means (matching rule 9).
         assert!(!entries[0].0.surname_alone);

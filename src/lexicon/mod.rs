@@ -9,6 +9,9 @@
 //! the README's "Lexicon format" (the rules are listed in `docs/DESIGN.md`)
 //! and flashcard exports, `term<TAB>definition` records as Anki and Quizlet
 //! write them (the `cards` module, with `html` for Anki's HTML fields).
+//! An [`Extension`] (`[[extend]]`) adds forms or a definition to an entry
+//! of another source, the built-in lexicon's included; a card whose term
+//! is a form of a lexicon file's entry becomes one.
 //!
 //! Validation collects every problem, each naming its file and line:
 //! missing fields, unknown kinds, bad or duplicate ids, a surface form
@@ -42,6 +45,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
+use crate::text::normalize_form;
 use serde::{Deserialize, Serialize};
 
 pub use error::{LexiconError, LexiconErrors};
@@ -149,6 +153,53 @@ pub struct Entry {
     /// false; a flashcard glossary's cards, canonical forms only, set it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub surname_alone: bool,
+}
+
+/// Forms and words a lexicon adds to an entry defined elsewhere, in the
+/// built-in lexicon or another file (`[[extend]]` in the TOML format):
+/// a student's spelling of a name, a teacher's own definition. A card of
+/// a flashcard export whose term is already a form of a lexicon file's
+/// entry becomes one too (see [`LexiconBuilder::build`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// The id of the entry extended.
+    pub id: String,
+    /// More surface forms, as an entry's `aliases`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// More exact-case forms, as an entry's `exact_case`.
+    #[serde(default)]
+    pub exact_case: Vec<String>,
+    /// More forms knowingly shared, as an entry's `ambiguous`.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
+    /// More links, as an entry's `see_also`.
+    #[serde(default)]
+    pub see_also: Vec<String>,
+    /// A definition that replaces the entry's.
+    #[serde(default)]
+    pub definition: Option<String>,
+}
+
+impl Extension {
+    /// Adds what this extension says to `entry`, each form and link once.
+    fn apply_to(self, entry: &mut Entry) {
+        fn add(to: &mut Vec<String>, more: Vec<String>) {
+            for item in more {
+                if !to.contains(&item) {
+                    to.push(item);
+                }
+            }
+        }
+        add(&mut entry.aliases, self.aliases);
+        add(&mut entry.exact_case, self.exact_case);
+        add(&mut entry.ambiguous, self.ambiguous);
+        add(&mut entry.see_also, self.see_also);
+        if let Some(definition) = self.definition {
+            entry.definition = definition;
+        }
+    }
 }
 
 /// The key an entry is sorted by in listings, folded for comparing
@@ -282,6 +333,9 @@ impl Lexicon {
 pub struct LexiconBuilder {
     entries: Vec<Entry>,
     origins: Vec<Origin>,
+    /// Whether each entry is a flashcard's card.
+    cards: Vec<bool>,
+    extensions: Vec<(Extension, Origin)>,
     errors: Vec<LexiconError>,
 }
 
@@ -317,7 +371,7 @@ impl LexiconBuilder {
     /// Adds entries from TOML text; `name` is used in error messages. Large
     /// texts are parsed in pieces, as in [`LexiconBuilder::add_path`].
     pub fn add_toml(&mut self, name: &str, text: &str) -> &mut Self {
-        self.absorb(name, load::parse_toml(name, text));
+        self.absorb(name, load::parse_toml(name, text), false);
         self
     }
 
@@ -326,7 +380,11 @@ impl LexiconBuilder {
     /// quoted fields and HTML (see the README's "Flashcard exports"). A
     /// `name` ending in `.csv` means commas unless the file says otherwise.
     pub fn add_tsv(&mut self, name: &str, text: &str) -> &mut Self {
-        self.absorb(name, load::parse_cards(name, text));
+        let parsed = load::parse_cards(name, text).map(|entries| load::Parsed {
+            entries,
+            extensions: Vec::new(),
+        });
+        self.absorb(name, parsed, true);
         self
     }
 
@@ -334,12 +392,29 @@ impl LexiconBuilder {
     pub fn add_entry(&mut self, entry: Entry, origin: Origin) -> &mut Self {
         self.entries.push(entry);
         self.origins.push(origin);
+        self.cards.push(false);
+        self
+    }
+
+    /// Adds forms to an entry added before or after, as if read from
+    /// `origin`.
+    pub fn add_extension(&mut self, extension: Extension, origin: Origin) -> &mut Self {
+        self.extensions.push((extension, origin));
         self
     }
 
     /// Validates everything added and builds the lexicon, or returns every
     /// problem found.
-    pub fn build(self) -> Result<Lexicon, LexiconErrors> {
+    ///
+    /// First a card whose term is a form of an entry that is no card (a
+    /// lexicon file's: `kulak` beside the built-in `kulak`) becomes an
+    /// extension of that entry giving it the card's definition, not a
+    /// second entry with a duplicate id or form; then each extension is
+    /// applied to its entry (an unknown id is an error at the extension's
+    /// line); then everything is validated together.
+    pub fn build(mut self) -> Result<Lexicon, LexiconErrors> {
+        self.cards_join_entries();
+        self.apply_extensions();
         let mut errors = self.errors;
         errors.extend(validate::validate(&self.entries, &self.origins));
         if !errors.is_empty() {
@@ -364,20 +439,84 @@ impl LexiconBuilder {
         };
     }
 
-    fn absorb(&mut self, name: &str, parsed: Result<Vec<(Entry, usize)>, Vec<LexiconError>>) {
+    fn absorb(&mut self, name: &str, parsed: Result<load::Parsed, Vec<LexiconError>>, cards: bool) {
+        let origin = |line| Origin {
+            file: name.to_string(),
+            line,
+        };
         match parsed {
-            Ok(entries) => {
-                for (entry, line) in entries {
-                    self.add_entry(
-                        entry,
-                        Origin {
-                            file: name.to_string(),
-                            line,
-                        },
-                    );
+            Ok(parsed) => {
+                for (entry, line) in parsed.entries {
+                    self.add_entry(entry, origin(line));
+                    *self.cards.last_mut().expect("an entry was added") = cards;
+                }
+                for (extension, line) in parsed.extensions {
+                    self.add_extension(extension, origin(line));
                 }
             }
             Err(errors) => self.errors.extend(errors),
+        }
+    }
+
+    /// Turns each card whose term is a form of an entry that is no card
+    /// into an extension of that entry (see [`LexiconBuilder::build`]).
+    fn cards_join_entries(&mut self) {
+        if !self.cards.contains(&true) {
+            return;
+        }
+        let mut forms: HashMap<String, String> = HashMap::new();
+        for (entry, _) in self.entries.iter().zip(&self.cards).filter(|(_, &c)| !c) {
+            for form in entry.surface_forms() {
+                let key = normalize_form(form.text, true);
+                forms.entry(key).or_insert_with(|| entry.id.clone());
+            }
+        }
+        let entries = std::mem::take(&mut self.entries);
+        let origins = std::mem::take(&mut self.origins);
+        let cards = std::mem::take(&mut self.cards);
+        for ((entry, origin), card) in entries.into_iter().zip(origins).zip(cards) {
+            let joins = card
+                .then(|| forms.get(&normalize_form(&entry.name, true)))
+                .flatten();
+            match joins {
+                Some(id) => {
+                    let extension = Extension {
+                        id: id.clone(),
+                        definition: Some(entry.definition).filter(|d| !d.trim().is_empty()),
+                        ..Extension::default()
+                    };
+                    self.add_extension(extension, origin);
+                }
+                None => {
+                    self.add_entry(entry, origin);
+                    *self.cards.last_mut().expect("an entry was added") = card;
+                }
+            }
+        }
+    }
+
+    /// Applies every extension to its entry, or records an unknown id.
+    fn apply_extensions(&mut self) {
+        if self.extensions.is_empty() {
+            return;
+        }
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for (i, entry) in self.entries.iter().enumerate() {
+            by_id.entry(entry.id.clone()).or_insert(i);
+        }
+        for (extension, origin) in std::mem::take(&mut self.extensions) {
+            match by_id.get(&extension.id) {
+                Some(&i) => extension.apply_to(&mut self.entries[i]),
+                None => self.errors.push(LexiconError::new(
+                    &origin.file,
+                    Some(origin.line),
+                    format!(
+                        "`[[extend]]` names unknown id `{}`: extend an entry of the \
+                         built-in lexicon or of another file",
+                        extension.id
+                    ),
+                )),
+            }
         }
     }
 }
@@ -385,6 +524,32 @@ impl LexiconBuilder {
 #[cfg(test)]
 mod tests {
     use super::Kind;
+
+    #[test]
+    fn extensions_and_cards_join_the_entries_of_other_files() {
+        let mut builder = super::Lexicon::builder();
+        builder.add_toml(
+            "base.toml",
+            "[[entry]]\nid = \"kulaks\"\nname = \"kulak\"\nkind = \"term\"\n\
+             aliases = [\"kulaki\"]\ndefinition = \"Base.\"\n",
+        );
+        // An extension may come before its entry; a form it repeats is kept once.
+        builder.add_toml(
+            "ext.toml",
+            "[[extend]]\nid = \"kulaks\"\naliases = [\"koolak\", \"kulaki\"]\n",
+        );
+        builder.add_tsv("cards.tsv", "Kulak\tMine.\nkolkhoz\tA collective farm.\n");
+        let lexicon = builder.build().unwrap();
+        let kulaks = lexicon.get("kulaks").unwrap();
+        assert_eq!(kulaks.aliases, ["kulaki", "koolak"]);
+        assert_eq!(kulaks.definition, "Mine.");
+        assert_eq!(lexicon.len(), 2, "the kolkhoz card is an entry of its own");
+
+        // Two cards of one term are still a duplicate, as before.
+        let mut builder = super::Lexicon::builder();
+        builder.add_tsv("cards.tsv", "kolkhoz\tA.\nkolkhoz\tB.\n");
+        assert!(builder.build().is_err());
+    }
 
     #[test]
     fn kinds_are_named_back_in_any_case() {
