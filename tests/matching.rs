@@ -1,7 +1,7 @@
 //! The matching rules of `docs/DESIGN.md`, run from the data table in
 //! `tests/data/matching.toml` against `tests/data/rules-lexicon.toml`.
 
-use glossator::annotate::Annotator;
+use glossator::annotate::{Annotator, How};
 use glossator::input::Document;
 use glossator::lexicon::Lexicon;
 use serde::Deserialize;
@@ -102,6 +102,32 @@ fn a_date_nests_inside_an_event_but_never_crosses_an_entry() {
             ("1905", None, Some("1905")),
             ("January 1905", None, Some("1905-01")),
             ("Lenin", Some("lenin"), None),
+        ]
+    );
+}
+
+#[test]
+fn inflection_and_spelling_table() {
+    let annotator = annotator("inflect-lexicon.toml");
+    let failures = table_failures(include_str!("data/inflect.toml"), &annotator);
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // The derived forms say so; the listed ones too.
+    let text = "Acts of Union and the Act of Union";
+    let how: Vec<_> = annotate(&annotator, text)
+        .into_spans()
+        .into_iter()
+        .map(|s| (s.text.into_owned(), s.how))
+        .collect();
+    assert_eq!(
+        how,
+        [
+            ("Acts of Union".to_string(), Some(How::Variant)),
+            ("Act of Union".to_string(), Some(How::Listed)),
         ]
     );
 }

@@ -36,6 +36,7 @@
 mod cards;
 mod error;
 mod html;
+pub mod inflect;
 mod kinds;
 mod load;
 pub mod names;

@@ -22,6 +22,7 @@ use words::{FirstWordFilter, HitStarts, Word};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::inflect::{self, plurals};
 use crate::lexicon::names::{derived_names, NameClass};
 use crate::lexicon::{Entry, Kind, Lexicon, SurfaceForm};
 use crate::text::{
@@ -35,7 +36,9 @@ use crate::text::{
 ///
 /// Every surface form of every entry (name, aliases, exact-case forms, and
 /// for `term` entries their regular plurals: `+s`, `+es` after a sibilant,
-/// `y` → `ies`) is normalized like the document (see
+/// `y` → `ies`), and every variant of matching rule 10 (other number,
+/// spelling and compounds, see [`crate::lexicon::inflect`], found with
+/// [`How::Variant`]) is normalized like the document (see
 /// [`crate::text::Normalized`]: case, quotes, dashes, spaces) and compiled
 /// into one automaton. A hit counts only when
 ///
@@ -476,6 +479,10 @@ fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
             claims.retain(|c| c.how == How::Listed);
         }
     }
+    for (pattern, claim) in variant_patterns(lexicon, &index) {
+        patterns.push(pattern);
+        claims.push(vec![claim]);
+    }
     (patterns, claims)
 }
 
@@ -510,6 +517,45 @@ fn derived_index(lexicon: &Lexicon) -> HashMap<String, Vec<(usize, NameClass)>> 
         }
     }
     index
+}
+
+/// The patterns of matching rule 10 (`lexicon::inflect`), with their
+/// claims: every listed form's variants, normalized, except those that
+/// are already a pattern (a listed form or rule-4 plural of any entry,
+/// given in `taken`) and those two entries derive.
+fn variant_patterns(lexicon: &Lexicon, taken: &HashMap<String, usize>) -> Vec<(String, Claim)> {
+    let derived: Vec<(usize, String)> = lexicon
+        .entries()
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(entry_index, entry)| {
+            let variants = inflect::entry_variants(entry);
+            let mut folded: Vec<String> = variants.map(|v| normalize_form(&v, true)).collect();
+            folded.sort_unstable();
+            folded.dedup();
+            folded.into_iter().map(move |v| (entry_index, v))
+        })
+        .filter(|(_, variant)| !taken.contains_key(variant))
+        .collect();
+    let mut by_pattern: HashMap<&str, Option<usize>> = HashMap::new();
+    for (entry, variant) in &derived {
+        by_pattern
+            .entry(variant)
+            .and_modify(|owner| *owner = owner.filter(|e| e == entry))
+            .or_insert(Some(*entry));
+    }
+    derived
+        .iter()
+        .filter(|(entry, variant)| by_pattern[variant.as_str()] == Some(*entry))
+        .map(|(entry, variant)| {
+            let claim = Claim {
+                entry: *entry,
+                case: CaseRule::Any,
+                how: How::Variant,
+            };
+            (variant.clone(), claim)
+        })
+        .collect()
 }
 
 /// The patterns of one entry, each with the entry's claim on it and
@@ -649,50 +695,9 @@ fn capitalised(form: &str) -> String {
     first + &chars.as_str().to_lowercase()
 }
 
-/// Regular English plurals of a form ending in a letter: folded, as the
-/// matcher takes them, or as written (endings are compared in lower case).
-fn plurals(form: &str) -> Vec<String> {
-    if !form.chars().last().is_some_and(char::is_alphabetic) {
-        return Vec::new();
-    }
-    // The last two characters, in lower case, decide.
-    let mut tail: Vec<char> = form.chars().rev().take(2).collect();
-    tail.reverse();
-    let tail = String::from_iter(tail).to_lowercase();
-    let mut out = vec![format!("{form}s")];
-    if ["s", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|end| tail.ends_with(end))
-    {
-        out.push(format!("{form}es"));
-    }
-    let mut letters = tail.chars().rev();
-    let (last, before_last) = (letters.next(), letters.next().unwrap_or('a'));
-    if last == Some('y') && !"aeiou".contains(before_last) {
-        out.push(format!("{}ies", &form[..form.len() - 1]));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plurals_follow_spelling_rules() {
-        assert_eq!(plurals("kulak"), ["kulaks"]);
-        assert_eq!(plurals("kolkhoz"), ["kolkhozs", "kolkhozes"]);
-        assert_eq!(plurals("purge"), ["purges"]);
-        assert_eq!(plurals("economy"), ["economys", "economies"]);
-        assert!(plurals("c++").is_empty());
-        // Forms as written, for exports: endings compared in lower case.
-        assert_eq!(plurals("Kolkhoz"), ["Kolkhozs", "Kolkhozes"]);
-        assert_eq!(plurals("Party MarcH"), ["Party MarcHs", "Party MarcHes"]);
-        assert_eq!(
-            plurals("Five-Year Policy"),
-            ["Five-Year Policys", "Five-Year Policies"]
-        );
-    }
 
     #[test]
     fn acronyms_need_two_capital_letters() {

@@ -41,7 +41,8 @@ impl Matcher {
         let mut mentioned: HashSet<usize> = HashSet::new();
         let mut out: Vec<TermMatch> = Vec::with_capacity(hits.len());
         for (order, mut hit) in hits.into_iter().enumerate() {
-            if hit.how == How::Variant {
+            // A term's variants (matching rule 10) need no resolving.
+            if hit.how == How::Variant && self.person[hit.entry] {
                 let Some(resolved) = self.resolve_one(text, &hit, &full, &mentioned) else {
                     continue;
                 };

@@ -1,0 +1,537 @@
+//! Inflection and spelling: the other ways a lexicon form is written
+//! (matching rule 10 of `docs/DESIGN.md`; the README's matching rules).
+//!
+//! From one listed form of a term, event, organisation or place, [`variants`]
+//! derives the forms people also write for it, by general rules, each one
+//! word at a time:
+//!
+//! * **number** (terms, events, organisations): the head noun in the other
+//!   number, wherever it stands. The head is the word before the first
+//!   `of`, `for`, `in`, `on` or `to` (`Act of Union` → `Acts of Union`),
+//!   else the last word (`Navigation Acts` → `Navigation Act`, `Five-Year
+//!   Plan` → `Five-Year Plans`). Plurals are the regular ones of matching
+//!   rule 4 ([`plurals`]); singulars undo them (`-ies` → `-y`, `-es` after
+//!   `s x z ch sh`, else `-s`, but not `-ss`, `-us`, `-is`);
+//! * **spelling** (all but people): British and American spellings,
+//!   `-ise`/`-ize` (with `-ised`, `-ises`, `-ising`, `-iser`),
+//!   `-isation`/`-ization`, `-our`/`-or`, `-tre`/`-ter` (with their `-s`),
+//!   and `ae` → `e` inside a word (`Praetorian` → `Pretorian`). The English
+//!   word list ([`is_english_word`]) holds both spellings of its words, and
+//!   is the evidence: a respelt English word must be an English word again
+//!   (`labour` → `labor`, but `Uprising` gets no `Uprizing` and `Emperor`
+//!   no `Emperour`), and no word becomes an English word it was not
+//!   (`Gaels` never becomes `gels`). Only `-ise`/`-ize`, `-isation`/`-ization`
+//!   and `ae` → `e` are regular enough to respell a word the list lacks
+//!   (`Romanization` → `Romanisation`, `praemunire` → `premunire`), and
+//!   `ae` → `e` also an English word the list has in one spelling only
+//!   (`praetorian`);
+//! * **compounds** (all but people): two words closed up, hyphenated or
+//!   spaced, when the first is a prefix ([`PREFIXES`]: `anti-Semitism` →
+//!   `antiSemitism`) or the two make an English word (`share cropping` →
+//!   `sharecropping`); and a term of one word opened into two English words
+//!   of 4 letters or more (`hillfort` → `hill fort`), or after a prefix
+//!   when 5 letters or more follow (`antisemitism` → `anti semitism`; only
+//!   `anti`, `counter`, `neo`, `non`, `semi` and `ultra` open a word that is
+//!   an English word whole, so `dekulakisation` opens and `democracy` does
+//!   not). A hyphen and a space are one already (matching rule 3), so the
+//!   opened form covers `hill-fort` too.
+//!
+//! The rules combine: a form's respelling, the compounds of both, then the
+//! other number of each (`amphitheatre` → `amphitheater` →
+//! `amphitheaters`). A derived number of one word that is an English word
+//! on its own is dropped (`Copperheads` gives no `copperhead`, `the Whites`
+//! no `white`), except a term's regular plural, which rule 4 gives every
+//! term anyway. People's names derive nothing here, and neither do
+//! acronyms nor `exact_case` forms; an entry that says `plural = false`
+//! keeps its number.
+//!
+//! The matcher drops a variant that is any entry's listed form or rule-4
+//! plural, or that two entries derive (`matcher::variant_patterns`), and
+//! marks the spans it finds `match: variant`. Possessives need no rule:
+//! an apostrophe ends a word (matching rule 2), so `Stalin's`, `the Five-Year
+//! Plan's` and `the kulaks'` hold their forms.
+//!
+//! ```
+//! use glossator::lexicon::{inflect::variants, Kind};
+//!
+//! assert!(variants("Act of Union", Kind::Event).contains(&"Acts of Union".to_string()));
+//! assert!(variants("free labor", Kind::Term).contains(&"free labour".to_string()));
+//! assert!(variants("Abraham Lincoln", Kind::Person).is_empty());
+//! ```
+
+use super::{Entry, Kind};
+use crate::text::is_english_word;
+
+/// Prefixes after which a word may be written closed, with a hyphen or
+/// with a space (`antisemitism`, `anti-Semitism`).
+pub const PREFIXES: [&str; 10] = [
+    "anti", "counter", "de", "neo", "non", "post", "pre", "pro", "semi", "ultra",
+];
+
+/// The prefixes that open even a word that is an English word whole
+/// (`antisemitism`); the others only open words the list lacks
+/// (`dekulakisation`, not `democracy`).
+const CLEAR_PREFIXES: [&str; 6] = ["anti", "counter", "neo", "non", "semi", "ultra"];
+
+/// The words before which a noun is a form's head (`Act` in `Act of Union`).
+const HEAD_BEFORE: [&str; 5] = ["of", "for", "in", "on", "to"];
+
+/// The forms a listed `form` of an entry of `kind` is also written as, by
+/// the rules of the module documentation, as written (the changed
+/// endings in lower case: the matcher ignores case), without `form`
+/// itself, each once.
+pub fn variants(form: &str, kind: Kind) -> Vec<String> {
+    derive(form, kind, true)
+}
+
+/// The variants of every form of `entry` but its `exact_case` ones; an
+/// entry that says `plural = false` keeps its number.
+pub fn entry_variants(entry: &Entry) -> impl Iterator<Item = String> + '_ {
+    let forms = entry.surface_forms().filter(|form| !form.exact_case);
+    forms.flat_map(|form| derive(form.text, entry.kind, entry.plural))
+}
+
+/// [`variants`], with the other number only if `number`.
+fn derive(form: &str, kind: Kind, number: bool) -> Vec<String> {
+    if kind == Kind::Person || is_acronym(form) {
+        return Vec::new();
+    }
+    let mut spelt = vec![form.to_string()];
+    spelt.extend(respelt(form).filter(|other| other != form));
+    let mut written = spelt.clone();
+    for form in &spelt {
+        written.extend(compounds(form, kind));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for form in &written {
+        let numbers = match kind {
+            Kind::Term | Kind::Event | Kind::Org if number => other_numbers(form, kind),
+            _ => Vec::new(),
+        };
+        for variant in std::iter::once(form.clone()).chain(numbers) {
+            if !out.contains(&variant) {
+                out.push(variant);
+            }
+        }
+    }
+    out.retain(|variant| variant != form);
+    out
+}
+
+/// A form of two or more letters, all of them capitals (`NEP`, `UN`).
+fn is_acronym(form: &str) -> bool {
+    let mut letters = form.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+}
+
+/// The regular English plurals of a form ending in a letter (matching
+/// rule 4), as written: `+s`; `+es` after `s x z ch sh`; `y` → `ies` after
+/// a consonant. Endings are compared in lower case.
+pub fn plurals(form: &str) -> Vec<String> {
+    if !form.chars().last().is_some_and(char::is_alphabetic) {
+        return Vec::new();
+    }
+    // The last two characters, in lower case, decide.
+    let mut tail: Vec<char> = form.chars().rev().take(2).collect();
+    tail.reverse();
+    let tail = String::from_iter(tail).to_lowercase();
+    let mut out = vec![format!("{form}s")];
+    if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|end| tail.ends_with(end))
+    {
+        out.push(format!("{form}es"));
+    }
+    let mut letters = tail.chars().rev();
+    let (last, before_last) = (letters.next(), letters.next().unwrap_or('a'));
+    if last == Some('y') && !"aeiou".contains(before_last) {
+        out.push(format!("{}ies", &form[..form.len() - 1]));
+    }
+    out
+}
+
+/// The singulars a plural-looking word may come from, as written: `Acts`
+/// → `Act`, `Parties` → `Party`, `Churches` → `Church`; none for a word
+/// that does not look plural (`Congress`, `Nexus`, `Thesis`).
+fn singulars(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    if !lower.is_ascii() || lower.len() < 4 || !lower.ends_with('s') {
+        return Vec::new();
+    }
+    if ["ss", "us", "is"].iter().any(|end| lower.ends_with(end)) {
+        return Vec::new();
+    }
+    let cut = |n: usize| word[..word.len() - n].to_string();
+    if lower.ends_with("ies") {
+        return vec![cut(3) + "y"];
+    }
+    if ["sses", "xes", "zes", "ches", "shes"]
+        .iter()
+        .any(|end| lower.ends_with(end))
+    {
+        return vec![cut(2)];
+    }
+    vec![cut(1)]
+}
+
+/// The form with its head noun in the other number (see the module
+/// documentation); a one-word result that is an English word is left out,
+/// but not a term's regular plural.
+fn other_numbers(form: &str, kind: Kind) -> Vec<String> {
+    let words: Vec<&str> = form.split(' ').collect();
+    let head = words
+        .iter()
+        .position(|w| HEAD_BEFORE.contains(&w.to_lowercase().as_str()))
+        .filter(|&at| at > 0)
+        .map_or(words.len() - 1, |at| at - 1);
+    let word = words[head];
+    if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return Vec::new();
+    }
+    let singulars = singulars(word);
+    let plurals = match singulars.is_empty() {
+        true => plurals(word),
+        false => Vec::new(),
+    };
+    let term_plural = |w: &String| kind == Kind::Term && plurals.contains(w);
+    let one_word = words.len() == 1;
+    singulars
+        .iter()
+        .chain(&plurals)
+        .filter(|w| !one_word || term_plural(w) || !is_english_word(w))
+        .map(|w| {
+            let mut words = words.clone();
+            words[head] = w;
+            words.join(" ")
+        })
+        .collect()
+}
+
+/// The form with every word that has another spelling respelt (see the
+/// module documentation), if any has.
+fn respelt(form: &str) -> impl Iterator<Item = String> {
+    let mut changed = false;
+    let words: Vec<String> = form
+        .split(' ')
+        .map(|word| {
+            let parts: Vec<String> = word
+                .split('-')
+                .map(|part| match respell(part) {
+                    Some(other) => {
+                        changed = true;
+                        other
+                    }
+                    None => part.to_string(),
+                })
+                .collect();
+            parts.join("-")
+        })
+        .collect();
+    changed.then(|| words.join(" ")).into_iter()
+}
+
+/// One spelling change at the end of a word: the ending in lower case,
+/// its other spelling, and its rule.
+struct Change {
+    from: &'static str,
+    to: &'static str,
+    rule: Rule,
+}
+
+/// What evidence a spelling change needs (see [`keep_spelling`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// `-ise`/`-ize`, `-isation`/`-ization`: regular enough to apply to
+    /// words the list lacks (`Romanisation`).
+    Regular,
+    /// `-our`/`-or`, `-tre`/`-ter`: only between two listed words.
+    Listed,
+    /// `ae` → `e`.
+    Diphthong,
+}
+
+/// The spelling changes at the end of a word, longest endings first so
+/// that `-isation` is not read as `-ise` + `-ation`.
+const ENDINGS: [Change; 22] = [
+    Change::regular("isations", "izations"),
+    Change::regular("izations", "isations"),
+    Change::regular("isation", "ization"),
+    Change::regular("ization", "isation"),
+    Change::regular("ising", "izing"),
+    Change::regular("izing", "ising"),
+    Change::regular("isers", "izers"),
+    Change::regular("izers", "isers"),
+    Change::regular("iser", "izer"),
+    Change::regular("izer", "iser"),
+    Change::regular("ised", "ized"),
+    Change::regular("ized", "ised"),
+    Change::regular("ises", "izes"),
+    Change::regular("izes", "ises"),
+    Change::regular("ise", "ize"),
+    Change::regular("ize", "ise"),
+    Change::listed("ours", "ors"),
+    Change::listed("our", "or"),
+    Change::listed("ors", "ours"),
+    Change::listed("or", "our"),
+    Change::listed("tres", "ters"),
+    Change::listed("tre", "ter"),
+];
+
+/// `-ter` → `-tre` (after `ENDINGS`, whose `-tre` must be tried first).
+const TER: [Change; 2] = [Change::listed("ters", "tres"), Change::listed("ter", "tre")];
+
+impl Change {
+    const fn regular(from: &'static str, to: &'static str) -> Change {
+        Change {
+            from,
+            to,
+            rule: Rule::Regular,
+        }
+    }
+
+    const fn listed(from: &'static str, to: &'static str) -> Change {
+        Change {
+            from,
+            to,
+            rule: Rule::Listed,
+        }
+    }
+}
+
+/// A word's other spelling, if it has one by the rules of the module
+/// documentation: the first ending that fits, then `ae` → `e`.
+fn respell(word: &str) -> Option<String> {
+    if !word.chars().all(char::is_alphabetic) || !word.is_ascii() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    // The stem must have 3 letters at least: `rise`, `four` and `tor`
+    // have no other spelling.
+    let change = ENDINGS
+        .iter()
+        .chain(&TER)
+        .find(|c| lower.ends_with(c.from) && lower.len() >= c.from.len() + 3);
+    let ending = change.and_then(|change| {
+        let stem = &word[..word.len() - change.from.len()];
+        let other = stem.to_string() + change.to;
+        keep_spelling(word, &other, change.rule).then_some(other)
+    });
+    let base = ending.clone().unwrap_or_else(|| word.to_string());
+    // `ae` inside a word (not at its start or end): `Praetorian`, `mediaeval`.
+    let inside = base
+        .to_ascii_lowercase()
+        .match_indices("ae")
+        .map(|(at, _)| at)
+        .find(|&at| at > 0 && at + 2 < base.len());
+    let diphthong = inside.and_then(|at| {
+        let other = base[..at].to_string() + &base[at + 1..];
+        keep_spelling(&base, &other, Rule::Diphthong).then_some(other)
+    });
+    diphthong.or(ending)
+}
+
+/// Is `other`, respelt from `word` by `rule`, a spelling of the same word?
+/// An English word only when `word` is one too (the list has both
+/// spellings of a word); another word only from a word the list lacks by
+/// a regular ending, or by `ae` → `e` from any word (the list lacks many
+/// such spellings: `pretorian`).
+fn keep_spelling(word: &str, other: &str, rule: Rule) -> bool {
+    match (is_english_word(word), is_english_word(other)) {
+        (true, true) => true,
+        (false, true) => false,
+        (true, false) => rule == Rule::Diphthong,
+        (false, false) => rule != Rule::Listed,
+    }
+}
+
+/// The form's compounds written another way (see the module
+/// documentation): two words closed up (`anti-Semitism`, `share
+/// cropping`) when the first is a prefix or the two make an English word;
+/// a term of one word opened.
+fn compounds(form: &str, kind: Kind) -> Vec<String> {
+    // Words and the separator after each (`-`, ` ` or none at the end).
+    let pieces: Vec<(&str, &str)> = pieces(form);
+    let mut out = Vec::new();
+    for at in 1..pieces.len() {
+        let (first, second) = (pieces[at - 1].0, pieces[at].0);
+        let closed = format!("{first}{second}");
+        let prefix = PREFIXES.contains(&first.to_lowercase().as_str());
+        if prefix || is_english_word(&closed) {
+            let mut text = String::new();
+            for (i, (word, separator)) in pieces.iter().enumerate() {
+                text.push_str(word);
+                if i + 1 != at {
+                    text.push_str(separator);
+                }
+            }
+            out.push(text);
+        }
+    }
+    if kind == Kind::Term && pieces.len() == 1 {
+        out.extend(opened(form));
+    }
+    out
+}
+
+/// The words of `form` (split at spaces and hyphens), each with the
+/// separator after it.
+fn pieces(form: &str) -> Vec<(&str, &str)> {
+    let mut pieces = Vec::new();
+    let mut rest = form;
+    while let Some(at) = rest.find([' ', '-']) {
+        pieces.push((&rest[..at], &rest[at..at + 1]));
+        rest = &rest[at + 1..];
+    }
+    pieces.push((rest, ""));
+    pieces
+}
+
+/// A closed word opened into two (`hillfort` → `hill fort`, `antisemitism`
+/// → `anti semitism`): at every place where both halves are English words
+/// of 4 letters or more, or the first is a prefix and the rest 5 letters or
+/// more, when the whole is no English word or the prefix is one of
+/// [`CLEAR_PREFIXES`] (`democracy` is no `de mocracy`).
+fn opened(word: &str) -> Vec<String> {
+    if !word.is_ascii() || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
+    let lower = word.to_ascii_lowercase();
+    let word_itself = is_english_word(&lower);
+    (1..word.len())
+        .filter(|&at| {
+            let (first, rest) = (&lower[..at], &lower[at..]);
+            let words = first.len() >= 4
+                && rest.len() >= 4
+                && is_english_word(first)
+                && is_english_word(rest);
+            let prefix = PREFIXES.contains(&first) && rest.len() >= 5;
+            words || (prefix && (!word_itself || CLEAR_PREFIXES.contains(&first)))
+        })
+        .map(|at| format!("{} {}", &word[..at], &word[at..]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(form: &str, kind: Kind, variant: &str) -> bool {
+        variants(form, kind).iter().any(|v| v == variant)
+    }
+
+    #[test]
+    fn plurals_follow_spelling_rules() {
+        assert_eq!(plurals("kulak"), ["kulaks"]);
+        assert_eq!(plurals("kolkhoz"), ["kolkhozs", "kolkhozes"]);
+        assert_eq!(plurals("purge"), ["purges"]);
+        assert_eq!(plurals("economy"), ["economys", "economies"]);
+        assert!(plurals("c++").is_empty());
+        // As written: endings compared in lower case.
+        assert_eq!(plurals("Kolkhoz"), ["Kolkhozs", "Kolkhozes"]);
+        assert_eq!(plurals("Party MarcH"), ["Party MarcHs", "Party MarcHes"]);
+        assert_eq!(
+            plurals("Five-Year Policy"),
+            ["Five-Year Policys", "Five-Year Policies"]
+        );
+    }
+
+    #[test]
+    fn singulars_undo_plurals() {
+        assert_eq!(singulars("Acts"), ["Act"]);
+        assert_eq!(singulars("Parties"), ["Party"]);
+        assert_eq!(singulars("Churches"), ["Church"]);
+        assert_eq!(singulars("Purges"), ["Purge"]);
+        for word in ["Congress", "Nexus", "Thesis", "Act", "bus"] {
+            assert!(singulars(word).is_empty(), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_head_noun_changes_number_wherever_it_stands() {
+        assert!(has("Act of Union", Kind::Event, "Acts of Union"));
+        assert!(has("Navigation Acts", Kind::Event, "Navigation Act"));
+        assert!(has("Five-Year Plan", Kind::Term, "Five-Year Plans"));
+        assert!(has(
+            "Knights of the Golden Circle",
+            Kind::Org,
+            "Knight of the Golden Circle"
+        ));
+        assert!(has(
+            "Reconstruction Act",
+            Kind::Event,
+            "Reconstruction Acts"
+        ));
+        // One word that is an English word: a different thing.
+        assert!(!has("Copperheads", Kind::Org, "Copperhead"));
+        assert!(!has("Whites", Kind::Org, "White"));
+        assert!(has("Chartists", Kind::Org, "Chartist"));
+        // A term's plural is rule 4's.
+        assert!(has("purge", Kind::Term, "purges"));
+        // Places and people keep their number.
+        assert!(variants("United States", Kind::Place).is_empty());
+        assert!(variants("Mary Stuart", Kind::Person).is_empty());
+    }
+
+    #[test]
+    fn british_and_american_spellings() {
+        assert!(has("free labor", Kind::Term, "free labour"));
+        assert!(has(
+            "Valor Ecclesiasticus",
+            Kind::Event,
+            "Valour Ecclesiasticus"
+        ));
+        assert!(has("Romanization", Kind::Term, "Romanisation"));
+        assert!(has("dekulakisation", Kind::Term, "dekulakization"));
+        assert!(has("Western Theater", Kind::Place, "Western Theatre"));
+        assert!(!has("Tambov uprising", Kind::Event, "Tambov uprizing"));
+        assert!(has("amphitheatre", Kind::Term, "amphitheater"));
+        assert!(has("amphitheatre", Kind::Term, "amphitheaters"));
+        assert!(has("Praetorian Guard", Kind::Org, "Pretorian Guard"));
+        assert!(has("praemunire", Kind::Term, "premunire"));
+        assert!(has(
+            "American Colonization Society",
+            Kind::Org,
+            "American Colonisation Society"
+        ));
+        assert!(has("Collectivisation", Kind::Term, "Collectivization"));
+        // Only real spelling pairs for -our/-or and -tre/-ter.
+        assert_eq!(respell("Emperor"), None);
+        assert_eq!(respell("Minister"), None);
+        assert_eq!(respell("labor").as_deref(), Some("labour"));
+        // A respelling that makes another word is none.
+        assert_eq!(respell("Gaels"), None);
+        assert_eq!(respell("rise"), None);
+        assert_eq!(respell("four"), None);
+    }
+
+    #[test]
+    fn compounds_close_and_open() {
+        assert!(has("anti-Semitism", Kind::Term, "antiSemitism"));
+        assert!(has("antisemitism", Kind::Term, "anti semitism"));
+        assert!(has("hillfort", Kind::Term, "hill fort"));
+        assert!(has("hillfort", Kind::Term, "hill forts"));
+        assert!(has("ironclad", Kind::Term, "iron clads"));
+        assert!(has("sharecropping", Kind::Term, "share cropping"));
+        assert!(has("share cropping", Kind::Term, "sharecropping"));
+        assert!(has("dekulakisation", Kind::Term, "de kulakisation"));
+        // Two words that close into no word stay apart.
+        assert!(!has("free labor", Kind::Term, "freelabor"));
+        assert!(!has("All-Union Congress", Kind::Event, "AllUnion Congress"));
+        assert!(has(
+            "Non-Aggression Pact",
+            Kind::Event,
+            "NonAggression Pact"
+        ));
+        // Only a term of one word opens; a prefix only where it is clear.
+        assert!(opened("democracy").is_empty());
+        assert!(!has("Friendship Treaty", Kind::Event, "Friend ship Treaty"));
+        // Halves under 4 letters are no compound.
+        assert_eq!(opened("carpool"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn acronyms_and_people_derive_nothing() {
+        assert!(variants("NKVD", Kind::Org).is_empty());
+        assert!(variants("Leon Trotsky", Kind::Person).is_empty());
+    }
+}
