@@ -5,7 +5,12 @@
 //!   documents (or the shipped corpus where ../shared/seeds is absent) with
 //!   the built-in lexicon, and of a 4 MB generated corpus
 //!   (`benches/common/gen.rs`) with the built-in lexicon and 10k and 100k
-//!   generated entries. Criterion reports MB/s (10^6 bytes).
+//!   generated entries, sparse (`generated/`, a mention every twenty-odd
+//!   words) and dense (`dense/`, every five to eight words, as in revision
+//!   notes). Criterion reports MB/s (10^6 bytes).
+//! * `reduce/dense/{annotate,glossary,timeline}`: the glossary and the
+//!   timeline of the dense corpus (annotating included) beside annotating
+//!   it alone, on one thread.
 //! * `stages/<stage>`: normalization, sentence segmentation, matching and
 //!   JSON alone, on the generated corpus with the 10k lexicon.
 //! * `build/<lexicon>`: `Matcher::new` for the built-in lexicon and 1k,
@@ -27,6 +32,8 @@
 #[path = "common/gen.rs"]
 mod gen;
 
+use gen::Density;
+
 use std::path::Path;
 use std::time::Duration;
 
@@ -35,11 +42,13 @@ use criterion::{measurement::WallTime, Throughput};
 use glossator::annotate::Annotator;
 use glossator::dates::DateTagger;
 use glossator::document::Format;
+use glossator::glossary::Glossary;
 use glossator::input::Document;
 use glossator::lexicon::{Entry, Kind, Lexicon, Origin};
 use glossator::matcher::Matcher;
 use glossator::render::json::annotation_line;
 use glossator::text::{sentences, Normalized};
+use glossator::timeline::TimelineBuilder;
 
 /// Size of the generated benchmark corpus.
 const GENERATED_BYTES: usize = 4 << 20;
@@ -95,8 +104,9 @@ fn kind(name: &str) -> Kind {
         .expect("the generator uses known kinds")
 }
 
-/// Generated documents mentioning the 10k lexicon, `GENERATED_BYTES` in all.
-fn generated_corpus() -> Vec<Document> {
+/// Generated documents mentioning the 10k lexicon with `density`,
+/// `GENERATED_BYTES` in all.
+fn generated_corpus(density: Density) -> Vec<Document> {
     let lexicon = gen::lexicon(10_000);
     let (mut docs, mut bytes) = (Vec::new(), 0);
     while bytes < GENERATED_BYTES {
@@ -105,6 +115,7 @@ fn generated_corpus() -> Vec<Document> {
             &lexicon,
             index,
             gen::document_size(index, 16 << 10, 160 << 10),
+            density,
         );
         bytes += text.len();
         docs.push(Document::new(
@@ -176,7 +187,8 @@ fn quick_group<'c>(c: &'c mut Criterion, name: &str) -> BenchmarkGroup<'c, WallT
 
 fn annotate(c: &mut Criterion) {
     let seeds = [seed_document()];
-    let corpus = generated_corpus();
+    let corpus = generated_corpus(Density::Sparse);
+    let dense = generated_corpus(Density::Dense);
     let mut group = quick_group(c, "annotate");
     group.throughput(Throughput::BytesDecimal(total_bytes(&seeds)));
     let seed_annotator = Annotator::new(builtin());
@@ -188,11 +200,52 @@ fn annotate(c: &mut Criterion) {
         b.iter(|| annotate_all(&no_dates, &seeds))
     });
     group.throughput(Throughput::BytesDecimal(total_bytes(&corpus)));
-    for (name, annotator) in annotators() {
+    let annotators = annotators();
+    for (name, annotator) in &annotators {
         group.bench_function(format!("generated/{name}"), |b| {
-            b.iter(|| annotate_all(&annotator, &corpus))
+            b.iter(|| annotate_all(annotator, &corpus))
         });
     }
+    group.throughput(Throughput::BytesDecimal(total_bytes(&dense)));
+    for (name, annotator) in &annotators {
+        group.bench_function(format!("dense/{name}"), |b| {
+            b.iter(|| annotate_all(annotator, &dense))
+        });
+    }
+    group.finish();
+}
+
+/// `reduce/`: the glossary and timeline of the dense corpus against
+/// annotating it, one thread (issue 21: glossary within 1.3x of annotate).
+fn reduce(c: &mut Criterion) {
+    let dense = generated_corpus(Density::Dense);
+    let annotator = Annotator::new(generated(10_000));
+    let lexicon = annotator.lexicon();
+    let mut group = quick_group(c, "reduce");
+    group.throughput(Throughput::BytesDecimal(total_bytes(&dense)));
+    group.bench_function("dense/annotate", |b| {
+        b.iter(|| annotate_all(&annotator, &dense))
+    });
+    group.bench_function("dense/glossary", |b| {
+        b.iter(|| {
+            let mut glossary = Glossary::new(5);
+            for doc in &dense {
+                let annotation = annotator.annotate(doc);
+                glossary.append(Glossary::of_document(doc, &annotation, lexicon, 5));
+            }
+            glossary.entries().len()
+        })
+    });
+    group.bench_function("dense/timeline", |b| {
+        b.iter(|| {
+            let mut timeline = TimelineBuilder::new();
+            for doc in &dense {
+                let annotation = annotator.annotate(doc);
+                timeline.append(TimelineBuilder::of_document(doc, &annotation));
+            }
+            timeline.finish().events().len()
+        })
+    });
     group.finish();
 }
 
@@ -204,7 +257,7 @@ fn annotate_all(annotator: &Annotator, docs: &[Document]) -> usize {
 }
 
 fn formats(c: &mut Criterion) {
-    let text = gen::document(&gen::lexicon(10_000), 0, 1 << 20);
+    let text = gen::document(&gen::lexicon(10_000), 0, 1 << 20, Density::Dense);
     let annotator = Annotator::new(generated(10_000));
     let mut group = quick_group(c, "formats");
     group.throughput(Throughput::BytesDecimal(text.len() as u64));
@@ -332,7 +385,7 @@ fn harvest(c: &mut Criterion) {
 }
 
 fn stages(c: &mut Criterion) {
-    let corpus = generated_corpus();
+    let corpus = generated_corpus(Density::Sparse);
     let annotator = Annotator::new(generated(10_000));
     let matcher = Matcher::new(annotator.lexicon());
     let annotations: Vec<_> = corpus.iter().map(|d| annotator.annotate(d)).collect();
@@ -380,5 +433,5 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, annotate, formats, harvest, stages, build);
+criterion_group!(benches, annotate, reduce, formats, harvest, stages, build);
 criterion_main!(benches);

@@ -1,7 +1,9 @@
 //! Writes a generated lexicon and corpus to disk, for
 //! `benches/compare/run.sh` and for profiling.
 //!
-//! `cargo run --release --example gen_corpus -- OUT SIZE_MB ENTRIES` writes
+//! `cargo run --release --example gen_corpus -- OUT SIZE_MB ENTRIES [DENSITY]`
+//! writes (DENSITY `sparse`, the default, or `dense`: see
+//! [`gen::Density`])
 //!
 //! * `OUT/lexicon.toml`: `ENTRIES` generated entries (glossator's format);
 //! * `OUT/terms.txt`: their surface forms, one a line (for the peer tools
@@ -19,9 +21,19 @@ use std::path::{Path, PathBuf};
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [out, size_mb, entries] = args.as_slice() else {
-        eprintln!("usage: gen_corpus OUT SIZE_MB ENTRIES");
+    let usage = || -> ! {
+        eprintln!("usage: gen_corpus OUT SIZE_MB ENTRIES [sparse|dense]");
         std::process::exit(2);
+    };
+    let (out, size_mb, entries, density) = match args.as_slice() {
+        [out, size_mb, entries] => (out, size_mb, entries, "sparse"),
+        [out, size_mb, entries, density] => (out, size_mb, entries, density.as_str()),
+        _ => usage(),
+    };
+    let density = match density {
+        "sparse" => gen::Density::Sparse,
+        "dense" => gen::Density::Dense,
+        _ => usage(),
     };
     let out = PathBuf::from(out);
     let size: usize = size_mb.parse::<usize>().expect("SIZE_MB is a number") << 20;
@@ -29,7 +41,7 @@ fn main() -> std::io::Result<()> {
     std::fs::create_dir_all(out.join("corpus"))?;
     std::fs::write(out.join("lexicon.toml"), lexicon_toml(&lexicon))?;
     std::fs::write(out.join("terms.txt"), terms(&lexicon))?;
-    let (docs, bytes) = write_corpus(&out.join("corpus"), &lexicon, size)?;
+    let (docs, bytes) = write_corpus(&out.join("corpus"), &lexicon, size, density)?;
     eprintln!("{}: {docs} documents, {bytes} bytes", out.display());
     Ok(())
 }
@@ -64,11 +76,12 @@ fn write_corpus(
     dir: &Path,
     lexicon: &[gen::GenEntry],
     size: usize,
+    density: gen::Density,
 ) -> std::io::Result<(u64, usize)> {
     let (mut index, mut bytes) = (0, 0);
     while bytes < size {
         let target = gen::document_size(index, 16 << 10, 160 << 10).min(size - bytes);
-        let text = gen::document(lexicon, index, target);
+        let text = gen::document(lexicon, index, target, density);
         std::fs::write(dir.join(format!("{index:06}.txt")), &text)?;
         bytes += text.len();
         index += 1;

@@ -275,6 +275,30 @@ impl Glossary {
         self.absorb_entries(entries);
     }
 
+    /// The glossary of one document alone: the part [`Glossary::append`]
+    /// folds in. Commands make it on the worker that annotated the
+    /// document, so the glossary of a run is made in parallel and only the
+    /// folding is serial.
+    pub fn of_document(
+        doc: &Document,
+        annotation: &Annotation,
+        lexicon: &Lexicon,
+        max_occurrences: usize,
+    ) -> Glossary {
+        let mut glossary = Glossary::new(max_occurrences);
+        glossary.add(doc, annotation, lexicon);
+        glossary
+    }
+
+    /// Folds in the glossary of documents that come after this one's, made
+    /// from the same lexicon with the same `max_occurrences` (as
+    /// [`Glossary::of_document`] makes it). Unlike [`Glossary::merge`],
+    /// which reads partials from elsewhere, nothing is checked.
+    pub fn append(&mut self, later: Glossary) {
+        self.documents.extend(later.documents);
+        self.absorb_entries(later.entries);
+    }
+
     /// Combines this glossary with the glossary of the documents that come
     /// after it. Fails if they share a document (by its text, see
     /// [`DocRef`]), were made with different `max_occurrences` or with
@@ -305,8 +329,7 @@ impl Glossary {
         check_same_entries(&self.entries, &later.entries)?;
         self.max_occurrences = later.max_occurrences;
         check_disjoint(&self.documents, &later.documents)?;
-        self.documents.extend(later.documents);
-        self.absorb_entries(later.entries);
+        self.append(later);
         Ok(self)
     }
 

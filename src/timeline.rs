@@ -193,6 +193,24 @@ impl TimelineBuilder {
         }
     }
 
+    /// The events of one document alone: the part
+    /// [`TimelineBuilder::append`] folds in, made on the worker that
+    /// annotated the document (see [`crate::glossary::Glossary::of_document`]).
+    pub fn of_document(doc: &Document, annotation: &Annotation) -> TimelineBuilder {
+        let mut builder = TimelineBuilder::new();
+        builder.add(doc, annotation);
+        builder
+    }
+
+    /// Folds in the events of documents that come after this one's.
+    pub fn append(&mut self, later: TimelineBuilder) {
+        self.documents.extend(later.documents);
+        for (id, name) in later.entries {
+            self.entries.entry(id).or_insert(name);
+        }
+        self.events.extend(later.events);
+    }
+
     /// The entry ids of `spans`, each once, in order of first appearance;
     /// their names are kept for [`Timeline`]'s `entries`.
     fn entry_ids(&mut self, spans: &[Span]) -> Vec<String> {

@@ -14,9 +14,10 @@
 //! * [`document`] makes one history-notes-like text of about `bytes` bytes:
 //!   prose wrapped at 72 columns, headings, bullet lists, years and ranges
 //!   (`1924–9`), curly apostrophes and a few accented letters, with a
-//!   lexicon mention every twenty-odd words: skewed towards the first
-//!   entries, in varied case, sometimes plural, possessive, hyphenated or
-//!   broken across a line.
+//!   lexicon mention every twenty-odd words ([`Density::Sparse`]) or every
+//!   five to eight words, as in real revision notes ([`Density::Dense`]):
+//!   skewed towards the first entries, in varied case, sometimes plural,
+//!   possessive, hyphenated or broken across a line.
 
 use std::collections::HashSet;
 
@@ -233,12 +234,33 @@ fn capitalise(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Document `index` of a corpus mentioning `lexicon`: at least `bytes`
-/// bytes, ending at the end of a paragraph.
-pub fn document(lexicon: &[GenEntry], index: u64, bytes: usize) -> String {
+/// How often a generated text mentions the lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Density {
+    /// About one mention in twenty-odd words, like a textbook chapter.
+    Sparse,
+    /// One mention every five to eight words, like revision notes (the
+    /// seeds carry a tag every 46 bytes).
+    Dense,
+}
+
+impl Density {
+    /// The percentage of word slots that get a mention.
+    fn mention_percent(self) -> usize {
+        match self {
+            Density::Sparse => 4,
+            Density::Dense => 18,
+        }
+    }
+}
+
+/// Document `index` of a corpus mentioning `lexicon` with `density`: at
+/// least `bytes` bytes, ending at the end of a paragraph.
+pub fn document(lexicon: &[GenEntry], index: u64, bytes: usize, density: Density) -> String {
     let mut writer = Writer {
         rng: Rng::new(index.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ LEXICON_SEED),
         lexicon,
+        mention_percent: density.mention_percent(),
         text: String::with_capacity(bytes + 4096),
         column: 0,
     };
@@ -258,6 +280,7 @@ pub fn document_size(index: u64, min: usize, max: usize) -> usize {
 struct Writer<'a> {
     rng: Rng,
     lexicon: &'a [GenEntry],
+    mention_percent: usize,
     text: String,
     column: usize,
 }
@@ -292,10 +315,11 @@ impl Writer<'_> {
     fn sentence(&mut self, words: usize, full_stop: bool) {
         let start = self.text.len();
         for _ in 0..words {
-            match self.rng.below(100) {
-                0..=3 => self.mention(),
-                4 => self.year(),
-                5..=14 => {
+            let slot = self.rng.below(100);
+            match slot.checked_sub(self.mention_percent) {
+                None => self.mention(),
+                Some(0) => self.year(),
+                Some(1..=10) => {
                     let word = invented_word(&mut self.rng);
                     self.word(&word);
                 }

@@ -6,10 +6,16 @@
 #   SIZE_MB=20 bash benches/compare/run.sh       # smaller, quicker
 #   MEMCHECK_MB=1024 bash benches/compare/run.sh # also glossator on 1 GB (needs 1 GB of disk)
 #
+# It runs on two corpora of the same size: sparse (a mention every
+# twenty-odd words) and dense (every five to eight words, as in revision
+# notes); DENSITIES="dense" runs one. For each it also times glossator's
+# commands (annotate, glossary, timeline, build) at --jobs 1 and 2.
+#
 # Other settings: ENTRIES (lexicon size, default 10000), PEERS (default
 # "flashtext spacy pyahocorasick"; empty to skip Python), BUILD_SIZES
 # (lexicon sizes for the load+build rows, default "1000 10000 100000"),
-# REPEAT (runs per measurement, default 3), WORK (data folder, default
+# REPEAT (runs per measurement, default 3), BIN (the glossator binary,
+# default target/release/glossator: another build to compare), WORK (data folder, default
 # target/compare). The peers go into a virtualenv at target/compare-venv,
 # made on first use.
 #
@@ -30,6 +36,8 @@ BUILD_SIZES=${BUILD_SIZES:-1000 10000 100000}
 MEMCHECK_MB=${MEMCHECK_MB:-}
 WORK=${WORK:-target/compare}
 REPEAT=${REPEAT:-3}
+DENSITIES=${DENSITIES:-sparse dense}
+BIN=${BIN:-target/release/glossator}
 VENV=target/compare-venv
 
 log() { echo "$*" >&2; }
@@ -47,12 +55,13 @@ ensure_tools() {
     fi
 }
 
-# generate DIR SIZE_MB ENTRIES: writes the data once (reused when present).
+# generate DIR SIZE_MB ENTRIES [DENSITY]: writes the data once (reused
+# when present).
 generate() {
     if [ ! -e "$1/done" ]; then
         log "generating $1"
         rm -rf "$1"
-        target/release/examples/gen_corpus "$1" "$2" "$3"
+        target/release/examples/gen_corpus "$1" "$2" "$3" "${4:-sparse}"
         touch "$1/done"
     fi
 }
@@ -79,7 +88,7 @@ measure() {
 
 # The glossator command line for the data in folder $1 (in array GLOSSATOR).
 glossator_for() {
-    GLOSSATOR=(target/release/glossator annotate --no-default-lexicon --lexicon "$1/lexicon.toml")
+    GLOSSATOR=("$BIN" annotate --no-default-lexicon --lexicon "$1/lexicon.toml")
 }
 
 # add_tool NAME CMD...: a row of the comparison table (tool I = its index).
@@ -142,6 +151,34 @@ compare() {
     done
 }
 
+# commands DIR: glossator's commands on the data in DIR at --jobs 1 and 2,
+# each against annotate at the same --jobs.
+commands() {
+    local data=$1 jobs command
+    local -A secs rss
+    glossator_for "$data"
+    local lexicon=("${GLOSSATOR[@]:2}")
+    for jobs in 1 2; do
+        for command in annotate glossary timeline build; do
+            rm -rf "$WORK/build-out"
+            local args=("$command" "${lexicon[@]}" --jobs "$jobs")
+            [ "$command" = build ] && args+=(--out "$WORK/build-out")
+            measure "$BIN" "${args[@]}" "$data/corpus"
+            secs[$command.$jobs]=$SECS
+            rss[$command.$jobs]=$RSS_MB
+        done
+    done
+    rm -rf "$WORK/build-out"
+    echo
+    echo "| command | --jobs 1: s | ÷ annotate | --jobs 2: s | ÷ annotate | speed-up 1→2 | peak RSS MB (--jobs 2) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for command in annotate glossary timeline build; do
+        awk -v c="$command" -v a1="${secs[annotate.1]}" -v a2="${secs[annotate.2]}" \
+            -v s1="${secs[$command.1]}" -v s2="${secs[$command.2]}" -v r="${rss[$command.2]}" \
+            'BEGIN {printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %d |\n", c, s1, s1 / a1, s2, s2 / a2, s1 / s2, r}'
+    done
+}
+
 # Lexicon load alone (lexicon check), then load + automaton build +
 # annotating one line.
 build_rows() {
@@ -151,7 +188,7 @@ build_rows() {
     echo "Stalin and the NEP." >"$WORK/one-line.txt"
     for n in $BUILD_SIZES; do
         generate "$WORK/lexicon-$n" 0 "$n"
-        measure target/release/glossator lexicon check --no-default-lexicon \
+        measure "$BIN" lexicon check --no-default-lexicon \
             --lexicon "$WORK/lexicon-$n/lexicon.toml"
         local load="$SECS | $RSS_MB"
         glossator_for "$WORK/lexicon-$n"
@@ -182,11 +219,16 @@ memcheck() {
 mkdir -p "$WORK"
 : >"$WORK/stderr.log"
 ensure_tools
-data="$WORK/data-${SIZE_MB}mb-${ENTRIES}"
-generate "$data" "$SIZE_MB" "$ENTRIES"
 echo "$(date -u +%F), $(nproc) cores, $(uname -m)"
-echo
-compare "$data"
+for density in $DENSITIES; do
+    data="$WORK/data-${SIZE_MB}mb-${ENTRIES}-$density"
+    generate "$data" "$SIZE_MB" "$ENTRIES" "$density"
+    echo
+    echo "### $density corpus"
+    echo
+    compare "$data"
+    commands "$data"
+done
 build_rows
 if [ -n "$MEMCHECK_MB" ]; then
     memcheck "$data"

@@ -19,16 +19,52 @@ use crate::report::Reporter;
 
 /// What a worker makes of one document for `build`.
 enum Built {
-    /// The annotation's JSON line, the handout, and the annotation for the
-    /// glossary and timeline.
+    /// The annotation's JSON line, the handout, and the document's share of
+    /// the tally, glossary and timeline.
     Small {
         json: Vec<u8>,
         handout: String,
-        annotation: Box<Annotation<'static>>,
+        found: Box<Found>,
     },
     /// Nothing: a large document, which the sink annotates itself, writing
     /// its JSON as it goes.
     Large,
+}
+
+/// What the documents so far add up to: one document's, made on its
+/// worker, then every document's, folded in input order by the sink.
+struct Found {
+    tally: Tally,
+    glossary: Glossary,
+    timeline: TimelineBuilder,
+}
+
+impl Found {
+    /// Nothing found yet.
+    fn new(max_occurrences: usize) -> Found {
+        Found {
+            tally: Tally::default(),
+            glossary: Glossary::new(max_occurrences),
+            timeline: TimelineBuilder::new(),
+        }
+    }
+
+    /// What one document holds.
+    fn of(doc: &Document, annotation: &Annotation, run: &Run, max_occurrences: usize) -> Found {
+        let lexicon = run.annotator.lexicon();
+        Found {
+            tally: Tally::of(annotation.spans()),
+            glossary: Glossary::of_document(doc, annotation, lexicon, max_occurrences),
+            timeline: TimelineBuilder::of_document(doc, annotation),
+        }
+    }
+
+    /// Folds in what the next document holds.
+    fn append(&mut self, later: Found) {
+        self.tally.append(&later.tally);
+        self.glossary.append(later.glossary);
+        self.timeline.append(later.timeline);
+    }
 }
 
 /// What a build found, for the summary line.
@@ -52,23 +88,20 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     std::fs::create_dir_all(&annotations)?;
     std::fs::create_dir_all(&handouts)?;
     let mut output = Output::new(&run.inputs);
-    let mut glossary = Glossary::new(args.max_occurrences);
-    let mut builder = TimelineBuilder::new();
-    let mut tally = Tally::default();
+    let mut found = Found::new(args.max_occurrences);
     let lexicon = run.annotator.lexicon();
-    // The annotation JSON and the handout depend on one document only:
-    // made on the workers, except for a large document.
+    // The annotation JSON, the handout and the document's share of the
+    // glossary and timeline depend on one document only: made on the
+    // workers, except for a large document.
     let prepare = |doc: &Document| {
         if is_large(doc) {
             return Built::Large;
         }
         let annotation = run.annotator.annotate(doc);
-        let json = annotation_line(&annotation);
-        let handout = html::handout(doc, &annotation, lexicon);
         Built::Small {
-            json,
-            handout,
-            annotation: Box::new(annotation.into_owned()),
+            json: annotation_line(&annotation),
+            handout: html::handout(doc, &annotation, lexicon),
+            found: Box::new(Found::of(doc, &annotation, run, args.max_occurrences)),
         }
     };
     process(run, prepare, reporter, |p, reporter| {
@@ -81,19 +114,15 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
             Built::Small {
                 json,
                 handout,
-                annotation,
+                found: of_doc,
             } => {
-                tally.count(annotation.spans());
-                glossary.add(doc, &annotation, lexicon);
-                builder.add(doc, &annotation);
+                found.append(*of_doc);
                 output.write_document(&json_path, reporter, |out| out.write_all(&json));
                 handout
             }
             Built::Large => {
                 let annotation = run.annotator.annotate(doc);
-                tally.count(annotation.spans());
-                glossary.add(doc, &annotation, lexicon);
-                builder.add(doc, &annotation);
+                found.append(Found::of(doc, &annotation, run, args.max_occurrences));
                 output.write_document(&json_path, reporter, |out| {
                     write_annotation(&annotation, out)
                 });
@@ -105,7 +134,12 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         });
         Ok(())
     })?;
-    let timeline = builder.finish();
+    let Found {
+        tally,
+        mut glossary,
+        timeline,
+    } = found;
+    let timeline = timeline.finish();
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.min_count);
     let anki = args.anki.options();
@@ -139,15 +173,27 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
 }
 
 impl Tally {
-    fn count(&mut self, spans: &[glossator::annotate::Span]) {
-        self.documents += 1;
+    /// The tally of one document's spans.
+    fn of(spans: &[glossator::annotate::Span]) -> Tally {
+        let mut tally = Tally {
+            documents: 1,
+            ..Tally::default()
+        };
         for span in spans {
             match span.kind {
-                SpanKind::Date => self.dates += 1,
-                SpanKind::Person => self.people += 1,
-                _ => self.terms += 1,
+                SpanKind::Date => tally.dates += 1,
+                SpanKind::Person => tally.people += 1,
+                _ => tally.terms += 1,
             }
         }
+        tally
+    }
+
+    fn append(&mut self, later: &Tally) {
+        self.documents += later.documents;
+        self.terms += later.terms;
+        self.people += later.people;
+        self.dates += later.dates;
     }
 
     /// What the build found and, only as far as it happened, what it

@@ -26,10 +26,13 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
     let lexicon = run.annotator.lexicon();
     process(
         run,
-        |doc| run.annotator.annotate(doc).into_owned(),
+        |doc| {
+            let annotation = run.annotator.annotate(doc);
+            Glossary::of_document(doc, &annotation, lexicon, args.max_occurrences)
+        },
         reporter,
         |p, _| {
-            glossary.add(&p.doc, &p.prepared, lexicon);
+            glossary.append(p.prepared);
             Ok(())
         },
     )?;

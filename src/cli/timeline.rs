@@ -19,10 +19,10 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::R
     let mut builder = TimelineBuilder::new();
     process(
         run,
-        |doc| run.annotator.annotate(doc).into_owned(),
+        |doc| TimelineBuilder::of_document(doc, &run.annotator.annotate(doc)),
         reporter,
         |p, _| {
-            builder.add(&p.doc, &p.prepared);
+            builder.append(p.prepared);
             Ok(())
         },
     )?;
