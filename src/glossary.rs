@@ -43,8 +43,10 @@
 //! occurrence and sorts what a hand-edited file left unsorted (see
 //! [`Glossary`]'s `Deserialize`).
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
+use fnv::FnvHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::Annotation;
@@ -90,6 +92,78 @@ struct GlossaryFile {
     min_count: usize,
     documents: Vec<DocRef>,
     entries: Vec<GlossaryEntry>,
+}
+
+/// Folds the glossaries of documents into one, in document order: each
+/// document's glossary ([`Glossary::of_document`]) is made on the worker
+/// that annotated it, and the builder only adds it up, finding known
+/// entries by id and sorting once, in [`GlossaryBuilder::finish`] (as
+/// [`crate::timeline::TimelineBuilder`] does for events). Adding a document
+/// costs what it contains, whatever the size of the glossary so far.
+///
+/// ```
+/// use glossator::annotate::Annotator;
+/// use glossator::glossary::{Glossary, GlossaryBuilder};
+/// use glossator::input::Document;
+/// use glossator::lexicon::Lexicon;
+///
+/// let annotator = Annotator::new(Lexicon::builtin().unwrap());
+/// let mut builder = GlossaryBuilder::new(5);
+/// for (id, text) in [("a", "Lenin and the NEP."), ("b", "Stalin ended the NEP.")] {
+///     let doc = Document::new(id.into(), format!("{id}.txt"), text.into());
+///     let annotation = annotator.annotate(&doc);
+///     builder.append(Glossary::of_document(&doc, &annotation, annotator.lexicon(), 5));
+/// }
+/// let glossary = builder.finish();
+/// let nep = glossary.entries().iter().find(|e| e.id == "nep").unwrap();
+/// assert_eq!((nep.count, nep.doc_count), (2, 2));
+/// ```
+#[derive(Debug)]
+pub struct GlossaryBuilder {
+    max_occurrences: usize,
+    documents: Vec<DocRef>,
+    /// In the order first seen.
+    entries: Vec<GlossaryEntry>,
+    /// Where each entry is in `entries`, by id.
+    positions: FnvHashMap<String, usize>,
+}
+
+impl GlossaryBuilder {
+    /// An empty glossary listing at most `max_occurrences` per entry.
+    pub fn new(max_occurrences: usize) -> GlossaryBuilder {
+        GlossaryBuilder {
+            max_occurrences,
+            documents: Vec::new(),
+            entries: Vec::new(),
+            positions: FnvHashMap::default(),
+        }
+    }
+
+    /// Adds the glossary of the documents after those added so far, made
+    /// from the same lexicon (as [`Glossary::of_document`] makes it).
+    pub fn append(&mut self, later: Glossary) {
+        self.documents.extend(later.documents);
+        for entry in later.entries {
+            match self.positions.get(&entry.id) {
+                Some(&at) => self.entries[at].absorb(entry, self.max_occurrences),
+                None => {
+                    self.positions.insert(entry.id.clone(), self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
+        }
+    }
+
+    /// The glossary, its entries sorted.
+    pub fn finish(self) -> Glossary {
+        let mut entries = self.entries;
+        sort_listed(&mut entries);
+        Glossary {
+            documents: self.documents,
+            entries,
+            ..Glossary::new(self.max_occurrences)
+        }
+    }
 }
 
 /// One lexicon entry and where it occurs.
@@ -275,8 +349,8 @@ impl Glossary {
         self.absorb_entries(entries);
     }
 
-    /// The glossary of one document alone: the part [`Glossary::append`]
-    /// folds in. Commands make it on the worker that annotated the
+    /// The glossary of one document alone: the part
+    /// [`GlossaryBuilder::append`] adds up. Commands make it on the worker that annotated the
     /// document, so the glossary of a run is made in parallel and only the
     /// folding is serial.
     pub fn of_document(
@@ -288,15 +362,6 @@ impl Glossary {
         let mut glossary = Glossary::new(max_occurrences);
         glossary.add(doc, annotation, lexicon);
         glossary
-    }
-
-    /// Folds in the glossary of documents that come after this one's, made
-    /// from the same lexicon with the same `max_occurrences` (as
-    /// [`Glossary::of_document`] makes it). Unlike [`Glossary::merge`],
-    /// which reads partials from elsewhere, nothing is checked.
-    pub fn append(&mut self, later: Glossary) {
-        self.documents.extend(later.documents);
-        self.absorb_entries(later.entries);
     }
 
     /// Combines this glossary with the glossary of the documents that come
@@ -329,22 +394,38 @@ impl Glossary {
         check_same_entries(&self.entries, &later.entries)?;
         self.max_occurrences = later.max_occurrences;
         check_disjoint(&self.documents, &later.documents)?;
-        self.append(later);
+        self.documents.extend(later.documents);
+        self.absorb_entries(later.entries);
         Ok(self)
     }
 
-    /// Folds the entries of later documents into the sorted entry list:
-    /// a known entry absorbs the later one, a new one is inserted in place.
-    /// Only the entries of the later part are touched, so adding documents
-    /// one by one costs what they contain, not the size of the glossary.
+    /// Folds the entries of later documents into the sorted entry list: a
+    /// known entry absorbs the later one; the new ones, sorted, are merged
+    /// in with one pass. Known entries cost a binary search each (comparing
+    /// without allocating), and a part that brings new entries one pass
+    /// over the list, never one move of the list per entry.
     fn absorb_entries(&mut self, later: Vec<GlossaryEntry>) {
+        let mut new = Vec::new();
         for entry in later {
-            let key = sort_key(&entry);
-            match self.entries.binary_search_by(|e| sort_key(e).cmp(&key)) {
+            match self.entries.binary_search_by(|e| listed_order(e, &entry)) {
                 Ok(at) => self.entries[at].absorb(entry, self.max_occurrences),
-                Err(at) => self.entries.insert(at, entry),
+                Err(_) => new.push(entry),
             }
         }
+        if new.is_empty() {
+            return;
+        }
+        sort_listed(&mut new);
+        let mut new = new.into_iter().peekable();
+        let known = std::mem::take(&mut self.entries);
+        self.entries.reserve(known.len() + new.len());
+        for entry in known {
+            while let Some(first) = new.next_if(|n| listed_order(n, &entry).is_lt()) {
+                self.entries.push(first);
+            }
+            self.entries.push(entry);
+        }
+        self.entries.extend(new);
     }
 
     /// Gives each entry the definitions the documents give of it
@@ -417,7 +498,7 @@ impl TryFrom<GlossaryFile> for Glossary {
             entry.aliases_seen.sort();
             entry.aliases_seen.dedup();
         }
-        entries.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
+        sort_listed(&mut entries);
         Ok(Glossary {
             schema: file.schema,
             max_occurrences: file.max_occurrences,
@@ -428,9 +509,22 @@ impl TryFrom<GlossaryFile> for Glossary {
     }
 }
 
-/// Entries are sorted by name, case-insensitively, then by id.
-fn sort_key(entry: &GlossaryEntry) -> (String, &str) {
-    (entry.name.to_lowercase(), &entry.id)
+/// The order of [`Glossary::entries`]: by name, case-insensitively (each
+/// character lower-cased), then by id. Compares without allocating.
+fn listed_order(a: &GlossaryEntry, b: &GlossaryEntry) -> Ordering {
+    a.name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.name.chars().flat_map(char::to_lowercase))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Sorts `entries` in [`listed_order`], each one's key made once.
+fn sort_listed(entries: &mut [GlossaryEntry]) {
+    entries.sort_by_cached_key(|e| {
+        let folded: String = e.name.chars().flat_map(char::to_lowercase).collect();
+        (folded, e.id.clone())
+    });
 }
 
 /// Checks that the entries that both lists have are described alike: the

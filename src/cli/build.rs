@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use glossator::annotate::{Annotation, SpanKind};
-use glossator::glossary::Glossary;
+use glossator::glossary::{Glossary, GlossaryBuilder};
 use glossator::input::Document;
 use glossator::lexicon::Kind;
 use glossator::render::html;
@@ -24,18 +24,36 @@ enum Built {
     Small {
         json: Vec<u8>,
         handout: String,
-        found: Box<Found>,
+        found: Box<InDocument>,
     },
     /// Nothing: a large document, which the sink annotates itself, writing
     /// its JSON as it goes.
     Large,
 }
 
-/// What the documents so far add up to: one document's, made on its
-/// worker, then every document's, folded in input order by the sink.
-struct Found {
+/// What one document holds for the tally, glossary and timeline, made on
+/// its worker.
+struct InDocument {
     tally: Tally,
     glossary: Glossary,
+    timeline: TimelineBuilder,
+}
+
+impl InDocument {
+    fn of(doc: &Document, annotation: &Annotation, run: &Run, max_occurrences: usize) -> Self {
+        let lexicon = run.annotator.lexicon();
+        InDocument {
+            tally: Tally::of(annotation.spans()),
+            glossary: Glossary::of_document(doc, annotation, lexicon, max_occurrences),
+            timeline: TimelineBuilder::of_document(doc, annotation),
+        }
+    }
+}
+
+/// What the documents so far add up to, folded in input order by the sink.
+struct Found {
+    tally: Tally,
+    glossary: GlossaryBuilder,
     timeline: TimelineBuilder,
 }
 
@@ -44,23 +62,13 @@ impl Found {
     fn new(max_occurrences: usize) -> Found {
         Found {
             tally: Tally::default(),
-            glossary: Glossary::new(max_occurrences),
+            glossary: GlossaryBuilder::new(max_occurrences),
             timeline: TimelineBuilder::new(),
         }
     }
 
-    /// What one document holds.
-    fn of(doc: &Document, annotation: &Annotation, run: &Run, max_occurrences: usize) -> Found {
-        let lexicon = run.annotator.lexicon();
-        Found {
-            tally: Tally::of(annotation.spans()),
-            glossary: Glossary::of_document(doc, annotation, lexicon, max_occurrences),
-            timeline: TimelineBuilder::of_document(doc, annotation),
-        }
-    }
-
-    /// Folds in what the next document holds.
-    fn append(&mut self, later: Found) {
+    /// Adds what the next document holds.
+    fn append(&mut self, later: InDocument) {
         self.tally.append(&later.tally);
         self.glossary.append(later.glossary);
         self.timeline.append(later.timeline);
@@ -101,7 +109,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         Built::Small {
             json: annotation_line(&annotation),
             handout: html::handout(doc, &annotation, lexicon),
-            found: Box::new(Found::of(doc, &annotation, run, args.max_occurrences)),
+            found: Box::new(InDocument::of(doc, &annotation, run, args.max_occurrences)),
         }
     };
     process(run, prepare, reporter, |p, reporter| {
@@ -122,7 +130,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
             }
             Built::Large => {
                 let annotation = run.annotator.annotate(doc);
-                found.append(Found::of(doc, &annotation, run, args.max_occurrences));
+                found.append(InDocument::of(doc, &annotation, run, args.max_occurrences));
                 output.write_document(&json_path, reporter, |out| {
                     write_annotation(&annotation, out)
                 });
@@ -136,10 +144,10 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     })?;
     let Found {
         tally,
-        mut glossary,
+        glossary,
         timeline,
     } = found;
-    let timeline = timeline.finish();
+    let (mut glossary, timeline) = (glossary.finish(), timeline.finish());
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.min_count);
     let anki = args.anki.options();

@@ -1,6 +1,6 @@
 //! `glossator glossary`, and rendering glossaries for `build` and `merge`.
 
-use glossator::glossary::Glossary;
+use glossator::glossary::{Glossary, GlossaryBuilder};
 use glossator::harvest::Card;
 use glossator::render::anki::{self, AnkiOptions};
 use glossator::render::{html, json::json_line, markdown, tsv};
@@ -22,7 +22,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         args.shape.out.as_deref(),
         GlossaryFormat::Json,
     )?;
-    let mut glossary = Glossary::new(args.max_occurrences);
+    let mut builder = GlossaryBuilder::new(args.max_occurrences);
     let lexicon = run.annotator.lexicon();
     process(
         run,
@@ -32,10 +32,11 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         },
         reporter,
         |p, _| {
-            glossary.append(p.prepared);
+            builder.append(p.prepared);
             Ok(())
         },
     )?;
+    let mut glossary = builder.finish();
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.shape.min_count);
     let bytes = render(&glossary, &run.cards, format, &args.shape.anki.options());
