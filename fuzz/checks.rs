@@ -187,6 +187,7 @@ pub fn render(data: &[u8]) {
             first_day: date.then(|| day(bytes.byte())),
             last_day: date.then(|| day(bytes.byte())),
             qualifier: (date && flags & 2 != 0).then(|| "early".to_string()),
+            old_style: date && flags & 4 != 0,
             sentence: usize::from(bytes.byte() % 8),
         });
     }

@@ -52,7 +52,10 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 /// `reference`); date spans carry
 /// `value` (EDTF), `first_day` and `last_day` (ISO dates, the calendar days
 /// covered) and, for "early 1930s" and the like, `qualifier`
-/// (`early`/`mid`/`late`).
+/// (`early`/`mid`/`late`). A date written in the Julian calendar (Old
+/// Style: "25 Oct" of "25 Oct/7 Nov 1917", "24 January (O.S.) 1918") has
+/// `"old_style":true`; its `value` is the date as written, its days the
+/// Gregorian ones, so both halves of a dual date cover the same day.
 ///
 /// * `start`/`end` are UTF-8 byte offsets into the decoded text,
 ///   `char_start`/`char_end` Unicode code point offsets; always
@@ -416,6 +419,11 @@ pub struct Span<'a> {
     /// `early`, `mid` or `late` (date spans only, when written).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// The date is written in the Julian calendar (Old Style; date spans
+    /// only, written `"old_style":true` when true): `value` is the date as
+    /// written, `first_day` and `last_day` its Gregorian days.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub old_style: bool,
     pub sentence: usize,
 }
 
@@ -437,6 +445,7 @@ impl<'a> Span<'a> {
             first_day: Some(date.first_day),
             last_day: Some(date.last_day),
             qualifier: date.qualifier.map(str::to_string),
+            old_style: date.old_style,
             ..Span::bare(text, date.start, date.end)
         }
     }
@@ -469,6 +478,7 @@ impl<'a> Span<'a> {
             first_day: None,
             last_day: None,
             qualifier: None,
+            old_style: false,
             sentence: 0,
         }
     }

@@ -289,8 +289,8 @@ fn links_and_file_names_hold_no_spans() {
 }
 
 /// The date spans of `text` read by `glossator annotate -`: text, value
-/// and days.
-fn date_spans(text: &str) -> Vec<[String; 4]> {
+/// and days, and "OS" for an Old Style date.
+fn date_spans(text: &str) -> Vec<Vec<String>> {
     let out = glossator()
         .args(["annotate", "-"])
         .write_stdin(text)
@@ -303,18 +303,15 @@ fn date_spans(text: &str) -> Vec<[String; 4]> {
         .filter(|s| s.kind == SpanKind::Date)
         .map(|s| {
             let value = s.value.clone().unwrap_or_default();
-            [
-                s.text.into_owned(),
-                value,
-                day(s.first_day),
-                day(s.last_day),
-            ]
+            let mut cells = vec![s.text.to_string(), value, day(s.first_day), day(s.last_day)];
+            cells.extend(s.old_style.then(|| "OS".to_string()));
+            cells
         })
         .collect()
 }
 
-fn strings<const N: usize>(cells: [&str; N]) -> [String; N] {
-    cells.map(str::to_string)
+fn strings(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
 }
 
 /// An enumeration gives one date span per element, each its own words
@@ -324,11 +321,33 @@ fn an_enumeration_gives_one_date_per_element() {
     let found =
         date_spans("Riots on 4 and 11 August 1789; strikes in June, July and August 1941.\n");
     let expected = [
-        strings(["4", "1789-08-04", "1789-08-04", "1789-08-04"]),
-        strings(["11 August 1789", "1789-08-11", "1789-08-11", "1789-08-11"]),
-        strings(["June", "1941-06", "1941-06-01", "1941-06-30"]),
-        strings(["July", "1941-07", "1941-07-01", "1941-07-31"]),
-        strings(["August 1941", "1941-08", "1941-08-01", "1941-08-31"]),
+        strings(&["4", "1789-08-04", "1789-08-04", "1789-08-04"]),
+        strings(&["11 August 1789", "1789-08-11", "1789-08-11", "1789-08-11"]),
+        strings(&["June", "1941-06", "1941-06-01", "1941-06-30"]),
+        strings(&["July", "1941-07", "1941-07-01", "1941-07-31"]),
+        strings(&["August 1941", "1941-08", "1941-08-01", "1941-08-31"]),
     ];
     assert_eq!(found, expected);
+}
+
+/// A dual calendar date gives two spans, the Old Style one marked
+/// `"old_style":true` with the date as written and Gregorian days (issue 16
+/// item 4).
+#[test]
+fn a_dual_date_gives_an_old_style_and_a_new_style_span() {
+    let text = "The rising of 25 Oct/7 Nov 1917; Lenin died 21 January 1924.\n";
+    let found = date_spans(text);
+    let expected = [
+        strings(&["25 Oct", "1917-10-25", "1917-11-07", "1917-11-07", "OS"]),
+        strings(&["7 Nov 1917", "1917-11-07", "1917-11-07", "1917-11-07"]),
+        strings(&["21 January 1924", "1924-01-21", "1924-01-21", "1924-01-21"]),
+    ];
+    assert_eq!(found, expected);
+    let out = glossator()
+        .args(["annotate", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let json = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(json.matches(r#""old_style":true"#).count(), 1, "{json}");
 }

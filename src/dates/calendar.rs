@@ -1,5 +1,6 @@
 //! Gregorian calendar arithmetic for the date tagger: the [`Day`] type (one
-//! ISO 8601 calendar day) and the month lengths used to validate dates.
+//! ISO 8601 calendar day), the month lengths used to validate dates, and
+//! the Julian (Old Style) calendar's days in Gregorian terms.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -60,6 +61,41 @@ impl Day {
     pub fn month_end(year: i32, month: u8) -> Day {
         let day = days_in_month(year, month);
         Day { year, month, day }
+    }
+}
+
+/// The Gregorian day of the Julian calendar's day `julian` (its fields
+/// read as a Julian date): Old Style 25 October 1917 is New Style 7
+/// November 1917, 13 days later from March 1900 to February 2100, 10
+/// days later in 1582.
+///
+/// ```
+/// use glossator::dates::{julian_to_gregorian, Day};
+/// let os = Day { year: 1917, month: 10, day: 25 };
+/// assert_eq!(julian_to_gregorian(os).to_string(), "1917-11-07");
+/// ```
+pub fn julian_to_gregorian(julian: Day) -> Day {
+    // Julian day number of the Julian date, then the Gregorian date of it
+    // (the algorithms of the Explanatory Supplement to the Astronomical
+    // Almanac, in Euclidean division so that they hold before year 0).
+    let (y, m, d) = (
+        i64::from(julian.year),
+        i64::from(julian.month),
+        i64::from(julian.day),
+    );
+    let a = (14 - m).div_euclid(12);
+    let (y, m) = (y + 4800 - a, m + 12 * a - 3);
+    let jdn = d + (153 * m + 2).div_euclid(5) + 365 * y + y.div_euclid(4) - 32083;
+    let a = jdn + 32044;
+    let b = (4 * a + 3).div_euclid(146_097);
+    let c = a - (146_097 * b).div_euclid(4);
+    let d = (4 * c + 3).div_euclid(1461);
+    let e = c - (1461 * d).div_euclid(4);
+    let m = (5 * e + 2).div_euclid(153);
+    Day {
+        year: (100 * b + d - 4800 + m.div_euclid(10)) as i32,
+        month: (m + 3 - 12 * m.div_euclid(10)) as u8,
+        day: (e - (153 * m + 2).div_euclid(5) + 1) as u8,
     }
 }
 
@@ -177,6 +213,27 @@ mod tests {
         assert_eq!(Day::month_end(43, 12).to_string(), "0043-12-31");
         assert!(is_leap(0) && is_leap(-4) && !is_leap(-1) && !is_leap(-100));
         assert!(Day::month_start(-43, 1) < Day::month_start(0, 1));
+    }
+
+    #[test]
+    fn old_style_days_are_later_by_the_calendars_gap() {
+        let ns = |y, m, d| {
+            julian_to_gregorian(Day {
+                year: y,
+                month: m,
+                day: d,
+            })
+            .to_string()
+        };
+        assert_eq!(ns(1917, 10, 25), "1917-11-07");
+        assert_eq!(ns(1917, 2, 23), "1917-03-08");
+        assert_eq!(ns(1918, 1, 31), "1918-02-13");
+        assert_eq!(ns(1582, 10, 5), "1582-10-15");
+        assert_eq!(ns(1700, 2, 18), "1700-02-28");
+        assert_eq!(ns(1700, 2, 19), "1700-03-01");
+        assert_eq!(ns(1752, 9, 2), "1752-09-13");
+        assert_eq!(ns(1900, 2, 28), "1900-03-12");
+        assert_eq!(ns(-43, 3, 15), "-0043-03-13");
     }
 
     #[test]

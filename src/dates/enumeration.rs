@@ -47,7 +47,7 @@ const MAX_ELEMENTS: usize = 8;
 
 /// What the elements share with the last date: the parts they leave out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Shape {
+pub(crate) enum Shape {
     /// Days of its month and year, or days and months of its year ("22
     /// June and 6 July 1535").
     Day { year: i32, month: u8 },
@@ -243,7 +243,7 @@ fn conjunction(w: &str) -> Option<Conjunction> {
 
 /// The element of `shape` ending exactly at `end`: its start and what it
 /// denotes. A day may bring its own month ("22 June").
-fn element_ending(text: &str, shape: Shape, end: usize) -> Option<(usize, Kind)> {
+pub(crate) fn element_ending(text: &str, shape: Shape, end: usize) -> Option<(usize, Kind)> {
     let last_token = token_start(text, end)?;
     let two_tokens = token_start(text, skip_spaces_back(text, last_token));
     let starts = match shape {

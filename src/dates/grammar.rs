@@ -80,6 +80,8 @@ pub(crate) struct Parsed {
     pub kind: Kind,
     pub qualifier: Option<Qualifier>,
     pub end: usize,
+    /// Written in the Julian calendar (Old Style, see [`super::dual`]).
+    pub old_style: bool,
 }
 
 impl Parsed {
@@ -88,6 +90,7 @@ impl Parsed {
             kind,
             qualifier: None,
             end,
+            old_style: false,
         }
     }
 }
@@ -541,11 +544,15 @@ fn month_range(s: &Scan, p: usize) -> Option<Parsed> {
     (first < last).then_some(Parsed::plain(kind, end))
 }
 
-/// "21–23 January 1924", "16/17 July 1918": two days of one month.
+/// "21–23 January 1924", "16/17 July 1918": two days of one month. Two
+/// days joined by a slash that are one day in the Old Style and New Style
+/// calendars ("3/16 April 1917") are a dual date ([`super::dual`]), not a
+/// range.
 fn day_range(s: &Scan, n: Num) -> Option<Parsed> {
     let text = s.text;
     let (first, end) = day_number(text, n)?;
-    let q = spaced_dash(text, end).or_else(|| byte_is(text, end, b'/').then_some(end + 1))?;
+    let dash = spaced_dash(text, end);
+    let q = dash.or_else(|| byte_is(text, end, b'/').then_some(end + 1))?;
     let second = number(text, q)?;
     let (last, end) = day_number(text, second)?;
     let (month, year, end) = month_and_year(text, end)?;
@@ -553,8 +560,8 @@ fn day_range(s: &Scan, n: Num) -> Option<Parsed> {
         Point::day(year, month, first)?,
         Point::day(year, month, last)?,
     );
-    a.precedes(b)
-        .then_some(Parsed::plain(Kind::Interval(a, b), end))
+    let dual = dash.is_none() && super::dual::same_day(a, b);
+    (a.precedes(b) && !dual).then_some(Parsed::plain(Kind::Interval(a, b), end))
 }
 
 #[cfg(test)]

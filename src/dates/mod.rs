@@ -6,13 +6,15 @@
 //! * `lexer` reads spaces, dashes, numbers and words around them;
 //! * `grammar` parses the expression starting at an anchor or a few words
 //!   before it, with `era` (BC/AD) and `short` (the forms read through the
-//!   document's other dates); `enumeration` finds the other dates of its
-//!   phrase ("4 and 11 August 1789"); `guard` vetoes a date by context
+//!   document's other dates); `enumeration` and `dual` find the other
+//!   dates of its phrase ("4 and 11 August 1789", "25 Oct/7 Nov 1917");
+//!   `guard` vetoes a date by context
 //!   (units, glued letters, page references); `vocab` holds the word lists;
 //! * `value` turns a parse into the EDTF value and days; `calendar` has
 //!   [`Day`]; [`edtf`] validates EDTF values.
 
 mod calendar;
+mod dual;
 pub mod edtf;
 mod enumeration;
 mod era;
@@ -25,7 +27,7 @@ mod value;
 mod vocab;
 mod words;
 
-pub use calendar::{days_in_month, is_leap, Day};
+pub use calendar::{days_in_month, is_leap, julian_to_gregorian, Day};
 pub use words::in_words;
 
 use enumeration::Item;
@@ -51,6 +53,11 @@ pub struct DateMatch {
     pub first_day: Day,
     /// Last calendar day covered, narrowed by the qualifier.
     pub last_day: Day,
+    /// The date is written in the Julian calendar (Old Style): "25 Oct" of
+    /// "25 Oct/7 Nov 1917", "24 January (O.S.) 1918". `value` is the date
+    /// as written, `first_day` and `last_day` its Gregorian days.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub old_style: bool,
 }
 
 /// Finds date expressions in English prose. Stateless, so `Send + Sync`:
@@ -83,6 +90,8 @@ pub struct DateMatch {
 /// | `YEAR?` (not in a question) | 1930? | `1930?` |
 /// | elements before a date, leaving out its last parts, the last joined by `and`/`or`/`&`, the others by commas | 4 and 11 August 1789, June, July and August 1941, 55 and 54 BC | one date each: `1789-08-04` (span `4`), `1789-08-11` |
 /// | `AD` year, then years of the era | AD 60 or 61 | `0060`, `0061` (span `61`) |
+/// | Old Style/New Style: `DAY [MONTH]/DAY MONTH YEAR`, `DAY MONTH (DAY MONTH) YEAR`, when the second is the first's Gregorian day | 25 Oct/7 Nov 1917, 25 October (7 November) 1917 | `1917-10-25` (span `25 Oct`, `old_style`), `1917-11-07` |
+/// | a date with `(O.S.)`, `O.S.`, `Old Style` after its month or year | 24 January (O.S.) 1918 | `1918-01-24` (`old_style`, days 1918-02-06) |
 ///
 /// Forms that take the document's other dates into account:
 ///
@@ -236,11 +245,16 @@ fn scan(s: &Scan) -> Vec<DateMatch> {
 }
 
 /// The dates of the phrase holding the expression `parsed` at `start`:
-/// the enumeration it ends or the range it closes, and the years it
-/// lists after it. An element before it may have been found alone (in an
+/// the dual date it is part of ([`dual`]), or the enumeration it ends or
+/// the range it closes, and the years it lists after it. An element before it may have been found alone (in an
 /// early document, "55" of "in 55 and 54 BC" reads as the year 55): the
 /// enumeration replaces that date, and no other.
 fn phrase(s: &Scan, found: &mut Vec<DateMatch>, start: usize, parsed: Parsed) -> Vec<Item> {
+    let dual = dual::around(s, start, parsed)
+        .filter(|items| found.last().is_none_or(|m| m.end <= items[0].0));
+    if let Some(items) = dual {
+        return items;
+    }
     let floor = found.len().checked_sub(2).map_or(0, |i| found[i].end);
     let before = enumeration::before(s, floor, start, parsed).filter(|items| {
         found.last().is_none_or(|m| {
@@ -278,14 +292,22 @@ fn expression_at(s: &Scan, anchor: usize, floor: usize) -> Option<Item> {
         .chain([anchor]);
     starts.into_iter().find_map(|start| {
         let parsed = grammar::parse(s, start)?;
-        let fits = parsed.end > anchor && guard::accepts(text, start, parsed.end);
+        let from = dual::slashed_start(s, start, parsed).unwrap_or(start);
+        let fits = parsed.end > anchor && guard::accepts(text, from, parsed.end);
         fits.then_some((start, parsed))
     })
 }
 
-/// The public match for an expression parsed from `start`.
+/// The public match for an expression parsed from `start`; an Old Style
+/// date's days are their Gregorian days.
 fn build(start: usize, parsed: Parsed) -> DateMatch {
-    let (first_day, last_day) = parsed.kind.bounds(parsed.qualifier);
+    let (mut first_day, mut last_day) = parsed.kind.bounds(parsed.qualifier);
+    if parsed.old_style {
+        (first_day, last_day) = (
+            julian_to_gregorian(first_day),
+            julian_to_gregorian(last_day),
+        );
+    }
     DateMatch {
         start,
         end: parsed.end,
@@ -293,6 +315,7 @@ fn build(start: usize, parsed: Parsed) -> DateMatch {
         qualifier: parsed.qualifier.map(Qualifier::as_str),
         first_day,
         last_day,
+        old_style: parsed.old_style,
     }
 }
 

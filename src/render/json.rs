@@ -244,6 +244,9 @@ fn write_span(out: &mut Vec<u8>, span: &Span) {
         span.qualifier.as_deref(),
         write_str,
     );
+    if span.old_style {
+        out.extend_from_slice(b",\"old_style\":true");
+    }
     out.extend_from_slice(b",\"sentence\":");
     write_usize(out, span.sentence);
     out.push(b'}');
@@ -542,7 +545,7 @@ mod tests {
         let strings = prop::array::uniform4(prop::option::of(any_text()));
         let days = prop::array::uniform2(prop::option::of(any_day()));
         let parts = (numbers, any_text(), any_kind(), strings, days, any_how());
-        parts.prop_map(|(n, text, kind, strings, days, how)| {
+        (parts, any::<bool>()).prop_map(|((n, text, kind, strings, days, how), old_style)| {
             let [entry, name, value, qualifier] = strings;
             let [first_day, last_day] = days;
             Span {
@@ -559,6 +562,7 @@ mod tests {
                 first_day,
                 last_day,
                 qualifier,
+                old_style,
                 sentence: n[4],
             }
         })
