@@ -206,7 +206,7 @@ fn the_compact_glossary_has_a_line_per_term() {
     assert_eq!(compact.matches("<tr>").count(), 5);
     assert!(compact.contains(
         "<tr><th><a href=\"glossary.html#trotsky\">Leon Trotsky</a></th>\
-         <td>Commissar for War, expelled in 1927.</td></tr>"
+         <td><div class=\"clamp\">Commissar for War, expelled in 1927.</div></td></tr>"
     ));
     let site = dir.path().join("site");
     run(dir.path(), &["build", "--quiet", "--out", "site"]);

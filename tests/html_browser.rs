@@ -22,20 +22,25 @@ const BROWSERS: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
 const BROWSER_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The first browser binary on `PATH`.
-fn browser() -> Option<PathBuf> {
+pub fn browser() -> Option<PathBuf> {
+    on_path(&BROWSERS)
+}
+
+/// The first of `names` that is a file in a folder of `PATH`.
+pub fn on_path(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    BROWSERS.iter().find_map(|name| {
+    names.iter().find_map(|name| {
         std::env::split_paths(&path)
             .map(|dir| dir.join(name))
             .find(|file| file.is_file())
     })
 }
 
-/// The DOM `browser` builds from `page`, serialized (`--dump-dom`), with a
-/// fresh profile and nothing that reaches the network.
-fn dump_dom(browser: &Path, page: &Path) -> String {
+/// Runs `browser` headless on `page` with `args` besides the usual ones,
+/// a fresh profile and nothing that reaches the network, its output into
+/// `stdout`; killed after [`BROWSER_TIMEOUT`].
+pub fn headless(browser: &Path, args: &[String], page: &Path, stdout: Stdio) {
     let scratch = tempfile::tempdir().unwrap();
-    let dom = scratch.path().join("dom.html");
     let mut child = Command::new(browser)
         .args([
             "--headless",
@@ -51,10 +56,10 @@ fn dump_dom(browser: &Path, page: &Path) -> String {
             "--user-data-dir={}",
             scratch.path().join("profile").display()
         ))
-        .arg("--dump-dom")
+        .args(args)
         .arg(format!("file://{}", page.display()))
         .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&dom).unwrap())
+        .stdout(stdout)
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -66,6 +71,14 @@ fn dump_dom(browser: &Path, page: &Path) -> String {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// The DOM `browser` builds from `page`, serialized (`--dump-dom`).
+fn dump_dom(browser: &Path, page: &Path) -> String {
+    let scratch = tempfile::tempdir().unwrap();
+    let dom = scratch.path().join("dom.html");
+    let out = std::fs::File::create(&dom).unwrap();
+    headless(browser, &["--dump-dom".to_string()], page, out.into());
     std::fs::read_to_string(&dom).unwrap()
 }
 

@@ -28,6 +28,8 @@
 //!   nothing fetched or run, links between pages, spans and terms kept.
 //! * `html_browser`: the hostile handout in headless Chromium (skipped
 //!   where no browser is installed).
+//! * `print_length`: handouts and the compact glossary printed to PDF by
+//!   headless Chromium, pages counted with poppler (skipped without them).
 //! * `matching`: the matching rules 1-6 of `docs/DESIGN.md` as a data table
 //!   (`tests/data/matching.toml`).
 //! * `misspellings`: matching rule 7 with the built-in lexicon: students'
@@ -76,6 +78,7 @@ mod html_outputs;
 mod lexicon_builtin;
 mod matching;
 mod misspellings;
+mod print_length;
 mod properties;
 mod robust_outputs;
 mod robustness;

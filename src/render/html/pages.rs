@@ -62,7 +62,8 @@ pub fn glossary(glossary: &Glossary) -> String {
 
 /// The compact glossary: a two-column table (term, definition) per kind,
 /// one line per entry in sort order, to print and revise from; each term
-/// links to its entry in the full glossary.
+/// links to its entry in the full glossary. On paper a definition shows
+/// its first two lines (the stylesheet's `.clamp`).
 pub fn compact_glossary(glossary: &Glossary) -> String {
     page("Glossary (compact)", Depth::Top, |h| {
         h.raw("<h1>Glossary</h1>\n<p class=\"meta\">")
@@ -82,9 +83,9 @@ pub fn compact_glossary(glossary: &Glossary) -> String {
                         &[("href", &entry_href(Depth::Top, &entry.id))],
                         &entry.name,
                     )
-                    .raw("</th><td>")
+                    .raw("</th><td><div class=\"clamp\">")
                     .text(&plain(&entry.all_definitions()))
-                    .raw("</td></tr>\n");
+                    .raw("</div></td></tr>\n");
             }
             h.raw("</table>\n");
         }

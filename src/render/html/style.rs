@@ -7,8 +7,12 @@
 //! double, event wavy, term dotted, and a date is boxed. Tooltips appear on
 //! `:hover`, `:focus` and `:focus-within`. For print, tooltips and
 //! navigation are hidden and colours are kept; the handout's "Terms in
-//! this handout" section carries the definitions onto paper; a
-//! worksheet's exercises and its answer key each start a page (`.sheet`).
+//! this handout" section carries the definitions onto paper, in two
+//! columns under a heading that never ends a page; pages are set compactly
+//! for A4 and Letter alike (a one-page source prints in two pages of
+//! handout, the compact glossary about 40 terms a page, its definitions cut
+//! to two lines by `.clamp`); a worksheet's exercises and its answer key
+//! each start a page (`.sheet`). `tests/print_length.rs` measures them.
 
 /// The stylesheet of every page.
 pub const CSS: &str = r#"
@@ -92,18 +96,33 @@ mark { background: #fff0b3; color: inherit; }
 .key-part h3 { margin-top: .8rem; }
 
 @media print {
-  @page { margin: 18mm 16mm; }
-  body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
+  @page { margin: 14mm 14mm; }
+  body { font-size: 10pt; line-height: 1.35; max-width: none; margin: 0; padding: 0; }
   nav, .tip, .screen-only { display: none !important; }
   .print-only { display: block; }
   a { color: inherit; text-decoration-line: none; }
   .hl, .key { text-decoration-line: underline; }
   .hl.k-date, .key.k-date { text-decoration-line: none; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 12pt; margin: 1rem 0 .4rem; break-after: avoid; }
+  h3 { break-after: avoid; }
+  .legend { font-size: 8pt; margin: .2rem 0 .6rem; gap: .1rem .8rem; }
+  .hint { margin: .2rem 0; font-size: 8pt; }
+  .text p, .text li, .text td, .text th, .text pre { margin-bottom: .4rem; }
+  .text li { margin-bottom: .15rem; }
   .text p, .text li { orphans: 2; widows: 2; }
   .text tr, .text h2, .text h3 { break-inside: avoid; }
-  .terms dt { break-after: avoid; }
-  .terms dd { break-inside: avoid; }
-  .compact { font-size: 9pt; }
+  .terms { margin-top: 1rem; }
+  .terms h2 { break-after: avoid; margin-top: .4rem; }
+  .terms dl { column-count: 2; column-gap: 6mm; font-size: 8pt; line-height: 1.25; margin: 0; }
+  .terms dt { break-after: avoid; margin-top: .25rem; }
+  .terms .kind, .entry .kind { font-size: 7pt; }
+  .terms dd { break-inside: avoid; margin: 0 0 0 .6rem; }
+  .compact { font-size: 7pt; line-height: 1.1; }
+  .compact th, .compact td { padding: 1px 4mm 1px 0; }
+  .compact th { width: 22%; }
+  .compact td > .clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
+    overflow: hidden; }
   .compact tr { break-inside: avoid; }
   .sheet { break-before: page; }
   .gaps li, .match tr { break-inside: avoid; }
