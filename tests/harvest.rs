@@ -481,6 +481,19 @@ fn qa_cards_join_the_flashcards_as_written() {
         "Why did Stalin set up Cominform?\tTo keep the communist parties of Europe under \
          Moscow's control. It answered the Marshall Plan.\n"
     ));
+    // The Anki deck has them too, as Basic notes tagged `qa`.
+    let deck = glossator()
+        .args(["glossary", "--harvest", "--format", "anki"])
+        .arg(&notes)
+        .output()
+        .unwrap();
+    let deck = String::from_utf8(deck.stdout).unwrap();
+    let qa: Vec<&str> = deck.lines().filter(|l| l.starts_with("glossator-qa-")).collect();
+    assert_eq!(qa.len(), 10, "{deck}");
+    assert!(qa.iter().any(|l| l.ends_with(
+        "\tBasic\tGlossator\tWhy did Stalin set up Cominform?\tTo keep the communist parties of \
+         Europe under Moscow&#39;s control. It answered the Marshall Plan.\tqa"
+    )));
     // Without --harvest, no cards.
     let plain = glossator()
         .args(["glossary", "--format", "tsv"])

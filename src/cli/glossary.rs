@@ -43,8 +43,8 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
     Ok(output.emit(&bytes, args.shape.out.as_deref(), reporter)?)
 }
 
-/// The glossary in one format; the flashcards (TSV) add the notes' Q&A
-/// `cards`, after the entries; `anki` shapes the Anki deck.
+/// The glossary in one format; the flashcards (TSV) and the Anki deck add
+/// the notes' Q&A `cards` after the entries; `anki` shapes the deck.
 pub fn render(
     glossary: &Glossary,
     cards: &[Card],
@@ -57,6 +57,6 @@ pub fn render(
         GlossaryFormat::Tsv => (tsv::glossary(glossary) + &tsv::cards(cards)).into_bytes(),
         GlossaryFormat::Html => html::glossary(glossary).into_bytes(),
         GlossaryFormat::Compact => html::compact_glossary(glossary).into_bytes(),
-        GlossaryFormat::Anki => anki::deck(glossary, anki).into_bytes(),
+        GlossaryFormat::Anki => anki::deck(glossary, cards, anki).into_bytes(),
     }
 }

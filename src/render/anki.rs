@@ -14,6 +14,7 @@
 //! |---|---|---|---|---|---|
 //! | `glossator-basic-<id>` | `Basic` | the deck | the term | its definition, the term masked | `kind::<kind> doc::<doc>…` |
 //! | `glossator-cloze-<id>` | `Cloze` | the deck | a sentence of the notes, clozed | the term and its definition | `kind::<kind> doc::<doc>` |
+//! | `glossator-qa-<hash>` | `Basic` | the deck | a question of the notes (`--harvest`) | its answer, as written | `qa` |
 //!
 //! * GUIDs come from entry ids, so importing a new deck over an old one
 //!   updates its notes instead of adding them again.
@@ -30,6 +31,10 @@
 //!   fewer than four words besides
 //!   the term and its dates (two for a sentence with a date or a
 //!   definition, as `Lenin died on 21 January 1924`). Sentences are plain text (Markdown and HTML markup removed).
+//! * A Basic note per Q&A card of the notes (with `--harvest`, see
+//!   [`crate::harvest`]), question and answer as written; its GUID is a
+//!   hash of the question, so an edited answer updates the note, and a
+//!   question asked twice is one note (the first).
 //! * Tags: the entry's kind, and the documents of its listed occurrences
 //!   (a Cloze note: its sentence's document).
 //!
@@ -39,12 +44,14 @@
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::fmt::Write;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use regex::Regex;
 
 use crate::dates::DateTagger;
 use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
+use crate::harvest::Card;
 use crate::lexicon::Kind;
 use crate::render::escape::escape_markup;
 use crate::render::text::{one_line, plain, plain_pieces};
@@ -83,8 +90,8 @@ const FEWEST_WORDS_OF_A_FACT: usize = 2;
 const MASK: &str = "___";
 
 /// The deck file: the headers, a Basic note per entry in glossary order,
-/// then the Cloze notes, the best first.
-pub fn deck(glossary: &Glossary, options: &AnkiOptions) -> String {
+/// then the Cloze notes, the best first, then the notes' Q&A `cards`.
+pub fn deck(glossary: &Glossary, cards: &[Card], options: &AnkiOptions) -> String {
     let mut out = String::from(
         "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n\
          #tags column:6\n#columns:GUID\tNote type\tDeck\tFront / Text\tBack / Back Extra\tTags\n",
@@ -121,6 +128,26 @@ pub fn deck(glossary: &Glossary, options: &AnkiOptions) -> String {
                 &cloze_text(&picked.occurrence.context, &picked.marks),
                 &back,
                 &tags(entry.kind, [picked.occurrence.doc.as_str()]),
+            ],
+        );
+    }
+    let mut asked = HashSet::new();
+    for card in cards {
+        let front = one_line(&card.front);
+        if !asked.insert(front.clone()) {
+            continue;
+        }
+        let mut hash = fnv::FnvHasher::default();
+        front.hash(&mut hash);
+        line(
+            &mut out,
+            [
+                &format!("glossator-qa-{:016x}", hash.finish()),
+                "Basic",
+                &deck,
+                &escape(&front),
+                &field(&card.answer()),
+                "qa",
             ],
         );
     }
