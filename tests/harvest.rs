@@ -488,7 +488,10 @@ fn qa_cards_join_the_flashcards_as_written() {
         .output()
         .unwrap();
     let deck = String::from_utf8(deck.stdout).unwrap();
-    let qa: Vec<&str> = deck.lines().filter(|l| l.starts_with("glossator-qa-")).collect();
+    let qa: Vec<&str> = deck
+        .lines()
+        .filter(|l| l.starts_with("glossator-qa-"))
+        .collect();
     assert_eq!(qa.len(), 10, "{deck}");
     assert!(qa.iter().any(|l| l.ends_with(
         "\tBasic\tGlossator\tWhy did Stalin set up Cominform?\tTo keep the communist parties of \
