@@ -57,11 +57,7 @@ fn separated(text: &str, trust: Trust) -> Option<(String, String, Pattern)> {
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
-    let head = &text[..reach];
-    let (at, sep, pattern) = SEPARATORS
-        .iter()
-        .filter_map(|&(sep, pattern)| head.find(sep).map(|at| (at, sep, pattern)))
-        .min_by_key(|&(at, sep, _)| (at, std::cmp::Reverse(sep.len())))?;
+    let (at, sep, pattern) = first_separator(&text[..reach])?;
     let rest = &text[at + sep.len()..];
     // `A → B → C` is a chain of causes, not a definition.
     if pattern == Pattern::Arrow && ["→", "->", "=>"].iter().any(|a| rest.contains(a)) {
@@ -71,6 +67,27 @@ fn separated(text: &str, trust: Trust) -> Option<(String, String, Pattern)> {
     let def = definition(rest, &term, trust)?;
     Some((term, def, pattern))
 }
+
+/// The first separator in `head` (the longest, if two start at one byte),
+/// with where it starts and its pattern: one pass over the bytes, looking
+/// closer only at a byte a separator starts with.
+fn first_separator(head: &str) -> Option<(usize, &'static str, Pattern)> {
+    let bytes = head.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| SEPARATOR_STARTS.contains(&b))
+        .find_map(|(at, _)| {
+            SEPARATORS
+                .iter()
+                .filter(|(sep, _)| bytes[at..].starts_with(sep.as_bytes()))
+                .max_by_key(|(sep, _)| sep.len())
+                .map(|&(sep, pattern)| (at, sep, pattern))
+        })
+}
+
+/// The first bytes of the [`SEPARATORS`] (`→` starts with 0xE2).
+const SEPARATOR_STARTS: [u8; 5] = [b' ', b':', b'-', b'=', 0xE2];
 
 /// `Term (definition)` or `definition (Term)`, the whole line.
 fn parenthesised(text: &str, trust: Trust) -> Option<(String, String, Pattern)> {
@@ -171,6 +188,17 @@ mod tests {
                 "the secret police of the Bolsheviks",
                 Pattern::Arrow
             )
+        );
+    }
+
+    #[test]
+    fn every_separator_starts_with_a_byte_the_scan_looks_at() {
+        for (sep, _) in SEPARATORS {
+            assert!(SEPARATOR_STARTS.contains(&sep.as_bytes()[0]), "{sep}");
+        }
+        assert_eq!(
+            first_separator("A -- b - c"),
+            Some((1, " -- ", Pattern::Dash))
         );
     }
 

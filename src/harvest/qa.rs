@@ -89,9 +89,12 @@ fn marked<'t>(text: &'t str, marks: &[&str]) -> Option<&'t str> {
 /// line), not a textbook's `Key question` (the unit before is no label)?
 fn is_question_line(units: &[Unit], i: usize) -> bool {
     let text = units[i].text.as_str();
+    let (asks, define) = (text.ends_with('?'), text.starts_with("Define "));
+    if !(asks || define) {
+        return false;
+    }
     let words = text.split_whitespace().count();
-    let define = text.starts_with("Define ") && words <= 8;
-    (text.ends_with('?') && words <= MAX_QUESTION_WORDS || define)
+    (asks && words <= MAX_QUESTION_WORDS || define && words <= 8)
         && text.starts_with(char::is_uppercase)
         && !(i > 0 && is_label(&units[i - 1].text))
 }

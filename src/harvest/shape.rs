@@ -114,13 +114,14 @@ fn bare(word: &str) -> &str {
 /// `Source A`, `Profile`?
 pub(super) fn is_label(text: &str) -> bool {
     let text = text.trim().trim_end_matches([':', '.']).trim();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let Some(first) = words.first() else {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
         return false;
     };
-    if !listed(bare(first), LABELS) || words.len() > 3 {
+    if !listed(bare(first), LABELS) || words.nth(2).is_some() {
         return false;
     }
+    let words: Vec<&str> = text.split_whitespace().collect();
     // `Key terms`, `Summary diagram`, `Unit 3`, `Source A`, `Step two`.
     let key_nouns = "term terms question questions date dates word words point points figure \
          figures people person concept concepts fact facts vocabulary issue issues idea ideas";
@@ -143,12 +144,13 @@ fn is_number_word(word: &str) -> bool {
 /// Is the line the label of a key-term box: `Key terms`, `Key words`,
 /// `Glossary`, `Vocabulary`, `Definitions` (a colon after allowed)?
 pub(super) fn is_box_label(text: &str) -> bool {
-    let text = text
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_lowercase()
-        .replace(['-', '_'], " ");
+    let text = text.trim().trim_end_matches(':').trim();
+    // No label is longer than `key vocabulary`, and no letter's lower
+    // case has less than a third of its bytes: a longer line is none.
+    if text.len() > 3 * "key vocabulary".len() {
+        return false;
+    }
+    let text = text.to_lowercase().replace(['-', '_'], " ");
     matches!(
         text.as_str(),
         "key term"

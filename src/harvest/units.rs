@@ -4,6 +4,7 @@
 //! and white space tidied, each knowing its block's kind, where it is in
 //! the source and the bold run it starts with.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::document::{Block, BlockKind, Boundary, Document, MarkKind, SourcePlace};
@@ -137,10 +138,23 @@ fn starred_bold(raw: &str) -> Option<String> {
     Some(tidy(&rest[..end]))
 }
 
-/// A line tidied: bullet and stars left out, white space collapsed.
+/// A line tidied: bullet and stars left out, white space collapsed (in
+/// one pass, copying only a line that has stars).
 pub(super) fn tidy(raw: &str) -> String {
-    let text = strip_bullet(raw.trim()).replace("**", "");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let text = strip_bullet(raw.trim());
+    let text = if text.contains("**") {
+        Cow::Owned(text.replace("**", ""))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// `raw` without a leading bullet (`•`, `-`, `*`, `–`, `·`, `▪`, `◦`,
