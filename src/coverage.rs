@@ -2,10 +2,15 @@
 //!
 //! Two kinds of candidate are collected from a document:
 //!
-//! * capitalised multiword phrases: two or more capitalised words in a row,
-//!   possibly joined by `of`, `the`, `and`, `for`, `in`, `de` (`Council of
-//!   People's Commissars`), not at the very start of a sentence unless
-//!   three words long or more;
+//! * capitalised phrases: capitalised words in a row (a regnal number
+//!   too: `Emperor Charles V`), possibly joined by `of`, `the`, `for`, `in`,
+//!   `de`, `on` (`Council of People's Commissars`), but never across `and`
+//!   (`Kamenev and Zinoviev` are two), without a trailing `'s`. A phrase of
+//!   one word is proposed only when that word is no English word
+//!   ([`is_english_word`]: `Trotsky`, not `Party`); at a sentence start,
+//!   where every word is capitalised, a first word that is an English word
+//!   (`Meanwhile`, `The`) is left out first, so `Meanwhile Trotsky wrote`
+//!   proposes `Trotsky`;
 //! * quoted terms: one to five words inside quotes (`'Lenin enrolment'`,
 //!   `“Dizzy with Success”`).
 //!
@@ -18,6 +23,11 @@
 //!
 //! let text = "The Kolkhoz Centre met. It cited 'Dizzy with Success'.";
 //! assert_eq!(uncovered(text, &[]), ["Kolkhoz Centre", "Dizzy with Success"]);
+//! let text = "Meanwhile Trotsky's allies and Emperor Charles V met Kamenev and Zinoviev.";
+//! assert_eq!(
+//!     uncovered(text, &[]),
+//!     ["Trotsky", "Emperor Charles V", "Kamenev", "Zinoviev"]
+//! );
 //! ```
 
 use std::ops::Range;
@@ -26,12 +36,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::annotate::Span;
+use crate::text::is_english_word;
 
-/// Capitalised words, with short connectors allowed inside a phrase.
+/// Capitalised words (or a regnal number), with short connectors allowed
+/// inside a phrase.
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let word = r"\p{Lu}[\p{L}'’\-]*\p{L}";
-    let connector = r"(?:of|the|and|for|in|de|on)";
-    Regex::new(&format!(r"{word}(?:\s(?:{connector}\s)*{word})+")).expect("valid regex")
+    let word = r"(?:\p{Lu}[\p{L}'’\-]*\p{L}|[IVX]+\b)";
+    let connector = r"(?:of|the|for|in|de|on)";
+    Regex::new(&format!(r"{word}(?:\s(?:{connector}\s)*{word})*")).expect("valid regex")
 });
 
 /// One to five words between matching quotes.
@@ -55,9 +67,21 @@ pub fn uncovered(text: &str, spans: &[Span]) -> Vec<String> {
 
 fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let phrases = PHRASE.find_iter(text).filter_map(|m| {
-        let range = without_function_words(text, m.range());
-        let words = text[range.clone()].split_whitespace().count();
-        (words >= 2 && (words >= 3 || !is_sentence_start(text, range.start))).then_some(range)
+        // A regnal number alone (`I` at a sentence start) is no phrase.
+        let range = without_possessive(text, m.range());
+        let range = without_function_words(text, range);
+        let range = match is_sentence_start(text, range.start) {
+            true => without_first_english_word(text, range),
+            false => range,
+        };
+        let phrase = &text[range.clone()];
+        let mut words = phrase.split_whitespace();
+        let proposed = match (words.next(), words.next()) {
+            (Some(word), None) => word.chars().count() > 1 && !is_english_word(word),
+            (Some(_), Some(_)) => true,
+            _ => false,
+        };
+        proposed.then_some(range)
     });
     let quoted = QUOTED
         .captures_iter(text)
@@ -88,8 +112,55 @@ fn without_function_words(text: &str, range: Range<usize>) -> Range<usize> {
     start.min(range.end)..range.end
 }
 
+/// Drops a trailing `'s`, `’s` or `'` (`Trotsky's` → `Trotsky`).
+fn without_possessive(text: &str, range: Range<usize>) -> Range<usize> {
+    let phrase = &text[range.clone()];
+    let cut = ["'s", "’s", "'", "’"]
+        .iter()
+        .find(|end| phrase.ends_with(*end))
+        .map_or(0, |end| end.len());
+    range.start..range.end - cut
+}
+
+/// Drops the first word of a phrase at a sentence start when it is an
+/// English word, capitalised only by its place (`Meanwhile Trotsky`).
+fn without_first_english_word(text: &str, range: Range<usize>) -> Range<usize> {
+    let phrase = &text[range.clone()];
+    match phrase.split_once(char::is_whitespace) {
+        Some((first, rest)) if is_english_word(first) => {
+            range.end - rest.trim_start().len()..range.end
+        }
+        _ => range,
+    }
+}
+
 /// Is `at` the first word of a sentence or line (where capitals say nothing)?
 fn is_sentence_start(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t', '•', '-', '*']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '"', '“', '\''])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uncovered;
+
+    #[test]
+    fn proposals_case_by_case() {
+        for (text, want) in [
+            // A single capitalised word that is no English word.
+            ("the speech by Bukharin shocked them", &["Bukharin"][..]),
+            ("the Party met", &[]),
+            // A sentence start: the English first word goes, a name stays.
+            ("Trotsky was exiled.", &["Trotsky"]),
+            ("Meanwhile Trotsky was exiled.", &["Trotsky"]),
+            ("Nevertheless the vote went on.", &[]),
+            // `and` splits; a possessive is dropped; a regnal number kept.
+            ("both Kamenev and Zinoviev lost", &["Kamenev", "Zinoviev"]),
+            ("then Kamenev's friends left", &["Kamenev"]),
+            ("then Emperor Charles V ruled", &["Emperor Charles V"]),
+            ("so I went", &[]),
+        ] {
+            assert_eq!(uncovered(text, &[]), want, "{text}");
+        }
+    }
 }

@@ -409,3 +409,33 @@ fn coverage_lists_untagged_phrases_most_widespread_first() {
         .success()
         .stdout("# documents\toccurrences\tuncovered phrase\n2\t2\tTractor Centre\n1\t1\tDizzy with Success\n");
 }
+
+#[test]
+fn coverage_proposes_names_and_reports_misspellings() {
+    let dir = temp_with(&[
+        (
+            "a.txt",
+            "Stallin and Bukharin met. Meanwhile Kamenev's allies waited for Emperor Charles V."
+                .as_bytes(),
+        ),
+        (
+            "b.txt",
+            b"Then Stallin spoke; Stallin won. Lennin had died.",
+        ),
+    ]);
+    glossator()
+        .args(["lexicon", "coverage", "--no-default-lexicon", "--lexicon"])
+        .arg(test_lexicon("rules-lexicon.toml"))
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(
+            "# documents\toccurrences\tuncovered phrase\n\
+             1\t1\tBukharin\n\
+             1\t1\tEmperor Charles V\n\
+             1\t1\tKamenev\n\
+             # misspellings found: written → entry, occurrences\n\
+             Stallin → Joseph Stalin, 3×\n\
+             Lennin → Lenin, 1×\n",
+        );
+}

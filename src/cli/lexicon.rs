@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
+use glossator::annotate::How;
 use glossator::coverage::uncovered;
 
 use crate::args::{LexiconExportArgs, LexiconFormat};
@@ -53,21 +54,40 @@ pub fn list(lexicon: &Lexicon, kind: Option<Kind>, out: &mut impl Write) -> std:
 }
 
 /// Prints `documents<TAB>occurrences<TAB>phrase` for every uncovered
-/// candidate, most widespread first, then a total line on stderr.
+/// candidate, most widespread first, then the misspellings tagged (matching
+/// rule 7), one `written → entry name, N×` line each, most frequent first;
+/// a total line on stderr.
 pub fn coverage(run: &Run, reporter: &mut Reporter) -> anyhow::Result<()> {
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut misspelt: HashMap<(String, String), usize> = HashMap::new();
     process(
         run,
-        |doc| uncovered(&doc.text, run.annotator.annotate(doc).spans()),
+        |doc| {
+            let annotation = run.annotator.annotate(doc);
+            let spans = annotation.spans();
+            let typos: Vec<(String, String)> = spans
+                .iter()
+                .filter(|s| s.how == Some(How::Misspelling))
+                .filter_map(|s| {
+                    let written = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    Some((written, s.name.as_deref()?.to_string()))
+                })
+                .collect();
+            (uncovered(&doc.text, spans), typos)
+        },
         reporter,
         |p, _| {
+            let (phrases, typos) = p.prepared;
             let mut in_doc = std::collections::HashSet::new();
-            for phrase in p.prepared {
+            for phrase in phrases {
                 let counts = seen.entry(phrase.clone()).or_default();
                 counts.1 += 1;
                 if in_doc.insert(phrase) {
                     counts.0 += 1;
                 }
+            }
+            for typo in typos {
+                *misspelt.entry(typo).or_default() += 1;
             }
             Ok(())
         },
@@ -79,7 +99,19 @@ pub fn coverage(run: &Run, reporter: &mut Reporter) -> anyhow::Result<()> {
     for (phrase, (docs, count)) in &rows {
         writeln!(out, "{docs}\t{count}\t{phrase}")?;
     }
-    crate::report::message(&format_args!("{} uncovered candidate phrases", rows.len()));
+    let mut typos: Vec<((String, String), usize)> = misspelt.into_iter().collect();
+    typos.sort_by(|a, b| (b.1, &a.0).cmp(&(a.1, &b.0)));
+    if !typos.is_empty() {
+        writeln!(out, "# misspellings found: written → entry, occurrences")?;
+        for ((written, name), count) in &typos {
+            writeln!(out, "{written} → {name}, {count}×")?;
+        }
+    }
+    crate::report::message(&format_args!(
+        "{} uncovered candidate phrases, {} misspellings",
+        rows.len(),
+        typos.len()
+    ));
     Ok(())
 }
 
