@@ -86,6 +86,8 @@ enum Conjunction {
 pub(crate) fn before(s: &Scan, floor: usize, start: usize, last: Parsed) -> Option<Vec<Item>> {
     let text = s.text;
     let shape = shape(text, start, last)?;
+    // Most dates stand alone: look no further, and allocate nothing.
+    join_before(text, start).filter(|&(_, join)| join != Join::Comma)?;
     let mut items = vec![(start, last)];
     let mut first_join = None;
     while items.len() <= MAX_ELEMENTS {

@@ -225,7 +225,7 @@ impl Context {
 }
 
 /// One scan over the text: every anchor's expression, left to right, with
-/// the other dates of its phrase ([`enumeration`]).
+/// the other dates of its phrase ([`enumeration`], [`dual`]).
 fn scan(s: &Scan) -> Vec<DateMatch> {
     let text = s.text;
     let mut found = Vec::new();
@@ -233,44 +233,48 @@ fn scan(s: &Scan) -> Vec<DateMatch> {
     while let Some(anchor) = prefilter::next_anchor(text.as_bytes(), pos) {
         let floor = found.last().map_or(0, |m: &DateMatch| m.end);
         match expression_at(s, anchor.start, floor) {
-            Some((start, parsed)) => {
-                let phrase = phrase(s, &mut found, start, parsed);
-                pos = phrase.last().map_or(anchor.end, |&(_, p)| p.end);
-                found.extend(phrase.into_iter().map(|(start, p)| build(start, p)));
-            }
+            Some((start, parsed)) => pos = add_phrase(s, &mut found, start, parsed),
             None => pos = anchor.end,
         }
     }
     found
 }
 
-/// The dates of the phrase holding the expression `parsed` at `start`:
-/// the dual date it is part of ([`dual`]), or the enumeration it ends or
-/// the range it closes, and the years it lists after it. An element before it may have been found alone (in an
-/// early document, "55" of "in 55 and 54 BC" reads as the year 55): the
-/// enumeration replaces that date, and no other.
-fn phrase(s: &Scan, found: &mut Vec<DateMatch>, start: usize, parsed: Parsed) -> Vec<Item> {
+/// Adds the dates of the phrase holding the expression `parsed` at
+/// `start` to `found`: the dual date it is part of ([`dual`]), or the
+/// enumeration it ends or the range it closes, and the years it lists
+/// after it; returns where the phrase ends. An element before it may have
+/// been found alone (in an early document, "55" of "in 55 and 54 BC" reads
+/// as the year 55): the enumeration replaces that date, and no other.
+fn add_phrase(s: &Scan, found: &mut Vec<DateMatch>, start: usize, parsed: Parsed) -> usize {
+    let after_floor = |items: &Vec<Item>, m: &DateMatch| m.end <= items[0].0;
     let dual = dual::around(s, start, parsed)
-        .filter(|items| found.last().is_none_or(|m| m.end <= items[0].0));
+        .filter(|items| found.last().is_none_or(|m| after_floor(items, m)));
     if let Some(items) = dual {
-        return items;
+        found.extend(items.into_iter().map(|(at, p)| build(at, p)));
+        return found.last().map_or(parsed.end, |m| m.end);
     }
     let floor = found.len().checked_sub(2).map_or(0, |i| found[i].end);
     let before = enumeration::before(s, floor, start, parsed).filter(|items| {
         found.last().is_none_or(|m| {
-            m.end <= items[0].0 || items.iter().any(|&(at, p)| (at, p.end) == (m.start, m.end))
+            after_floor(items, m) || items.iter().any(|&(at, p)| (at, p.end) == (m.start, m.end))
         })
     });
-    let mut items = match before {
+    let (last_start, last) = match before {
         Some(items) => {
             found.retain(|m| m.start < items[0].0);
-            items
+            let last = items[items.len() - 1];
+            found.extend(items.into_iter().map(|(at, p)| build(at, p)));
+            last
         }
-        None => vec![(start, parsed)],
+        None => {
+            found.push(build(start, parsed));
+            (start, parsed)
+        }
     };
-    let (last_start, last) = items[items.len() - 1];
-    items.extend(enumeration::after(s, last_start, last));
-    items
+    let after = enumeration::after(s, last_start, last);
+    found.extend(after.into_iter().map(|(at, p)| build(at, p)));
+    found.last().map_or(parsed.end, |m| m.end)
 }
 
 /// The accepted expression covering the anchor at `anchor`, starting at the
