@@ -109,6 +109,12 @@ pub struct Event {
     /// `early`, `mid` or `late`, when written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// The date is written in the Old Style (Julian) calendar: `value` is
+    /// the date as written, `start` and `end` its Gregorian days (the
+    /// annotation span's `old_style`). Added within version 1: written only
+    /// when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub old_style: bool,
     /// The date as written.
     pub text: String,
     /// The document's id.
@@ -181,6 +187,7 @@ impl TimelineBuilder {
                     start,
                     end,
                     qualifier: span.qualifier.clone(),
+                    old_style: span.old_style,
                     text: span.text.to_string(),
                     doc: doc.id.clone(),
                     span: [span.start, span.end],
@@ -409,7 +416,7 @@ impl Timeline {
     /// something else. Spans of one value make one row, whatever their
     /// documents.
     ///
-    /// The other mentions of one date value (and qualifier) merge into one
+    /// The other mentions of one date value (and qualifier and calendar) merge into one
     /// row when their passages name the same event entries, or, where a
     /// passage names no event, the same entries: "Kronstadt Rising (March
     /// 1921)" in one document and "March 1921 – Kronstadt Rising crushed"
@@ -417,7 +424,7 @@ impl Timeline {
     pub fn rows(&self) -> Rows<'_> {
         let spans = self.span_flags();
         let mut rows = Rows::default();
-        type Key<'k> = (bool, &'k str, Option<&'k str>, Vec<&'k str>);
+        type Key<'k> = (bool, &'k str, Option<&'k str>, bool, Vec<&'k str>);
         let mut found: HashMap<Key, usize> = HashMap::new();
         for (event, span) in self.events.iter().zip(spans) {
             let named = if span { Vec::new() } else { self.named(event) };
@@ -430,6 +437,7 @@ impl Timeline {
                 span,
                 event.value.as_str(),
                 event.qualifier.as_deref(),
+                event.old_style,
                 named,
             );
             match found.get(&key) {
@@ -437,7 +445,7 @@ impl Timeline {
                 None => {
                     list.push(Row {
                         mentions: vec![event],
-                        named: key.3.clone(),
+                        named: key.4.clone(),
                     });
                     found.insert(key, list.len() - 1);
                 }

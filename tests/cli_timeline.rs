@@ -99,3 +99,36 @@ fn the_json_names_the_entries_and_the_heading_of_a_date() {
         .filter(|e| e["text"] != "1917–1941")
         .all(|e| e.get("heading").is_none()));
 }
+
+/// A dual date and an `(O.S.)` date: the Old Style rows say so in words,
+/// apart from the New Style row of the same event, and the JSON marks
+/// them; one document is counted as one.
+#[test]
+fn old_style_dates_say_so_in_words_and_in_the_json() {
+    let dir = temp_with(&[(
+        "os.md",
+        "The Bolsheviks took power on 25 Oct/7 Nov 1917.\n\nThe Red Army \
+         was founded on 23 February (O.S.) 1918.\n"
+            .as_bytes(),
+    )]);
+    let run = |format: &str| {
+        let out = glossator()
+            .args(["timeline", "--format", format])
+            .arg(dir.path())
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let md = run("md");
+    assert!(md.contains("in 1 document.\n"), "{md}");
+    assert!(md.contains("- **25 October (Old Style) 1917**"), "{md}");
+    assert!(md.contains("- **7 November 1917**"), "{md}");
+    assert!(md.contains("- **23 February (Old Style) 1918**"), "{md}");
+    let html = run("html");
+    assert!(
+        html.contains("k-date\">25 October (Old Style) 1917</span>"),
+        "{html}"
+    );
+    let json = run("json");
+    assert_eq!(json.matches("\"old_style\":true").count(), 2, "{json}");
+}

@@ -69,7 +69,7 @@ fn check_invariants(text: &str, m: &DateMatch) -> Result<(), String> {
     }
     // People read the date in words: every value the tagger emits has
     // them (only a bare year of 1000 or later reads as its value).
-    let words = glossator::dates::in_words(&m.value, m.qualifier);
+    let words = glossator::dates::in_words(&m.value, m.qualifier, m.old_style);
     if words == m.value && !(m.value.len() == 4 && m.value.bytes().all(|b| b.is_ascii_digit())) {
         return Err(format!("no words for the value {:?}", m.value));
     }

@@ -15,11 +15,15 @@
 //! | `1930?` | | perhaps 1930 |
 //! | `1928/1932` | | 1928–1932 |
 //! | `1985/..` | | 1985 onwards |
+//! | `1917-10-25`, Old Style | | 25 October (Old Style) 1917 |
 //!
 //! A year from 1000 on is written bare, an earlier one with AD, one
 //! before year 1 (EDTF's year 0 is 1 BC) with BC. A century is named by
 //! its ordinal, as the tagger reads "the 20th century" (`19XX`). A value
-//! that is not EDTF is returned as it is, so nothing is lost.
+//! that is not EDTF is returned as it is, so nothing is lost. A date
+//! written in the Old Style (Julian) calendar says so after its month, or
+//! after its year when it has no month: its value is the date as written,
+//! and only the words tell a reader which calendar that is.
 
 use super::edtf::{parts, Parts};
 
@@ -40,15 +44,18 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// `value` (an EDTF date or interval) with its `qualifier` (`early`,
-/// `mid`, `late`) in words.
+/// `mid`, `late`) in words; `old_style` when the date was written in the
+/// Old Style (Julian) calendar (a span's `old_style`).
 ///
 /// ```
 /// use glossator::dates::in_words;
-/// assert_eq!(in_words("192X", Some("early")), "the early 1920s");
-/// assert_eq!(in_words("-0043-03-15", None), "15 March 44 BC");
-/// assert_eq!(in_words("1924/1929", None), "1924–1929");
+/// assert_eq!(in_words("192X", Some("early"), false), "the early 1920s");
+/// assert_eq!(in_words("-0043-03-15", None, false), "15 March 44 BC");
+/// assert_eq!(in_words("1924/1929", None, false), "1924–1929");
+/// assert_eq!(in_words("1917-10-25", None, true), "25 October (Old Style) 1917");
 /// ```
-pub fn in_words(value: &str, qualifier: Option<&str>) -> String {
+pub fn in_words(value: &str, qualifier: Option<&str>, old_style: bool) -> String {
+    let date_words = |date| date_words(date, old_style);
     let words = match value.split_once('/') {
         Some(("" | "..", end)) => date_words(end).map(|end| format!("until {end}")),
         Some((start, "" | "..")) => date_words(start).map(|start| format!("{start} onwards")),
@@ -69,10 +76,11 @@ pub fn in_words(value: &str, qualifier: Option<&str>) -> String {
     }
 }
 
-/// One date (no `/`) in words, with its `~`/`?`/`%` mark.
-fn date_words(date: &str) -> Option<String> {
+/// One date (no `/`) in words, with its `~`/`?`/`%` mark and its
+/// calendar.
+fn date_words(date: &str, old_style: bool) -> Option<String> {
     let bare = date.strip_suffix(['?', '~', '%']).unwrap_or(date);
-    let words = bare_words(parts(bare)?)?;
+    let words = bare_words(parts(bare)?, old_style)?;
     Some(match &date[bare.len()..] {
         "~" => format!("about {words}"),
         "?" => format!("perhaps {words}"),
@@ -81,7 +89,7 @@ fn date_words(date: &str) -> Option<String> {
     })
 }
 
-fn bare_words(parts: Parts) -> Option<String> {
+fn bare_words(parts: Parts, old_style: bool) -> Option<String> {
     let (low, high) = parts.years;
     match parts.unspecified {
         1 => return Some(decade(low, high)),
@@ -89,18 +97,19 @@ fn bare_words(parts: Parts) -> Option<String> {
         _ => {}
     }
     let year = year(low);
+    let calendar = if old_style { " (Old Style)" } else { "" };
     Some(match (parts.month, parts.day) {
-        (None | Some(None), _) => year,
+        (None | Some(None), _) => format!("{year}{calendar}"),
         (Some(Some(month @ 1..=12)), None | Some(None)) => {
-            format!("{} {year}", MONTHS[usize::from(month - 1)])
+            format!("{}{calendar} {year}", MONTHS[usize::from(month - 1)])
         }
         (Some(Some(month @ 1..=12)), Some(Some(day))) => {
-            format!("{day} {} {year}", MONTHS[usize::from(month - 1)])
+            format!("{day} {}{calendar} {year}", MONTHS[usize::from(month - 1)])
         }
-        (Some(Some(24)), _) => format!("winter {year}–{}", next_year_short(low)),
+        (Some(Some(24)), _) => format!("winter {year}–{}{calendar}", next_year_short(low)),
         (Some(Some(code @ 21..=23)), _) => {
             format!(
-                "{} {year}",
+                "{} {year}{calendar}",
                 ["spring", "summer", "autumn"][usize::from(code - 21)]
             )
         }
@@ -191,14 +200,28 @@ mod tests {
             ("1917", Some("late"), "late 1917"),
         ];
         for (value, qualifier, words) in table {
-            assert_eq!(in_words(value, qualifier), words, "{value}");
+            assert_eq!(in_words(value, qualifier, false), words, "{value}");
+        }
+    }
+
+    #[test]
+    fn old_style_dates_say_so_after_their_month_or_year() {
+        let table = [
+            ("1917-10-25", None, "25 October (Old Style) 1917"),
+            ("1917-10", None, "October (Old Style) 1917"),
+            ("1917", None, "1917 (Old Style)"),
+            ("1917", Some("late"), "late 1917 (Old Style)"),
+            ("1917-10-25~", None, "about 25 October (Old Style) 1917"),
+        ];
+        for (value, qualifier, words) in table {
+            assert_eq!(in_words(value, qualifier, true), words, "{value}");
         }
     }
 
     #[test]
     fn what_is_not_edtf_stays_as_it_is() {
         for value in ["", "1924-13-01x", "abc", "19XXX", "1924-01-01-01", "/"] {
-            assert_eq!(in_words(value, None), value);
+            assert_eq!(in_words(value, None, false), value);
         }
     }
 

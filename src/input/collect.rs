@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use super::{id_of, unique_ids, Input, InputError, Source};
 use crate::document::Format;
+use crate::text::counted;
 
 /// The file glossator puts in every folder it writes a set of outputs into
 /// (`build --out`, `annotate --out`). A folder walk does not read a folder
@@ -74,23 +75,21 @@ impl fmt::Display for Skipped {
                 })
                 .collect();
             if self.special > 0 {
-                let what = plural(
+                kinds.push(counted(
                     self.special,
                     "pipe, socket or device",
                     "pipes, sockets or devices",
-                );
-                kinds.push(format!("{} {what}", self.special));
+                ));
             }
             if self.links > 0 {
-                let what = plural(self.links, "symbolic link", "symbolic links");
                 kinds.push(format!(
-                    "{} {what} (not followed: name the file to read it)",
-                    self.links
+                    "{} (not followed: name the file to read it)",
+                    counted(self.links, "symbolic link", "symbolic links")
                 ));
             }
             parts.push(format!(
-                "{files} {}: {} ({})",
-                plural(files, "file", "files"),
+                "{}: {} ({})",
+                counted(files, "file", "files"),
                 kinds.join(", "),
                 what_is_read()
             ));
@@ -102,9 +101,12 @@ impl fmt::Display for Skipped {
                 .map(|p| p.display().to_string())
                 .collect();
             parts.push(format!(
-                "{} glossator output {}: {}",
-                folders.len(),
-                plural(folders.len(), "folder", "folders"),
+                "{}: {}",
+                counted(
+                    folders.len(),
+                    "glossator output folder",
+                    "glossator output folders"
+                ),
                 folders.join(", ")
             ));
         }
@@ -123,14 +125,6 @@ fn what_is_read() -> String {
         Some((last, [])) => format!("documents are {last} files"),
         Some((last, rest)) => format!("documents are {} or {last} files", rest.join(", ")),
         None => "no documents are read from folders".to_string(),
-    }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
     }
 }
 

@@ -11,6 +11,7 @@ use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::escape_markup;
 use crate::render::text::{initials, one_line, quote_around, section_id, spellings};
+use crate::text::counted;
 use crate::timeline::{Event, Row, Timeline};
 
 /// Characters in a quote shown under "where it appears".
@@ -24,10 +25,10 @@ pub fn glossary(glossary: &Glossary) -> String {
     let mut out = String::from("# Glossary\n\n");
     let _ = writeln!(
         out,
-        "{} entries, {} occurrences, from {} documents.\n",
-        glossary.entries().len(),
-        glossary.total_count(),
-        glossary.documents().len()
+        "{}, {}, from {}.\n",
+        counted(glossary.entries().len(), "entry", "entries"),
+        counted(glossary.total_count(), "occurrence", "occurrences"),
+        counted(glossary.documents().len(), "document", "documents")
     );
     let by_id = glossary.by_id();
     let sections = glossary.sections();
@@ -105,16 +106,11 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, by_id: &HashMap<&str, 
     if !links.is_empty() {
         let _ = write!(out, " · *See also:* {}", links.join(", "));
     }
-    let times = if entry.count == 1 { "time" } else { "times" };
-    let docs = if entry.doc_count == 1 {
-        "document"
-    } else {
-        "documents"
-    };
     let _ = writeln!(
         out,
-        "  \n*Occurs {} {times} in {} {docs}.*\n",
-        entry.count, entry.doc_count
+        "  \n*Occurs {} in {}.*\n",
+        counted(entry.count, "time", "times"),
+        counted(entry.doc_count, "document", "documents")
     );
     if entry.occurrences.is_empty() {
         // --max-occurrences 0: no passages, and no section for them.
@@ -190,10 +186,10 @@ pub fn timeline(timeline: &Timeline) -> String {
     let mut out = String::from("# Timeline\n\n");
     let _ = writeln!(
         out,
-        "{} events from {} dated passages in {} documents.\n",
-        rows.events.len(),
-        timeline.events().len(),
-        timeline.documents().len()
+        "{} from {} in {}.\n",
+        counted(rows.events.len(), "event", "events"),
+        counted(timeline.events().len(), "dated passage", "dated passages"),
+        counted(timeline.documents().len(), "document", "documents")
     );
     if !rows.spans.is_empty() {
         out.push_str(
@@ -225,7 +221,11 @@ fn timeline_row(out: &mut String, timeline: &Timeline, row: &Row) {
     let name = |id: &str| escape(timeline.entry(id).map_or(id, |e| e.name.as_str()));
     let mut head = format!(
         "- **{}**",
-        escape(&in_words(&first.value, first.qualifier.as_deref()))
+        escape(&in_words(
+            &first.value,
+            first.qualifier.as_deref(),
+            first.old_style
+        ))
     );
     if !row.named.is_empty() {
         let names: Vec<String> = row.named.iter().map(|id| name(id)).collect();

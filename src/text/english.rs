@@ -64,6 +64,18 @@ pub fn is_english_word(word: &str) -> bool {
     words.contains(word.to_lowercase())
 }
 
+/// `n` and the noun that counts it, singular for one: what every count
+/// shown to people (summaries, page headers, messages) is written with.
+///
+/// ```
+/// use glossator::text::counted;
+/// assert_eq!(counted(1, "document", "documents"), "1 document");
+/// assert_eq!(counted(0, "document", "documents"), "0 documents");
+/// ```
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

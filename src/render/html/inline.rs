@@ -384,7 +384,7 @@ fn date_tip(h: &mut Html, span: &Span) {
         .element("b", &[], &span.text)
         .raw(" <span class=\"kind\">date</span></span><span class=\"def\">");
     if let Some(value) = &span.value {
-        h.text(&in_words(value, span.qualifier.as_deref()));
+        h.text(&in_words(value, span.qualifier.as_deref(), span.old_style));
     }
     if let (Some(first), Some(last)) = (span.first_day, span.last_day) {
         h.raw(": ");

@@ -20,6 +20,7 @@ use crate::render::html::page::{
 use crate::render::html::writer::Html;
 use crate::render::markdown::kind_heading;
 use crate::render::text::{initials, plain, section_id, spellings};
+use crate::text::counted;
 use crate::timeline::{Row, Timeline};
 
 /// The glossary page: links to its sections, then a section per kind with
@@ -28,12 +29,20 @@ pub fn glossary(glossary: &Glossary) -> String {
     page("Glossary", Depth::Top, |h| {
         let by_id = glossary.by_id();
         h.raw("<h1>Glossary</h1>\n<p class=\"meta\">")
-            .show(glossary.entries().len())
-            .raw(" entries, ")
-            .show(glossary.total_count())
-            .raw(" occurrences, from ")
-            .show(glossary.documents().len())
-            .raw(" documents.</p>\n");
+            .text(&counted(glossary.entries().len(), "entry", "entries"))
+            .raw(", ")
+            .text(&counted(
+                glossary.total_count(),
+                "occurrence",
+                "occurrences",
+            ))
+            .raw(", from ")
+            .text(&counted(
+                glossary.documents().len(),
+                "document",
+                "documents",
+            ))
+            .raw(".</p>\n");
         legend(h);
         let sections = glossary.sections();
         sections_nav(h, &sections);
@@ -145,18 +154,10 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
         );
     }
     h.raw(" · Occurs ")
-        .show(entry.count)
-        .raw(if entry.count == 1 {
-            " time in "
-        } else {
-            " times in "
-        })
-        .show(entry.doc_count)
-        .raw(if entry.doc_count == 1 {
-            " document.</p>\n"
-        } else {
-            " documents.</p>\n"
-        });
+        .text(&counted(entry.count, "time", "times"))
+        .raw(" in ")
+        .text(&counted(entry.doc_count, "document", "documents"))
+        .raw(".</p>\n");
     if entry.occurrences.is_empty() {
         // --max-occurrences 0: no passages, and no list for them.
         h.raw("</article>\n");
@@ -195,12 +196,20 @@ pub fn timeline(timeline: &Timeline) -> String {
     page("Timeline", Depth::Top, |h| {
         let rows = timeline.rows();
         h.raw("<h1>Timeline</h1>\n<p class=\"meta\">")
-            .show(rows.events.len())
-            .raw(" events from ")
-            .show(timeline.events().len())
-            .raw(" dated passages in ")
-            .show(timeline.documents().len())
-            .raw(" documents.</p>\n");
+            .text(&counted(rows.events.len(), "event", "events"))
+            .raw(" from ")
+            .text(&counted(
+                timeline.events().len(),
+                "dated passage",
+                "dated passages",
+            ))
+            .raw(" in ")
+            .text(&counted(
+                timeline.documents().len(),
+                "document",
+                "documents",
+            ))
+            .raw(".</p>\n");
         if !rows.spans.is_empty() {
             h.raw(
                 "<h2>Periods covered</h2>\n<p class=\"meta\">The span of a document, \
@@ -240,7 +249,7 @@ fn timeline_row(h: &mut Html, timeline: &Timeline, row: &Row) {
         .element(
             "span",
             &[("class", &key_class(SpanKind::Date))],
-            &in_words(&first.value, first.qualifier.as_deref()),
+            &in_words(&first.value, first.qualifier.as_deref(), first.old_style),
         )
         .raw(" ");
     for id in &row.named {

@@ -314,7 +314,11 @@ fn dates(h: &mut Html, key: &mut Html, timeline: &Timeline, items: usize, rng: &
         key.raw("<li>")
             .text(&one_line(name))
             .raw(" (")
-            .text(&in_words(&event.value, event.qualifier.as_deref()))
+            .text(&in_words(
+                &event.value,
+                event.qualifier.as_deref(),
+                event.old_style,
+            ))
             .raw(")</li>\n");
     }
     key.raw("</ol>\n");
