@@ -1,0 +1,206 @@
+//! What the matcher compiles: every pattern (each surface form, plural,
+//! derived name and variant, normalized once) and, for each, the entries
+//! that may claim it, in priority order, with their case rules.
+//!
+//! [`Matcher::new`](super::Matcher::new) builds its automaton, groups and
+//! filter from these patterns; the find (`find.rs`) reads the claims of a
+//! pattern it finds. Matching rules 4, 9 and 10 decide here which entry a
+//! pattern goes to.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::case::{case_rule, CaseRule};
+use super::{Claim, How, NO_ENTRY};
+use crate::lexicon::inflect::{self, plurals};
+use crate::lexicon::names::{derived_names, NameClass};
+use crate::lexicon::{Entry, Kind, Lexicon, SurfaceForm};
+use crate::text::{is_english_word, normalize_form};
+
+/// Every pattern to compile (each surface form and generated plural,
+/// normalized, once), and for each the entries that may claim it.
+///
+/// The forms are normalized on the current thread pool (the build is part
+/// of every run's start, before any document is read), then gathered in
+/// entry order.
+pub(super) fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
+    let forms: Vec<(String, Claim, bool)> = lexicon
+        .entries()
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(entry_index, entry)| entry_patterns(entry_index, entry))
+        .collect();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut claims: Vec<Vec<Claim>> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for (pattern, claim, explicit) in forms {
+        let slot = *index.entry(pattern.clone()).or_insert_with(|| {
+            patterns.push(pattern);
+            claims.push(Vec::new());
+            claims.len() - 1
+        });
+        let existing = &mut claims[slot];
+        // A generated plural never displaces another entry's own form.
+        let taken_by_other = existing
+            .iter()
+            .any(|c| c.entry != claim.entry && c.how == How::Listed);
+        let already = existing
+            .iter()
+            .any(|c| c.entry == claim.entry && c.case == claim.case && c.how == claim.how);
+        if (explicit || !taken_by_other) && !already {
+            existing.push(claim);
+        }
+    }
+    // A listed form outranks every derived name (matching rule 9).
+    for claims in &mut claims {
+        if claims.iter().any(|c| c.how == How::Listed) {
+            claims.retain(|c| c.how == How::Listed);
+        }
+    }
+    for (pattern, claim) in variant_patterns(lexicon, &index) {
+        patterns.push(pattern);
+        claims.push(vec![claim]);
+    }
+    (patterns, claims)
+}
+
+/// The forms derived from each person's listed ones (matching rule 9):
+/// the entry, the form as written, its class and its case rule.
+fn derived_forms(
+    entry_index: usize,
+    entry: &Entry,
+) -> impl Iterator<Item = (usize, String, NameClass, CaseRule)> + '_ {
+    let person = entry.kind == Kind::Person;
+    let forms = person.then(|| std::iter::once(&entry.name).chain(&entry.aliases));
+    forms.into_iter().flatten().flat_map(move |form| {
+        derived_names(form).into_iter().map(move |derived| {
+            let case = match derived.text.split(' ').any(is_english_word) {
+                true => CaseRule::Capitalised,
+                false => CaseRule::Any,
+            };
+            (entry_index, derived.text, derived.class, case)
+        })
+    })
+}
+
+/// Every derived name's entries and classes, by its normalized form.
+pub(super) fn derived_index(lexicon: &Lexicon) -> HashMap<String, Vec<(usize, NameClass)>> {
+    let mut index: HashMap<String, Vec<(usize, NameClass)>> = HashMap::new();
+    for (entry_index, entry) in lexicon.entries().iter().enumerate() {
+        for (entry, text, class, _) in derived_forms(entry_index, entry) {
+            let claims = index.entry(normalize_form(&text, true)).or_default();
+            if !claims.iter().any(|&(e, c)| e == entry && c == class) {
+                claims.push((entry, class));
+            }
+        }
+    }
+    index
+}
+
+/// The patterns of matching rule 10 (`lexicon::inflect`), with their
+/// claims: every listed form's variants, normalized, except those that
+/// are already a pattern (a listed form or rule-4 plural of any entry,
+/// given in `taken`) and those two entries derive.
+fn variant_patterns(lexicon: &Lexicon, taken: &HashMap<String, usize>) -> Vec<(String, Claim)> {
+    let derived: Vec<(usize, String)> = lexicon
+        .entries()
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(entry_index, entry)| {
+            let variants = inflect::entry_variants(entry);
+            let mut folded: Vec<String> = variants.map(|v| normalize_form(&v, true)).collect();
+            folded.sort_unstable();
+            folded.dedup();
+            folded.into_iter().map(move |v| (entry_index, v))
+        })
+        .filter(|(_, variant)| !taken.contains_key(variant))
+        .collect();
+    let mut by_pattern: HashMap<&str, Option<usize>> = HashMap::new();
+    for (entry, variant) in &derived {
+        by_pattern
+            .entry(variant)
+            .and_modify(|owner| *owner = owner.filter(|e| e == entry))
+            .or_insert(Some(*entry));
+    }
+    derived
+        .iter()
+        .filter(|(entry, variant)| by_pattern[variant.as_str()] == Some(*entry))
+        .map(|(entry, variant)| {
+            let claim = Claim {
+                entry: *entry,
+                case: CaseRule::Any,
+                how: How::Variant,
+            };
+            (variant.clone(), claim)
+        })
+        .collect()
+}
+
+/// The patterns of one entry, each with the entry's claim on it and
+/// whether it is one of the entry's own forms (not a generated plural).
+fn entry_patterns(
+    entry_index: usize,
+    entry: &Entry,
+) -> impl Iterator<Item = (String, Claim, bool)> + '_ {
+    entry
+        .surface_forms()
+        .flat_map(move |form| {
+            let case = case_rule(form.text, form.exact_case);
+            let folded = normalize_form(form.text, true);
+            let plurals = match takes_plurals(entry, &case) {
+                true => plurals(&folded),
+                false => Vec::new(),
+            };
+            let claim = move |case| Claim {
+                entry: entry_index,
+                case,
+                how: How::Listed,
+            };
+            let plurals = plurals
+                .into_iter()
+                .map(move |plural| (plural, claim(CaseRule::Any), false));
+            plurals.chain([(folded, claim(case), true)])
+        })
+        .chain(
+            derived_forms(entry_index, entry).map(|(entry, text, _, case)| {
+                let claim = Claim {
+                    entry,
+                    case,
+                    how: How::Variant,
+                };
+                (normalize_form(&text, true), claim, false)
+            }),
+        )
+}
+
+/// Whether a form of `entry` matched by `case` also matches its regular
+/// plurals (matching rule 4): a term's form matched in any case, unless
+/// the entry says `plural = false`.
+fn takes_plurals(entry: &Entry, case: &CaseRule) -> bool {
+    entry.kind == Kind::Term && entry.plural && *case == CaseRule::Any
+}
+
+/// The plurals `form` of `entry` also matches as (matching rule 4), as
+/// written (`Kolkhoz` → `Kolkhozs`, `Kolkhozes`), for exports of the
+/// lexicon to other tools; none if it takes none. Like the matcher, this
+/// does not leave out a plural that another entry claims: see
+/// `patterns_and_claims`.
+pub fn written_plurals(entry: &Entry, form: SurfaceForm) -> Vec<String> {
+    match takes_plurals(entry, &case_rule(form.text, form.exact_case)) {
+        true => plurals(form.text),
+        false => Vec::new(),
+    }
+}
+
+/// See `Matcher::any_case_entry`.
+pub(super) fn any_case_entry(claims: &[Claim]) -> u32 {
+    match claims.first() {
+        Some(Claim {
+            entry,
+            case: CaseRule::Any,
+            how: How::Listed,
+        }) => u32::try_from(*entry).expect("fewer than 4 billion entries"),
+        _ => NO_ENTRY,
+    }
+}
