@@ -1,0 +1,262 @@
+//! Making a timeline: the events of each annotated document, in document
+//! order ([`TimelineBuilder`]), each dated passage a sentence or a table
+//! row, with the entries it names.
+//!
+//! A run builds one per worker and appends them in document order; the
+//! [`Timeline`] it finishes is the type of `mod.rs`.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{EntryName, Event, Timeline, TIMELINE_SCHEMA};
+use crate::annotate::{Annotation, Span};
+use crate::document::{Block, BlockKind};
+use crate::input::Document;
+use crate::shard::{passage, passage_in, DocRef};
+
+/// Collects the events of documents one by one, in document order, and
+/// sorts them once in [`TimelineBuilder::finish`].
+#[derive(Debug, Default)]
+pub struct TimelineBuilder {
+    documents: Vec<DocRef>,
+    entries: BTreeMap<String, EntryName>,
+    events: Vec<Event>,
+}
+
+impl TimelineBuilder {
+    /// An empty builder.
+    pub fn new() -> TimelineBuilder {
+        TimelineBuilder::default()
+    }
+
+    /// Adds one annotated document (after all documents added before it).
+    /// A date span that is not the document's text at its offsets, not
+    /// inside its sentence, or whose first day is after its last, is left
+    /// out (the annotator makes none).
+    pub fn add(&mut self, doc: &Document, annotation: &Annotation) {
+        self.documents.push(DocRef::of(doc));
+        // Spans are sorted by start and each lies inside its sentence (or
+        // table row), so the spans of one come together: one pass finds
+        // each one's entries once, for all of its dates.
+        let unit = |span: &Span| match row_of(annotation.blocks(), span.start) {
+            Some(row) => Unit::Row(row),
+            None => Unit::Sentence(span.sentence),
+        };
+        for in_unit in annotation.spans().chunk_by(|a, b| unit(a) == unit(b)) {
+            let mut entries = None;
+            for span in in_unit {
+                let (Some(value), Some(start), Some(end)) =
+                    (&span.value, span.first_day, span.last_day)
+                else {
+                    continue;
+                };
+                if start > end {
+                    continue;
+                }
+                let found = match unit(span) {
+                    Unit::Row(row) => passage_in(&doc.text, row, span),
+                    Unit::Sentence(_) => passage(&doc.text, annotation, span),
+                };
+                let Some((sentence, context)) = found else {
+                    continue;
+                };
+                let entries = entries
+                    .get_or_insert_with(|| self.entry_ids(in_unit))
+                    .clone();
+                self.events.push(Event {
+                    value: value.clone(),
+                    start,
+                    end,
+                    qualifier: span.qualifier.clone(),
+                    old_style: span.old_style,
+                    text: span.text.to_string(),
+                    doc: doc.id.clone(),
+                    span: [span.start, span.end],
+                    sentence,
+                    context: context.to_string(),
+                    entries,
+                    heading: heading_at(annotation.blocks(), span.start),
+                });
+            }
+        }
+    }
+
+    /// The events of one document alone: the part
+    /// [`TimelineBuilder::append`] folds in, made on the worker that
+    /// annotated the document (see [`crate::glossary::Glossary::of_document`]).
+    pub fn of_document(doc: &Document, annotation: &Annotation) -> TimelineBuilder {
+        let mut builder = TimelineBuilder::new();
+        builder.add(doc, annotation);
+        builder
+    }
+
+    /// Folds in the events of documents that come after this one's.
+    pub fn append(&mut self, later: TimelineBuilder) {
+        self.documents.extend(later.documents);
+        for (id, name) in later.entries {
+            self.entries.entry(id).or_insert(name);
+        }
+        self.events.extend(later.events);
+    }
+
+    /// The entry ids of `spans`, each once, in order of first appearance;
+    /// their names are kept for [`Timeline`]'s `entries`.
+    fn entry_ids(&mut self, spans: &[Span]) -> Vec<String> {
+        #[cfg(test)]
+        tests::SPANS_READ.with(|read| read.set(read.get() + spans.len()));
+        let mut seen = HashSet::new();
+        let mut ids = Vec::new();
+        for span in spans {
+            let (Some(id), Some(name), Some(kind)) = (
+                span.entry.as_deref(),
+                span.name.as_deref(),
+                span.kind.entry_kind(),
+            ) else {
+                continue;
+            };
+            if seen.insert(id) {
+                ids.push(id.to_string());
+                if !self.entries.contains_key(id) {
+                    let name = EntryName {
+                        id: id.to_string(),
+                        name: name.to_string(),
+                        kind,
+                    };
+                    self.entries.insert(id.to_string(), name);
+                }
+            }
+        }
+        ids
+    }
+
+    /// The timeline. Events were collected in document order and, within
+    /// a document, in text order, so one stable sort by days gives the
+    /// documented order.
+    pub fn finish(mut self) -> Timeline {
+        self.events.sort_by_key(|e| (e.start, e.end));
+        Timeline {
+            schema: TIMELINE_SCHEMA.to_string(),
+            documents: self.documents,
+            entries: self.entries.into_values().collect(),
+            events: self.events,
+        }
+    }
+}
+
+/// What a date's passage is: its sentence, or the table row it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Sentence(usize),
+    /// The byte range from the row's first cell to its last.
+    Row([usize; 2]),
+}
+
+/// The index of the block of `blocks` (sorted, as an annotation's are)
+/// that byte `at` lies in.
+fn block_at(blocks: &[Block], at: usize) -> Option<usize> {
+    let i = blocks.partition_point(|b| b.start <= at).checked_sub(1)?;
+    (at < blocks[i].end).then_some(i)
+}
+
+/// The level of the heading that byte `at` lies in, if it does.
+fn heading_at(blocks: &[Block], at: usize) -> Option<u8> {
+    match blocks[block_at(blocks, at)?].kind {
+        BlockKind::Heading { level } => Some(level),
+        _ => None,
+    }
+}
+
+/// The row that byte `at` lies in, if it lies in a table cell of
+/// `blocks` (sorted, as an annotation's are).
+fn row_of(blocks: &[Block], at: usize) -> Option<[usize; 2]> {
+    let i = block_at(blocks, at)?;
+    let BlockKind::Cell { table, row, .. } = blocks[i].kind else {
+        return None;
+    };
+    let same = |b: &Block| matches!(b.kind, BlockKind::Cell { table: t, row: r, .. } if (t, r) == (table, row));
+    let first = blocks[..i]
+        .iter()
+        .rposition(|b| !same(b))
+        .map_or(0, |p| p + 1);
+    let last = i + blocks[i..].iter().take_while(|b| same(b)).count() - 1;
+    Some([blocks[first].start, blocks[last].end])
+}
+
+#[cfg(test)]
+mod row_tests {
+    use super::*;
+    use crate::annotate::Annotator;
+    use crate::lexicon::Lexicon;
+
+    /// A date in a key-dates row is dated by the row: its context is the
+    /// row, its entries the row's (the date and the event are in cells,
+    /// and so in sentences, of their own).
+    #[test]
+    fn a_table_row_is_one_passage() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let text = "Key dates\n\n1924      Lenin dies\n1928      Stalin: First Five-Year Plan\n";
+        let doc = Document::new("d".into(), "d.txt".into(), text.into());
+        let mut builder = TimelineBuilder::new();
+        builder.add(&doc, &annotator.annotate(&doc));
+        let timeline = builder.finish();
+        let got: Vec<(&str, &str, Vec<&str>)> = timeline
+            .events()
+            .iter()
+            .map(|e| {
+                (
+                    e.text.as_str(),
+                    e.context.as_str(),
+                    e.entries.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1924", "1924      Lenin dies", vec!["lenin"]),
+                (
+                    "1928",
+                    "1928      Stalin: First Five-Year Plan",
+                    vec!["stalin", "first-five-year-plan"]
+                ),
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::annotate::Annotator;
+    use crate::lexicon::Lexicon;
+
+    thread_local! {
+        /// How many spans `TimelineBuilder::entry_ids` has read on this thread.
+        pub(super) static SPANS_READ: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Finding the entries of each date's sentence reads each span once
+    /// (it read every span of the document for every date): counted, not
+    /// timed.
+    #[test]
+    fn each_span_is_read_once_whatever_the_dates() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let one = "Lenin died in 1924, Stalin rose in 1928 and 1929. ";
+        for sentences in [1, 10, 100] {
+            let doc = Document::new("d".into(), "d.txt".into(), one.repeat(sentences));
+            let annotation = annotator.annotate(&doc);
+            assert_eq!(annotation.spans().len(), 5 * sentences);
+            SPANS_READ.with(|read| read.set(0));
+            let mut builder = TimelineBuilder::new();
+            builder.add(&doc, &annotation);
+            let timeline = builder.finish();
+            assert_eq!(timeline.events.len(), 3 * sentences);
+            assert!(timeline
+                .events
+                .iter()
+                .all(|e| e.entries == ["lenin", "stalin"]));
+            assert_eq!(SPANS_READ.with(Cell::get), 5 * sentences);
+        }
+    }
+}
