@@ -97,9 +97,8 @@ fn bracketed(text: &str, start: usize, year_date: Parsed, year: i32) -> Option<V
     if after_bracket == start || char_before(text, after_bracket) != Some(')') {
         return None;
     }
-    let open = text[inner_end.saturating_sub(MAX_BRACKETED)..inner_end]
-        .rfind('(')
-        .map(|i| inner_end.saturating_sub(MAX_BRACKETED) + i)?;
+    let from = text.floor_char_boundary(inner_end.saturating_sub(MAX_BRACKETED));
+    let open = text[from..inner_end].rfind('(').map(|i| from + i)?;
     let before = skip_spaces_back(text, open);
     // Days and months only: a day alone takes no month here.
     let own_month = Shape::Day { year, month: 0 };
@@ -187,6 +186,19 @@ mod tests {
             .iter()
             .map(|&(a, b, c)| (a, b.to_string(), c))
             .collect()
+    }
+
+    /// The look back for a bracket is a byte count: it must not land
+    /// inside a character (it did, and panicked, on any non-ASCII text
+    /// within its reach).
+    #[test]
+    fn the_look_back_for_a_bracket_keeps_to_characters() {
+        for pad in ["", "a", "ab", "abc"] {
+            let text = format!("{pad}{} (x) 1917", "é".repeat(20));
+            assert_eq!(dates(&text), expected(&[("1917", "1917", false)]), "{text}");
+            let text = format!("{pad}{} (Сталин) 1924", "ё".repeat(20));
+            assert_eq!(dates(&text), expected(&[("1924", "1924", false)]), "{text}");
+        }
     }
 
     #[test]

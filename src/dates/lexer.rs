@@ -163,7 +163,7 @@ pub(crate) fn previous_word(text: &str, p: usize) -> Option<&str> {
 /// or line break before `p` (looking back at most 400 bytes).
 pub(crate) fn sentence_start(text: &str, p: usize) -> usize {
     let bytes = &text.as_bytes()[..p];
-    let floor = p.saturating_sub(400);
+    let floor = text.floor_char_boundary(p.saturating_sub(400));
     bytes[floor..]
         .iter()
         .rposition(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
@@ -224,6 +224,15 @@ fn skip_dot_before(text: &str, p: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_start_far_back_is_a_character_boundary() {
+        for pad in ["", "a"] {
+            let text = format!("{pad}{} 1924", "ж".repeat(300));
+            let start = sentence_start(&text, text.len() - 4);
+            assert!(text.is_char_boundary(start), "{start}");
+        }
+    }
 
     #[test]
     fn reads_numbers_and_words() {
