@@ -111,9 +111,33 @@ pub(crate) struct Year(pub i32);
 
 impl fmt::Display for Year {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        write!(f, "{sign}{:04}", self.0.unsigned_abs())
+        let mut year = String::with_capacity(12);
+        push_year(&mut year, self.0);
+        f.write_str(&year)
     }
+}
+
+/// Appends `year` as [`Year`] writes it: the one home of a year's digits,
+/// written without the formatting machinery because the date tagger
+/// writes a value for every date it finds.
+pub(crate) fn push_year(out: &mut String, year: i32) {
+    if year < 0 {
+        out.push('-');
+    }
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(year.unsigned_abs());
+    out.extend(std::iter::repeat_n(
+        '0',
+        4usize.saturating_sub(digits.len()),
+    ));
+    out.push_str(digits);
+}
+
+/// Appends `n` (below 100: a month, a day, a season's code) as two digits.
+pub(crate) fn push_two_digits(out: &mut String, n: u8) {
+    debug_assert!(n < 100, "{n} has more than two digits");
+    out.push(char::from(b'0' + n / 10 % 10));
+    out.push(char::from(b'0' + n % 10));
 }
 
 /// Parses exactly `N` ASCII digits.
@@ -168,6 +192,20 @@ mod tests {
     use super::*;
     use serde::de::value::{Error, StrDeserializer};
     use serde::de::IntoDeserializer;
+
+    #[test]
+    fn years_and_two_digits_are_written_as_the_formatter_pads_them() {
+        for year in (-12_000..=12_000).chain([i32::MIN, i32::MAX]) {
+            let sign = if year < 0 { "-" } else { "" };
+            let padded = format!("{sign}{:04}", year.unsigned_abs());
+            assert_eq!(Year(year).to_string(), padded);
+        }
+        for n in 0..100 {
+            let mut out = String::new();
+            push_two_digits(&mut out, n);
+            assert_eq!(out, format!("{n:02}"));
+        }
+    }
 
     #[test]
     fn leap_years_follow_the_gregorian_rule() {

@@ -6,7 +6,7 @@
 use super::grammar::{Parsed, Scan};
 use super::lexer::{byte_is, char_at, number, skip_spaces, spaced_dash, spaces1, Num};
 use super::value::{Kind, Point};
-use super::vocab::{era, Era};
+use super::vocab::{era, may_start_era, Era};
 
 /// A number that may be a year of an era: one to four digits, no leading
 /// zero ("44 BC", "AD 9").
@@ -20,6 +20,9 @@ pub(crate) fn as_era_number(text: &str, n: Num) -> Option<i32> {
 /// the last dot of a dotted mark).
 pub(crate) fn era_mark(text: &str, p: usize) -> Option<(Era, bool, usize)> {
     let bytes = text.as_bytes().get(p..)?;
+    if !may_start_era(*bytes.first()?) {
+        return None;
+    }
     let mut letters = [0u8; 4];
     let (mut count, mut i, mut dotted) = (0, 0, false);
     while let Some(&b) = bytes.get(i) {

@@ -7,7 +7,7 @@
 //! * century `19XX`: early 1900-1933, mid 1933-1966, late 1967-1999;
 //! * year `1917`: early January-April, mid May-August, late September-December.
 
-use super::calendar::{Day, Year};
+use super::calendar::{push_two_digits, push_year, Day};
 use super::edtf::{season_bounds, widened};
 use super::vocab::Qualifier;
 
@@ -112,14 +112,20 @@ impl Point {
         self.named_last() < later.named_first()
     }
 
-    fn edtf(self) -> String {
-        let year = Year(self.year);
-        let mark = self.mark.map(Mark::as_char).map(String::from);
-        let mark = mark.as_deref().unwrap_or("");
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}{mark}"),
-            (Some(m), None) => format!("{year}-{m:02}{mark}"),
-            _ => format!("{year}{mark}"),
+    /// Appends the EDTF value: `1924`, `1924-01`, `1924-01-21`, with the
+    /// mark after it (`1930~`).
+    fn push_edtf(self, out: &mut String) {
+        push_year(out, self.year);
+        if let Some(month) = self.month {
+            out.push('-');
+            push_two_digits(out, month);
+            if let Some(day) = self.day {
+                out.push('-');
+                push_two_digits(out, day);
+            }
+        }
+        if let Some(mark) = self.mark {
+            out.push(mark.as_char());
         }
     }
 }
@@ -165,15 +171,31 @@ impl Kind {
     /// The EDTF level 0/1 value.
     pub(crate) fn edtf(self) -> String {
         match self {
-            Kind::Point(p) => p.edtf(),
-            Kind::Interval(a, b) => format!("{}/{}", a.edtf(), b.edtf()),
+            Kind::Point(p) => {
+                let mut out = String::with_capacity(12);
+                p.push_edtf(&mut out);
+                out
+            }
+            Kind::Interval(a, b) => {
+                let mut out = String::with_capacity(24);
+                a.push_edtf(&mut out);
+                out.push('/');
+                b.push_edtf(&mut out);
+                out
+            }
             Kind::Decade(y) => decade_edtf(y),
             Kind::Decades(a, b) => format!("{}/{}", decade_edtf(a), decade_edtf(b)),
             Kind::Century(c) => {
                 let sign = if c.bc { "-" } else { "" };
                 format!("{sign}{:02}XX", c.hundreds)
             }
-            Kind::Season(y, code) => format!("{}-{code}", Year(y)),
+            Kind::Season(y, code) => {
+                let mut out = String::with_capacity(8);
+                push_year(&mut out, y);
+                out.push('-');
+                push_two_digits(&mut out, code);
+                out
+            }
         }
     }
 
