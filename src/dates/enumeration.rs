@@ -11,6 +11,9 @@
 //! | the 16th and 17th centuries | `16th`, `17th centuries` | `15XX`, `16XX` |
 //! | 55 and 54 BC | `55`, `54 BC` | `-0054`, `-0053` |
 //! | AD 60 or 61 | `AD 60`, `61` | `0060`, `0061` |
+//! | August 4 and 11, 1789 | `August 4`, `11, 1789` | `1789-08-04`, `1789-08-11` |
+//! | August 4, 5 and September 2, 1789 | `August 4`, `5`, `September 2, 1789` | `1789-08-04` ... |
+//! | August 4–11, 1789 | `August 4–11, 1789` | `1789-08-04/1789-08-11` |
 //!
 //! The rule: a date the grammar found (the *last* date: a day written day
 //! first, a month, a season, an ordinal century or a year with its era
@@ -30,14 +33,21 @@
 //! element, are one range (`1789-08-04/1789-08-11`), as "between 1928 and
 //! 1941" is.
 //!
+//! Days written month first share what comes *last* and *first*: the year
+//! follows the last day, and a day without a month takes the month of the
+//! day before it ("August 4 and 11, 1789"), so the first must name one,
+//! with a capital. The last date is then a bare year after a day (or a
+//! month-first day with its year), and the elements are read back from it
+//! as above; a dash between two days is a range ("August 4–11, 1789").
+//!
 //! [`guard`]: super::guard
 
 use super::era::{as_era_number, era_after, era_mark};
 use super::grammar::{century_ordinal, day_number, month_and_year, month_word, Parsed, Scan};
 use super::guard;
 use super::lexer::{
-    byte_is, char_before, number, previous_word, skip_spaces_back, spaces1, token_start, word,
-    word_ending,
+    byte_is, char_before, is_dash, number, previous_word, skip_spaces_back, spaces1, token_start,
+    word, word_ending,
 };
 use super::value::{Century, Kind, Point};
 use super::vocab::{classify, Era, Word};
@@ -68,6 +78,8 @@ pub(crate) type Item = (usize, Parsed);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Join {
     Comma,
+    /// A dash between two days written month first: a range.
+    Dash,
     /// "and", "or", "&", or "to" (which only a range "from ... to" takes).
     Word(Conjunction),
 }
@@ -85,7 +97,9 @@ enum Conjunction {
 /// element comes before it.
 pub(crate) fn before(s: &Scan, floor: usize, start: usize, last: Parsed) -> Option<Vec<Item>> {
     let text = s.text;
-    let shape = shape(text, start, last)?;
+    let Some(shape) = shape(text, start, last) else {
+        return month_first(s, floor, start, last);
+    };
     // Most dates stand alone: look no further, and allocate nothing.
     join_before(text, start).filter(|&(_, join)| join != Join::Comma)?;
     let mut items = vec![(start, last)];
@@ -124,6 +138,147 @@ pub(crate) fn before(s: &Scan, floor: usize, start: usize, last: Parsed) -> Opti
         (Some(Join::Word(Conjunction::To)), _) => None,
         _ => Some(items),
     }
+}
+
+/// A day written month first, ending at `end`: its start, its day and
+/// element end, and its month if it names one ("August 4", "Aug. 4th",
+/// "11").
+#[derive(Clone, Copy, Debug)]
+struct MonthDay {
+    at: usize,
+    end: usize,
+    month: Option<u8>,
+    day: u8,
+}
+
+/// The days of an enumeration written month first whose last date `last`
+/// at `start` is a bare year after a day ("August 4 and 11, 1789") or a
+/// month-first day with its year ("August 4 and September 2, 1789"): see
+/// the module's table. `None` when no element comes before the last day.
+fn month_first(s: &Scan, floor: usize, start: usize, last: Parsed) -> Option<Vec<Item>> {
+    let text = s.text;
+    let Kind::Point(point) = last.kind else {
+        return None;
+    };
+    if point.mark.is_some() || last.qualifier.is_some() {
+        return None;
+    }
+    let last_day = match (point.month, point.day) {
+        (None, _) => {
+            let q = skip_spaces_back(text, start);
+            let q = q - usize::from(char_before(text, q) == Some(','));
+            month_day_ending(text, q).filter(|_| q < start)?
+        }
+        (Some(month), Some(day)) => {
+            let (_, month_end) = month_word(text, start)?;
+            let day_end = day_number(text, number(text, spaces1(text, month_end)?)?)?.1;
+            MonthDay {
+                at: start,
+                end: day_end,
+                month: Some(month),
+                day,
+            }
+        }
+        _ => return None,
+    };
+    // Right to left, as `before` reads: the nearest join a word or a dash,
+    // the others commas.
+    let mut days = vec![last_day];
+    let mut first_join = None;
+    while days.len() <= MAX_ELEMENTS {
+        let at = days[days.len() - 1].at;
+        let Some((end, join)) = join_before(text, at).or_else(|| dash_before(text, at)) else {
+            break;
+        };
+        let allowed = match first_join {
+            None => join != Join::Comma,
+            Some(Join::Word(Conjunction::To) | Join::Dash) => false,
+            Some(_) => join == Join::Comma,
+        };
+        let Some(day) = allowed
+            .then(|| month_day_ending(text, end))
+            .flatten()
+            .filter(|day| day.at >= floor)
+        else {
+            break;
+        };
+        days.push(day);
+        first_join.get_or_insert(join);
+    }
+    days.reverse();
+    let first_month = days[0].month?;
+    let (mut month, mut items) = (first_month, Vec::with_capacity(days.len()));
+    for (i, day) in days.iter().enumerate() {
+        month = day.month.unwrap_or(month);
+        let end = if i + 1 == days.len() {
+            last.end
+        } else {
+            day.end
+        };
+        let point = Point::day(point.year, month, day.day)?;
+        items.push((day.at, Parsed::plain(Kind::Point(point), end)));
+    }
+    let increasing = items
+        .windows(2)
+        .all(|pair| ends_before(pair[0].1.kind, pair[1].1.kind));
+    // A range's days are one expression: the guard reads it whole (its
+    // dash would glue each day to the other).
+    let join = first_join?;
+    let guarded = match join {
+        Join::Dash => guard::accepts(text, items[0].0, last.end),
+        _ => items
+            .iter()
+            .all(|&(at, parsed)| guard::accepts(text, at, parsed.end)),
+    };
+    match (join, items.as_slice()) {
+        _ if !increasing || !guarded => None,
+        (Join::Dash, &[(at, a), (_, b)]) => {
+            let (Kind::Point(first), Kind::Point(last)) = (a.kind, b.kind) else {
+                return None;
+            };
+            Some(vec![(
+                at,
+                Parsed::plain(Kind::Interval(first, last), b.end),
+            )])
+        }
+        (Join::Word(c), &[(at, a), (_, b)]) => match range(text, c, at, a, b) {
+            Some(range) => Some(vec![range]),
+            None if c == Conjunction::To => None,
+            None => Some(items),
+        },
+        (Join::Word(Conjunction::To) | Join::Dash, _) => None,
+        _ => Some(items),
+    }
+}
+
+/// The day written month first that ends exactly at `end`, its month
+/// (capitalised) included when one stands before it.
+fn month_day_ending(text: &str, end: usize) -> Option<MonthDay> {
+    let at = token_start(text, end)?;
+    let (day, day_end) = day_number(text, number(text, at)?)?;
+    if day_end != end {
+        return None;
+    }
+    let before = skip_spaces_back(text, at);
+    let month = token_start(text, before)
+        .filter(|_| before < at)
+        .filter(|&m| text.as_bytes()[m].is_ascii_uppercase())
+        .and_then(|m| Some((m, month_word(text, m).filter(|&(_, e)| e == before)?.0)));
+    let (at, month) = month.map_or((at, None), |(m, month)| (m, Some(month)));
+    Some(MonthDay {
+        at,
+        end,
+        month,
+        day,
+    })
+}
+
+/// A dash (spaces around it allowed) ending at `p`: the offset where the
+/// element before it ends.
+fn dash_before(text: &str, p: usize) -> Option<(usize, Join)> {
+    let q = skip_spaces_back(text, p);
+    let dash = char_before(text, q).filter(|&c| is_dash(c))?;
+    Some((skip_spaces_back(text, q - dash.len_utf8()), Join::Dash))
 }
 
 /// The years of its era after a date with "AD" (or "CE") before it: "AD 60
@@ -329,6 +484,7 @@ fn range(text: &str, c: Conjunction, at: usize, a: Parsed, b: Parsed) -> Option<
 mod tests {
     use super::*;
     use crate::dates::grammar::{parse, Context};
+    use crate::dates::DateTagger;
 
     /// The spans and values of the phrase ending in the expression that
     /// starts at `last` in `text`.
@@ -412,6 +568,60 @@ mod tests {
             listed("between the 16th and 17th centuries", "17th").map(|v| v.len()),
             Some(2)
         );
+    }
+
+    #[test]
+    fn days_written_month_first_share_the_first_month_and_the_last_year() {
+        let dates = |text: &str| -> Vec<(String, String)> {
+            DateTagger::new()
+                .find(text)
+                .into_iter()
+                .map(|m| (text[m.start..m.end].to_string(), m.value))
+                .collect()
+        };
+        let owned = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|&(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            dates("On August 4 and 11, 1789 the decrees passed."),
+            owned(&[("August 4", "1789-08-04"), ("11, 1789", "1789-08-11")])
+        );
+        assert_eq!(
+            dates("on Aug. 4th, 5th and 11th, 1789"),
+            owned(&[
+                ("Aug. 4th", "1789-08-04"),
+                ("5th", "1789-08-05"),
+                ("11th, 1789", "1789-08-11")
+            ])
+        );
+        assert_eq!(
+            dates("August 4 and September 2, 1789"),
+            owned(&[
+                ("August 4", "1789-08-04"),
+                ("September 2, 1789", "1789-09-02")
+            ])
+        );
+        assert_eq!(
+            dates("On August 4–11, 1789 they met."),
+            owned(&[("August 4–11, 1789", "1789-08-04/1789-08-11")])
+        );
+        assert_eq!(
+            dates("between March 3 and 5, 1917"),
+            owned(&[("between March 3 and 5, 1917", "1917-03-03/1917-03-05")])
+        );
+        // No month first, a month in lower case, days out of order, or
+        // "to" with no "from": the year alone.
+        for text in [
+            "chapters 4 and 11, 1789",
+            "they may 4 and 11, 1789",
+            "August 11 and 4, 1789",
+            "August 4 to 11, 1789",
+        ] {
+            assert_eq!(dates(text), owned(&[("1789", "1789")]), "{text}");
+        }
     }
 
     #[test]
