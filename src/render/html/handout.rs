@@ -3,7 +3,8 @@
 //! italics, strikethrough and links), every span highlighted by kind, its
 //! definition (or date) in a tooltip shown on hover and on keyboard focus
 //! by CSS alone, and at the end the definitions of every entry it uses,
-//! for paper, where nothing hovers.
+//! for paper, where nothing hovers. A definition is written twice, for the
+//! tooltip and for the list ([`Terms`]), however often its entry is named.
 //!
 //! # Structure
 //!
@@ -26,13 +27,14 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::annotate::{Annotation, Span};
 use crate::document::{Block, BlockKind, Document, Format, Layout};
 use crate::lexicon::{Entry, Lexicon};
 use crate::render::html::inline::Inline;
-use crate::render::html::page::{entry_href, key_class, legend, page, Depth};
+use crate::render::html::page::{key_class, legend, styled_page, Depth};
 use crate::render::html::writer::Html;
 
 /// The handout page of one annotated document.
@@ -50,7 +52,8 @@ pub fn handout(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) -> St
             .blocks()
             .first()
             .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
-    page(title, Depth::Handout, |h| {
+    let terms = Terms::of(&spans, lexicon);
+    styled_page(title, Depth::Handout, terms.style(), |h| {
         h.raw("<header>");
         if !first_is_title {
             h.element("h1", &[], title);
@@ -63,9 +66,9 @@ pub fn handout(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) -> St
         );
         legend(h);
         h.raw("</header>\n<article class=\"text\">\n");
-        Body::new(h, doc, layout, lexicon).write(&spans);
+        Body::new(h, doc, layout, &terms).write(&spans);
         h.raw("</article>\n");
-        terms(h, &spans, lexicon);
+        terms.write(h);
     })
 }
 
@@ -158,7 +161,7 @@ struct Body<'a> {
     h: &'a mut Html,
     doc: &'a Document,
     layout: &'a Layout,
-    lexicon: &'a Lexicon,
+    terms: &'a Terms<'a>,
     /// Block quotes open.
     quote: u8,
     /// Lists open, outermost first: ordered? Each has an `<li>` open.
@@ -168,12 +171,12 @@ struct Body<'a> {
 }
 
 impl<'a> Body<'a> {
-    fn new(h: &'a mut Html, doc: &'a Document, layout: &'a Layout, lexicon: &'a Lexicon) -> Self {
+    fn new(h: &'a mut Html, doc: &'a Document, layout: &'a Layout, terms: &'a Terms<'a>) -> Self {
         Body {
             h,
             doc,
             layout,
-            lexicon,
+            terms,
             quote: 0,
             lists: Vec::new(),
             table: None,
@@ -298,7 +301,7 @@ impl<'a> Body<'a> {
             layout.hidden(),
             layout.marks(),
             spans,
-            self.lexicon,
+            self.terms,
             &self.doc.id,
         );
         if code {
@@ -336,39 +339,90 @@ impl<'a> Body<'a> {
     }
 }
 
-/// "Terms in this handout": every entry the handout uses, alphabetical,
-/// with its definition. Shown on screen too (touch screens do not hover).
-fn terms(h: &mut Html, spans: &[Span], lexicon: &Lexicon) {
-    let mut entries: Vec<&Entry> = spans
-        .iter()
-        .filter_map(|s| s.entry.as_deref().and_then(|id| lexicon.get(id)))
-        .collect();
-    entries.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
-    entries.dedup_by(|a, b| a.id == b.id);
-    h.raw("<section class=\"terms\">\n<h2>Terms in this handout</h2>\n");
-    if entries.is_empty() {
-        h.raw("<p>No glossary entries occur in this text.</p>\n");
-    } else {
-        h.raw("<dl>\n");
-        for entry in entries {
-            h.raw("<dt>")
-                .element(
-                    "a",
-                    &[
-                        ("class", &key_class(entry.kind)),
-                        ("href", &entry_href(Depth::Handout, &entry.id)),
-                    ],
-                    &entry.name,
-                )
-                .raw(" ")
-                .element("span", &[("class", "kind")], entry.kind.as_str())
-                .raw("</dt>\n")
-                .element("dd", &[], &entry.definition)
-                .raw("\n");
-        }
-        h.raw("</dl>\n");
+/// The entries a handout uses, as its terms list gives them: sorted by
+/// name, each stated once, with its number `n` there. A highlight of an
+/// entry has the class `d<n>` ([`term_id`]), and the page's own rules
+/// ([`Terms::style`]) give every `d<n>` its tooltip, so a definition is
+/// written twice (for the screen and for paper) however often the text
+/// names its entry.
+pub(super) struct Terms<'a> {
+    entries: Vec<&'a Entry>,
+    numbers: HashMap<&'a str, usize>,
+}
+
+impl<'a> Terms<'a> {
+    fn of(spans: &[Span], lexicon: &'a Lexicon) -> Terms<'a> {
+        let mut entries: Vec<&Entry> = spans
+            .iter()
+            .filter_map(|s| s.entry.as_deref().and_then(|id| lexicon.get(id)))
+            .collect();
+        entries.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
+        entries.dedup_by(|a, b| a.id == b.id);
+        let numbers = entries
+            .iter()
+            .enumerate()
+            .map(|(n, e)| (e.id.as_str(), n))
+            .collect();
+        Terms { entries, numbers }
     }
-    h.raw("</section>\n");
+
+    /// The number of entry `id`, if the handout lists it.
+    pub(super) fn number(&self, id: &str) -> Option<usize> {
+        self.numbers.get(id).copied()
+    }
+
+    /// The tooltip of each entry, `Name (kind)` and its definition, as
+    /// the generated content of its highlights (`.d<n>::after`; the
+    /// stylesheet places it and shows it on hover and focus). Its
+    /// alternative text is empty: readers of the page are told the
+    /// definition by the highlight's `aria-describedby`, once.
+    fn style(&self) -> Option<Html> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        let mut h = Html::new();
+        for (n, entry) in self.entries.iter().enumerate() {
+            let tip = format!(
+                "{} ({})\n{}",
+                entry.name,
+                entry.kind.as_str(),
+                entry.definition
+            );
+            h.raw("\n.").text(&term_id(n)).raw("::after{content:");
+            h.css_string(&tip).raw(" / \"\"}");
+        }
+        h.raw("\n");
+        Some(h)
+    }
+
+    /// "Terms in this handout": every entry the handout uses, with its
+    /// definition, a `<dd id="d<n>">` that the entry's highlights name as
+    /// their description. Shown on screen too (touch screens do not hover).
+    fn write(&self, h: &mut Html) {
+        h.raw("<section class=\"terms\">\n<h2>Terms in this handout</h2>\n");
+        if self.entries.is_empty() {
+            h.raw("<p>No glossary entries occur in this text.</p>\n");
+        } else {
+            h.raw("<dl>\n");
+            for (n, entry) in self.entries.iter().enumerate() {
+                h.raw("<dt>")
+                    .element("span", &[("class", &key_class(entry.kind))], &entry.name)
+                    .raw(" ")
+                    .element("span", &[("class", "kind")], entry.kind.as_str())
+                    .raw("</dt>\n")
+                    .element("dd", &[("id", &term_id(n))], &entry.definition)
+                    .raw("\n");
+            }
+            h.raw("</dl>\n");
+        }
+        h.raw("</section>\n");
+    }
+}
+
+/// `d<n>`: the class of the highlights of the handout's entry number `n`,
+/// and the id of its definition in the terms list.
+pub(super) fn term_id(n: usize) -> String {
+    format!("d{n}")
 }
 
 #[cfg(test)]
@@ -415,6 +469,45 @@ mod tests {
         out
     }
 
+    /// A handout grows with its mentions by their tags, not by their
+    /// definitions: an entry with a long definition named twenty times in
+    /// 160 bytes costs about as much as the same entry named once.
+    #[test]
+    fn a_definition_is_written_once_however_often_its_entry_is_named() {
+        let definition = "Collective farms replaced the village commune. ".repeat(40);
+        let mut lexicon = Lexicon::builder();
+        lexicon.add_toml(
+            "t.toml",
+            &format!(
+                "[[entry]]\nid = \"kolkhoz\"\nname = \"Kolkhoz\"\nkind = \"term\"\n\
+                     definition = \"{definition}\"\n"
+            ),
+        );
+        let lexicon = lexicon.build().unwrap();
+        // 160 bytes, naming the entry `times` times.
+        let handout_naming = |times: usize| {
+            let text = format!(
+                "{}{}",
+                "Kolkhoz. ".repeat(times),
+                "Nothing. ".repeat(20 - times)
+            );
+            let text = format!("{text:160}");
+            let doc = Document::new("d".into(), "d.txt".into(), text);
+            let page = annotated(&doc, &lexicon);
+            assert_eq!(page.matches("class=\"hl ").count(), times, "{page}");
+            page
+        };
+        let (once, twenty) = (handout_naming(1), handout_naming(20));
+        for page in [&once, &twenty] {
+            assert_eq!(page.matches(definition.trim()).count(), 2, "{page}");
+        }
+        let per_mention = (twenty.len() - once.len()) / 19;
+        assert!(
+            per_mention * 10 < definition.len(),
+            "each further mention costs {per_mention} bytes"
+        );
+    }
+
     #[test]
     fn a_span_across_a_soft_cut_keeps_its_blocks_together() {
         let text = "The Five-Year\n\nPlan began.\n• Five-Year\n- Plan\n\nEnd.";
@@ -455,14 +548,14 @@ mod tests {
         for html in [
             "<h1>The <em>Power</em> Struggle</h1>",
             "<h2>After ",
-            "<strong><a class=\"hl k-person\"",
+            "<strong><a class=\"hl k-person d",
             "<a href=\"https://e.org/1923\" class=\"link\">",
             "<code>code 1924</code>",
             "<blockquote>\n<p>Quoted <strong>",
             "<table>\n<tr><th>Date</th><th>Event</th></tr>\n<tr><td><a class=\"hl k-date\"",
-            "<tr><td></td><td><a class=\"hl k-term\"",
-            "<ul>\n<li>one<ul>\n<li><a class=\"hl k-person\"",
-            "</ul>\n<ol>\n<li><a class=\"hl k-person\"",
+            "<tr><td></td><td><a class=\"hl k-term d",
+            "<ul>\n<li>one<ul>\n<li><a class=\"hl k-person d",
+            "</ul>\n<ol>\n<li><a class=\"hl k-person d",
         ] {
             assert!(body.contains(html), "{html:?} not in {body}");
         }

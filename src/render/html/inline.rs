@@ -7,12 +7,15 @@
 //! A top-level span is an `<a class="hl k-<kind>" id="s-<start>">`: an
 //! entry links to its glossary entry, a date to its timeline event. A date
 //! inside an entry (`1905 Revolution`) is a nested `<span class="hl">`
-//! (links cannot nest), and the entry's tooltip repeats the date so that
-//! keyboard users, who focus only the link, see it too. Each tooltip is a
-//! `<span class="tip" role="tooltip">` child of its span, named by the
-//! span's `aria-describedby`. Inside a link of the document, a span is a
-//! `<span tabindex="0">` (links cannot nest): the tooltip still shows,
-//! and following it follows the document's link.
+//! (links cannot nest), whose tooltip the stylesheet also shows when the
+//! entry has the focus, for keyboard users, who focus only the link. An
+//! entry's span has the class `d<n>` of its number in the terms list, which
+//! gives its tooltip (see `handout::Terms`), and is described by its
+//! definition there; any other span's tooltip is a `<span class="tip"
+//! role="tooltip">` child, named by the span's `aria-describedby`. Inside a
+//! link of the document, a span is a `<span tabindex="0">` (links cannot
+//! nest): the tooltip still shows, and following it follows the
+//! document's link.
 //!
 //! # Marks and spans that cross
 //!
@@ -28,7 +31,7 @@ use std::ops::Range;
 use crate::annotate::{Span, SpanKind};
 use crate::dates::in_words;
 use crate::document::{Mark, MarkKind};
-use crate::lexicon::{Entry, Lexicon};
+use crate::render::html::handout::{term_id, Terms};
 use crate::render::html::page::{days, entry_href, event_id, kind_classes, span_id, Depth};
 use crate::render::html::writer::Html;
 
@@ -62,7 +65,7 @@ pub(super) struct Inline<'a> {
     marks: Vec<(Range<usize>, &'a MarkKind)>,
     /// The spans inside the block, sorted by start, longer first.
     spans: &'a [Span<'a>],
-    lexicon: &'a Lexicon,
+    terms: &'a Terms<'a>,
     doc: &'a str,
     /// Show every byte, hidden or not (a code block)?
     raw: bool,
@@ -83,7 +86,7 @@ impl<'a> Inline<'a> {
         hidden: &'a [Range<usize>],
         marks: &'a [Mark],
         spans: &'a [Span<'a>],
-        lexicon: &'a Lexicon,
+        terms: &'a Terms<'a>,
         doc: &'a str,
     ) -> Inline<'a> {
         let first = marks.partition_point(|m| m.range.end <= range.start);
@@ -105,7 +108,7 @@ impl<'a> Inline<'a> {
             hidden,
             marks: inside,
             spans,
-            lexicon,
+            terms,
             doc,
             raw: false,
             at: range.start,
@@ -298,18 +301,28 @@ impl<'a> Inline<'a> {
         let span = &self.spans[i];
         let parent = self.parent();
         let id = self.id(i, parent);
-        let class = kind_classes("hl", span.kind);
-        let tip = format!("t-{id}");
+        let entry = span.entry.as_deref().and_then(|e| self.terms.number(e));
+        let mut class = kind_classes("hl", span.kind);
+        if let Some(n) = entry {
+            class.push(' ');
+            class.push_str(&term_id(n));
+        }
         if parent.is_some() {
             self.h.open("span", &[("class", &class), ("id", &id)]);
             return "span";
         }
+        // An entry is described by its item in the terms list, anything
+        // else by its own tooltip.
+        let described_by = match entry {
+            Some(n) => term_id(n),
+            None => format!("t-{id}"),
+        };
         if self.open.iter().any(|o| o.tag == "a") {
             let attrs = [
                 ("class", class.as_str()),
                 ("id", &id),
                 ("tabindex", "0"),
-                ("aria-describedby", &tip),
+                ("aria-describedby", &described_by),
             ];
             self.h.open("span", &attrs);
             return "span";
@@ -324,26 +337,32 @@ impl<'a> Inline<'a> {
                 ("class", &class),
                 ("id", &id),
                 ("href", &href),
-                ("aria-describedby", &tip),
+                ("aria-describedby", &described_by),
             ],
         );
         "a"
     }
 
-    /// The tooltip of span `i`: its entry or date, then any dates inside.
-    /// Written as the span's last child, when it closes.
+    /// The tooltip of span `i`, unless it is an entry's (which the page's
+    /// rules give, see [`Terms`]): its date (or text), then any dates
+    /// inside. Written as the span's last child, when it closes.
     fn tip(&mut self, i: usize) {
         let span = &self.spans[i];
+        if span
+            .entry
+            .as_deref()
+            .and_then(|e| self.terms.number(e))
+            .is_some()
+        {
+            return;
+        }
         // The span is closed already: its parent is the innermost open one.
         let id = format!("t-{}", self.id(i, self.parent()));
         self.h.open(
             "span",
             &[("class", "tip"), ("role", "tooltip"), ("id", &id)],
         );
-        match span.entry.as_deref().and_then(|e| self.lexicon.get(e)) {
-            Some(entry) => entry_tip(self.h, entry),
-            None => date_tip(self.h, span),
-        }
+        date_tip(self.h, span);
         let nested = self.spans[i + 1..]
             .iter()
             .take_while(|s| s.start < span.end);
@@ -365,16 +384,6 @@ fn is_safe_href(href: &str) -> bool {
         }
         _ => true,
     }
-}
-
-/// `Name (kind)`, then the definition.
-fn entry_tip(h: &mut Html, entry: &Entry) {
-    h.raw("<span class=\"tip-head\">")
-        .element("b", &[], &entry.name)
-        .raw(" ")
-        .element("span", &[("class", "kind")], entry.kind.as_str())
-        .raw("</span>")
-        .element("span", &[("class", "def")], &entry.definition);
 }
 
 /// `1924–9 (date)`, then `1924–1929: 1924-01-01 to 1929-12-31` (the date

@@ -42,6 +42,17 @@ impl Depth {
 
 /// A whole page: `title`, the navigation bar, then `body` inside `<main>`.
 pub fn page(title: &str, depth: Depth, body: impl FnOnce(&mut Html)) -> String {
+    styled_page(title, depth, None, body)
+}
+
+/// A [`page`] with rules of its own (written with [`Html::css_string`]
+/// for any text in them), in a second `<style>` element of the head.
+pub fn styled_page(
+    title: &str,
+    depth: Depth,
+    style: Option<Html>,
+    body: impl FnOnce(&mut Html),
+) -> String {
     let mut h = Html::new();
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .open(
@@ -52,7 +63,11 @@ pub fn page(title: &str, depth: Depth, body: impl FnOnce(&mut Html)) -> String {
         .element("title", &[], title)
         .raw("\n<style>")
         .raw(CSS)
-        .raw("</style>\n</head>\n<body>\n<nav>");
+        .raw("</style>\n");
+    if let Some(style) = style {
+        h.raw("<style>").append(style).raw("</style>\n");
+    }
+    h.raw("</head>\n<body>\n<nav>");
     for (i, (file, label)) in [
         ("index.html", "Index"),
         ("glossary.html", "Glossary"),

@@ -5,7 +5,10 @@
 //! Okabe-Ito colour (safe for the common colour-vision deficiencies), and
 //! by the line under the words: person solid, organisation dashed, place
 //! double, event wavy, term dotted, and a date is boxed. Tooltips appear on
-//! `:hover`, `:focus` and `:focus-within`. For print, tooltips and
+//! `:hover`, `:focus` and `:focus-within`: a `.tip` element, or an entry's
+//! (`.hl::after`, whose text the handout's own rules give; see
+//! `handout::Terms`); a date inside a span shows its tooltip above the
+//! span's, and when the span has the focus. For print, tooltips and
 //! navigation are hidden and colours are kept; the handout's "Terms in
 //! this handout" section carries the definitions onto paper, in two
 //! columns under a heading that never ends a page; pages are set compactly
@@ -19,7 +22,7 @@ pub const CSS: &str = r#"
 :root { color-scheme: light; }
 body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;
   max-width: 46rem; margin: 1.5rem auto 4rem; padding: 0 1rem; }
-nav, header .path, .legend, .hint, .tip, .kind, .cue, .meta, .counts, .files {
+nav, header .path, .legend, .hint, .tip, .hl::after, .kind, .cue, .meta, .counts, .files {
   font-family: system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 nav { font-size: .9rem; border-bottom: 1px solid #ccc; padding-bottom: .4rem; margin-bottom: 1rem; }
 h1 { font-size: 1.6rem; margin: .2rem 0; }
@@ -59,15 +62,18 @@ mark { background: #fff0b3; color: inherit; }
 .hl { position: relative; }
 .hl:focus { outline: 3px solid #1b1b1b; outline-offset: 2px; }
 
-.tip { display: none; position: absolute; left: 0; top: calc(100% + 5px); z-index: 10;
+.tip, .hl::after { display: none; position: absolute; left: 0; top: calc(100% + 5px); z-index: 10;
   width: max-content; max-width: min(24rem, 85vw); padding: .45rem .65rem;
   background: #fffef8; color: #1b1b1b; border: 1px solid #999; border-left: 5px solid var(--c);
   border-radius: 4px; box-shadow: 0 3px 10px rgba(0, 0, 0, .25);
-  font-size: .88rem; line-height: 1.4; white-space: normal; text-align: left; }
+  font-size: .88rem; line-height: 1.4; white-space: normal; text-align: left;
+  font-weight: normal; font-style: normal; }
+.hl::after { white-space: pre-line; }
 .tip .tip-head, .tip .def { display: block; }
 .tip .def + .tip-head { margin-top: .35rem; padding-top: .35rem; border-top: 1px solid #ddd; }
-.hl .hl > .tip { top: auto; bottom: calc(100% + 5px); }
-.hl:hover > .tip, .hl:focus > .tip, .hl:focus-within > .tip { display: block; }
+.hl .hl > .tip, .hl .hl::after { top: auto; bottom: calc(100% + 5px); }
+.hl:hover > .tip, .hl:focus > .tip, .hl:focus-within > .tip, .hl:focus .hl > .tip,
+.hl:hover::after, .hl:focus::after, .hl:focus-within::after { display: block; }
 
 .terms { margin-top: 2.5rem; border-top: 2px solid #1b1b1b; }
 .terms h2 { border: 0; }
@@ -98,7 +104,7 @@ mark { background: #fff0b3; color: inherit; }
 @media print {
   @page { margin: 14mm 14mm; }
   body { font-size: 10pt; line-height: 1.35; max-width: none; margin: 0; padding: 0; }
-  nav, .tip, .screen-only { display: none !important; }
+  nav, .tip, .hl::after, .screen-only { display: none !important; }
   .print-only { display: block; }
   a { color: inherit; text-decoration-line: none; }
   .hl, .key { text-decoration-line: underline; }

@@ -6,7 +6,7 @@
 //! escaped. So no document or lexicon text can ever become markup: the
 //! type system keeps the two apart.
 
-use std::fmt::Display;
+use std::fmt::{Display, Write as _};
 
 use crate::render::escape_markup_into;
 
@@ -71,6 +71,24 @@ impl Html {
         self.open(tag, attrs).text(text).close(tag)
     }
 
+    /// `"text"`: a CSS string, for a rule inside a `<style>` element. Every
+    /// character that could end the string or the element, or break the
+    /// rule (`"`, `\\`, `<`, `>`, control characters), is a hex
+    /// escape, so no lexicon text can become a rule or markup.
+    pub fn css_string(&mut self, text: &str) -> &mut Html {
+        self.out.push('"');
+        for c in text.chars() {
+            if c.is_control() || matches!(c, '"' | '\\' | '<' | '>') {
+                // The space ends the escape; CSS reads it as part of it.
+                write!(self.out, "\\{:x} ", u32::from(c)).expect("writing to a String");
+            } else {
+                self.out.push(c);
+            }
+        }
+        self.out.push('"');
+        self
+    }
+
     /// Another writer's markup, written as is: it was escaped as it was
     /// written (a part of a page made beside it, as a worksheet's answers).
     pub fn append(&mut self, other: Html) -> &mut Html {
@@ -97,6 +115,16 @@ mod tests {
         assert_eq!(
             html.finish(),
             "<a href=\"x&quot; onclick=&#39;y&#39;\">&lt;script&gt;&amp;&lt;/script&gt;</a>"
+        );
+    }
+
+    #[test]
+    fn css_strings_cannot_end_the_string_or_the_style() {
+        let mut html = Html::new();
+        html.css_string("a \"b\" \\ c</style>\n'é");
+        assert_eq!(
+            html.finish(),
+            "\"a \\22 b\\22  \\5c  c\\3c /style\\3e \\a 'é\""
         );
     }
 }
