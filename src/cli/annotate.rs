@@ -66,5 +66,5 @@ pub fn run(
             }
         }
     })?;
-    Ok(writer.finish()?)
+    Ok(writer.finish(reporter)?)
 }

@@ -174,6 +174,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     output.write(&out.join("worksheet.html"), worksheet.as_bytes(), reporter)?;
     let index = html::index(&glossary, &timeline);
     output.write(&out.join("index.html"), index.as_bytes(), reporter)?;
+    output.finish(reporter);
     if !args.run.quiet {
         crate::report::message(&tally.summary(&glossary, out, &output));
     }

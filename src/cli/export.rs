@@ -79,7 +79,7 @@ pub fn run(args: &ExportArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
             writer.write(&doc.id, &parts, reporter)?;
         }
     }
-    Ok(writer.finish()?)
+    Ok(writer.finish(reporter)?)
 }
 
 /// The document `annotation` was made from, read again from its path and

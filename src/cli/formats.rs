@@ -174,9 +174,10 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Ends what the format has around the documents, and flushes
-    /// standard output.
-    pub fn finish(mut self) -> io::Result<()> {
+    /// Ends what the format has around the documents, flushes standard
+    /// output and commits the files written.
+    pub fn finish(mut self, reporter: &mut Reporter) -> io::Result<()> {
+        self.output.finish(reporter);
         if self.format == AnnotationFormat::Tei && self.folder.is_none() {
             self.stdout.write_all(tei::CORPUS_END.as_bytes())?;
         }

@@ -1,7 +1,8 @@
 //! Where output goes: never over an input, and into folders glossator owns.
 //!
-//! Every file is written with [`write_file`] (atomically; devices and FIFOs
-//! written through; links followed). On top of that this module keeps two
+//! Every file is written with [`Files`] (atomically; devices and FIFOs
+//! written through; links followed; synced together at the end, or a
+//! thousand at a time: see [`Output::finish`]). On top of that this module keeps two
 //! rules of the command line:
 //!
 //! * an output is never one of the run's inputs, compared as files (device
@@ -20,7 +21,7 @@ use std::path::Path;
 
 use anyhow::bail;
 use glossator::input::{Input, Source, OUTPUT_MARKER};
-use glossator::render::write_file;
+use glossator::render::Files;
 
 use crate::report::Reporter;
 
@@ -31,6 +32,7 @@ read documents from a folder holding this file, and locks it while it writes her
 /// Writes output files, refusing the run's inputs, and counts them.
 pub struct Output {
     inputs: HashSet<FileId>,
+    files: Files,
     written: usize,
     failed: usize,
 }
@@ -48,6 +50,7 @@ impl Output {
     pub fn of_paths<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Output {
         Output {
             inputs: paths.into_iter().filter_map(file_id).collect(),
+            files: Files::default(),
             written: 0,
             failed: 0,
         }
@@ -82,7 +85,7 @@ impl Output {
             ));
             return Ok(());
         }
-        match write_file(path, write) {
+        match self.files.write(path, write) {
             Ok(()) => {
                 self.written += 1;
                 Ok(())
@@ -116,7 +119,7 @@ impl Output {
         }
     }
 
-    /// Writes `bytes` to `out` or, without one, to stdout.
+    /// Writes `bytes` to `out` (and commits it) or, without one, to stdout.
     pub fn emit(
         &mut self,
         bytes: &[u8],
@@ -124,12 +127,28 @@ impl Output {
         reporter: &mut Reporter,
     ) -> io::Result<()> {
         match out {
-            Some(path) => self.write(path, bytes, reporter),
+            Some(path) => {
+                self.write(path, bytes, reporter)?;
+                self.finish(reporter);
+                Ok(())
+            }
             None => {
                 let mut stdout = io::stdout().lock();
                 stdout.write_all(bytes)?;
                 stdout.flush()
             }
+        }
+    }
+
+    /// Commits the files written (synced to disk, then renamed into
+    /// place) and reports any that could not be: call it before counting
+    /// them, and at the end of the run (a dropped `Output` commits its
+    /// files too, but reports nothing).
+    pub fn finish(&mut self, reporter: &mut Reporter) {
+        for failed in self.files.finish() {
+            self.written -= failed.files.min(self.written);
+            self.failed += failed.files;
+            reporter.fail(&failed.error);
         }
     }
 

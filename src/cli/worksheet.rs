@@ -36,5 +36,6 @@ pub fn run(run: &Run, args: &WorksheetArgs, reporter: &mut Reporter) -> anyhow::
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     let page = html::worksheet(&glossary, &timeline.finish(), &args.worksheet.options());
     output.write(&args.out.join("worksheet.html"), page.as_bytes(), reporter)?;
+    output.finish(reporter);
     Ok(())
 }

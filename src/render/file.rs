@@ -1,4 +1,4 @@
-//! Writing one output file without losing data.
+//! Writing output files without losing data.
 //!
 //! [`write_file`] replaces a regular file whole or not at all: it writes a
 //! temporary file beside it (`.glossator-XXXXXX`) and renames it over the
@@ -15,6 +15,10 @@
 //! * the temporary files being written are known, so that a signal handler
 //!   can remove them with [`remove_temporary_files`] before the process
 //!   dies.
+//!
+//! [`Files`] writes many files the same way, but syncs them to disk
+//! together before it renames them (on Linux, one `syncfs` per file system
+//! instead of one `fsync` per file).
 
 use std::fs::Permissions;
 use std::io::{self, BufWriter, Write};
@@ -32,7 +36,8 @@ fn temporary_files() -> MutexGuard<'static, Vec<PathBuf>> {
 }
 
 /// Writes the file at `path` with what `write` writes to it (see the
-/// module documentation for devices, links and permissions).
+/// module documentation for devices, links and permissions), synced before
+/// it replaces the old one.
 ///
 /// ```
 /// let dir = tempfile::tempdir()?;
@@ -45,28 +50,222 @@ pub fn write_file(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    // Links followed: `/dev/stdout` is a link to whatever stdout is.
-    match std::fs::metadata(path) {
-        Ok(metadata) if metadata.is_dir() => Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "is a folder, not a file",
-        )),
-        Ok(metadata) if !metadata.is_file() => write_through(path, write),
-        Ok(metadata) => {
-            let target = if is_link {
-                std::fs::canonicalize(path)?
-            } else {
-                path.to_path_buf()
-            };
-            replace(&target, Some(metadata.permissions()), write)
+    let mut files = Files::default();
+    files.sync_each = true;
+    files.write(path, write)?;
+    match files.finish().into_iter().next() {
+        Some(failed) => Err(failed.error),
+        None => Ok(()),
+    }
+}
+
+/// Files a commit of [`Files`] lost, and why (the error names the file, or
+/// says how many there were).
+#[derive(Debug)]
+pub struct Failed {
+    pub files: usize,
+    pub error: io::Error,
+}
+
+/// Files written as a set, made durable together: each is written to a
+/// temporary file beside it, as [`write_file`] does, and renamed over the
+/// old file only once it is on disk, so a file is still replaced whole or
+/// not at all, after a crash too. On Linux the files are synced together,
+/// by one `syncfs` per file system (one `fsync` per file made a build of
+/// 10,000 small notes seven times slower on disk than on tmpfs);
+/// elsewhere each file is synced as it is written.
+///
+/// The files are committed (synced and renamed) [`Files::COMMIT_EVERY`]
+/// at a time, so that few temporary files wait, and at [`Files::finish`],
+/// which also syncs the folders the renames changed. Dropped unfinished,
+/// the files waiting are committed too, errors ignored, as if each had
+/// been written on its own.
+pub struct Files {
+    /// Written and closed, not yet renamed: (temporary file, its target).
+    pending: Vec<(tempfile::TempPath, PathBuf)>,
+    /// The folders written in, each opened before its first file was
+    /// written (so that syncing it reports any write-back error since).
+    folders: Vec<Folder>,
+    /// Sync each file as it is written, rather than all at a commit?
+    sync_each: bool,
+    /// What the commits so far lost, for the next one to return.
+    failed: Vec<Failed>,
+}
+
+/// A folder that files are written in.
+struct Folder {
+    path: PathBuf,
+    /// Open where a folder can be opened as a file (Unix).
+    file: Option<std::fs::File>,
+    /// Has a file been renamed in it since it was last synced?
+    renamed: bool,
+}
+
+impl Default for Files {
+    fn default() -> Files {
+        Files {
+            pending: Vec::new(),
+            folders: Vec::new(),
+            sync_each: !cfg!(target_os = "linux"),
+            failed: Vec::new(),
         }
-        Err(err) if err.kind() == io::ErrorKind::NotFound && is_link => Err(io::Error::new(
-            io::ErrorKind::NotFound,
-            "a symbolic link to a file that does not exist; not followed",
-        )),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => replace(path, None, write),
-        Err(err) => Err(err),
+    }
+}
+
+impl Files {
+    /// The files written between two commits, at most.
+    pub const COMMIT_EVERY: usize = 1024;
+
+    /// Writes the file at `path` with what `write` writes to it, as
+    /// [`write_file`], except that a regular file is renamed into place at
+    /// the next commit. An error here is this file's and names no path
+    /// (the caller knows it); what commits lose, [`Files::commit`] and
+    /// [`Files::finish`] return.
+    pub fn write(
+        &mut self,
+        path: &Path,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        // Links followed: `/dev/stdout` is a link to whatever stdout is.
+        let (target, permissions) = match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "is a folder, not a file",
+                ))
+            }
+            Ok(metadata) if !metadata.is_file() => return write_through(path, write),
+            Ok(metadata) if is_link => (std::fs::canonicalize(path)?, Some(metadata.permissions())),
+            Ok(metadata) => (path.to_path_buf(), Some(metadata.permissions())),
+            Err(err) if err.kind() == io::ErrorKind::NotFound && is_link => {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotFound,
+                    "a symbolic link to a file that does not exist; not followed",
+                ))
+            }
+            Err(err) if err.kind() == io::ErrorKind::NotFound => (path.to_path_buf(), None),
+            Err(err) => return Err(err),
+        };
+        let dir = folder_of(&target);
+        if !self.folders.iter().any(|f| f.path == dir) {
+            let file = if cfg!(unix) {
+                Some(std::fs::File::open(dir)?)
+            } else {
+                None
+            };
+            self.folders.push(Folder {
+                path: dir.to_path_buf(),
+                file,
+                renamed: false,
+            });
+        }
+        let temp = write_temporary(&target, permissions, self.sync_each, write)?;
+        self.pending.push((temp, target));
+        if self.pending.len() >= Files::COMMIT_EVERY {
+            let failed = self.commit();
+            self.failed.extend(failed);
+        }
+        Ok(())
+    }
+
+    /// Syncs the files waiting (unless each was synced as it was written)
+    /// and renames each over its target. Returns what failed since the
+    /// last return: a file whose rename failed, or all the files of a
+    /// commit whose sync failed (none of them renamed).
+    pub fn commit(&mut self) -> Vec<Failed> {
+        let mut failed = std::mem::take(&mut self.failed);
+        let pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return failed;
+        }
+        let temps: Vec<PathBuf> = pending.iter().map(|(temp, _)| temp.to_path_buf()).collect();
+        #[cfg(target_os = "linux")]
+        if !self.sync_each {
+            if let Err(err) = self.sync_file_systems() {
+                drop(pending);
+                forget_temporary(&temps);
+                failed.push(Failed {
+                    files: temps.len(),
+                    error: io::Error::new(
+                        err.kind(),
+                        format!("{} files not written: syncing them: {err}", temps.len()),
+                    ),
+                });
+                return failed;
+            }
+        }
+        for (temp, target) in pending {
+            match temp.persist(&target) {
+                Ok(()) => {
+                    let dir = folder_of(&target);
+                    if let Some(folder) = self.folders.iter_mut().find(|f| f.path == dir) {
+                        folder.renamed = true;
+                    }
+                }
+                Err(err) => failed.push(Failed {
+                    files: 1,
+                    error: io::Error::new(
+                        err.error.kind(),
+                        format!("{}: {}", target.display(), err.error),
+                    ),
+                }),
+            }
+        }
+        forget_temporary(&temps);
+        failed
+    }
+
+    /// One `syncfs` per file system that a folder written in is on.
+    #[cfg(target_os = "linux")]
+    fn sync_file_systems(&self) -> io::Result<()> {
+        use std::os::unix::fs::MetadataExt;
+        let mut synced: Vec<u64> = Vec::new();
+        for file in self.folders.iter().filter_map(|f| f.file.as_ref()) {
+            let device = file.metadata()?.dev();
+            if !synced.contains(&device) {
+                rustix::fs::syncfs(file)?;
+                synced.push(device);
+            }
+        }
+        Ok(())
+    }
+
+    /// Commits the files waiting and syncs the folders where files were
+    /// renamed, so the renames last too. Returns what failed, as
+    /// [`Files::commit`] (a folder that failed to sync, as no file).
+    pub fn finish(&mut self) -> Vec<Failed> {
+        let mut failed = self.commit();
+        for folder in &mut self.folders {
+            let Some(file) = folder.file.as_ref().filter(|_| folder.renamed) else {
+                continue;
+            };
+            match file.sync_all() {
+                Ok(()) => folder.renamed = false,
+                Err(err) => failed.push(Failed {
+                    files: 0,
+                    error: io::Error::new(
+                        err.kind(),
+                        format!("{}: syncing the folder: {err}", folder.path.display()),
+                    ),
+                }),
+            }
+        }
+        failed
+    }
+}
+
+impl Drop for Files {
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
+}
+
+/// The folder `path` is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
     }
 }
 
@@ -81,23 +280,21 @@ fn write_through(
     out.flush()
 }
 
-/// Writes a temporary file beside `path` and renames it over `path`. The
-/// temporary file gets `permissions` (those of the file it replaces) or,
-/// for a new file, what the umask leaves of `0666`.
-fn replace(
+/// Writes a temporary file beside `path`, closed, synced if `sync`, and
+/// listed as temporary until it is renamed or removed. It gets
+/// `permissions` (those of the file it will replace) or, for a new file,
+/// what the umask leaves of `0666`.
+fn write_temporary(
     path: &Path,
     permissions: Option<Permissions>,
+    sync: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+) -> io::Result<tempfile::TempPath> {
     let temp = {
         // Created and listed under one lock, so that a signal handler
         // cannot miss it.
         let mut temporary = temporary_files();
-        let temp = new_temporary(dir)?;
+        let temp = new_temporary(folder_of(path))?;
         temporary.push(temp.path().to_path_buf());
         temp
     };
@@ -110,12 +307,25 @@ fn replace(
         write(&mut out)?;
         out.flush()?;
         drop(out);
-        temp.as_file().sync_all()?;
-        temp.persist(path).map_err(|e| e.error)?;
+        if sync {
+            temp.as_file().sync_all()?;
+        }
         Ok(())
     })();
-    temporary_files().retain(|p| *p != temp_path);
-    written
+    match written {
+        Ok(()) => Ok(temp.into_temp_path()),
+        Err(err) => {
+            drop(temp);
+            forget_temporary(&[temp_path]);
+            Err(err)
+        }
+    }
+}
+
+/// No longer lists `paths` as temporary files (renamed, or removed).
+fn forget_temporary(paths: &[PathBuf]) {
+    let paths: std::collections::HashSet<&PathBuf> = paths.iter().collect();
+    temporary_files().retain(|p| !paths.contains(p));
 }
 
 #[cfg(unix)]
@@ -220,6 +430,66 @@ mod tests {
         write_bytes(&path, b"new").unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
+    }
+
+    #[test]
+    fn files_are_renamed_into_place_together_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |i: usize| dir.path().join(format!("{i}.json"));
+        std::fs::write(path(0), b"old").unwrap();
+        let mut files = Files::default();
+        for i in 0..3 {
+            files.write(&path(i), |out| out.write_all(b"new")).unwrap();
+        }
+        // Written, not yet in place: the old file is whole, the new absent.
+        assert_eq!(std::fs::read(path(0)).unwrap(), b"old");
+        assert!(!path(1).exists());
+        assert_eq!(
+            temporary_files()
+                .iter()
+                .filter(|p| p.starts_with(dir.path()))
+                .count(),
+            3
+        );
+        let failed = files.finish();
+        assert!(failed.is_empty(), "{failed:?}");
+        for i in 0..3 {
+            assert_eq!(std::fs::read(path(i)).unwrap(), b"new");
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+        assert!(!temporary_files().iter().any(|p| p.starts_with(dir.path())));
+    }
+
+    #[test]
+    fn files_are_committed_a_batch_at_a_time_and_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |i: usize| dir.path().join(format!("{i}.html"));
+        let mut files = Files::default();
+        for i in 0..Files::COMMIT_EVERY + 1 {
+            files.write(&path(i), |out| out.write_all(b"x")).unwrap();
+        }
+        assert!(
+            path(Files::COMMIT_EVERY - 1).exists(),
+            "a full batch is committed"
+        );
+        assert!(!path(Files::COMMIT_EVERY).exists());
+        let failed = files.write(&path(0), |out| {
+            out.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        drop(files);
+        assert!(
+            path(Files::COMMIT_EVERY).exists(),
+            "dropped, the rest is committed"
+        );
+        assert_eq!(
+            std::fs::read(path(0)).unwrap(),
+            b"x",
+            "the failed write left it"
+        );
+        let count = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(count, Files::COMMIT_EVERY + 1, "no temporary file is left");
     }
 
     #[test]
