@@ -183,6 +183,7 @@ pub fn render(data: &[u8]) {
             entry: (!date).then(|| ids[usize::from(flags >> 1) % ids.len()].into()),
             name: (!date).then(|| "Name".into()),
             how: (!date).then(|| How::ALL[usize::from(flags >> 2) % How::ALL.len()]),
+            nested: false,
             value: date.then(|| "1924".to_string()),
             first_day: date.then(|| day(bytes.byte())),
             last_day: date.then(|| day(bytes.byte())),

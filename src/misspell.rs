@@ -241,6 +241,7 @@ impl Index {
                         end: words[end].end,
                         entry: entry as usize,
                         how: How::Misspelling,
+                        nested: false,
                     });
                 }
             }
@@ -706,6 +707,7 @@ definition = "D."
             end: 7,
             entry: 0,
             how: How::Listed,
+            nested: false,
         }];
         let found = Misspellings::default().find(&lexicon, text, &exact);
         assert_eq!(found.len(), 1);
@@ -717,6 +719,7 @@ definition = "D."
             end: 4,
             entry: 1,
             how: How::Listed,
+            nested: false,
         }];
         let found = Misspellings::default().find(&lexicon, text, &exact);
         assert_eq!(found.len(), 1);

@@ -351,3 +351,63 @@ fn a_dual_date_gives_an_old_style_and_a_new_style_span() {
     let json = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(json.matches(r#""old_style":true"#).count(), 1, "{json}");
 }
+
+/// Matching rule 6: persons and places named inside an event's span are
+/// spans nested in it, and the glossary counts them as mentions.
+#[test]
+fn nested_persons_are_spans_and_glossary_mentions() {
+    let text = "After Lenin's death in 1924 the Party split. Then came the assassination of \
+                Kirov in 1934; the Kirov affair is still debated.\n";
+    let out = glossator()
+        .args(["annotate", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let docs = annotations(&out.get_output().stdout);
+    let spans = docs[0].spans();
+    let shown: Vec<(&str, Option<&str>, bool)> = spans
+        .iter()
+        .filter(|s| s.entry.is_some())
+        .map(|s| (s.text.as_ref(), s.entry.as_deref(), s.nested))
+        .collect();
+    let expected = [
+        ("Lenin's death", Some("death-of-lenin"), false),
+        ("Lenin", Some("lenin"), true),
+        ("assassination of Kirov", Some("kirov-murder"), false),
+        ("Kirov", Some("kirov"), true),
+        ("Kirov affair", Some("kirov-murder"), false),
+        ("Kirov", Some("kirov"), true),
+    ];
+    for want in expected {
+        assert!(shown.contains(&want), "{want:?} not in {shown:?}");
+    }
+    // Each nested span lies inside the entry span before it.
+    for (i, span) in spans.iter().enumerate().filter(|(_, s)| s.nested) {
+        let outer = spans[..i]
+            .iter()
+            .rev()
+            .find(|s| s.entry.is_some() && !s.nested);
+        let outer = outer.unwrap();
+        assert!(
+            outer.start <= span.start && span.end <= outer.end,
+            "{span:?}"
+        );
+        assert_eq!(&text[span.start..span.end], span.text);
+    }
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains(r#""nested":true"#));
+    // The glossary counts both of Kirov's mentions, and Lenin's.
+    let out = glossator()
+        .args(["glossary", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let glossary: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let count = |id: &str| {
+        let entries = glossary["entries"].as_array().unwrap();
+        let entry = entries.iter().find(|e| e["id"] == id);
+        entry.map(|e| e["count"].as_u64().unwrap())
+    };
+    assert_eq!(count("kirov"), Some(2));
+    assert_eq!(count("lenin"), Some(1));
+    assert_eq!(count("kirov-murder"), Some(2));
+}

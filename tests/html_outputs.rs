@@ -161,7 +161,8 @@ fn every_handout_keeps_its_spans_and_lists_its_terms() {
         let (_, terms) = handout
             .split_once("<h2>Terms in this handout</h2>")
             .unwrap_or_else(|| panic!("{stem}: no terms section"));
-        assert_eq!(terms.matches("<dt>").count(), entries.len(), "{stem}");
+        // Those named only nested in another's span are for the screen.
+        assert_eq!(terms.matches("<dt").count(), entries.len(), "{stem}");
     }
 }
 

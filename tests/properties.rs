@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use glossator::annotate::{Annotation, Annotator};
+use glossator::annotate::{Annotation, Annotator, Span, SpanKind};
 use glossator::glossary::Glossary;
 use glossator::input::Document;
 use glossator::render::{html, markdown, tsv};
@@ -65,11 +65,27 @@ proptest! {
     fn span_offsets_select_their_text(text in text()) {
         let annotation = annotate(&ANNOTATOR, &text);
         assert_offsets_exact(&text, &annotation);
-        // Entry spans never overlap; a date lies inside one entry span or
-        // outside all of them (matching rule 6 in docs/DESIGN.md).
+        // Entry spans never overlap, but for the persons and places nested
+        // in an event or term span, which lie inside it, name another
+        // entry and never overlap each other; a date lies inside an entry
+        // span or outside it, nested ones too (matching rule 6 in
+        // docs/DESIGN.md).
         let (entries, dates): (Vec<_>, Vec<_>) = annotation.spans().iter().partition(|s| s.entry.is_some());
-        for pair in entries.windows(2) {
+        let (nested, top): (Vec<&Span>, Vec<&Span>) = entries.iter().copied().partition(|s| s.nested);
+        for pair in top.windows(2) {
             prop_assert!(pair[0].end <= pair[1].start, "entry spans overlap: {:?}", pair);
+        }
+        for pair in nested.windows(2) {
+            prop_assert!(pair[0].end <= pair[1].start, "nested spans overlap: {:?}", pair);
+        }
+        for inner in &nested {
+            let outer = entries.iter().take_while(|s| (s.start, std::cmp::Reverse(s.end)) < (inner.start, std::cmp::Reverse(inner.end))).filter(|s| !s.nested).last();
+            let fits = outer.is_some_and(|outer| {
+                outer.start <= inner.start && inner.end <= outer.end && outer.entry != inner.entry
+                    && matches!(outer.kind, SpanKind::Event | SpanKind::Term)
+            });
+            prop_assert!(fits, "{:?} is not nested in {:?}", inner, outer);
+            prop_assert!(matches!(inner.kind, SpanKind::Person | SpanKind::Place), "{:?}", inner);
         }
         for date in dates {
             let crossing = entries.iter().find(|e| {

@@ -45,8 +45,17 @@ fn seed_001_offsets_and_key_matches() {
             ("Stalin", Some("stalin"))
         );
     }
-    let enrolment = spans_at(&text, &annotation, "Lenin enrolment");
-    assert!(!enrolment.is_empty());
+    // Lenin is nested in it (matching rule 6).
+    let (nested, enrolment): (Vec<_>, Vec<_>) = spans_at(&text, &annotation, "Lenin enrolment")
+        .into_iter()
+        .partition(|s| s.nested);
+    assert!(!enrolment.is_empty() && nested.len() == enrolment.len());
+    for span in nested {
+        assert_eq!(
+            (span.text.as_ref(), span.entry.as_deref()),
+            ("Lenin", Some("lenin"))
+        );
+    }
     for span in enrolment {
         assert_eq!(
             (span.text.as_ref(), span.entry.as_deref()),

@@ -44,7 +44,7 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 ///
 /// Entry spans carry `entry` (the lexicon id), `name` and `match`, how the
 /// text matched the entry ([`How`](super::How): `listed`, `variant`, `misspelling` or
-/// `reference`); date spans carry
+/// `reference`), and `"nested":true` when nested in another (below); date spans carry
 /// `value` (EDTF), `first_day` and `last_day` (ISO dates, the calendar days
 /// covered) and, for "early 1930s" and the like, `qualifier`
 /// (`early`/`mid`/`late`). A date written in the Julian calendar (Old
@@ -65,8 +65,13 @@ pub const ANNOTATION_SCHEMA: &str = "glossator.annotation/1";
 ///   Renderers rely on this to quote a span's sentence around it. No
 ///   sentence crosses a hard block boundary (any boundary but the guessed
 ///   ones of plain text): no span does.
-/// * `spans` are sorted by start, longer first. Term spans never overlap;
-///   a date span may sit inside an event or term span (`1905 Revolution`).
+/// * `spans` are sorted by start, longer first. Entry spans never overlap,
+///   except that a person or place named inside an event or term span
+///   (`Lenin's death`) is an entry span nested in it, marked
+///   `"nested":true`: its outer span is the last entry span before it that
+///   is not nested. Spans nested in one never overlap, and nothing nests
+///   in a nested span (matching rule 6 in `docs/DESIGN.md`). A date span may sit
+///   inside an entry span (`1905 Revolution`) but never crosses one.
 ///
 /// Output is written by [`crate::render::json::annotation_line`], not
 /// serde: a change to these types or their serde attributes goes there too.
@@ -226,7 +231,8 @@ impl<'a> TryFrom<AnnotationFields<'a>> for Annotation<'a> {
 
     /// Checks the order rules of [`Annotation`]: sentences in order,
     /// disjoint and within the document; spans sorted by start, longer
-    /// first, each inside the sentence it names; blocks sorted by start.
+    /// first, each inside the sentence it names, nested ones inside their
+    /// outer span; blocks sorted by start.
     fn try_from(fields: AnnotationFields<'a>) -> Result<Self, String> {
         let AnnotationFields {
             schema,
@@ -267,7 +273,8 @@ fn check_sentences(sentences: &[[usize; 2]], bytes: usize) -> Result<(), String>
 }
 
 /// Are `spans` sorted by start, longer first, each inside the sentence it
-/// names?
+/// names, and each nested span inside its outer span, of another entry,
+/// apart from the spans nested there before it?
 fn check_spans(spans: &[Span], sentences: &[[usize; 2]]) -> Result<(), String> {
     let key = |span: &Span| (span.start, std::cmp::Reverse(span.end));
     if let Some(i) = spans
@@ -276,6 +283,9 @@ fn check_spans(spans: &[Span], sentences: &[[usize; 2]]) -> Result<(), String> {
     {
         return Err(format!("spans {i} and {} are out of order", i + 1));
     }
+    // The last entry span that is not nested, and the end of the last
+    // span nested in it.
+    let (mut outer, mut nested_end): (Option<&Span>, usize) = (None, 0);
     for (i, span) in spans.iter().enumerate() {
         let inside = sentences.get(span.sentence).is_some_and(|&[start, end]| {
             start <= span.start && span.start <= span.end && span.end <= end
@@ -285,6 +295,21 @@ fn check_spans(spans: &[Span], sentences: &[[usize; 2]]) -> Result<(), String> {
                 "span {i} ({}..{}) is not inside its sentence {}",
                 span.start, span.end, span.sentence
             ));
+        }
+        if span.nested {
+            let fits = outer.is_some_and(|outer| {
+                outer.start <= span.start && span.end <= outer.end && outer.entry != span.entry
+            });
+            if span.entry.is_none() || !fits || span.start < nested_end {
+                return Err(format!(
+                    "span {i} ({}..{}) is nested but not inside an entry span of another entry, \
+                     apart from the spans nested there before it",
+                    span.start, span.end
+                ));
+            }
+            nested_end = span.end;
+        } else if span.entry.is_some() {
+            (outer, nested_end) = (Some(span), 0);
         }
     }
     Ok(())
@@ -359,6 +384,52 @@ mod tests {
         ] {
             let err = read(sentences, spans).unwrap_err();
             assert!(err.contains(why), "{err}");
+        }
+    }
+
+    /// A nested span must lie inside the entry span before it that is not
+    /// nested, name another entry, and not overlap the spans nested there
+    /// before it.
+    #[test]
+    fn nested_spans_read_back_inside_their_outer_span() {
+        let text = "Lenin's death in 1924";
+        let span = |start: usize, end: usize, entry: Option<&'static str>, nested: bool| Span {
+            entry: entry.map(Cow::Borrowed),
+            nested,
+            ..Span::bare(text, start, end)
+        };
+        let check = |spans: &[Span]| check_spans(spans, &[[0, text.len()]]);
+        let outer = || span(0, 13, Some("death-of-lenin"), false);
+        let date = span(17, 21, None, false);
+        assert!(check(&[outer(), span(0, 5, Some("lenin"), true), date.clone()]).is_ok());
+        // A date inside the outer span between the two is no outer span.
+        let with_date = [
+            outer(),
+            span(8, 13, None, false),
+            span(8, 13, Some("x"), true),
+        ];
+        assert!(check(&with_date).is_ok());
+        for bad in [
+            vec![span(0, 5, Some("lenin"), true)],
+            vec![outer(), span(0, 5, Some("death-of-lenin"), true)],
+            vec![outer(), span(0, 5, None, true)],
+            vec![
+                span(0, 7, Some("a"), false),
+                span(2, 13, Some("lenin"), true),
+            ],
+            vec![
+                outer(),
+                span(0, 5, Some("a"), true),
+                span(2, 7, Some("b"), true),
+            ],
+            vec![
+                outer(),
+                span(0, 5, Some("lenin"), true),
+                span(2, 4, Some("b"), true),
+            ],
+            vec![date, span(17, 21, Some("lenin"), true)],
+        ] {
+            assert!(check(&bad).unwrap_err().contains("nested"), "{bad:?}");
         }
     }
 }

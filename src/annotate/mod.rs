@@ -14,8 +14,9 @@
 //! * `span.rs`: [`Span`] and [`SpanKind`];
 //! * `labels.rs`: every entry's id, name and kind, packed for the spans to
 //!   borrow;
-//! * `nest.rs`: misspellings merged with the exact matches, dates kept
-//!   inside or outside entries;
+//! * `nest.rs`: nested hits kept and dropped with their outer ones,
+//!   misspellings merged with the exact matches, dates kept inside or
+//!   outside entries;
 //! * `fit.rs`: sentences joined so that each span lies inside one, and the
 //!   code point offsets.
 
@@ -38,7 +39,7 @@ use crate::text::{link_regions, overlaps_any, sentences_in_blocks, Normalized};
 pub use annotation::{Annotation, DocInfo, ANNOTATION_SCHEMA};
 use fit::{assign_char_offsets, fit_sentences};
 use labels::Labels;
-use nest::{merge_sorted, nest_dates};
+use nest::{merge_sorted, nest_dates, retain_hits, top_level};
 pub use span::{Span, SpanKind};
 
 /// Annotates documents with one lexicon. Immutable, `Send + Sync`.
@@ -94,12 +95,16 @@ impl Annotator {
         let kept = |range: Range<usize>| {
             !layout.crosses_hard_boundary(range.clone()) && !overlaps_any(&links, range)
         };
-        let mut entries: Vec<TermMatch> = self.matcher.find(&normalized).collect();
-        entries.retain(|e| kept(e.start..e.end));
+        // Persons and places in events and terms are found nested in them
+        // (matching rule 6).
+        let mut hits: Vec<TermMatch> = self.matcher.find_nesting(&normalized).collect();
+        retain_hits(&mut hits, kept);
         // Derived names resolved by the document's mentions (matching rule 9).
-        let mut entries = self.matcher.resolve(&masked, entries);
+        let mut entries = self.matcher.resolve(&masked, hits);
         // Misspellings only in the words the exact matches left unexplained.
-        let mut misspelt = self.misspellings.find(&self.lexicon, &masked, &entries);
+        let mut misspelt = self
+            .misspellings
+            .find(&self.lexicon, &masked, &top_level(&entries));
         misspelt.retain(|m| kept(m.start..m.end));
         if !misspelt.is_empty() {
             entries = merge_sorted(entries, misspelt);

@@ -108,6 +108,11 @@ pub struct Span<'a> {
     /// resolved by the document's earlier mentions.
     #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
     pub how: Option<How>,
+    /// The entry span lies inside the entry span before it that is not
+    /// nested, of another entry (a person or place named in an event or
+    /// term: matching rule 6; written `"nested":true` when true).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nested: bool,
     /// The EDTF value (date spans only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
@@ -135,6 +140,7 @@ impl<'a> Span<'a> {
             entry: Some(Cow::Borrowed(label.id)),
             name: Some(Cow::Borrowed(label.name)),
             how: Some(hit.how),
+            nested: hit.nested,
             ..Span::bare(text, hit.start, hit.end)
         }
     }
@@ -175,6 +181,7 @@ impl<'a> Span<'a> {
             entry: None,
             name: None,
             how: None,
+            nested: false,
             value: None,
             first_day: None,
             last_day: None,

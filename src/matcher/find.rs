@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::groups::{Candidates, Group};
+use super::nested::{Bounds, Outer};
 use super::words::{HitStarts, Word};
 use super::{How, Matcher, TermMatch, NO_ENTRY};
 use crate::text::{is_whole_word, Normalized};
@@ -65,33 +66,72 @@ impl Matcher {
     /// Finds the entries in a normalized document, in text order, as
     /// non-overlapping matches in original byte offsets.
     pub fn find<'n>(&'n self, text: &'n Normalized<'_>) -> impl Iterator<Item = TermMatch> + 'n {
+        self.hits::<false>(text)
+    }
+
+    /// [`Matcher::find`]'s hits, each followed by the hits nested in it
+    /// (`nested: true`; matching rule 6, see `nested.rs`): sorted by
+    /// start, longer first.
+    pub fn find_nesting<'n>(
+        &'n self,
+        text: &'n Normalized<'_>,
+    ) -> impl Iterator<Item = TermMatch> + 'n {
+        self.hits::<true>(text)
+    }
+
+    /// [`Matcher::find`], with the nested hits too if `NEST`.
+    fn hits<'n, const NEST: bool>(
+        &'n self,
+        text: &'n Normalized<'_>,
+    ) -> impl Iterator<Item = TermMatch> + 'n {
         let mut starts = HitStarts::new(text.as_str(), self.nonword_starts);
         let mut ahead = Lookahead::default();
         let mut ranges = text.original_ranges();
-        // The end of the last hit: starts before it are passed over. No
-        // word runs on past a hit's end (see `is_whole_word`), so the
-        // starts after it are the ones a scan from there would find.
+        // The end of the last hit: starts before it are passed over, or
+        // tried for nested hits. No word runs on past a hit's end (see
+        // `is_whole_word`), so the starts after it are the ones a scan
+        // from there would find.
         let mut covered = 0;
+        // The last hit, if it may hold nested hits.
+        let mut outer: Option<Outer> = None;
+        // A start to try again: an outer hit's own, for a nested hit there.
+        let mut again: Option<(usize, Word)> = None;
+        let whole = Bounds::whole(text);
         std::iter::from_fn(move || loop {
-            let Some((start, word)) = ahead.next() else {
+            let Some((start, word)) = again.take().or_else(|| ahead.next()) else {
                 if self.look_ahead(&mut starts, &mut ahead) {
                     continue;
                 }
                 return None;
             };
-            if start < covered {
-                continue;
-            }
-            if let Some((end, entry, how)) = self.longest_from(text, start, word) {
-                covered = end;
-                let range = ranges.map(start..end);
-                return Some(TermMatch {
-                    start: range.start,
-                    end: range.end,
-                    entry,
-                    how,
-                });
-            }
+            let (found, nested) = if start < covered {
+                let Some(outer) = outer.as_mut().filter(|_| NEST) else {
+                    continue;
+                };
+                let Some(found) = self.nested_at(text, start, word, outer) else {
+                    continue;
+                };
+                (found, true)
+            } else {
+                let Some(found) = self.longest_from(text, start, word, whole) else {
+                    continue;
+                };
+                covered = found.0;
+                if NEST {
+                    outer = self.outer(start, word, found);
+                    again = outer.is_some().then_some((start, word));
+                }
+                (found, false)
+            };
+            let (end, entry, how) = found;
+            let range = ranges.map(start..end);
+            return Some(TermMatch {
+                start: range.start,
+                end: range.end,
+                entry,
+                how,
+                nested,
+            });
         })
     }
 
@@ -119,51 +159,63 @@ impl Matcher {
     }
 
     /// The longest hit at hit start `start`, where `word` starts, that
-    /// passes the rules, as its end, entry and how it matched.
+    /// passes the rules and keeps within `bounds`, as its end, entry and
+    /// how it matched.
     #[inline(never)]
-    fn longest_from(
+    pub(super) fn longest_from(
         &self,
         text: &Normalized<'_>,
         start: usize,
         word: Word,
+        bounds: Bounds,
     ) -> Option<(usize, usize, How)> {
         if word.end == start {
-            return self.longest_at(text, start);
+            return self.longest_at(text, start, bounds);
         }
         match self.groups.get(word.hash) {
             Group::None => None,
-            Group::Few(candidates) => self.longest_of(text, start, candidates),
-            Group::Many => self.longest_at(text, start),
+            Group::Few(candidates) => self.longest_of(text, start, candidates, bounds),
+            Group::Many => self.longest_at(text, start, bounds),
         }
     }
 
     /// The longest of a group's `candidates` (longest first) that is found
-    /// at `start` and passes the rules, as its end, entry and how.
+    /// at `start`, passes the rules and keeps within `bounds`, as its end,
+    /// entry and how.
     fn longest_of(
         &self,
         text: &Normalized<'_>,
         start: usize,
         mut candidates: Candidates<'_>,
+        bounds: Bounds,
     ) -> Option<(usize, usize, How)> {
-        let rest = &text.as_str().as_bytes()[start..];
+        // A candidate past the bounds' end is not found in what is left.
+        let rest = &text.as_str().as_bytes()[start..bounds.end];
         candidates.find_map(|candidate| {
             let end = start + candidate.pattern.len();
             let here = rest.starts_with(candidate.pattern);
             let entry = here.then(|| self.accept(text, start..end, candidate.id, candidate.entry));
             let (entry, how) = entry??;
-            Some((end, entry, how))
+            self.admits(bounds, entry).then_some((end, entry, how))
         })
     }
 
-    /// The longest hit starting at `start` that passes the rules, as its
-    /// end, entry and how, from a walk of the automaton.
-    fn longest_at(&self, text: &Normalized<'_>, start: usize) -> Option<(usize, usize, How)> {
+    /// The longest hit starting at `start` that passes the rules and keeps
+    /// within `bounds`, as its end, entry and how, from a walk of the
+    /// automaton.
+    fn longest_at(
+        &self,
+        text: &Normalized<'_>,
+        start: usize,
+        bounds: Bounds,
+    ) -> Option<(usize, usize, How)> {
         let mut longest = None;
-        let rest = &text.as_str().as_bytes()[start..];
+        let rest = &text.as_str().as_bytes()[start..bounds.end];
         self.automaton.prefixes(rest, |len, index| {
             let pid = self.automaton_pids[index];
             let any_case_entry = self.any_case_entry[pid as usize];
-            if let Some((entry, how)) = self.accept(text, start..start + len, pid, any_case_entry) {
+            let accepted = self.accept(text, start..start + len, pid, any_case_entry);
+            if let Some((entry, how)) = accepted.filter(|&(e, _)| self.admits(bounds, e)) {
                 longest = Some((start + len, entry, how));
             }
         });
@@ -229,6 +281,7 @@ mod tests {
                     end: range.end,
                     entry,
                     how,
+                    nested: false,
                 });
             }
         }

@@ -16,11 +16,14 @@
 //! * `words.rs`, `groups.rs`, `prefix_automaton.rs`: the word scan and
 //!   first-word filter, the patterns grouped by first word, the automaton
 //!   of the rest;
+//! * `nested.rs`: the persons and places nested in events and terms
+//!   (matching rule 6);
 //! * `resolve.rs`: the per-document rules for derived names.
 
 mod case;
 mod find;
 mod groups;
+mod nested;
 mod patterns;
 mod prefix_automaton;
 mod resolve;
@@ -145,8 +148,11 @@ pub struct Matcher {
     /// The entries and classes of every derived person name (matching
     /// rule 9), by its normalized form, for `resolve`.
     derived: HashMap<String, Vec<(usize, NameClass)>>,
-    /// Whether each entry is a person (a title before it joins its span).
-    person: Vec<bool>,
+    /// Each entry's kind: a title before a person joins its span, and
+    /// kinds decide which entries nest in which (`nested`).
+    kinds: Vec<Kind>,
+    /// Whether each entry's hits may hold nested ones (`nested::may_hold`).
+    holds: Vec<bool>,
     /// Whether each entry's derived surname counts before a full mention
     /// (`Entry::surname_alone`).
     surname_alone: Vec<bool>,
@@ -173,6 +179,9 @@ pub struct TermMatch {
     pub entry: usize,
     /// How the text matched the entry.
     pub how: How,
+    /// The hit lies inside the last hit before it that is not nested, of
+    /// another entry (see [`Matcher::find_nesting`]).
+    pub nested: bool,
 }
 
 /// How an entry span matched its entry: the `match` field of an entry
@@ -215,11 +224,8 @@ impl Matcher {
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let (patterns, claims) = patterns_and_claims(lexicon);
         let derived = derived_index(lexicon);
-        let person = lexicon
-            .entries()
-            .iter()
-            .map(|e| e.kind == Kind::Person)
-            .collect();
+        let kinds: Vec<Kind> = lexicon.entries().iter().map(|e| e.kind).collect();
+        let holds = nested::may_hold(&patterns, &claims, &kinds);
         let surname_alone = lexicon.entries().iter().map(|e| e.surname_alone).collect();
         let nonword_starts = patterns
             .iter()
@@ -236,7 +242,7 @@ impl Matcher {
                     .unzip();
                 (groups, pids, PrefixAutomaton::new(&walked_patterns))
             },
-            || FirstWordFilter::new(&patterns),
+            || FirstWordFilter::new(patterns.iter().map(String::as_str)),
         );
         Matcher {
             automaton,
@@ -247,7 +253,8 @@ impl Matcher {
             any_case_entry,
             claims,
             derived,
-            person,
+            kinds,
+            holds,
             surname_alone,
         }
     }

@@ -22,17 +22,23 @@
 //!   (`match: reference`); otherwise it is no hit.
 //!
 //! A capitalised title or office right before a person's span (`President
-//! Lincoln`, `Comrade Stalin`: [`TITLES`]) joins the span.
+//! Lincoln`, `Comrade Stalin`: [`TITLES`]) joins the span, unless the span
+//! is nested in another (matching rule 6): it stays inside that one.
+//! A nested derived name is resolved by the same rules, but the longer
+//! name around it is its outer span's, so `part_of_another_name` is not
+//! asked.
 
 use std::collections::{HashMap, HashSet};
 
 use super::{How, Matcher, TermMatch};
 use crate::lexicon::names::{NameClass, COURTESY_TITLES, TITLES};
+use crate::lexicon::Kind;
 use crate::text::{is_english_word, is_word_char, normalize_form};
 
 impl Matcher {
-    /// The `hits` of [`Matcher::find`] in `text` with the derived names
-    /// resolved (or dropped) and titles joined to person spans.
+    /// The `hits` of [`Matcher::find`] or [`Matcher::find_nesting`] in
+    /// `text` with the derived names resolved (or dropped) and titles
+    /// joined to person spans that are not nested.
     pub fn resolve(&self, text: &str, hits: Vec<TermMatch>) -> Vec<TermMatch> {
         if self.derived.is_empty() {
             return hits;
@@ -40,9 +46,12 @@ impl Matcher {
         let mut full: HashMap<usize, usize> = HashMap::new();
         let mut mentioned: HashSet<usize> = HashSet::new();
         let mut out: Vec<TermMatch> = Vec::with_capacity(hits.len());
+        // The end of the last hit that is not nested: a title joins a span
+        // only after it.
+        let mut after = 0;
         for (order, mut hit) in hits.into_iter().enumerate() {
             // A term's variants (matching rule 10) need no resolving.
-            if hit.how == How::Variant && self.person[hit.entry] {
+            if hit.how == How::Variant && self.kinds[hit.entry] == Kind::Person {
                 let Some(resolved) = self.resolve_one(text, &hit, &full, &mentioned) else {
                     continue;
                 };
@@ -64,11 +73,13 @@ impl Matcher {
                 full.insert(hit.entry, order);
             }
             mentioned.insert(hit.entry);
-            if self.person[hit.entry] {
-                let after = out.last().map_or(0, |last: &TermMatch| last.end);
-                if let Some(start) = title_before(text, hit.start).filter(|&s| s >= after) {
-                    hit.start = start;
+            if !hit.nested {
+                if self.kinds[hit.entry] == Kind::Person {
+                    if let Some(start) = title_before(text, hit.start).filter(|&s| s >= after) {
+                        hit.start = start;
+                    }
                 }
+                after = hit.end;
             }
             out.push(hit);
         }
@@ -84,7 +95,8 @@ impl Matcher {
         mentioned: &HashSet<usize>,
     ) -> Option<(usize, How)> {
         let written = &text[hit.start..hit.end];
-        if part_of_another_name(text, hit.start, hit.end) {
+        // The longer name a nested hit is part of is its outer hit's.
+        if !hit.nested && part_of_another_name(text, hit.start, hit.end) {
             return None;
         }
         let candidates = self.derived.get(&normalize_form(written, true))?;

@@ -31,7 +31,10 @@ impl<'h> HitStarts<'h> {
 impl Iterator for HitStarts<'_> {
     type Item = (usize, Word);
 
-    #[inline]
+    // Always: the scan of every document's words runs here, and with a
+    // second caller (`nested::may_hold`) the compiler stopped inlining it
+    // into `Matcher::look_ahead`, 4% more instructions to annotate.
+    #[inline(always)]
     fn next(&mut self) -> Option<(usize, Word)> {
         let (hay, bytes) = (self.hay, self.hay.as_bytes());
         // A local copy of `self.at`, so that it stays in a register.
@@ -242,13 +245,17 @@ impl FirstWordFilter {
     const MIN_BITS: usize = 1 << 16;
     const MAX_BITS: usize = 1 << 23;
 
-    pub(super) fn new(patterns: &[String]) -> FirstWordFilter {
+    pub(super) fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> FirstWordFilter {
         let firsts: Vec<Word> = patterns
-            .iter()
+            .into_iter()
             .map(|pattern| Word::at(pattern, 0))
             .filter(|first| first.end > 0)
             .collect();
-        let distinct: std::collections::HashSet<u64> = firsts.iter().map(|w| w.hash).collect();
+        // Sorted rather than hashed: sorting tens of thousands of hashes
+        // costs a fraction of inserting them into a `HashSet`.
+        let mut distinct: Vec<u64> = firsts.iter().map(|w| w.hash).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
         let len = (distinct.len() * 64)
             .next_power_of_two()
             .clamp(Self::MIN_BITS, Self::MAX_BITS);
@@ -291,7 +298,7 @@ mod tests {
             "c++",
             "état major",
         ];
-        let filter = FirstWordFilter::new(&patterns.map(String::from));
+        let filter = FirstWordFilter::new(patterns);
         let word = |text: &str| Word::at(text, 0);
         for first in ["nep", "x", "five", "stalin's", "c++", "état"] {
             assert!(filter.may_begin_with(word(first)), "{first}");

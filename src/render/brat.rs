@@ -12,7 +12,8 @@
 //! (and tab), its text the fragments' text joined by spaces. Each span has
 //! a note, `#<n><TAB>AnnotatorNotes T<n><TAB><note>`: the entry's id and
 //! name for an entry span, the EDTF value (and qualifier) for a date. brat allows spans
-//! to overlap: every span is written, a date inside an entry too.
+//! to overlap: every span is written, a date inside an entry and a person
+//! or place nested in one (matching rule 6) too.
 
 use std::fmt::Write;
 

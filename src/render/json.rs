@@ -235,6 +235,9 @@ fn write_span(out: &mut Vec<u8>, span: &Span) {
     write_optional(out, b",\"entry\":", span.entry.as_deref(), write_str);
     write_optional(out, b",\"name\":", span.name.as_deref(), write_str);
     write_optional(out, b",\"match\":", span.how, write_how);
+    if span.nested {
+        out.extend_from_slice(b",\"nested\":true");
+    }
     write_optional(out, b",\"value\":", span.value.as_deref(), write_str);
     write_optional(out, b",\"first_day\":", span.first_day, write_day);
     write_optional(out, b",\"last_day\":", span.last_day, write_day);
@@ -545,27 +548,31 @@ mod tests {
         let strings = prop::array::uniform4(prop::option::of(any_text()));
         let days = prop::array::uniform2(prop::option::of(any_day()));
         let parts = (numbers, any_text(), any_kind(), strings, days, any_how());
-        (parts, any::<bool>()).prop_map(|((n, text, kind, strings, days, how), old_style)| {
-            let [entry, name, value, qualifier] = strings;
-            let [first_day, last_day] = days;
-            Span {
-                start: n[0],
-                end: n[1],
-                char_start: n[2],
-                char_end: n[3],
-                text: Cow::Owned(text),
-                kind,
-                entry: entry.map(Cow::Owned),
-                name: name.map(Cow::Owned),
-                how,
-                value,
-                first_day,
-                last_day,
-                qualifier,
-                old_style,
-                sentence: n[4],
-            }
-        })
+        let flags = (any::<bool>(), any::<bool>());
+        (parts, flags).prop_map(
+            |((n, text, kind, strings, days, how), (old_style, nested))| {
+                let [entry, name, value, qualifier] = strings;
+                let [first_day, last_day] = days;
+                Span {
+                    start: n[0],
+                    end: n[1],
+                    char_start: n[2],
+                    char_end: n[3],
+                    text: Cow::Owned(text),
+                    kind,
+                    entry: entry.map(Cow::Owned),
+                    name: name.map(Cow::Owned),
+                    how,
+                    nested,
+                    value,
+                    first_day,
+                    last_day,
+                    qualifier,
+                    old_style,
+                    sentence: n[4],
+                }
+            },
+        )
     }
 
     fn any_block() -> impl Strategy<Value = Block> {

@@ -5,7 +5,8 @@
 //! A label is the span's kind in capitals ([`label`]: `PERSON`, `PLACE`,
 //! `ORG`, `EVENT`, `TERM`, `DATE`), spaCy's convention. spaCy's entities
 //! may not overlap, so a span that lies inside another (a date inside an
-//! event, `1905 Revolution`) is left out and the outer one kept; spans
+//! event, `1905 Revolution`; a person or place nested in an event or term,
+//! `Lenin` in `Lenin's death`) is left out and the outer one kept; spans
 //! that overlap without nesting (none of the annotator's) keep the first.
 //!
 //! The patterns are phrase patterns, `{"label": "PERSON", "pattern":

@@ -30,9 +30,10 @@
 //! value (`early 1928`), is written as the first and last day it covers,
 //! `@notBefore`/`@notAfter`.
 //!
-//! XML elements must nest. A date inside an entry (`1905 Revolution`)
-//! nests inside it. Spans that overlap without nesting (none of the
-//! annotator's: entry spans never overlap and a date never crosses one,
+//! XML elements must nest. A date inside an entry (`1905 Revolution`),
+//! and a person or place nested in an event or term (`Lenin` in `Lenin's
+//! death`), nests inside it. Spans that overlap without nesting (none of
+//! the annotator's: entry spans only nest and a date never crosses one,
 //! matching rule 6) cannot all be tagged: of such a pair the one that
 //! starts first (longer, at the same start) is tagged and the other left
 //! untagged. So is a span outside every block.

@@ -99,7 +99,9 @@ impl TimelineBuilder {
     }
 
     /// The entry ids of `spans`, each once, in order of first appearance;
-    /// their names are kept for [`Timeline`]'s `entries`.
+    /// their names are kept for [`Timeline`]'s `entries`. Nested spans
+    /// are left out: a person or place named inside an event's name
+    /// (`Kronstadt Rising`) is that event's, which the row names already.
     fn entry_ids(&mut self, spans: &[Span]) -> Vec<String> {
         #[cfg(test)]
         tests::SPANS_READ.with(|read| read.set(read.get() + spans.len()));
@@ -113,7 +115,7 @@ impl TimelineBuilder {
             ) else {
                 continue;
             };
-            if seen.insert(id) {
+            if !span.nested && seen.insert(id) {
                 ids.push(id.to_string());
                 if !self.entries.contains_key(id) {
                     let name = EntryName {

@@ -131,7 +131,7 @@ pub struct Event {
     pub sentence: [usize; 2],
     /// The sentence's text.
     pub context: String,
-    /// Lexicon entries in the same sentence.
+    /// Lexicon entries in the same sentence (not those nested in others).
     pub entries: Vec<String>,
     /// The level of the heading the date is written in (1 for a title),
     /// if it is in one. Added within version 1: older files have none.

@@ -348,6 +348,9 @@ impl<'a> Body<'a> {
 pub(super) struct Terms<'a> {
     entries: Vec<&'a Entry>,
     numbers: HashMap<&'a str, usize>,
+    /// For each entry, whether the text names it only nested in another
+    /// entry's span (matching rule 6): `Kronstadt` in `Kronstadt Rising`.
+    nested_only: Vec<bool>,
 }
 
 impl<'a> Terms<'a> {
@@ -358,12 +361,22 @@ impl<'a> Terms<'a> {
             .collect();
         entries.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
         entries.dedup_by(|a, b| a.id == b.id);
-        let numbers = entries
+        let numbers: HashMap<&str, usize> = entries
             .iter()
             .enumerate()
             .map(|(n, e)| (e.id.as_str(), n))
             .collect();
-        Terms { entries, numbers }
+        let mut nested_only = vec![true; entries.len()];
+        for span in spans.iter().filter(|s| !s.nested) {
+            if let Some(&n) = span.entry.as_deref().and_then(|id| numbers.get(id)) {
+                nested_only[n] = false;
+            }
+        }
+        Terms {
+            entries,
+            numbers,
+            nested_only,
+        }
     }
 
     /// The number of entry `id`, if the handout lists it.
@@ -398,6 +411,10 @@ impl<'a> Terms<'a> {
     /// "Terms in this handout": every entry the handout uses, with its
     /// definition, a `<dd id="d<n>">` that the entry's highlights name as
     /// their description. Shown on screen too (touch screens do not hover).
+    /// An entry named only inside another's span (`Kronstadt` in
+    /// `Kronstadt Rising`) is shown on screen only: on paper the outer
+    /// entry's definition explains it, and a one-page text's handout keeps
+    /// to two pages.
     fn write(&self, h: &mut Html) {
         h.raw("<section class=\"terms\">\n<h2>Terms in this handout</h2>\n");
         if self.entries.is_empty() {
@@ -405,12 +422,20 @@ impl<'a> Terms<'a> {
         } else {
             h.raw("<dl>\n");
             for (n, entry) in self.entries.iter().enumerate() {
-                h.raw("<dt>")
+                let id = term_id(n);
+                let (dt, dd): (&[_], &[_]) = match self.nested_only[n] {
+                    true => (
+                        &[("class", "screen-only")],
+                        &[("class", "screen-only"), ("id", &id)],
+                    ),
+                    false => (&[], &[("id", &id)]),
+                };
+                h.open("dt", dt)
                     .element("span", &[("class", &key_class(entry.kind))], &entry.name)
                     .raw(" ")
                     .element("span", &[("class", "kind")], entry.kind.as_str())
                     .raw("</dt>\n")
-                    .element("dd", &[("id", &term_id(n))], &entry.definition)
+                    .element("dd", dd, &entry.definition)
                     .raw("\n");
             }
             h.raw("</dl>\n");

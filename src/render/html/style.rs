@@ -7,8 +7,8 @@
 //! double, event wavy, term dotted, and a date is boxed. Tooltips appear on
 //! `:hover`, `:focus` and `:focus-within`: a `.tip` element, or an entry's
 //! (`.hl::after`, whose text the handout's own rules give; see
-//! `handout::Terms`); a date inside a span shows its tooltip above the
-//! span's, and when the span has the focus. For print, tooltips and
+//! `handout::Terms`); a date, person or place inside a span shows its
+//! tooltip above the span's, and when the span has the focus. For print, tooltips and
 //! navigation are hidden and colours are kept; the handout's "Terms in
 //! this handout" section carries the definitions onto paper, in two
 //! columns under a heading that never ends a page; pages are set compactly
@@ -73,7 +73,7 @@ mark { background: #fff0b3; color: inherit; }
 .tip .def + .tip-head { margin-top: .35rem; padding-top: .35rem; border-top: 1px solid #ddd; }
 .hl .hl > .tip, .hl .hl::after { top: auto; bottom: calc(100% + 5px); }
 .hl:hover > .tip, .hl:focus > .tip, .hl:focus-within > .tip, .hl:focus .hl > .tip,
-.hl:hover::after, .hl:focus::after, .hl:focus-within::after { display: block; }
+.hl:hover::after, .hl:focus::after, .hl:focus-within::after, .hl:focus .hl::after { display: block; }
 
 .terms { margin-top: 2.5rem; border-top: 2px solid #1b1b1b; }
 .terms h2 { border: 0; }
