@@ -533,6 +533,40 @@ mod tests {
         );
     }
 
+    /// A person nested in an event (matching rule 6) is highlighted inside
+    /// the event's link, which its definition describes too; named only
+    /// there, it is listed on screen but not on paper.
+    #[test]
+    fn a_nested_person_is_shown_inside_its_event() {
+        let mut lexicon = Lexicon::builder();
+        lexicon.add_toml(
+            "t.toml",
+            "[[entry]]\nid = \"kirov\"\nname = \"Kirov\"\nkind = \"person\"\ndefinition = \"K.\"\n\
+             [[entry]]\nid = \"kirov-affair\"\nname = \"Kirov affair\"\nkind = \"event\"\n\
+             definition = \"A.\"\n",
+        );
+        let lexicon = lexicon.build().unwrap();
+        let doc = Document::new("d".into(), "d.txt".into(), "The Kirov affair.".into());
+        let page = annotated(&doc, &lexicon);
+        // Entries are numbered by name: Kirov d0, Kirov affair d1.
+        assert!(
+            page.contains(
+                "<a class=\"hl k-event d1\" id=\"s-4\" href=\"../glossary.html#kirov-affair\" \
+                 aria-describedby=\"d1 d0\"><span class=\"hl k-person d0\" id=\"s-4-9\">Kirov</span> affair</a>"
+            ),
+            "{page}"
+        );
+        assert!(page.contains("<dt class=\"screen-only\">"), "{page}");
+        assert!(
+            page.contains("<dd class=\"screen-only\" id=\"d0\">K.</dd>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<dt><span class=\"key k-event\">Kirov affair"),
+            "{page}"
+        );
+    }
+
     #[test]
     fn a_span_across_a_soft_cut_keeps_its_blocks_together() {
         let text = "The Five-Year\n\nPlan began.\n• Five-Year\n- Plan\n\nEnd.";

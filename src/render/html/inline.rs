@@ -6,12 +6,14 @@
 //!
 //! A top-level span is an `<a class="hl k-<kind>" id="s-<start>">`: an
 //! entry links to its glossary entry, a date to its timeline event. A date
-//! inside an entry (`1905 Revolution`) is a nested `<span class="hl">`
-//! (links cannot nest), whose tooltip the stylesheet also shows when the
-//! entry has the focus, for keyboard users, who focus only the link. An
-//! entry's span has the class `d<n>` of its number in the terms list, which
-//! gives its tooltip (see `handout::Terms`), and is described by its
-//! definition there; any other span's tooltip is a `<span class="tip"
+//! inside an entry (`1905 Revolution`), and a person or place nested in an
+//! event or term (`Lenin` in `Lenin's death`, matching rule 6), is a nested
+//! `<span class="hl">` (links cannot nest), whose tooltip the stylesheet
+//! also shows when the entry has the focus, for keyboard users, who focus
+//! only the link. An entry's span has the class `d<n>` of its number in the
+//! terms list, which gives its tooltip (see `handout::Terms`), and is
+//! described by its definition there, and by those of the entries nested
+//! in it; any other span's tooltip is a `<span class="tip"
 //! role="tooltip">` child, named by the span's `aria-describedby`. Inside a
 //! link of the document, a span is a `<span tabindex="0">` (links cannot
 //! nest): the tooltip still shows, and following it follows the
@@ -311,10 +313,21 @@ impl<'a> Inline<'a> {
             self.h.open("span", &[("class", &class), ("id", &id)]);
             return "span";
         }
-        // An entry is described by its item in the terms list, anything
-        // else by its own tooltip.
+        // An entry is described by its item in the terms list, and by
+        // those of the persons and places nested in it (matching rule 6),
+        // whose tooltips show too when it has the focus; anything else by
+        // its own tooltip.
         let described_by = match entry {
-            Some(n) => term_id(n),
+            Some(n) => {
+                let inside = self.spans[i + 1..]
+                    .iter()
+                    .take_while(|s| s.start < span.end);
+                let nested = inside
+                    .filter(|s| s.nested)
+                    .filter_map(|s| self.terms.number(s.entry.as_deref()?));
+                let ids: Vec<String> = std::iter::once(n).chain(nested).map(term_id).collect();
+                ids.join(" ")
+            }
             None => format!("t-{id}"),
         };
         if self.open.iter().any(|o| o.tag == "a") {
