@@ -53,12 +53,13 @@
 //! a sentence start, and each costs one look-up in the word list.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::lexicon::Lexicon;
 use crate::matcher::{How, TermMatch};
-use crate::text::{is_english_word, is_word_char, normalize_form};
+use crate::text::{is_ascii_word_byte, is_english_word, is_word_char, normalize_form};
 
 /// How many characters of a form or candidate the index looks at.
 const PREFIX: usize = 7;
@@ -97,6 +98,8 @@ impl Clone for Misspellings {
 struct Form {
     /// Folded, words joined by single spaces.
     text: String,
+    /// `text`'s characters.
+    chars: Vec<char>,
     /// Letters, spaces not counted.
     letters: usize,
     entry: u32,
@@ -106,9 +109,15 @@ struct Form {
 #[derive(Debug)]
 struct Index {
     forms: Vec<Form>,
-    /// (hash of a deletion of a form's prefix with its word count, form),
-    /// sorted.
-    keys: Vec<(u64, u32)>,
+    /// The forms under each key (the hash of a deletion of a form's
+    /// prefix with its word count): its range of `forms_of_keys`. A hash
+    /// table, not a sorted list searched by halves: a candidate looks up
+    /// 29 keys for each run of words it tries, and each halving search of
+    /// the list missed the cache about twenty times (a quarter of
+    /// annotate's time on dense text).
+    keys: KeyTable,
+    /// The forms of each key, a key's forms together.
+    forms_of_keys: Vec<u32>,
     /// Bit `n` is set when some form has `n` words.
     word_counts: u64,
     /// Every word of every form of every entry (exact-case ones and
@@ -176,9 +185,17 @@ impl Index {
         }
         keys.sort_unstable();
         keys.dedup();
+        let mut table = KeyTable::default();
+        let mut forms_of_keys = Vec::with_capacity(keys.len());
+        for group in keys.chunk_by(|a, b| a.0 == b.0) {
+            let start = forms_of_keys.len() as u32;
+            forms_of_keys.extend(group.iter().map(|&(_, form)| form));
+            table.insert(group[0].0, (start, group.len() as u32));
+        }
         Index {
             forms,
-            keys,
+            keys: table,
+            forms_of_keys,
             word_counts,
             known_words,
         }
@@ -193,17 +210,25 @@ impl Index {
         from: usize,
         anchor: Range<usize>,
     ) -> Option<TermMatch> {
-        let mut before = vec![anchor.clone()];
-        while before.len() < MAX_WORDS {
-            let Some(word) = previous_word(text, before[0].start) else {
+        // The words around the anchor that a misspelt form could span:
+        // none covered, and each one that may stand in a form.
+        let fold = |word: &Range<usize>| normalize_form(&text[word.clone()], true);
+        let mut words = vec![anchor.clone()];
+        let mut folded = vec![fold(&anchor)];
+        while words.len() < MAX_WORDS {
+            let Some(word) = previous_word(text, words[0].start) else {
                 break;
             };
             if word.start < from || overlaps(found, &word) {
                 break;
             }
-            before.insert(0, word);
+            let word_folded = fold(&word);
+            if !self.may_stand(&text[word.clone()], &word_folded) {
+                break;
+            }
+            words.insert(0, word);
+            folded.insert(0, word_folded);
         }
-        let mut words = before;
         let at = words.len() - 1; // the anchor's place
         while words.len() < at + MAX_WORDS {
             let Some(word) = next_word(text, words[words.len() - 1].end) else {
@@ -212,12 +237,13 @@ impl Index {
             if overlaps(found, &word) {
                 break;
             }
+            let word_folded = fold(&word);
+            if !self.may_stand(&text[word.clone()], &word_folded) {
+                break;
+            }
             words.push(word);
+            folded.push(word_folded);
         }
-        let folded: Vec<String> = words
-            .iter()
-            .map(|w| normalize_form(&text[w.clone()], true))
-            .collect();
         for len in (1..=MAX_WORDS.min(words.len())).rev() {
             if self.word_counts & (1 << len) == 0 {
                 continue;
@@ -249,6 +275,17 @@ impl Index {
         None
     }
 
+    /// May `word` (folded: `folded`) stand in a misspelt form: is it a
+    /// word of a form, or one that could be misspelt? A run of words with
+    /// any other word in it is no form's misspelling
+    /// ([`Candidate::differs_fairly`]), so it is not looked up: in dense
+    /// notes most words around a capitalised one are English words that
+    /// no form has, and looking up every run of them was most of the
+    /// search's time.
+    fn may_stand(&self, word: &str, folded: &str) -> bool {
+        self.known_words.contains(folded) || could_be_misspelt(word)
+    }
+
     /// The one entry that `candidate` is a misspelling of, if there is
     /// exactly one.
     fn entry_of(&self, candidate: &Candidate) -> Option<u32> {
@@ -258,20 +295,27 @@ impl Index {
         if edits == 0 {
             return None;
         }
-        let prefix: Vec<char> = joined.chars().take(PREFIX).collect();
+        let joined_chars: Vec<char> = joined.chars().collect();
+        let prefix = &joined_chars[..joined_chars.len().min(PREFIX)];
         let mut forms = Vec::new();
-        deletions(&prefix, edits, candidate.words.len(), |key| {
-            let from = self.keys.partition_point(|&(k, _)| k < key);
-            let same = self.keys[from..].iter().take_while(|&&(k, _)| k == key);
-            forms.extend(same.map(|&(_, form)| form));
+        deletions(prefix, edits, candidate.words.len(), |key| {
+            if let Some(&(start, len)) = self.keys.get(&key) {
+                let start = start as usize;
+                forms.extend_from_slice(&self.forms_of_keys[start..start + len as usize]);
+            }
         });
         forms.sort_unstable();
         forms.dedup();
         let mut entry = None;
         for form in forms.into_iter().map(|id| &self.forms[id as usize]) {
             let allowed = allowed_edits(letters.min(form.letters));
-            let distance = strsim::osa_distance(&joined, &form.text);
-            if distance == 0 || distance > allowed {
+            // Each edit changes the length by one letter at most (the
+            // word counts are equal), so the distance is at least the
+            // difference: a cheaper test first.
+            if letters.abs_diff(form.letters) > allowed {
+                continue;
+            }
+            if !matches!(osa_within(&joined_chars, &form.chars, allowed), Some(1..)) {
                 continue;
             }
             if is_derived(&joined, &form.text) {
@@ -287,6 +331,68 @@ impl Index {
             }
         }
         entry
+    }
+}
+
+/// The optimal string alignment distance between `a` and `b` (as
+/// `strsim::osa_distance` counts it), if it is at most `max`. Only the
+/// diagonal band of cells within `max` of each other is worked out (a
+/// cell further off costs more than `max`), and the work stops at a row
+/// whose every cell costs more: a few dozen cells for a name, where the
+/// whole table cost a tenth of annotate's time on dense text.
+fn osa_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let over = max + 1;
+    // Rows i - 2, i - 1 and i of the table, each over j = 0..=b.len().
+    let mut two_up = vec![over; b.len() + 1];
+    let mut up: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut current = vec![over; b.len() + 1];
+    for i in 1..=a.len() {
+        current.fill(over);
+        current[0] = i.min(over);
+        let mut best = current[0];
+        for j in i.saturating_sub(max).max(1)..=(i + max).min(b.len()) {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (up[j] + 1).min(current[j - 1] + 1).min(up[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two_up[j - 2] + 1);
+            }
+            current[j] = d.min(over);
+            best = best.min(current[j]);
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut two_up, &mut up);
+        std::mem::swap(&mut up, &mut current);
+    }
+    let distance = up[b.len()];
+    (distance <= max).then_some(distance)
+}
+
+/// A hash table from keys, which are hashes already, to a range.
+type KeyTable = std::collections::HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>;
+
+/// The hasher of [`KeyTable`]: a key is its own hash.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64`s are hashed (`write_u64`); anything else is folded in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
     }
 }
 
@@ -327,7 +433,8 @@ fn searched_form(form: &str, entry: u32) -> Option<Form> {
         .split(' ')
         .all(|w| !w.is_empty() && w.chars().all(is_word_char));
     let letters = text.chars().filter(|&c| c != ' ').count();
-    (only_words && words.count() <= MAX_WORDS && letters >= 5).then_some(Form {
+    (only_words && words.count() <= MAX_WORDS && letters >= 5).then(|| Form {
+        chars: text.chars().collect(),
         text,
         letters,
         entry,
@@ -338,16 +445,18 @@ fn searched_form(form: &str, entry: u32) -> Option<Form> {
 /// deleting at most `edits` (0 to 2) of its characters, each hashed with
 /// the word count `words` (strings of different word counts never meet).
 fn deletions(prefix: &[char], edits: usize, words: usize, mut key: impl FnMut(u64)) {
+    // A multiply and a rotation per character (as FxHash mixes): the
+    // keys only need to be equal for equal strings and rarely otherwise.
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
     let hash = |skip: &[usize]| {
-        let mut h = fnv::FnvHasher::default();
-        use std::hash::Hasher;
-        h.write_usize(words);
-        for (i, c) in prefix.iter().enumerate() {
+        let mut h = mix(0, words as u64);
+        for (i, &c) in prefix.iter().enumerate() {
             if !skip.contains(&i) {
-                h.write_u32(*c as u32);
+                h = mix(h, u64::from(c));
             }
         }
-        h.finish()
+        h
     };
     key(hash(&[]));
     if edits >= 1 {
@@ -431,11 +540,17 @@ fn possible_misspellings<'t>(
             if text[..start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
-            let end = word_end(text, start);
-            at = end;
             while found.get(next_found).is_some_and(|m| m.end <= start) {
                 next_found += 1;
             }
+            // Most capitalised words of dense notes are inside a hit: every
+            // word that starts there is, so the search goes on after it.
+            if let Some(hit) = found.get(next_found).filter(|m| m.start <= start) {
+                at = hit.end;
+                continue;
+            }
+            let end = word_end(text, start);
+            at = end;
             if found.get(next_found).is_some_and(|m| m.start < end) {
                 continue;
             }
@@ -477,10 +592,20 @@ fn next_capital_or_non_ascii(bytes: &[u8], mut at: usize) -> usize {
 
 /// Where the word starting at `start` ends.
 fn word_end(text: &str, start: usize) -> usize {
-    text[start..]
+    // ASCII word bytes first, a byte at a time; then, at a non-ASCII
+    // character, by characters.
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while bytes.get(at).is_some_and(|&b| is_ascii_word_byte(b)) {
+        at += 1;
+    }
+    if bytes.get(at).is_none_or(u8::is_ascii) {
+        return at;
+    }
+    text[at..]
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| start + i)
+        .map_or(text.len(), |(i, _)| at + i)
 }
 
 /// May `gap` stand between two words of one candidate: white space with
@@ -824,6 +949,19 @@ definition = "D."
                 _ => None,
             };
             proptest::prop_assert_eq!(index.entry_of(&candidate), expected);
+        }
+
+        /// The banded distance is strsim's, where it is within the bound.
+        #[test]
+        fn the_banded_distance_is_the_full_one(
+            a in "[abcé]{0,12}",
+            b in "[abcé]{0,12}",
+            max in 0..4_usize,
+        ) {
+            let full = strsim::osa_distance(&a, &b);
+            let chars = |s: &str| s.chars().collect::<Vec<char>>();
+            let banded = osa_within(&chars(&a), &chars(&b), max);
+            proptest::prop_assert_eq!(banded, (full <= max).then_some(full));
         }
     }
 }
