@@ -1,7 +1,9 @@
 //! The forms people write for a person that the lexicon does not list
 //! (matching rule 9 of `docs/DESIGN.md`): from "Ulysses S. Grant" the
 //! surname "Grant", "Ulysses Grant", "U. S. Grant"; from "King Henry VIII
-//! of England" the regnal name "Henry VIII"; the first name "Ulysses" or
+//! of England" the regnal name "Henry VIII" and its number as people also
+//! write it ("Henry 8", "Henry 8th", "Henry the Eighth"); the first name
+//! "Ulysses" or
 //! "Henry", which counts only where the document's earlier mentions say
 //! who it is (`matcher/resolve.rs`). Only person entries have these: a
 //! party's or a term's words are never a name.
@@ -162,8 +164,12 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
     let first = words[0];
     let regnal = words.len() >= 2 && is_roman(words[words.len() - 1]);
     if regnal {
-        // `Henry VIII`, `Philip II`.
+        // `Henry VIII`, `Philip II`, and its number in figures or words.
         add(words.join(" "), NameClass::Full);
+        let name = words[..words.len() - 1].join(" ");
+        for number in regnal_numbers(words[words.len() - 1]) {
+            add(format!("{name} {number}"), NameClass::Full);
+        }
         if words.len() == 2 {
             add_first_name(first, &mut add);
         }
@@ -260,6 +266,94 @@ fn is_initial(word: &str) -> bool {
                 .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
 }
 
+/// The other ways people write the regnal number `roman` (`VIII`): `8`,
+/// `8th`, `the 8th`, `the Eighth` (up to the twentieth in words); none
+/// for a run of numeral letters that is no canonical Roman number.
+fn regnal_numbers(roman: &str) -> Vec<String> {
+    const ORDINALS: [&str; 20] = [
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Fifth",
+        "Sixth",
+        "Seventh",
+        "Eighth",
+        "Ninth",
+        "Tenth",
+        "Eleventh",
+        "Twelfth",
+        "Thirteenth",
+        "Fourteenth",
+        "Fifteenth",
+        "Sixteenth",
+        "Seventeenth",
+        "Eighteenth",
+        "Nineteenth",
+        "Twentieth",
+    ];
+    let Some(n) = roman_value(roman) else {
+        return Vec::new();
+    };
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    let mut numbers = vec![
+        n.to_string(),
+        format!("{n}{suffix}"),
+        format!("the {n}{suffix}"),
+    ];
+    if let Some(word) = ORDINALS.get(n as usize - 1) {
+        numbers.push(format!("the {word}"));
+    }
+    numbers
+}
+
+/// The value of a canonical Roman number up to 89 (`XIV` is 14; `IIII`
+/// and `IL` are none): read digit by digit, then written back and
+/// compared, so only the one canonical spelling of a number counts.
+fn roman_value(roman: &str) -> Option<u32> {
+    const NUMERALS: [(&str, u32); 7] = [
+        ("L", 50),
+        ("XL", 40),
+        ("X", 10),
+        ("IX", 9),
+        ("V", 5),
+        ("IV", 4),
+        ("I", 1),
+    ];
+    let digit = |c: char| {
+        NUMERALS
+            .iter()
+            .find(|(s, _)| s.len() == 1 && s.starts_with(c))
+    };
+    let values: Vec<u32> = roman
+        .chars()
+        .map(|c| digit(c).map(|&(_, v)| v))
+        .collect::<Option<_>>()?;
+    let value: u32 = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| match values.get(i + 1) {
+            Some(&next) if next > v => 0u32.wrapping_sub(v),
+            _ => v,
+        })
+        .fold(0u32, u32::wrapping_add);
+    let mut written = String::new();
+    let mut rest = value;
+    for (numeral, v) in NUMERALS {
+        while rest >= v {
+            written.push_str(numeral);
+            rest -= v;
+        }
+    }
+    (value > 0 && written == roman).then_some(value)
+}
+
 /// A regnal number: `I`, `II`, `VIII`, `XIV`.
 fn is_roman(word: &str) -> bool {
     !word.is_empty() && word.len() <= 6 && word.chars().all(|c| "IVXL".contains(c))
@@ -305,12 +399,33 @@ mod tests {
             ("Lady Jane Grey", "Grey", Surname),
             ("Joachim von Ribbentrop", "von Ribbentrop", Surname),
             ("Joachim von Ribbentrop", "Ribbentrop", Surname),
+            ("King Henry VIII of England", "Henry 8", Full),
+            ("Henry VIII", "Henry 8th", Full),
+            ("Henry VIII", "Henry the Eighth", Full),
+            ("Edward VI", "Edward the 6th", Full),
+            ("Elizabeth I", "Elizabeth 1st", Full),
+            ("Pope Clement VII", "Clement 7", Full),
+            ("Louis XIV", "Louis the Fourteenth", Full),
         ] {
             assert!(has(name, text, class), "{name}: {:?}", forms(name));
         }
         // Not names, or nothing to derive.
         assert!(forms("Stalin").is_empty());
         assert!(forms("Elizabeth I").contains(&("Elizabeth".into(), FirstName)));
+        // Only canonical Roman numbers have figures.
+        for (roman, value) in [
+            ("I", 1),
+            ("IV", 4),
+            ("IX", 9),
+            ("XIV", 14),
+            ("XL", 40),
+            ("LXXXIX", 89),
+        ] {
+            assert_eq!(roman_value(roman), Some(value), "{roman}");
+        }
+        for roman in ["IIII", "IL", "VX", "IIX", "VV", ""] {
+            assert_eq!(roman_value(roman), None, "{roman}");
+        }
         assert!(forms("Constantine the Great")
             .iter()
             .all(|(text, _)| text == "Constantine"));
