@@ -18,7 +18,9 @@
 //!   of the rest;
 //! * `nested.rs`: the persons and places nested in events and terms
 //!   (matching rule 6);
-//! * `resolve.rs`: the per-document rules for derived names.
+//! * `resolve.rs`: the per-document rules for derived names;
+//! * `shared.rs`: whom a name several people share means when the
+//!   document has not said.
 
 mod case;
 mod find;
@@ -27,12 +29,14 @@ mod nested;
 mod patterns;
 mod prefix_automaton;
 mod resolve;
+mod shared;
 mod words;
 
 use std::collections::HashMap;
 
 use groups::FirstWordGroups;
 use prefix_automaton::PrefixAutomaton;
+use shared::SharedNames;
 use words::FirstWordFilter;
 
 use serde::{Deserialize, Serialize};
@@ -148,6 +152,9 @@ pub struct Matcher {
     /// The entries and classes of every derived person name (matching
     /// rule 9), by its normalized form, for `resolve`.
     derived: HashMap<String, Vec<(usize, NameClass)>>,
+    /// Whom the derived names several people share mean, from the
+    /// lexicon's definitions, for `resolve`.
+    shared: SharedNames,
     /// Each entry's kind: a title before a person joins its span, and
     /// kinds decide which entries nest in which (`nested`).
     kinds: Vec<Kind>,
@@ -224,6 +231,7 @@ impl Matcher {
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let (patterns, claims) = patterns_and_claims(lexicon);
         let derived = derived_index(lexicon);
+        let shared = SharedNames::new(lexicon, &derived);
         let kinds: Vec<Kind> = lexicon.entries().iter().map(|e| e.kind).collect();
         let holds = nested::may_hold(&patterns, &claims, &kinds);
         let surname_alone = lexicon.entries().iter().map(|e| e.surname_alone).collect();
@@ -253,6 +261,7 @@ impl Matcher {
             any_case_entry,
             claims,
             derived,
+            shared,
             kinds,
             holds,
             surname_alone,

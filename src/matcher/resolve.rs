@@ -65,7 +65,7 @@ impl Matcher {
                     self.derived
                         .get(&key)
                         .is_some_and(|claims| claims.contains(&(hit.entry, NameClass::Full)))
-                        || office_before(text, hit.start)
+                        || office_before(text, hit.start).is_some()
                 }
                 _ => true,
             };
@@ -99,30 +99,36 @@ impl Matcher {
         if !hit.nested && part_of_another_name(text, hit.start, hit.end) {
             return None;
         }
-        let candidates = self.derived.get(&normalize_form(written, true))?;
+        let key = normalize_form(written, true);
+        let candidates = self.derived.get(&key)?;
         let names: Vec<usize> = candidates
             .iter()
             .filter(|(_, class)| *class != NameClass::FirstName)
             .map(|&(e, _)| e)
             .collect();
+        let office = office_before(text, hit.start);
+        // May this name stand for `entry` with nothing else to go on?
+        let counts_for = |entry: usize| {
+            let surname = candidates.contains(&(entry, NameClass::Surname));
+            let introduced = full.contains_key(&entry) || office.is_some();
+            let common = written.split_whitespace().any(is_english_word);
+            let alone =
+                self.surname_alone[entry] && !(common && at_sentence_start(text, hit.start));
+            !surname || introduced || alone
+        };
         match names.as_slice() {
-            [entry] => {
-                let surname = candidates.contains(&(*entry, NameClass::Surname));
-                let introduced = full.contains_key(entry) || office_before(text, hit.start);
-                let common = written.split_whitespace().any(is_english_word);
-                let alone =
-                    self.surname_alone[*entry] && !(common && at_sentence_start(text, hit.start));
-                if !surname || introduced || alone {
-                    return Some((*entry, How::Variant));
-                }
-            }
+            [entry] if counts_for(*entry) => return Some((*entry, How::Variant)),
             [_, _, ..] => {
+                // The office's holder, then the one named in full most
+                // recently, then the lexicon's own bearer of the name.
+                let holder = office.and_then(|title| self.shared.holder(title, &names));
                 let latest = names.iter().filter_map(|e| Some((full.get(e)?, *e))).max();
-                if let Some((_, entry)) = latest {
+                let bearer = self.shared.bearer(&key).filter(|&e| counts_for(e));
+                if let Some(entry) = holder.or(latest.map(|(_, e)| e)).or(bearer) {
                     return Some((entry, How::Reference));
                 }
             }
-            [] => {}
+            _ => {}
         }
         // A first name: the one entry of that first name mentioned so far.
         let mut seen = candidates
@@ -152,13 +158,13 @@ fn title_before(text: &str, start: usize) -> Option<usize> {
         .min()
 }
 
-/// Is there an office (`President`, `General`: a title, not a courtesy
-/// title like `Mr`) right before `start`?
-fn office_before(text: &str, start: usize) -> bool {
-    title_before(text, start).is_some_and(|at| {
-        let title = text[at..start].trim_end_matches([' ', '\u{a0}', '.']);
-        !COURTESY_TITLES.contains(&title)
-    })
+/// The office (`President`, `General`: a title, not a courtesy title
+/// like `Mr`) written right before `start`, as [`TITLES`] spells it.
+fn office_before(text: &str, start: usize) -> Option<&'static str> {
+    let at = title_before(text, start)?;
+    let written = text[at..start].trim_end_matches([' ', '\u{a0}', '.']);
+    let title = TITLES.iter().find(|t| **t == written)?;
+    (!COURTESY_TITLES.contains(title)).then_some(*title)
 }
 
 /// Is the derived name at `start..end` part of a longer name: is it
@@ -215,8 +221,12 @@ mod tests {
         assert_eq!(title("the king X"), None);
         assert_eq!(title("UnKing X"), None);
         assert_eq!(title("King\n\nX"), None);
-        assert!(office_before("General X", 8));
-        assert!(!office_before("Mr. X", 4) && !office_before("Mrs X", 4));
+        assert_eq!(office_before("General X", 8), Some("General"));
+        assert_eq!(
+            office_before("the Prime Minister X", 19),
+            Some("Prime Minister")
+        );
+        assert!(office_before("Mr. X", 4).is_none() && office_before("Mrs X", 4).is_none());
     }
 
     #[test]

@@ -1,0 +1,182 @@
+//! Who a name several people share means when the document has not said
+//! (matching rule 9 of `docs/DESIGN.md`): the surname `Lincoln` derives
+//! from both `Abraham Lincoln` and `Mary Todd Lincoln`, and a text that
+//! writes `President Lincoln` or, in a teacher's card set, `Lincoln` alone
+//! means one of them. `resolve.rs` asks here only after the document's own
+//! full mentions have had their say.
+//!
+//! Both answers come from the lexicon itself, so they carry to any topic:
+//!
+//! * **An office names its holder.** Of the people sharing a name, the one
+//!   whose definition names the office written before it (`President`:
+//!   "16th president of the United States") is meant, if only one does.
+//! * **The lexicon's own bearer.** The one whose full name the other
+//!   entries' definitions use most (`Abraham Lincoln` in "Wife of Abraham
+//!   Lincoln"), if one is used strictly most, is the one a bare shared
+//!   name means, with the same conditions as an unshared surname.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::lexicon::names::{NameClass, TITLES};
+use crate::lexicon::Lexicon;
+use crate::text::is_word_char;
+
+/// The answers for the names several entries derive.
+#[derive(Clone, Debug, Default)]
+pub(super) struct SharedNames {
+    /// The lexicon's own bearer of each shared name, by its normalized form.
+    bearers: HashMap<String, usize>,
+    /// For each entry that shares a name, the offices its definition
+    /// names, as bits of [`TITLES`] indices.
+    offices: HashMap<usize, u64>,
+}
+
+const _: () = assert!(
+    TITLES.len() <= u64::BITS as usize,
+    "an office is a bit of a u64"
+);
+
+impl SharedNames {
+    /// The answers for the names in `derived` (normalized form → entries
+    /// and classes) that several entries derive as a surname or full form.
+    pub(super) fn new(
+        lexicon: &Lexicon,
+        derived: &HashMap<String, Vec<(usize, NameClass)>>,
+    ) -> SharedNames {
+        let shared: Vec<(&String, Vec<usize>)> = derived
+            .iter()
+            .map(|(key, claims)| (key, sharers(claims)))
+            .filter(|(_, entries)| entries.len() > 1)
+            .collect();
+        if shared.is_empty() {
+            return SharedNames::default();
+        }
+        let mut sharing: Vec<usize> = shared.iter().flat_map(|(_, e)| e.iter().copied()).collect();
+        sharing.sort_unstable();
+        sharing.dedup();
+        let named = times_named(lexicon, &sharing);
+        let bearers = shared
+            .iter()
+            .filter_map(|(key, entries)| {
+                let most = entries.iter().map(|e| named[e]).max()?;
+                let mut top = entries.iter().filter(|e| named[e] == most);
+                match (top.next(), top.next()) {
+                    (Some(&entry), None) if most > 0 => Some(((*key).clone(), entry)),
+                    _ => None,
+                }
+            })
+            .collect();
+        let offices = sharing
+            .iter()
+            .map(|&e| (e, offices_named(&lexicon.entries()[e].definition)))
+            .collect();
+        SharedNames { bearers, offices }
+    }
+
+    /// The one of `entries` whose definition names the office `title`
+    /// (one of [`TITLES`]), if exactly one does.
+    pub(super) fn holder(&self, title: &str, entries: &[usize]) -> Option<usize> {
+        let bit = 1u64 << TITLES.iter().position(|t| *t == title)?;
+        let mut holders = entries
+            .iter()
+            .filter(|e| self.offices.get(e).is_some_and(|mask| mask & bit != 0));
+        match (holders.next(), holders.next()) {
+            (Some(&entry), None) => Some(entry),
+            _ => None,
+        }
+    }
+
+    /// The lexicon's own bearer of the shared name `key` (normalized).
+    pub(super) fn bearer(&self, key: &str) -> Option<usize> {
+        self.bearers.get(key).copied()
+    }
+}
+
+/// The distinct entries that derive a name as a surname or full form.
+fn sharers(claims: &[(usize, NameClass)]) -> Vec<usize> {
+    let mut entries: Vec<usize> = claims
+        .iter()
+        .filter(|(_, class)| *class != NameClass::FirstName)
+        .map(|&(e, _)| e)
+        .collect();
+    entries.sort_unstable();
+    entries.dedup();
+    entries
+}
+
+/// For each of `people`, how many other entries' definitions name it by
+/// a full name (its name or an alias of two words or more), whole words.
+fn times_named(lexicon: &Lexicon, people: &[usize]) -> HashMap<usize, usize> {
+    let entries = lexicon.entries();
+    let names: Vec<(&str, usize)> = people
+        .iter()
+        .flat_map(|&e| {
+            let entry = &entries[e];
+            std::iter::once(&entry.name)
+                .chain(&entry.aliases)
+                .filter(|form| form.split_whitespace().nth(1).is_some())
+                .map(move |form| (form.as_str(), e))
+        })
+        .collect();
+    let mut times: HashMap<usize, usize> = people.iter().map(|&e| (e, 0)).collect();
+    let Ok(automaton) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(names.iter().map(|(name, _)| name))
+    else {
+        return times;
+    };
+    for (index, entry) in entries.iter().enumerate() {
+        let text = entry.definition.as_str();
+        let named: HashSet<usize> = automaton
+            .find_iter(text)
+            .filter(|hit| whole_words(text, hit.start(), hit.end()))
+            .map(|hit| names[hit.pattern().as_usize()].1)
+            .filter(|&person| person != index)
+            .collect();
+        for person in named {
+            *times.entry(person).or_default() += 1;
+        }
+    }
+    times
+}
+
+/// The offices of [`TITLES`] that `definition` names, in any case, as
+/// whole words: bit `i` for `TITLES[i]`.
+fn offices_named(definition: &str) -> u64 {
+    let lower = definition.to_lowercase();
+    TITLES
+        .iter()
+        .enumerate()
+        .filter(|(_, title)| {
+            let title = title.to_lowercase();
+            lower
+                .match_indices(&title)
+                .any(|(at, _)| whole_words(&lower, at, at + title.len()))
+        })
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
+/// Is `start..end` of `text` whole words: no word character glued to
+/// either end?
+fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    !text[..start].chars().next_back().is_some_and(is_word_char)
+        && !text[end..].chars().next().is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offices_are_whole_words_in_any_case() {
+        let bit = |title: &str| 1u64 << TITLES.iter().position(|t| *t == title).unwrap();
+        let mask = offices_named("16th president of the United States; a General's son.");
+        assert_eq!(mask & bit("President"), bit("President"));
+        assert_eq!(mask & bit("General"), bit("General"));
+        assert_eq!(mask & bit("King"), 0);
+        // Inside a word is no office.
+        assert_eq!(offices_named("a presidential kingdom"), 0);
+    }
+}
