@@ -106,7 +106,7 @@ impl Matcher {
             .filter(|(_, class)| *class != NameClass::FirstName)
             .map(|&(e, _)| e)
             .collect();
-        let office = office_before(text, hit.start);
+        let office = office_before(text, hit.start).filter(|_| !office_is_named(text, hit.start));
         // May this name stand for `entry` with nothing else to go on?
         let counts_for = |entry: usize| {
             let surname = candidates.contains(&(entry, NameClass::Surname));
@@ -165,6 +165,21 @@ fn office_before(text: &str, start: usize) -> Option<&'static str> {
     let written = text[at..start].trim_end_matches([' ', '\u{a0}', '.']);
     let title = TITLES.iter().find(|t| **t == written)?;
     (!COURTESY_TITLES.contains(title)).then_some(*title)
+}
+
+/// Is the office before the name at `start` itself the thing named:
+/// "the Lord Chamberlain", "the General Secretary"? An office written
+/// as a person's title stands without an article ("President Davis").
+fn office_is_named(text: &str, start: usize) -> bool {
+    let Some(at) = title_before(text, start) else {
+        return false;
+    };
+    let before = text[..at].trim_end();
+    let article = before
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    article && before.len() < at
 }
 
 /// Is the derived name at `start..end` part of a longer name: is it
@@ -227,6 +242,9 @@ mod tests {
             Some("Prime Minister")
         );
         assert!(office_before("Mr. X", 4).is_none() && office_before("Mrs X", 4).is_none());
+        assert!(office_is_named("The Lord X", 9));
+        assert!(!office_is_named("said Lord X", 10));
+        assert!(!office_is_named("Lord X", 5));
     }
 
     #[test]
