@@ -87,6 +87,9 @@ impl AnnotationDicts {
         if let Some(how) = span.how {
             dict.set_item(intern!(py, "match"), how_name(py, how))?;
         }
+        if span.nested {
+            dict.set_item(intern!(py, "nested"), true)?;
+        }
         if let Some(value) = &span.value {
             dict.set_item(intern!(py, "value"), value)?;
         }
@@ -98,6 +101,9 @@ impl AnnotationDicts {
         }
         if let Some(qualifier) = &span.qualifier {
             dict.set_item(intern!(py, "qualifier"), self.label(py, qualifier))?;
+        }
+        if span.old_style {
+            dict.set_item(intern!(py, "old_style"), true)?;
         }
         dict.set_item(intern!(py, "sentence"), span.sentence)?;
         Ok(dict)

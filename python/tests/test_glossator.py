@@ -84,12 +84,16 @@ def test_annotations_are_what_the_command_writes(annotator):
 
 
 def test_odd_text_is_annotated_as_the_command_does(annotator):
-    text = ODD_TEXT + " In the early 1930s, and winter 1926–27, Stalin."
+    text = ODD_TEXT + (
+        " In the early 1930s, and winter 1926–27, Stalin. On 25 Oct/7 Nov 1917"
+        " the Bolsheviks rose; after Lenin's death the Lenin enrolment followed."
+    )
     run = cli("annotate", "-", input=text.encode("utf-8"))
     assert run.returncode == 0, run.stderr
     theirs = json.loads(run.stdout)
     ours = annotator.annotate(text, id="stdin")
-    assert {"qualifier", "first_day", "entry", "match"} <= {k for s in ours["spans"] for k in s}
+    keys = {k for s in ours["spans"] for k in s}
+    assert {"qualifier", "first_day", "entry", "match", "nested", "old_style"} <= keys
     ours["doc"]["path"] = theirs["doc"]["path"]
     assert ours == theirs
 
