@@ -3,7 +3,8 @@
 //! `pdfinfo` and read with `pdftotext`, on Letter (Chromium's default) and
 //! on A4. A one-page source prints in at most two pages of handout, whose
 //! "Terms in this handout" heading never ends a page; the compact glossary
-//! holds about 40 terms a page.
+//! holds about 40 terms a page; a worksheet gives each exercise and the
+//! answer key a page of its own (issue 18 item 2: one page each).
 //!
 //! Skipped, with a loud message, where Chromium or poppler-utils is
 //! missing (`.ci/run` installs both).
@@ -168,5 +169,36 @@ fn the_compact_glossary_prints_about_forty_terms_a_page() {
             "{terms} terms on {pages} pages of {paper}: {} a page",
             terms / pages
         );
+    }
+}
+
+#[test]
+fn a_worksheet_prints_one_page_per_exercise_and_one_for_the_key() {
+    let Some(tools) = tools("the worksheet") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = dir.path().join("sheets");
+    glossator()
+        .arg("worksheet")
+        .arg(repo().join(ONE_PAGE))
+        .arg("--out")
+        .arg(&sheets)
+        .assert()
+        .success();
+    let page = sheets.join("worksheet.html");
+    let headings = [
+        "Fill the gaps",
+        "Match each term to its definition",
+        "Put these events in order",
+        "Answer key",
+    ];
+    for (paper, size) in PAPERS {
+        let pdf = tools.print(&page, size, dir.path());
+        assert_eq!(tools.pages(&pdf), headings.len(), "pages on {paper}");
+        for (n, heading) in (1..).zip(headings) {
+            let text = tools.text(&pdf, n);
+            assert!(text.contains(heading), "page {n} on {paper}:\n{text}");
+        }
     }
 }

@@ -28,7 +28,7 @@
 //!   nothing fetched or run, links between pages, spans and terms kept.
 //! * `html_browser`: the hostile handout in headless Chromium (skipped
 //!   where no browser is installed).
-//! * `print_length`: handouts and the compact glossary printed to PDF by
+//! * `print_length`: handouts, the compact glossary and a worksheet printed to PDF by
 //!   headless Chromium, pages counted with poppler (skipped without them).
 //! * `matching`: the matching rules 1-6 of `docs/DESIGN.md` as a data table
 //!   (`tests/data/matching.toml`).
