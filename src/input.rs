@@ -42,13 +42,16 @@ const FIRST_CHUNK_BYTES: usize = 64 * 1024;
 /// Where a document's bytes come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
+    /// A file, by its path.
     File(PathBuf),
+    /// Standard input (`-`).
     Stdin,
 }
 
 /// One document to process.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Input {
+    /// Where the document's bytes come from.
     pub source: Source,
     /// Unique, file-name-safe id.
     pub id: String,
@@ -57,7 +60,9 @@ pub struct Input {
 /// A problem with one input; the run goes on without it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
+    /// The path as the user gave it (or `-`).
     pub path: String,
+    /// What went wrong, for the user.
     pub message: String,
 }
 
@@ -122,7 +127,10 @@ pub enum ReadError {
     /// The first bytes show a binary file.
     Binary(DecodeError),
     /// More bytes than the limit it was read with.
-    TooLarge { limit: usize },
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for ReadError {

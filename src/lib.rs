@@ -53,6 +53,8 @@
 //! assert_eq!(tags, [("Stalin", "stalin"), ("Five-Year Plan", "five-year-plan"), ("1928", "1928")]);
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod annotate;
 pub mod coverage;
 pub mod dates;

@@ -319,7 +319,9 @@ fn check_spans(spans: &[Span], sentences: &[[usize; 2]]) -> Result<(), String> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocInfo {
+    /// The document's id (unique in the run, file-name safe).
     pub id: String,
+    /// The path it was read from (`-` for standard input).
     pub path: String,
     /// Length in UTF-8 bytes.
     pub bytes: usize,

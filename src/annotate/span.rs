@@ -87,13 +87,18 @@ impl From<Kind> for SpanKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Span<'a> {
+    /// Byte offset of the span's start in the document's text.
     pub start: usize,
+    /// Byte offset just after the span's end.
     pub end: usize,
+    /// `start` in Unicode code points (a Python `str` index).
     pub char_start: usize,
+    /// `end` in Unicode code points.
     pub char_end: usize,
     /// The text at `start..end`, borrowed from the document when
     /// annotating (see [`Annotator::annotate`](super::Annotator::annotate)).
     pub text: Cow<'a, str>,
+    /// What the span is: a lexicon entry's kind, or a date.
     pub kind: SpanKind,
     /// The lexicon entry's id (entry spans only). Borrowed from the
     /// annotator's packed entry labels when annotating: copying it for
@@ -130,6 +135,7 @@ pub struct Span<'a> {
     /// written, `first_day` and `last_day` its Gregorian days.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub old_style: bool,
+    /// Index of the sentence (in the annotation's `sentences`) that holds the span.
     pub sentence: usize,
 }
 

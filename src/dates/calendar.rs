@@ -21,8 +21,11 @@ use std::str::FromStr;
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
+    /// Astronomical year: 0 is 1 BC, -1 is 2 BC.
     pub year: i32,
+    /// Month, 1 to 12.
     pub month: u8,
+    /// Day of the month, from 1.
     pub day: u8,
 }
 

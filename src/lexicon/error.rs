@@ -9,6 +9,7 @@ pub struct LexiconError {
     pub file: String,
     /// 1-based line, when the problem has one.
     pub line: Option<usize>,
+    /// What is wrong, and how to fix it.
     pub message: String,
 }
 

@@ -58,10 +58,15 @@ include!(concat!(env!("OUT_DIR"), "/builtin_lexicon.rs"));
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// A person.
     Person,
+    /// A place: a country, region, city, site.
     Place,
+    /// An organisation: a party, body, movement, institution.
     Org,
+    /// An event: a battle, treaty, congress, purge.
     Event,
+    /// Any other term: an idea, policy, office, thing.
     Term,
 }
 
@@ -125,6 +130,7 @@ pub struct Entry {
     pub id: String,
     /// Canonical display name; always a surface form.
     pub name: String,
+    /// What the entry is.
     pub kind: Kind,
     /// More surface forms, matched case-insensitively (acronyms excepted).
     #[serde(default)]
@@ -133,6 +139,7 @@ pub struct Entry {
     /// forms that are ordinary English in lower case (`the Right`).
     #[serde(default)]
     pub exact_case: Vec<String>,
+    /// What the entry means, in the lexicon's words.
     pub definition: String,
     /// Ids of related entries.
     #[serde(default)]
@@ -233,6 +240,7 @@ fn yes() -> bool {
 /// A surface form of an entry and how its case is matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SurfaceForm<'a> {
+    /// The form as the lexicon writes it.
     pub text: &'a str,
     /// Listed under `exact_case`.
     pub exact_case: bool,
@@ -257,7 +265,9 @@ impl Entry {
 /// Where an entry was defined, for error messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
+    /// The lexicon file's path.
     pub file: String,
+    /// The 1-based line the entry starts on.
     pub line: usize,
 }
 

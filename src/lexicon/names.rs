@@ -36,7 +36,9 @@ pub enum NameClass {
 /// One form derived from a person's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DerivedName {
+    /// The form, as people write it.
     pub text: String,
+    /// What the form is, which decides how it resolves.
     pub class: NameClass,
 }
 

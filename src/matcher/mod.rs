@@ -180,7 +180,9 @@ struct Claim {
 /// One accepted hit, in byte offsets of the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TermMatch {
+    /// Byte offset of the hit's start in the text.
     pub start: usize,
+    /// Byte offset just after the hit.
     pub end: usize,
     /// Index of the entry in [`Lexicon::entries`].
     pub entry: usize,

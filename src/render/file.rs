@@ -63,7 +63,9 @@ pub fn write_file(
 /// says how many there were).
 #[derive(Debug)]
 pub struct Failed {
+    /// How many files were not written.
     pub files: usize,
+    /// The first error met.
     pub error: io::Error,
 }
 

@@ -28,6 +28,7 @@ pub struct CharCursor<'t> {
 }
 
 impl<'t> CharCursor<'t> {
+    /// A cursor at the start of `text`.
     pub fn new(text: &'t str) -> CharCursor<'t> {
         CharCursor {
             text,
