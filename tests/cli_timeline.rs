@@ -3,6 +3,8 @@
 //! mention keeping the anchor handouts link to, and a title's span set
 //! apart from the events.
 
+use std::path::Path;
+
 use crate::util::{glossator, temp_with};
 
 /// Two documents that both date the Kronstadt Rising, one whose title
@@ -20,9 +22,14 @@ fn timeline(format: &str) -> String {
             b"March 1921 - Kronstadt Rising crushed.\nThe Tenth Party Congress met in March 1921.\n",
         ),
     ]);
+    timeline_of(dir.path(), format)
+}
+
+/// `timeline --format FORMAT DIR`: what it writes.
+fn timeline_of(dir: &Path, format: &str) -> String {
     let out = glossator()
         .args(["timeline", "--format", format])
-        .arg(dir.path())
+        .arg(dir)
         .assert()
         .success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
@@ -111,14 +118,7 @@ fn old_style_dates_say_so_in_words_and_in_the_json() {
          was founded on 23 February (O.S.) 1918.\n"
             .as_bytes(),
     )]);
-    let run = |format: &str| {
-        let out = glossator()
-            .args(["timeline", "--format", format])
-            .arg(dir.path())
-            .assert()
-            .success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
-    };
+    let run = |format: &str| timeline_of(dir.path(), format);
     let md = run("md");
     assert!(md.contains("in 1 document.\n"), "{md}");
     assert!(md.contains("- **25 October (Old Style) 1917**"), "{md}");

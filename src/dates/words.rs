@@ -26,6 +26,7 @@
 //! and only the words tell a reader which calendar that is.
 
 use super::edtf::{parts, Parts};
+use crate::text::ordinal;
 
 /// The month names, January first.
 const MONTHS: [&str; 12] = [
@@ -154,18 +155,6 @@ fn century(low: i32) -> String {
         0.. => format!("the {} century", ordinal(low / 100 + 1)),
         _ => format!("the {} century BC", ordinal((1 - low) / 100)),
     }
-}
-
-/// `1` → "1st", `22` → "22nd", `13` → "13th".
-fn ordinal(n: i32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 #[cfg(test)]

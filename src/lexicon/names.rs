@@ -17,7 +17,7 @@
 //! Ribbentrop`, both with and without it), and those between are middle
 //! names or initials.
 
-use crate::text::is_english_word;
+use crate::text::{is_english_word, ordinal};
 
 /// What a derived form is, which decides how the document's mentions
 /// resolve it (see `matcher/resolve.rs`).
@@ -297,18 +297,8 @@ fn regnal_numbers(roman: &str) -> Vec<String> {
     let Some(n) = roman_value(roman) else {
         return Vec::new();
     };
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    let mut numbers = vec![
-        n.to_string(),
-        format!("{n}{suffix}"),
-        format!("the {n}{suffix}"),
-    ];
+    let nth = ordinal(n as i32);
+    let mut numbers = vec![n.to_string(), format!("the {nth}"), nth];
     if let Some(word) = ORDINALS.get(n as usize - 1) {
         numbers.push(format!("the {word}"));
     }

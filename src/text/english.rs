@@ -76,6 +76,26 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `n` as an ordinal in figures: the one home of the English suffix rule
+/// (dates in words and regnal numbers use it).
+///
+/// ```
+/// use glossator::text::ordinal;
+/// assert_eq!(ordinal(1), "1st");
+/// assert_eq!(ordinal(22), "22nd");
+/// assert_eq!(ordinal(13), "13th");
+/// ```
+pub fn ordinal(n: i32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
