@@ -98,6 +98,31 @@ def test_odd_text_is_annotated_as_the_command_does(annotator):
     assert ours == theirs
 
 
+def test_blocks_of_every_kind_are_what_the_command_writes(tmp_path, annotator):
+    text = (
+        "# The NEP\n\n"
+        "> Lenin, 1921:\n>\n> > a breathing space\n\n"
+        "1. War Communism\n   - grain requisitioning\n2. The NEP\n\n"
+        "| Year | Policy |\n| --- | --- |\n| 1921 | NEP |\n\n"
+        "```\nStalin, in code\n```\n"
+    )
+    path = tmp_path / "blocks.md"
+    path.write_text(text, encoding="utf-8")
+    run = cli("annotate", str(path))
+    assert run.returncode == 0, run.stderr
+    theirs = json.loads(run.stdout)
+    for ours in [
+        annotator.annotate(text, id="blocks", format="markdown"),
+        annotator.annotate_batch([text], ids=["blocks"], format="markdown")[0],
+    ]:
+        blocks = ours["blocks"]
+        assert {b["kind"] for b in blocks} == {"heading", "paragraph", "item", "cell", "code"}
+        assert {b.get("quote") for b in blocks} >= {1, 2}
+        assert {b.get("header") for b in blocks} >= {True, False}
+        ours["doc"]["path"] = theirs["doc"]["path"]
+        assert json.dumps(ours) == json.dumps(theirs)
+
+
 def test_batch_equals_one_by_one(annotator):
     texts = corpus_texts() + [ODD_TEXT, ""]
     ids = [f"doc-{n}" for n in range(len(texts))]
