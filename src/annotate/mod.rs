@@ -100,7 +100,9 @@ impl Annotator {
         let mut hits: Vec<TermMatch> = self.matcher.find_nesting(&normalized).collect();
         retain_hits(&mut hits, kept);
         // Derived names resolved by the document's mentions (matching rule 9).
-        let mut entries = self.matcher.resolve(&masked, hits);
+        let entries = self.matcher.resolve(&masked, hits);
+        // Places inside longer names or doubtful as words (matching rule 11).
+        let mut entries = self.matcher.keep_places_in_context(&masked, entries);
         // Misspellings only in the words the exact matches left unexplained.
         let mut misspelt = self
             .misspellings

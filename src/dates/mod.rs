@@ -28,6 +28,7 @@ mod vocab;
 mod words;
 
 pub use calendar::{days_in_month, is_leap, julian_to_gregorian, Day};
+pub(crate) use vocab::is_month;
 pub use words::in_words;
 
 use enumeration::Item;

@@ -67,6 +67,13 @@ pub(crate) fn classify(word: &str) -> Option<Word> {
     month(lowered).or_else(|| other_word(lowered))
 }
 
+/// Is `word` a month's name or its abbreviation (`June`, `Sept`), in any
+/// case? Other rules ask it too: a month after a place name does not make
+/// it a longer name (matching rule 11).
+pub(crate) fn is_month(word: &str) -> bool {
+    matches!(classify(word), Some(Word::Month { .. }))
+}
+
 fn month(word: &[u8]) -> Option<Word> {
     let (month, abbreviated) = match word {
         b"january" => (1, false),

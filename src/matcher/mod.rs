@@ -20,13 +20,16 @@
 //!   (matching rule 6);
 //! * `resolve.rs`: the per-document rules for derived names;
 //! * `shared.rs`: whom a name several people share means when the
-//!   document has not said.
+//!   document has not said;
+//! * `places.rs`: the place names that their context says are not the
+//!   place (matching rule 11).
 
 mod case;
 mod find;
 mod groups;
 mod nested;
 mod patterns;
+mod places;
 mod prefix_automaton;
 mod resolve;
 mod shared;

@@ -207,7 +207,7 @@ fn part_of_another_name(text: &str, start: usize, end: usize) -> bool {
 /// Does `start` begin a sentence: is the text before it, white space,
 /// quotes, brackets and bullets aside, empty or ended by `.`, `!`, `?`,
 /// `:` or a line break?
-fn at_sentence_start(text: &str, start: usize) -> bool {
+pub(super) fn at_sentence_start(text: &str, start: usize) -> bool {
     for c in text[..start].chars().rev() {
         match c {
             '\n' | '.' | '!' | '?' | ':' => return true,
