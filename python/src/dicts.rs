@@ -4,8 +4,9 @@
 //! `annotate_batch` costs beyond annotating: through `json.loads` it took
 //! three times as long as the annotating itself. Here keys are interned
 //! Python strings made once, and the strings that repeat on every span
-//! (kinds, entry ids and names) are made once per batch. Blocks (one per
-//! paragraph) are made here too.
+//! (kinds, entry ids and names) are made once per batch, entry labels
+//! found by their address in the annotator ([`AnnotationDicts::label`]).
+//! Blocks (one per paragraph) are made here too.
 //!
 //! This must stay in step with the `Serialize` impls of the library's
 //! `Annotation`, `DocInfo`, `Span` and `Block` (keys in field order, `None` fields
@@ -13,30 +14,39 @@
 //! them), as `render::json::annotation_line` must: the pytest suite
 //! compares these dicts with `json.loads` of the command's output.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::fmt::Write;
+use std::marker::PhantomData;
 
 use glossator::annotate::{Annotation, How, Span, SpanKind};
+use glossator::dates::Day;
 use glossator::document::{Block, BlockKind, SourcePlace};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
+use rustc_hash::FxHashMap;
 
-/// Makes annotation dicts, sharing the strings that repeat.
+/// Makes the dicts of annotations whose borrowed strings live for `'a`,
+/// sharing the strings that repeat.
 #[derive(Default)]
-pub struct AnnotationDicts {
-    /// Entry ids and names, qualifiers and the schema tag, by their text.
-    labels: HashMap<String, Py<PyString>>,
+pub struct AnnotationDicts<'a> {
+    /// Entry ids and names, by address and length (see [`Self::label`]).
+    labels: FxHashMap<(usize, usize), Py<PyString>>,
     /// Span kinds, by their index.
     kinds: [Option<Py<PyString>>; 6],
+    /// A day's text, written here rather than in a new `String` each time.
+    day: String,
+    /// The labels' addresses stand for their text only while `'a` lasts.
+    borrowed: PhantomData<&'a str>,
 }
 
-impl AnnotationDicts {
+impl<'a> AnnotationDicts<'a> {
     /// The `glossator.annotation/1` dict of `annotation`.
     pub fn dict<'py>(
         &mut self,
         py: Python<'py>,
-        annotation: &Annotation,
+        annotation: &Annotation<'a>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let doc = PyDict::new(py);
         doc.set_item(intern!(py, "id"), &annotation.doc().id)?;
@@ -58,7 +68,7 @@ impl AnnotationDicts {
             .map(|span| self.span(py, span))
             .collect::<PyResult<Vec<_>>>()?;
         let dict = PyDict::new(py);
-        dict.set_item(intern!(py, "schema"), self.label(py, annotation.schema()))?;
+        dict.set_item(intern!(py, "schema"), annotation.schema())?;
         dict.set_item(intern!(py, "doc"), doc)?;
         dict.set_item(intern!(py, "sentences"), PyList::new(py, sentences)?)?;
         dict.set_item(intern!(py, "spans"), PyList::new(py, spans)?)?;
@@ -71,42 +81,62 @@ impl AnnotationDicts {
         Ok(dict)
     }
 
-    fn span<'py>(&mut self, py: Python<'py>, span: &Span) -> PyResult<Bound<'py, PyDict>> {
+    /// The dict of `span`. The pattern names every field, so that a new
+    /// one does not compile until it is written here too.
+    fn span<'py>(&mut self, py: Python<'py>, span: &Span<'a>) -> PyResult<Bound<'py, PyDict>> {
+        let Span {
+            start,
+            end,
+            char_start,
+            char_end,
+            text,
+            kind,
+            entry,
+            name,
+            how,
+            nested,
+            value,
+            first_day,
+            last_day,
+            qualifier,
+            old_style,
+            sentence,
+        } = span;
         let dict = PyDict::new(py);
-        dict.set_item(intern!(py, "start"), span.start)?;
-        dict.set_item(intern!(py, "end"), span.end)?;
-        dict.set_item(intern!(py, "char_start"), span.char_start)?;
-        dict.set_item(intern!(py, "char_end"), span.char_end)?;
-        dict.set_item(intern!(py, "text"), span.text.as_ref())?;
-        dict.set_item(intern!(py, "kind"), self.kind(py, span.kind)?)?;
-        if let Some(entry) = &span.entry {
+        dict.set_item(intern!(py, "start"), start)?;
+        dict.set_item(intern!(py, "end"), end)?;
+        dict.set_item(intern!(py, "char_start"), char_start)?;
+        dict.set_item(intern!(py, "char_end"), char_end)?;
+        dict.set_item(intern!(py, "text"), text.as_ref())?;
+        dict.set_item(intern!(py, "kind"), self.kind(py, *kind)?)?;
+        if let Some(entry) = entry {
             dict.set_item(intern!(py, "entry"), self.label(py, entry))?;
         }
-        if let Some(name) = &span.name {
+        if let Some(name) = name {
             dict.set_item(intern!(py, "name"), self.label(py, name))?;
         }
-        if let Some(how) = span.how {
-            dict.set_item(intern!(py, "match"), how_name(py, how))?;
+        if let Some(how) = how {
+            dict.set_item(intern!(py, "match"), how_name(py, *how))?;
         }
-        if span.nested {
+        if *nested {
             dict.set_item(intern!(py, "nested"), true)?;
         }
-        if let Some(value) = &span.value {
+        if let Some(value) = value {
             dict.set_item(intern!(py, "value"), value)?;
         }
-        if let Some(day) = span.first_day {
-            dict.set_item(intern!(py, "first_day"), day.to_string())?;
+        if let Some(day) = first_day {
+            dict.set_item(intern!(py, "first_day"), self.day(py, day))?;
         }
-        if let Some(day) = span.last_day {
-            dict.set_item(intern!(py, "last_day"), day.to_string())?;
+        if let Some(day) = last_day {
+            dict.set_item(intern!(py, "last_day"), self.day(py, day))?;
         }
-        if let Some(qualifier) = &span.qualifier {
-            dict.set_item(intern!(py, "qualifier"), self.label(py, qualifier))?;
+        if let Some(qualifier) = qualifier {
+            dict.set_item(intern!(py, "qualifier"), qualifier)?;
         }
-        if span.old_style {
+        if *old_style {
             dict.set_item(intern!(py, "old_style"), true)?;
         }
-        dict.set_item(intern!(py, "sentence"), span.sentence)?;
+        dict.set_item(intern!(py, "sentence"), sentence)?;
         Ok(dict)
     }
 
@@ -128,14 +158,35 @@ impl AnnotationDicts {
         Ok(name)
     }
 
-    /// The Python string of `text`, made the first time it is asked for.
-    fn label<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyString> {
-        if let Some(label) = self.labels.get(text) {
-            return label.bind(py).clone();
-        }
-        let label = PyString::new(py, text);
-        self.labels.insert(text.to_string(), label.clone().unbind());
-        label
+    /// The Python string of an entry's id or name, made the first time
+    /// it is asked for.
+    ///
+    /// A borrowed label is found by its address and length: hashing and
+    /// comparing the text of every label (two per entry span) took a
+    /// fifth of the dict making, its keys being copies spread over the
+    /// heap. While `'a` lasts, the bytes a `&'a str` points to neither
+    /// change nor move, and these dicts last no longer, so two such labels
+    /// at the same address with the same length have the same text. An
+    /// owned label (not made by the annotator) is made anew.
+    // Whether the label is borrowed is what this asks, so not a `&str`.
+    #[allow(clippy::ptr_arg)]
+    fn label<'py>(&mut self, py: Python<'py>, text: &Cow<'a, str>) -> Bound<'py, PyString> {
+        let text: &'a str = match text {
+            Cow::Borrowed(text) => text,
+            Cow::Owned(text) => return PyString::new(py, text),
+        };
+        let label = self
+            .labels
+            .entry((text.as_ptr() as usize, text.len()))
+            .or_insert_with(|| PyString::new(py, text).unbind());
+        label.bind(py).clone()
+    }
+
+    /// The Python string of `day` (`1924-01-21`).
+    fn day<'py>(&mut self, py: Python<'py>, day: &Day) -> Bound<'py, PyString> {
+        self.day.clear();
+        write!(self.day, "{day}").expect("a String takes any text");
+        PyString::new(py, &self.day)
     }
 }
 

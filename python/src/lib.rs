@@ -143,7 +143,7 @@ impl Annotator {
         let mut dicts = Vec::with_capacity(docs.len());
         let run = py.detach(|| {
             let annotate = |doc| self.annotator.annotate(doc);
-            let keep = |annotation: Annotation| {
+            let keep = |annotation| {
                 Python::attach(|py| {
                     dicts.push(maker.dict(py, &annotation)?.unbind());
                     Ok(())
