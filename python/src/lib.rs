@@ -34,7 +34,7 @@ use serde::Serialize;
 
 mod dicts;
 
-use dicts::AnnotationDicts;
+use dicts::{AnnotationDicts, GcPause};
 
 create_exception!(
     glossator,
@@ -102,6 +102,7 @@ impl Annotator {
         let format = text_format(format)?;
         let doc = document(id.unwrap_or_else(|| DEFAULT_ID.to_string()), text, format)?;
         let annotation = py.detach(|| self.annotator.annotate(&doc));
+        let _paused = GcPause::new(py)?;
         Ok(AnnotationDicts::default().dict(py, &annotation)?.into_any())
     }
 
@@ -139,6 +140,7 @@ impl Annotator {
         let jobs = jobs.unwrap_or(0).min(max_jobs());
         // The calling thread makes each dict (holding the GIL only for
         // that) while the workers annotate the documents after it.
+        let _paused = GcPause::new(py)?;
         let mut maker = AnnotationDicts::default();
         let mut dicts = Vec::with_capacity(docs.len());
         let run = py.detach(|| {

@@ -2,6 +2,7 @@
 merging, errors; and agreement with the `glossator` command where it is
 built (target/release/glossator, as `cargo test --release` leaves it)."""
 
+import gc
 import json
 import pickle
 import subprocess
@@ -155,6 +156,22 @@ def test_batch_releases_the_gil(annotator):
         running = False
         thread.join()
     assert during > 1000, f"another thread counted only {during} while the batch ran"
+
+
+def test_the_garbage_collector_is_left_as_it_was(annotator):
+    texts = corpus_texts()
+    try:
+        for enabled in (True, False):
+            if enabled:
+                gc.enable()
+            else:
+                gc.disable()
+            annotator.annotate_batch(texts)
+            assert gc.isenabled() == enabled
+            annotator.annotate(texts[0])
+            assert gc.isenabled() == enabled
+    finally:
+        gc.enable()
 
 
 def test_pickling_round_trips(tmp_path, annotator):
