@@ -127,3 +127,78 @@ fn annotate_and_glossary_report_misspellings() {
         .success()
         .stdout(contains(r#""aliases_seen":["Trotksy"]"#));
 }
+
+/// A misspelt surname is found as the surname would be (matching rules 7
+/// and 9): after a full mention, with a title joined, or at once for an
+/// entry that says `surname_alone`; a listed form outranks another
+/// person's derived surname one edit away; a misspelt name with `of`
+/// takes in the first name it holds.
+#[test]
+fn misspelt_surnames_resolve_like_surnames() {
+    let lexicon = r#"
+[[entry]]
+id = "cranmer"
+name = "Thomas Cranmer"
+kind = "person"
+definition = "Archbishop of Canterbury."
+
+[[entry]]
+id = "wolsey"
+name = "Thomas Wolsey"
+kind = "person"
+surname_alone = true
+definition = "Cardinal."
+
+[[entry]]
+id = "ferdinand"
+name = "Ferdinand Hapsburg"
+kind = "person"
+aliases = ["Hapsburg"]
+definition = "A prince."
+
+[[entry]]
+id = "maria"
+name = "Maria Hapsburgh"
+kind = "person"
+definition = "A princess."
+
+[[entry]]
+id = "anne-boleyn"
+name = "Anne Boleyn"
+kind = "person"
+definition = "A queen."
+
+[[entry]]
+id = "anne-of-cleves"
+name = "Anne of Cleves"
+kind = "person"
+definition = "A queen."
+"#;
+    let text = "Cramner waited. Then Thomas Cranmer wrote; later Archbishop Cramner \
+                burned. Wolsley fell. Hapsburgg ruled. Anne Boleyn died; Anne of Clevves came.\n";
+    let dir = crate::util::temp_with(&[("names.toml", lexicon.as_bytes())]);
+    let out = glossator()
+        .args(["annotate", "--no-default-lexicon", "--lexicon"])
+        .arg(dir.path().join("names.toml"))
+        .arg("-")
+        .write_stdin(text)
+        .assert()
+        .success();
+    let annotations = annotations(&out.get_output().stdout);
+    let found: Vec<(&str, &str, Option<How>)> = annotations[0]
+        .spans()
+        .iter()
+        .filter_map(|s| Some((s.text.as_ref(), s.entry.as_deref()?, s.how)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Thomas Cranmer", "cranmer", Some(How::Listed)),
+            ("Archbishop Cramner", "cranmer", Some(How::Misspelling)),
+            ("Wolsley", "wolsey", Some(How::Misspelling)),
+            ("Hapsburgg", "ferdinand", Some(How::Misspelling)),
+            ("Anne Boleyn", "anne-boleyn", Some(How::Listed)),
+            ("Anne of Clevves", "anne-of-cleves", Some(How::Misspelling)),
+        ]
+    );
+}

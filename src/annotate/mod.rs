@@ -39,7 +39,7 @@ use crate::text::{link_regions, overlaps_any, sentences_in_blocks, Normalized};
 pub use annotation::{Annotation, DocInfo, ANNOTATION_SCHEMA};
 use fit::{assign_char_offsets, fit_sentences};
 use labels::Labels;
-use nest::{merge_sorted, nest_dates, retain_hits, top_level};
+use nest::{merge_sorted, nest_dates, overlaps_hits, retain_hits, top_level};
 pub use span::{Span, SpanKind};
 
 /// Annotates documents with one lexicon. Immutable, `Send + Sync`.
@@ -103,12 +103,16 @@ impl Annotator {
         let entries = self.matcher.resolve(&masked, hits);
         // Places inside longer names or doubtful as words (matching rule 11).
         let mut entries = self.matcher.keep_places_in_context(&masked, entries);
-        // Misspellings only in the words the exact matches left unexplained.
+        // Misspellings only in the words the exact matches left unexplained
+        // (or a person's first name or surname a longer misspelt name
+        // holds), resolved like the names they misspell.
         let mut misspelt = self
             .misspellings
             .find(&self.lexicon, &masked, &top_level(&entries));
-        misspelt.retain(|m| kept(m.start..m.end));
+        misspelt.retain(|(m, _)| kept(m.start..m.end));
         if !misspelt.is_empty() {
+            let misspelt = self.matcher.resolve_misspelt(&masked, &entries, misspelt);
+            entries.retain(|e| !overlaps_hits(&misspelt, e));
             entries = merge_sorted(entries, misspelt);
         }
         let dates = match &self.dates {

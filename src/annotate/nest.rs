@@ -35,6 +35,12 @@ pub(super) fn top_level(hits: &[TermMatch]) -> Cow<'_, [TermMatch]> {
     }
 }
 
+/// Does any of `hits` (sorted by start, disjoint) overlap `hit`?
+pub(super) fn overlaps_hits(hits: &[TermMatch], hit: &TermMatch) -> bool {
+    let after = hits.partition_point(|m| m.end <= hit.start);
+    hits.get(after).is_some_and(|m| m.start < hit.end)
+}
+
 /// Two lists of hits, each sorted by start, longer first, as one, where
 /// `b`'s hits (misspellings) overlap none of `a`'s (the exact matches,
 /// with those nested in them).

@@ -26,7 +26,8 @@
 //! is nested in another (matching rule 6): it stays inside that one.
 //! A nested derived name is resolved by the same rules, but the longer
 //! name around it is its outer span's, so `part_of_another_name` is not
-//! asked.
+//! asked. A misspelt surname (matching rule 7) counts where the surname
+//! would: [`Matcher::resolve_misspelt`].
 
 use std::collections::{HashMap, HashSet};
 
@@ -57,19 +58,7 @@ impl Matcher {
                 };
                 (hit.entry, hit.how) = resolved;
             }
-            // An office before a surname (`President Lincoln`) names the
-            // person as surely as the full name.
-            let is_full = match hit.how {
-                How::Variant | How::Reference => {
-                    let key = normalize_form(&text[hit.start..hit.end], true);
-                    self.derived
-                        .get(&key)
-                        .is_some_and(|claims| claims.contains(&(hit.entry, NameClass::Full)))
-                        || office_before(text, hit.start).is_some()
-                }
-                _ => true,
-            };
-            if is_full {
+            if self.in_full(text, &hit) {
                 full.insert(hit.entry, order);
             }
             mentioned.insert(hit.entry);
@@ -80,6 +69,70 @@ impl Matcher {
                     }
                 }
                 after = hit.end;
+            }
+            out.push(hit);
+        }
+        out
+    }
+
+    /// Does the resolved `hit` name its entry in full: a listed form (or
+    /// its misspelling), a derived full form, or a derived name after an
+    /// office (`President Lincoln` names the person as surely as the full
+    /// name)?
+    fn in_full(&self, text: &str, hit: &TermMatch) -> bool {
+        match hit.how {
+            How::Variant | How::Reference => {
+                let key = normalize_form(&text[hit.start..hit.end], true);
+                self.derived
+                    .get(&key)
+                    .is_some_and(|claims| claims.contains(&(hit.entry, NameClass::Full)))
+                    || office_before(text, hit.start).is_some()
+            }
+            How::Listed | How::Misspelling => true,
+        }
+    }
+
+    /// The `misspelt` hits (matching rule 7, in text order) that count
+    /// in `text` beside the resolved `hits` of [`Matcher::resolve`], each
+    /// with the class of the person's derived name it misspells (`None`
+    /// for a listed form): a misspelt surname counts where the surname
+    /// would (matching rule 9): after a full mention of its entry before
+    /// it (the misspelt full names before it included), after an office,
+    /// or when the entry says `surname_alone`. A capitalised title right
+    /// before a misspelt person's name joins its span, as before any
+    /// person span.
+    pub(crate) fn resolve_misspelt(
+        &self,
+        text: &str,
+        hits: &[TermMatch],
+        misspelt: Vec<(TermMatch, Option<NameClass>)>,
+    ) -> Vec<TermMatch> {
+        let mut out: Vec<TermMatch> = Vec::with_capacity(misspelt.len());
+        for (mut hit, class) in misspelt {
+            let before = hits.partition_point(|h| h.start < hit.start);
+            let introduced = |entry: usize| {
+                self.surname_alone[entry]
+                    || office_before(text, hit.start).is_some()
+                    || hits[..before]
+                        .iter()
+                        .any(|h| h.entry == entry && self.in_full(text, h))
+                    || out.iter().any(|m| m.entry == entry)
+            };
+            if class == Some(NameClass::Surname) && !introduced(hit.entry) {
+                continue;
+            }
+            if self.kinds[hit.entry] == Kind::Person {
+                // After the hit before it, nested ones inside that.
+                let after = hits[..before]
+                    .iter()
+                    .chain(&out)
+                    .filter(|h| !h.nested)
+                    .map(|h| h.end)
+                    .max()
+                    .unwrap_or(0);
+                if let Some(start) = title_before(text, hit.start).filter(|&s| s >= after) {
+                    hit.start = start;
+                }
             }
             out.push(hit);
         }

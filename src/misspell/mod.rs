@@ -35,6 +35,14 @@
 //! The forms searched are every entry's name and aliases of at least 5
 //! letters made only of words (no `'`, `.` or other marks inside), except
 //! all-capitals acronyms and `exact_case` forms.
+//! A person's derived full names and surnames (matching rule 9,
+//! [`crate::lexicon::names`]) are searched too, below the listed forms:
+//! when a listed form is near, only the listed ones decide the entry. A
+//! misspelling says which kind of form it is near, so that the matcher
+//! resolves a misspelt surname as the surname
+//! ([`crate::matcher::Matcher::resolve_misspelt`]). A candidate may take
+//! in a hit of a person's first name or surname that is one of its words
+//! (`Anne` in `Anne of Clevves`): the longer name wins.
 //!
 //! # How
 //!
@@ -66,11 +74,12 @@ mod words;
 
 use distance::osa_within;
 use words::{
-    could_be_misspelt, is_derived, next_word, overlaps, possible_misspellings, previous_word,
+    could_be_misspelt, covering, is_derived, next_word, possible_misspellings, previous_word,
     starts_capitalised,
 };
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::names::{derived_names, NameClass};
+use crate::lexicon::{Kind, Lexicon};
 use crate::matcher::{How, TermMatch};
 use crate::text::{is_word_char, normalize_form};
 
@@ -116,7 +125,16 @@ struct Form {
     /// Letters, spaces not counted.
     letters: usize,
     entry: u32,
+    /// `None` for a listed form; for a form derived from a person's name
+    /// (matching rule 9), its class.
+    class: Option<NameClass>,
 }
+
+/// A misspelling found: the hit, and what kind of form it misspells
+/// (`None`: a listed one; else the class of a person's derived name),
+/// which decides how the document's mentions resolve it
+/// ([`crate::matcher::Matcher::resolve_misspelt`]).
+pub(crate) type Misspelt = (TermMatch, Option<NameClass>);
 
 /// The deletion index of every form searched.
 #[derive(Debug)]
@@ -137,18 +155,17 @@ struct Index {
     /// acronyms too), folded: words the lexicon knows, which are not
     /// misspelt.
     known_words: HashSet<String>,
+    /// Whether each entry is a person: a misspelt name may take in a
+    /// person's first name or surname hit (see [`Index::open`]).
+    persons: Vec<bool>,
 }
 
 impl Misspellings {
     /// The misspellings in `text` (a document's matching text, with markup
     /// masked), outside the exact matcher's `found` hits (sorted by start,
-    /// disjoint), in text order.
-    pub(crate) fn find(
-        &self,
-        lexicon: &Lexicon,
-        text: &str,
-        found: &[TermMatch],
-    ) -> Vec<TermMatch> {
+    /// disjoint), except that one may take in a hit of a person's first
+    /// name or surname whole (`Anne` in `Anne of Cleaves`), in text order.
+    pub(crate) fn find(&self, lexicon: &Lexicon, text: &str, found: &[TermMatch]) -> Vec<Misspelt> {
         let mut hits = Vec::new();
         let mut covered = 0; // the end of the last misspelling
         for anchor in possible_misspellings(text, found) {
@@ -157,7 +174,7 @@ impl Misspellings {
             }
             let index = self.index.get_or_init(|| Index::new(lexicon));
             if let Some(hit) = index.around(text, found, covered, anchor) {
-                covered = hit.end;
+                covered = hit.0.end;
                 hits.push(hit);
             }
         }
@@ -169,20 +186,33 @@ impl Index {
     fn new(lexicon: &Lexicon) -> Index {
         let mut forms: Vec<Form> = Vec::new();
         let mut known_words = HashSet::new();
+        let add = |forms: &mut Vec<Form>, form: Option<Form>| {
+            let Some(form) = form else {
+                return;
+            };
+            let mut own = forms.iter().rev().take_while(|f| f.entry == form.entry);
+            if !own.any(|f| f.text == form.text) {
+                forms.push(form);
+            }
+        };
         for (entry, e) in (0u32..).zip(lexicon.entries()) {
             for form in e.surface_forms() {
                 let folded = normalize_form(form.text, true);
                 let words = folded.split(|c: char| !is_word_char(c));
                 known_words.extend(words.filter(|w| !w.is_empty()).map(str::to_owned));
-                if form.exact_case {
-                    continue;
+                if !form.exact_case {
+                    add(&mut forms, searched_form(form.text, entry, None));
                 }
-                let Some(form) = searched_form(form.text, entry) else {
-                    continue;
-                };
-                let mut own = forms.iter().rev().take_while(|f| f.entry == entry);
-                if !own.any(|f| f.text == form.text) {
-                    forms.push(form);
+            }
+            // A person's derived full names and surnames (matching rule 9),
+            // after the listed forms, which a derived one never displaces.
+            if e.kind == Kind::Person {
+                let derived = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .flat_map(|form| derived_names(form))
+                    .filter(|d| d.class != NameClass::FirstName);
+                for d in derived {
+                    add(&mut forms, searched_form(&d.text, entry, Some(d.class)));
                 }
             }
         }
@@ -211,6 +241,27 @@ impl Index {
             forms_of_keys,
             word_counts,
             known_words,
+            persons: lexicon
+                .entries()
+                .iter()
+                .map(|e| e.kind == Kind::Person)
+                .collect(),
+        }
+    }
+
+    /// May a candidate hold `word`: does no `found` hit overlap it, or only
+    /// one that is exactly the word and a person's derived name or
+    /// reference (a first name or surname, `Anne` in `Anne of Cleaves`),
+    /// which the longer misspelt name replaces?
+    fn open(&self, found: &[TermMatch], word: &Range<usize>) -> bool {
+        match covering(found, word) {
+            None => true,
+            Some(hit) => {
+                hit.start == word.start
+                    && hit.end == word.end
+                    && matches!(hit.how, How::Variant | How::Reference)
+                    && self.persons[hit.entry]
+            }
         }
     }
 
@@ -222,7 +273,7 @@ impl Index {
         found: &[TermMatch],
         from: usize,
         anchor: Range<usize>,
-    ) -> Option<TermMatch> {
+    ) -> Option<Misspelt> {
         // The words around the anchor that a misspelt form could span:
         // none covered, and each one that may stand in a form.
         let fold = |word: &Range<usize>| normalize_form(&text[word.clone()], true);
@@ -232,7 +283,7 @@ impl Index {
             let Some(word) = previous_word(text, words[0].start) else {
                 break;
             };
-            if word.start < from || overlaps(found, &word) {
+            if word.start < from || !self.open(found, &word) {
                 break;
             }
             let word_folded = fold(&word);
@@ -247,7 +298,7 @@ impl Index {
             let Some(word) = next_word(text, words[words.len() - 1].end) else {
                 break;
             };
-            if overlaps(found, &word) {
+            if !self.open(found, &word) {
                 break;
             }
             let word_folded = fold(&word);
@@ -274,14 +325,15 @@ impl Index {
                     words: &words[start..=end],
                     folded: &folded[start..=end],
                 };
-                if let Some(entry) = self.entry_of(&candidate) {
-                    return Some(TermMatch {
+                if let Some((entry, class)) = self.entry_of(&candidate) {
+                    let hit = TermMatch {
                         start: words[start].start,
                         end: words[end].end,
                         entry: entry as usize,
                         how: How::Misspelling,
                         nested: false,
-                    });
+                    };
+                    return Some((hit, class));
                 }
             }
         }
@@ -300,8 +352,9 @@ impl Index {
     }
 
     /// The one entry that `candidate` is a misspelling of, if there is
-    /// exactly one.
-    fn entry_of(&self, candidate: &Candidate) -> Option<u32> {
+    /// exactly one, and the kind of its forms it is near: a listed form
+    /// (`None`), else a derived full name, else a surname.
+    fn entry_of(&self, candidate: &Candidate) -> Option<(u32, Option<NameClass>)> {
         let joined = candidate.folded.join(" ");
         let letters = joined.chars().filter(|&c| c != ' ').count();
         let edits = allowed_edits(letters);
@@ -319,7 +372,7 @@ impl Index {
         });
         forms.sort_unstable();
         forms.dedup();
-        let mut entry = None;
+        let mut near: Vec<(u32, Option<NameClass>)> = Vec::new();
         for form in forms.into_iter().map(|id| &self.forms[id as usize]) {
             let allowed = allowed_edits(letters.min(form.letters));
             // Each edit changes the length by one letter at most (the
@@ -337,13 +390,17 @@ impl Index {
             if !candidate.differs_fairly(&form.text, &self.known_words) {
                 continue;
             }
-            match entry {
-                None => entry = Some(form.entry),
-                Some(e) if e == form.entry => {}
-                Some(_) => return None,
-            }
+            near.push((form.entry, form.class));
         }
-        entry
+        // Listed forms outrank derived ones (matching rule 9): only when
+        // no listed form is near do the derived ones decide. The strongest
+        // class near: a full name, then a surname.
+        let listed = near.iter().any(|(_, class)| class.is_none());
+        near.retain(|(_, class)| class.is_none() == listed);
+        let (entry, _) = *near.first()?;
+        near.iter()
+            .all(|&(e, _)| e == entry)
+            .then(|| (entry, near.iter().map(|&(_, class)| class).min().flatten()))
     }
 }
 
@@ -396,7 +453,7 @@ impl Candidate<'_> {
 }
 
 /// A form as the index holds it, if it is one the rule searches.
-fn searched_form(form: &str, entry: u32) -> Option<Form> {
+fn searched_form(form: &str, entry: u32, class: Option<NameClass>) -> Option<Form> {
     let unfolded = normalize_form(form, false);
     let alphabetic: Vec<char> = unfolded.chars().filter(|c| c.is_alphabetic()).collect();
     if alphabetic.len() >= 2 && alphabetic.iter().all(|c| c.is_uppercase()) {
@@ -413,6 +470,7 @@ fn searched_form(form: &str, entry: u32) -> Option<Form> {
         text,
         letters,
         entry,
+        class,
     })
 }
 
@@ -525,6 +583,25 @@ id = "pilgrimage"
 name = "Pilgrimage of Grace"
 kind = "event"
 definition = "D."
+
+[[entry]]
+id = "cranmer"
+name = "Archbishop Thomas Cranmer"
+kind = "person"
+definition = "D."
+
+[[entry]]
+id = "bukharin"
+name = "Nikolai Bukharin"
+kind = "person"
+aliases = ["Bukharin"]
+definition = "D."
+
+[[entry]]
+id = "bukharina"
+name = "Anna Bukharina"
+kind = "person"
+definition = "D."
 "#;
 
     fn lexicon() -> Lexicon {
@@ -540,7 +617,7 @@ definition = "D."
         Misspellings::default()
             .find(&lexicon, text, &[])
             .into_iter()
-            .map(|m| {
+            .map(|(m, _)| {
                 assert_eq!(m.how, How::Misspelling);
                 let id = lexicon.entries()[m.entry].id.clone();
                 (text[m.start..m.end].to_string(), id)
@@ -610,6 +687,36 @@ definition = "D."
         }
     }
 
+    /// A person's derived full names and surnames are searched too, and
+    /// say which they are; a listed form outranks another entry's derived
+    /// one.
+    #[test]
+    fn derived_names_are_searched_with_their_class() {
+        let lexicon = lexicon();
+        let found = |text: &str| -> Vec<(String, String, Option<NameClass>)> {
+            Misspellings::default()
+                .find(&lexicon, text, &[])
+                .into_iter()
+                .map(|(m, class)| {
+                    let id = lexicon.entries()[m.entry].id.clone();
+                    (text[m.start..m.end].to_string(), id, class)
+                })
+                .collect()
+        };
+        let one = |text: &str, id: &str, class| vec![(text.to_string(), id.to_string(), class)];
+        let surname = Some(NameClass::Surname);
+        assert_eq!(found("Cramner"), one("Cramner", "cranmer", surname));
+        // The name without its title is a derived full name.
+        let full = Some(NameClass::Full);
+        assert_eq!(
+            found("Thomas Cramner"),
+            one("Thomas Cramner", "cranmer", full)
+        );
+        // `Bukharina` is one edit away too, but only derived.
+        assert_eq!(found("Bukharine"), one("Bukharine", "bukharin", None));
+        assert_eq!(found("Bukharinna"), one("Bukharinna", "bukharina", surname));
+    }
+
     #[test]
     fn words_the_matcher_explained_are_left_alone() {
         let lexicon = lexicon();
@@ -623,7 +730,7 @@ definition = "D."
         }];
         let found = Misspellings::default().find(&lexicon, text, &exact);
         assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].start..found[0].end], "Kamanev");
+        assert_eq!(&text[found[0].0.start..found[0].0.end], "Kamanev");
         // "Leon" is explained: "Trotksy" alone is tried.
         let text = "Leon Trotksy";
         let exact = [TermMatch {
@@ -635,7 +742,7 @@ definition = "D."
         }];
         let found = Misspellings::default().find(&lexicon, text, &exact);
         assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].start..found[0].end], "Trotksy");
+        assert_eq!(&text[found[0].0.start..found[0].0.end], "Trotksy");
     }
 
     proptest::proptest! {
@@ -692,7 +799,7 @@ definition = "D."
                 [entry] if !derived => Some(entry),
                 _ => None,
             };
-            proptest::prop_assert_eq!(index.entry_of(&candidate), expected);
+            proptest::prop_assert_eq!(index.entry_of(&candidate).map(|(e, _)| e), expected);
         }
     }
 }

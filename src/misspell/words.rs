@@ -8,10 +8,11 @@ use std::ops::Range;
 use crate::matcher::TermMatch;
 use crate::text::{is_ascii_word_byte, is_english_word, is_word_char};
 
-/// Does any of `found` (sorted by start, disjoint) overlap `range`?
-pub(super) fn overlaps(found: &[TermMatch], range: &Range<usize>) -> bool {
+/// The first of `found` (sorted by start, disjoint) that overlaps
+/// `range`, if any does.
+pub(super) fn covering<'f>(found: &'f [TermMatch], range: &Range<usize>) -> Option<&'f TermMatch> {
     let after = found.partition_point(|m| m.end <= range.start);
-    found.get(after).is_some_and(|m| m.start < range.end)
+    found.get(after).filter(|m| m.start < range.end)
 }
 
 pub(super) fn starts_capitalised(word: &str) -> bool {
