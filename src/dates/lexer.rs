@@ -34,14 +34,22 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}')
 }
 
-/// The char starting at byte `p`.
+/// The char starting at byte `p`. (An ASCII byte is always a whole char,
+/// so it is read without decoding: the grammar's look-arounds are mostly
+/// ASCII.)
 pub(crate) fn char_at(text: &str, p: usize) -> Option<char> {
-    text.get(p..)?.chars().next()
+    match *text.as_bytes().get(p)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(p..)?.chars().next(),
+    }
 }
 
-/// The char ending at byte `p`.
+/// The char ending at byte `p` (an ASCII byte read as for [`char_at`]).
 pub(crate) fn char_before(text: &str, p: usize) -> Option<char> {
-    text.get(..p)?.chars().next_back()
+    match *text.as_bytes().get(p.checked_sub(1)?)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..p)?.chars().next_back(),
+    }
 }
 
 /// Is the byte at `p` equal to the ASCII byte `b`?
@@ -51,10 +59,18 @@ pub(crate) fn byte_is(text: &str, p: usize, b: u8) -> bool {
 
 /// The offset after any inline spaces starting at `p`.
 pub(crate) fn skip_spaces(text: &str, mut p: usize) -> usize {
-    while let Some(c) = char_at(text, p).filter(|&c| is_inline_space(c)) {
-        p += c.len_utf8();
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(p) {
+            // The one ASCII inline space; any other ASCII byte ends the run.
+            Some(b' ') => p += 1,
+            Some(b) if !b.is_ascii() => match char_at(text, p).filter(|&c| is_inline_space(c)) {
+                Some(c) => p += c.len_utf8(),
+                None => return p,
+            },
+            _ => return p,
+        }
     }
-    p
 }
 
 /// The offset after at least one inline space at `p`.
@@ -91,6 +107,11 @@ pub(crate) fn number(text: &str, p: usize) -> Option<Num> {
 
 /// The ASCII word starting at `p` and the offset after it; `None` if `p` holds
 /// no ASCII letter or the letters run on into another letter or digit.
+///
+/// Inlined always: the grammar reads a word at every look-around, and the
+/// call cost more than the loop (the plain hint was taken or not as the
+/// callers grew: 60k instructions either way on `corpus/`).
+#[inline(always)]
 pub(crate) fn word(text: &str, p: usize) -> Option<(&str, usize)> {
     let bytes = text.as_bytes().get(p..)?;
     let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();

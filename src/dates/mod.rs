@@ -204,6 +204,9 @@ impl Context {
     /// * month first: a numeric date valid only month first, none valid
     ///   only day first.
     fn of(found: &[DateMatch], wants: Wants) -> Option<Context> {
+        if !(wants.small_year || wants.short || wants.ambiguous) {
+            return None;
+        }
         let early = found.iter().any(|m| m.first_day.year < 1000);
         let mut years: Vec<i32> = found
             .iter()
