@@ -2,6 +2,7 @@
 //! and the English word list (`data/words/english.txt`, compiled into an
 //! `fst` set) into the binary, so `glossator` works with no files beside it.
 
+use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -32,8 +33,9 @@ fn embed_lexicon(manifest: &Path, out: &Path) {
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy();
-        code += &format!(
-            "    (\"lexicon/{name}\", include_str!({:?})),\n",
+        let _ = writeln!(
+            code,
+            "    (\"lexicon/{name}\", include_str!({:?})),",
             path.display().to_string()
         );
     }

@@ -193,23 +193,23 @@ fn annotate(c: &mut Criterion) {
     group.throughput(Throughput::BytesDecimal(total_bytes(&seeds)));
     let seed_annotator = Annotator::new(builtin());
     group.bench_function(format!("{}/builtin", seeds[0].id), |b| {
-        b.iter(|| annotate_all(&seed_annotator, &seeds))
+        b.iter(|| annotate_all(&seed_annotator, &seeds));
     });
     let no_dates = Annotator::new(builtin()).with_dates(false);
     group.bench_function(format!("{}/builtin-no-dates", seeds[0].id), |b| {
-        b.iter(|| annotate_all(&no_dates, &seeds))
+        b.iter(|| annotate_all(&no_dates, &seeds));
     });
     group.throughput(Throughput::BytesDecimal(total_bytes(&corpus)));
     let annotators = annotators();
     for (name, annotator) in &annotators {
         group.bench_function(format!("generated/{name}"), |b| {
-            b.iter(|| annotate_all(annotator, &corpus))
+            b.iter(|| annotate_all(annotator, &corpus));
         });
     }
     group.throughput(Throughput::BytesDecimal(total_bytes(&dense)));
     for (name, annotator) in &annotators {
         group.bench_function(format!("dense/{name}"), |b| {
-            b.iter(|| annotate_all(annotator, &dense))
+            b.iter(|| annotate_all(annotator, &dense));
         });
     }
     group.finish();
@@ -224,7 +224,7 @@ fn reduce(c: &mut Criterion) {
     let mut group = quick_group(c, "reduce");
     group.throughput(Throughput::BytesDecimal(total_bytes(&dense)));
     group.bench_function("dense/annotate", |b| {
-        b.iter(|| annotate_all(&annotator, &dense))
+        b.iter(|| annotate_all(&annotator, &dense));
     });
     group.bench_function("dense/glossary", |b| {
         b.iter(|| {
@@ -234,7 +234,7 @@ fn reduce(c: &mut Criterion) {
                 glossary.append(Glossary::of_document(doc, &annotation, lexicon, 5));
             }
             glossary.finish().entries().len()
-        })
+        });
     });
     group.bench_function("dense/timeline", |b| {
         b.iter(|| {
@@ -244,7 +244,7 @@ fn reduce(c: &mut Criterion) {
                 timeline.append(TimelineBuilder::of_document(doc, &annotation));
             }
             timeline.finish().events().len()
-        })
+        });
     });
     group.finish();
 }
@@ -266,7 +266,7 @@ fn formats(c: &mut Criterion) {
             b.iter(|| {
                 let doc = Document::of_text("g".into(), "g".into(), text.clone(), format);
                 annotator.annotate(&doc).spans().len()
-            })
+            });
         });
     }
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
@@ -276,7 +276,7 @@ fn formats(c: &mut Criterion) {
         (Format::Html, html(&paragraphs)),
     ] {
         group.bench_function(format!("read/{}", format.name()), |b| {
-            b.iter(|| read(file.clone(), format).text.len())
+            b.iter(|| read(file.clone(), format).text.len());
         });
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -285,7 +285,7 @@ fn formats(c: &mut Criterion) {
         read(pdf.clone(), Format::Pdf).text.len() as u64,
     ));
     group.bench_function("read/pdf", |b| {
-        b.iter(|| read(pdf.clone(), Format::Pdf).text.len())
+        b.iter(|| read(pdf.clone(), Format::Pdf).text.len());
     });
     group.finish();
 }
@@ -369,7 +369,7 @@ fn harvest(c: &mut Criterion) {
     let mut group = quick_group(c, "harvest");
     group.throughput(Throughput::BytesDecimal(total_bytes(&docs)));
     group.bench_function("seeds/annotate", |b| {
-        b.iter(|| annotate_all(&annotator, &docs))
+        b.iter(|| annotate_all(&annotator, &docs));
     });
     group.bench_function("seeds/harvest", |b| {
         b.iter(|| {
@@ -379,7 +379,7 @@ fn harvest(c: &mut Criterion) {
                     found.definitions.len() + found.cards.len()
                 })
                 .sum::<usize>()
-        })
+        });
     });
     group.finish();
 }
@@ -392,17 +392,17 @@ fn stages(c: &mut Criterion) {
     let mut group = quick_group(c, "stages");
     group.throughput(Throughput::BytesDecimal(total_bytes(&corpus)));
     group.bench_function("normalize", |b| {
-        b.iter(|| sum(&corpus, |t| Normalized::new(t).as_str().len()))
+        b.iter(|| sum(&corpus, |t| Normalized::new(t).as_str().len()));
     });
     group.bench_function("sentences", |b| {
-        b.iter(|| sum(&corpus, |t| sentences(t).len()))
+        b.iter(|| sum(&corpus, |t| sentences(t).len()));
     });
     let tagger = DateTagger::new();
     group.bench_function("dates", |b| {
-        b.iter(|| sum(&corpus, |t| tagger.find(t).len()))
+        b.iter(|| sum(&corpus, |t| tagger.find(t).len()));
     });
     group.bench_function("normalize+match", |b| {
-        b.iter(|| sum(&corpus, |t| matcher.find(&Normalized::new(t)).count()))
+        b.iter(|| sum(&corpus, |t| matcher.find(&Normalized::new(t)).count()));
     });
     group.bench_function("json", |b| {
         b.iter(|| {
@@ -410,7 +410,7 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .map(|a| annotation_line(a).len())
                 .sum::<usize>()
-        })
+        });
     });
     group.finish();
 }

@@ -40,7 +40,7 @@ pub fn annotate(data: &[u8]) {
     let Ok(decoded) = glossator::text::decode(data.to_vec()) else {
         return;
     };
-    let doc = Document::new("fuzz".into(), "fuzz.txt".into(), decoded.text.to_string());
+    let doc = Document::new("fuzz".into(), "fuzz.txt".into(), decoded.text.clone());
     let annotation = ANNOTATOR.annotate(&doc);
     check_annotation(&doc.text, &annotation);
     let line = annotation_line(&annotation);

@@ -144,12 +144,11 @@ impl GlossaryBuilder {
     pub fn append(&mut self, later: Glossary) {
         self.documents.extend(later.documents);
         for entry in later.entries {
-            match self.positions.get(&entry.id) {
-                Some(&at) => self.entries[at].absorb(entry, self.max_occurrences),
-                None => {
-                    self.positions.insert(entry.id.clone(), self.entries.len());
-                    self.entries.push(entry);
-                }
+            if let Some(&at) = self.positions.get(&entry.id) {
+                self.entries[at].absorb(entry, self.max_occurrences);
+            } else {
+                self.positions.insert(entry.id.clone(), self.entries.len());
+                self.entries.push(entry);
             }
         }
     }

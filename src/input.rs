@@ -257,7 +257,7 @@ mod tests {
             err.to_string(),
             "larger than 100000 bytes, the most glossator reads from one input; split it first"
         );
-        let exact = read_bounded(&[b'a'; 100_000][..], 0, 100_000).unwrap();
+        let exact = read_bounded(&vec![b'a'; 100_000][..], 0, 100_000).unwrap();
         assert_eq!(exact.len(), 100_000);
     }
 

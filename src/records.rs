@@ -109,7 +109,7 @@ impl RecordLine {
     }
 }
 
-/// serde_json's message without its position (a record is one line, so
+/// `serde_json`'s message without its position (a record is one line, so
 /// only the column says something).
 fn json_message(err: &serde_json::Error) -> String {
     let message = err.to_string();

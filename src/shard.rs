@@ -37,7 +37,7 @@ impl DocRef {
     pub fn of(doc: &Document) -> DocRef {
         let digest = Sha256::digest(doc.text.as_bytes());
         let mut hex = String::with_capacity(2 * digest.len());
-        for byte in digest.iter() {
+        for byte in &digest {
             let _ = write!(hex, "{byte:02x}");
         }
         DocRef {

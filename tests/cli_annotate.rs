@@ -311,7 +311,7 @@ fn date_spans(text: &str) -> Vec<Vec<String>> {
 }
 
 fn strings(cells: &[&str]) -> Vec<String> {
-    cells.iter().map(|c| c.to_string()).collect()
+    cells.iter().map(std::string::ToString::to_string).collect()
 }
 
 /// An enumeration gives one date span per element, each its own words

@@ -142,18 +142,15 @@ fn web_annotations_select_their_spans() {
         let body = annotation["body"].as_array().unwrap();
         assert_eq!(body[0]["purpose"], "classifying");
         assert_eq!(body[0]["value"], span.kind.as_str());
-        match &span.entry {
-            Some(entry) => {
-                assert_eq!(annotation["motivation"], "identifying");
-                assert_eq!(body[1]["type"], "SpecificResource");
-                let want = format!("urn:glossator:entry:{entry}");
-                assert_eq!(body[1]["source"]["id"], want.as_str());
-                assert_eq!(body[1]["source"]["label"], span.name.as_deref().unwrap());
-            }
-            None => {
-                assert_eq!(body[1]["purpose"], "describing");
-                assert_eq!(body[1]["value"], span.value.as_deref().unwrap());
-            }
+        if let Some(entry) = &span.entry {
+            assert_eq!(annotation["motivation"], "identifying");
+            assert_eq!(body[1]["type"], "SpecificResource");
+            let want = format!("urn:glossator:entry:{entry}");
+            assert_eq!(body[1]["source"]["id"], want.as_str());
+            assert_eq!(body[1]["source"]["label"], span.name.as_deref().unwrap());
+        } else {
+            assert_eq!(body[1]["purpose"], "describing");
+            assert_eq!(body[1]["value"], span.value.as_deref().unwrap());
         }
     }
 }
@@ -429,7 +426,7 @@ fn export_reports_what_it_cannot_export() {
     }
     // a.txt was still exported.
     let stdout = &out.get_output().stdout;
-    assert_eq!(stdout.iter().filter(|&&b| b == b'\n').count(), 1);
+    assert_eq!(String::from_utf8_lossy(stdout).lines().count(), 1);
     assert!(String::from_utf8_lossy(stdout).starts_with("[\"Lenin died in 1924.\""));
     glossator()
         .current_dir(dir.path())

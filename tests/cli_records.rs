@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use crate::util::{annotations, assert_offsets_exact, glossator, temp_with};
 
 /// One record line.
-fn record(id: Value, text: &str) -> String {
+fn record(id: &Value, text: &str) -> String {
     json!({"id": id, "text": text}).to_string() + "\n"
 }
 
@@ -20,10 +20,10 @@ fn record(id: Value, text: &str) -> String {
 fn records_are_annotated_in_order_and_bad_lines_skipped() {
     let texts = ["Сталин’s NEP, from 1921.", "Lenin died in January 1924."];
     let jsonl = [
-        record(json!("a"), texts[0]),
+        record(&json!("a"), texts[0]),
         "{\"id\": \"b\", \"text\": \n".to_string(),
         "\n".to_string(),
-        record(json!(2), texts[1]),
+        record(&json!(2), texts[1]),
         "{\"id\": \"c\"}\n".to_string(),
     ]
     .concat();
@@ -130,11 +130,11 @@ fn standard_input_is_read_as_a_stream() {
     let records = 3000;
     for n in 0..records {
         stdin
-            .write_all(record(json!(n), "Stalin and the NEP in 1921.").as_bytes())
+            .write_all(record(&json!(n), "Stalin and the NEP in 1921.").as_bytes())
             .unwrap();
     }
     let first = received
-        .recv_timeout(Duration::from_secs(60))
+        .recv_timeout(Duration::from_mins(1))
         .expect("output before the end of standard input");
     assert!(first.contains(r#""id":"0""#), "{first}");
     stdin.write_all(b"not json\n").unwrap();
@@ -155,7 +155,7 @@ fn standard_input_is_read_as_a_stream() {
 
 #[test]
 fn commands_that_name_files_by_id_refuse_records() {
-    let dir = temp_with(&[("in.jsonl", record(json!("../x"), "NEP").as_bytes())]);
+    let dir = temp_with(&[("in.jsonl", record(&json!("../x"), "NEP").as_bytes())]);
     let input = dir.path().join("in.jsonl");
     for command in [&["annotate", "--out"][..], &["build", "--out"]] {
         let out = dir.path().join("out");

@@ -79,9 +79,9 @@ fn filling_the_gaps_from_the_key_gives_back_sentences_of_the_notes() {
     let mut sorted = words.clone();
     sorted.sort_by_key(|w| w.to_lowercase());
     assert_eq!(words, sorted, "the bank is in alphabetical order");
-    words.sort();
+    words.sort_unstable();
     let mut expected: Vec<&str> = answers.iter().map(String::as_str).collect();
-    expected.sort();
+    expected.sort_unstable();
     assert_eq!(words, expected, "the bank holds the answers");
     let notes: String = std::fs::read_dir(repo().join("corpus"))
         .unwrap()
@@ -141,7 +141,7 @@ fn date_ordering_lists_events_shuffled_and_the_key_in_date_order() {
     let names: Vec<&str> = key.iter().map(|k| k.rsplit_once(" (").unwrap().0).collect();
     assert_ne!(shown, names, "shuffled");
     let mut a = shown.clone();
-    let mut b: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    let mut b: Vec<String> = names.iter().map(std::string::ToString::to_string).collect();
     a.sort();
     b.sort();
     assert_eq!(a, b, "the same events");

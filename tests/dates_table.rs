@@ -62,8 +62,7 @@ fn check_invariants(text: &str, m: &DateMatch) -> Result<(), String> {
         };
         if bounds != (m.first_day, m.last_day) {
             return Err(format!(
-                "days {:?} differ from the value's bounds {bounds:?}",
-                m
+                "days {m:?} differ from the value's bounds {bounds:?}"
             ));
         }
     }

@@ -17,6 +17,7 @@ mod gold;
 mod score;
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use glossator::lexicon::Lexicon;
@@ -82,32 +83,29 @@ impl DevSet {
     /// the gold does not depend on how glossator makes ids), else the
     /// built-in lexicon's ids.
     fn lexicon(&self) -> BTreeMap<String, LexiconEntry> {
-        match &self.glossary {
-            Some(path) => {
-                let tsv = std::fs::read_to_string(path).unwrap();
-                let cards = tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
-                cards
-                    .map(|line| {
-                        let term = line.split('\t').next().unwrap_or_default().to_owned();
-                        let entry = LexiconEntry {
-                            kind: None,
-                            forms: vec![term.clone()],
-                        };
-                        (slug(&term), entry)
-                    })
-                    .collect()
-            }
-            None => {
-                let lexicon = Lexicon::builtin().expect("the built-in lexicon");
-                let entries = lexicon.entries().iter().map(|e| {
+        if let Some(path) = &self.glossary {
+            let tsv = std::fs::read_to_string(path).unwrap();
+            let cards = tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+            cards
+                .map(|line| {
+                    let term = line.split('\t').next().unwrap_or_default().to_owned();
                     let entry = LexiconEntry {
-                        kind: Some(e.kind.to_string()),
-                        forms: e.surface_forms().map(|f| f.text.to_owned()).collect(),
+                        kind: None,
+                        forms: vec![term.clone()],
                     };
-                    (e.id.clone(), entry)
-                });
-                entries.collect()
-            }
+                    (slug(&term), entry)
+                })
+                .collect()
+        } else {
+            let lexicon = Lexicon::builtin().expect("the built-in lexicon");
+            let entries = lexicon.entries().iter().map(|e| {
+                let entry = LexiconEntry {
+                    kind: Some(e.kind.to_string()),
+                    forms: e.surface_forms().map(|f| f.text.to_owned()).collect(),
+                };
+                (e.id.clone(), entry)
+            });
+            entries.collect()
         }
     }
 
@@ -394,7 +392,7 @@ fn suggested_thresholds(set: &str, score: &Score) -> String {
             .iter()
             .map(|&name| format!("{name} = {:.2}", below(metric(counts, name).unwrap_or(0.0))))
             .collect();
-        toml.push_str(&format!("{group} = {{ {} }}\n", pairs.join(", ")));
+        let _ = writeln!(toml, "{group} = {{ {} }}", pairs.join(", "));
     }
     toml
 }

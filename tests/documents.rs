@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use glossator::annotate::{Annotation, Annotator};
-use glossator::document::{Document, Format};
+use glossator::document::{BlockKind, Document, Format, SourcePlace};
 use glossator::lexicon::Lexicon;
 use proptest::prelude::*;
 
@@ -293,7 +293,6 @@ fn html_text_is_what_a_browser_shows() {
         "a soft hyphen splits no word: {tagged:?}"
     );
     let kinds: Vec<_> = annotation.blocks().iter().map(|b| b.kind).collect();
-    use glossator::document::BlockKind;
     assert_eq!(kinds[2], BlockKind::Heading { level: 2 });
     assert!(kinds.contains(&BlockKind::Cell {
         table: 0,
@@ -362,7 +361,6 @@ fn pdf_text_is_the_pages_without_their_running_lines() {
         "{tagged:?}"
     );
     assert!(has("Murder of Kirov", "kirov-murder"), "{tagged:?}");
-    use glossator::document::{BlockKind, SourcePlace};
     let pages: Vec<SourcePlace> = annotation.blocks().iter().map(|b| b.source).collect();
     let first_on_page_2 = pages
         .iter()

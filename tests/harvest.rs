@@ -205,7 +205,7 @@ fn every_key_term_box_of_the_seed_chapter_is_harvested_in_full_and_no_prose() {
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
         .filter(|b| doc.text[b.range()].matches(". ").count() >= 2)
-        .map(|b| b.range())
+        .map(glossator::document::Block::range)
         .collect();
     assert!(prose.len() > 30, "{} prose paragraphs", prose.len());
     for d in &found {

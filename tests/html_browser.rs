@@ -19,7 +19,7 @@ use crate::util::HostileBuild;
 const BROWSERS: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
 
 /// How long one headless run may take before it is killed.
-const BROWSER_TIMEOUT: Duration = Duration::from_secs(120);
+const BROWSER_TIMEOUT: Duration = Duration::from_mins(2);
 
 /// The first browser binary on `PATH`.
 pub fn browser() -> Option<PathBuf> {

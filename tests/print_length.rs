@@ -32,19 +32,18 @@ struct Tools {
 /// missing.
 fn tools(what: &str) -> Option<Tools> {
     let found = (browser(), on_path(&["pdfinfo"]), on_path(&["pdftotext"]));
-    match found {
-        (Some(browser), Some(pdfinfo), Some(pdftotext)) => Some(Tools {
+    if let (Some(browser), Some(pdfinfo), Some(pdftotext)) = found {
+        Some(Tools {
             browser,
             pdfinfo,
             pdftotext,
-        }),
-        _ => {
-            eprintln!(
-                "SKIPPED: {what} was not printed: needs chromium (or chromium-browser, \
-                 google-chrome) and poppler-utils (pdfinfo, pdftotext) on PATH"
-            );
-            None
-        }
+        })
+    } else {
+        eprintln!(
+            "SKIPPED: {what} was not printed: needs chromium (or chromium-browser, \
+             google-chrome) and poppler-utils (pdfinfo, pdftotext) on PATH"
+        );
+        None
     }
 }
 

@@ -223,16 +223,16 @@ fn hand_edited_partials_are_refused_with_the_entry_named() {
     let good = partial("glossary", dir.path(), &["A/notes.txt"]);
     let edits: [(&str, Edit); 6] = [
         ("is not inside its sentence", |e| {
-            e["occurrences"][0]["start"] = 9999.into()
+            e["occurrences"][0]["start"] = 9999.into();
         }),
         ("is not the text of its context", |e| {
-            e["occurrences"][0]["text"] = "x".into()
+            e["occurrences"][0]["text"] = "x".into();
         }),
         ("is not as long as its context", |e| {
-            e["occurrences"][0]["context"] = "".into()
+            e["occurrences"][0]["context"] = "".into();
         }),
         ("is not in the document list", |e| {
-            e["occurrences"][0]["doc"] = "other".into()
+            e["occurrences"][0]["doc"] = "other".into();
         }),
         ("count is 0", |e| e["count"] = 0.into()),
         ("doc_count 5 is 0, or more", |e| e["doc_count"] = 5.into()),

@@ -109,13 +109,12 @@ pub fn golden(name: &str, got: &[u8]) {
     }
     let want =
         std::fs::read(&path).unwrap_or_else(|_| panic!("{} missing: bless it", path.display()));
-    if want != got {
-        panic!(
-            "{name} differs from its golden file\n~~~ want ~~~\n{}\n~~~ got ~~~\n{}\n~~~",
-            String::from_utf8_lossy(&want),
-            String::from_utf8_lossy(got)
-        );
-    }
+    assert!(
+        want == got,
+        "{name} differs from its golden file\n~~~ want ~~~\n{}\n~~~ got ~~~\n{}\n~~~",
+        String::from_utf8_lossy(&want),
+        String::from_utf8_lossy(got)
+    );
 }
 
 /// The file name the hostile input is built under: markup, quotes and `&`.

@@ -411,7 +411,7 @@ impl Writer<'_> {
         if c.is_ascii_lowercase() {
             let at = start + at;
             self.text
-                .replace_range(at..at + 1, &c.to_ascii_uppercase().to_string());
+                .replace_range(at..=at, &c.to_ascii_uppercase().to_string());
         }
     }
 }

@@ -66,6 +66,7 @@ impl Annotator {
     }
 
     /// Turns date tagging on or off.
+    #[must_use]
     pub fn with_dates(mut self, on: bool) -> Annotator {
         self.dates = on.then(DateTagger::new);
         self

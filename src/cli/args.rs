@@ -255,7 +255,7 @@ pub fn chosen_format<F: ValueEnum + Copy>(
 /// Flags of the Anki deck.
 #[derive(Debug, Args)]
 pub struct AnkiArgs {
-    /// The Anki deck's name; `::` makes a subdeck (History::Russia).
+    /// The Anki deck's name; `::` makes a subdeck (`History::Russia`).
     #[arg(long, value_name = "NAME", default_value_t = AnkiOptions::default().deck)]
     pub deck: String,
     /// Cloze notes at most in the Anki deck, one per entry, the best
@@ -429,7 +429,7 @@ pub enum LexiconCommand {
         after_help = "Example:\n  glossator lexicon coverage notes/ --lexicon my-terms.toml"
     )]
     Coverage(RunArgs),
-    /// Write the lexicon for another tool: spaCy's EntityRuler patterns.
+    /// Write the lexicon for another tool: spaCy's `EntityRuler` patterns.
     #[command(after_help = "Example:\n  \
         glossator lexicon export --format spacy --lexicon my-terms.toml --out patterns.jsonl\n\n\
         Load them with nlp.add_pipe(\"entity_ruler\", config={\"phrase_matcher_attr\": \"LOWER\"}) \
@@ -479,7 +479,7 @@ pub struct HarvestArgs {
 /// A format a lexicon is exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LexiconFormat {
-    /// spaCy EntityRuler patterns (`patterns.jsonl`): a phrase pattern per
+    /// spaCy `EntityRuler` patterns (`patterns.jsonl`): a phrase pattern per
     /// form, labelled by kind, with the entry's id.
     Spacy,
 }

@@ -125,6 +125,10 @@ pub fn export(
     let bytes = match args.format {
         LexiconFormat::Spacy => glossator::render::spacy::patterns(lexicon),
     };
-    let inputs = args.lexicon.lexicon_paths.iter().map(|p| p.as_path());
+    let inputs = args
+        .lexicon
+        .lexicon_paths
+        .iter()
+        .map(std::path::PathBuf::as_path);
     Output::of_paths(inputs).emit(&bytes, args.out.as_deref(), reporter)
 }

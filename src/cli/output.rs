@@ -126,17 +126,14 @@ impl Output {
         out: Option<&Path>,
         reporter: &mut Reporter,
     ) -> io::Result<()> {
-        match out {
-            Some(path) => {
-                self.write(path, bytes, reporter)?;
-                self.finish(reporter);
-                Ok(())
-            }
-            None => {
-                let mut stdout = io::stdout().lock();
-                stdout.write_all(bytes)?;
-                stdout.flush()
-            }
+        if let Some(path) = out {
+            self.write(path, bytes, reporter)?;
+            self.finish(reporter);
+            Ok(())
+        } else {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(bytes)?;
+            stdout.flush()
         }
     }
 

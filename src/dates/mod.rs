@@ -264,17 +264,14 @@ fn add_phrase(s: &Scan, found: &mut Vec<DateMatch>, start: usize, parsed: Parsed
             after_floor(items, m) || items.iter().any(|&(at, p)| (at, p.end) == (m.start, m.end))
         })
     });
-    let (last_start, last) = match before {
-        Some(items) => {
-            found.retain(|m| m.start < items[0].0);
-            let last = items[items.len() - 1];
-            found.extend(items.into_iter().map(|(at, p)| build(at, p)));
-            last
-        }
-        None => {
-            found.push(build(start, parsed));
-            (start, parsed)
-        }
+    let (last_start, last) = if let Some(items) = before {
+        found.retain(|m| m.start < items[0].0);
+        let last = items[items.len() - 1];
+        found.extend(items.into_iter().map(|(at, p)| build(at, p)));
+        last
+    } else {
+        found.push(build(start, parsed));
+        (start, parsed)
     };
     let after = enumeration::after(s, last_start, last);
     found.extend(after.into_iter().map(|(at, p)| build(at, p)));

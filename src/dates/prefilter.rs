@@ -53,14 +53,13 @@ pub(crate) fn next_anchor(bytes: &[u8], from: usize) -> Option<Anchor> {
 /// The 32 bytes at `at` and the byte after them; past the end of the text,
 /// spaces (which start nothing).
 fn window(bytes: &[u8], at: usize) -> [u8; WINDOW + 1] {
-    match bytes.get(at..at + WINDOW + 1) {
-        Some(full) => full.try_into().expect("a window and one byte"),
-        None => {
-            let mut padded = [b' '; WINDOW + 1];
-            let rest = &bytes[at..];
-            padded[..rest.len()].copy_from_slice(rest);
-            padded
-        }
+    if let Some(full) = bytes.get(at..at + WINDOW + 1) {
+        full.try_into().expect("a window and one byte")
+    } else {
+        let mut padded = [b' '; WINDOW + 1];
+        let rest = &bytes[at..];
+        padded[..rest.len()].copy_from_slice(rest);
+        padded
     }
 }
 

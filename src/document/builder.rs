@@ -168,7 +168,11 @@ mod tests {
         out.push(" Kirov ", 3);
         out.end();
         assert_eq!(out.text, "Causes\n\n1929\tKulaks\n1934\n\n Kirov ");
-        let ranges: Vec<_> = out.blocks.iter().map(|b| b.range()).collect();
+        let ranges: Vec<_> = out
+            .blocks
+            .iter()
+            .map(super::super::layout::Block::range)
+            .collect();
         assert_eq!(ranges, [0..6, 8..12, 13..19, 20..24, 27..32]);
         assert_eq!(out.blocks[4].source, SourcePlace::Page(2));
     }

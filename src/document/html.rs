@@ -403,7 +403,7 @@ fn code_ranges(out: &TextBuilder) -> Vec<Range<usize>> {
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Code)
-        .map(|b| b.range())
+        .map(super::layout::Block::range)
         .chain(
             out.marks
                 .iter()

@@ -52,6 +52,8 @@ pub struct Block {
     pub boundary: Boundary,
 }
 
+// serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_zero(n: &u8) -> bool {
     *n == 0
 }

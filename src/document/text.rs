@@ -67,7 +67,7 @@ pub(super) fn layout(text: &str) -> (Layout, Option<String>) {
         if tables.is_empty() {
             blocks.push(block);
         } else {
-            outside_tables(text, block, &tables, &mut blocks);
+            outside_tables(text, &block, &tables, &mut blocks);
         }
     }
     if !tables.is_empty() {
@@ -206,7 +206,7 @@ fn is_continuation(line: &str) -> bool {
 /// The cells of `line`, if it is a row of a key-dates table.
 fn row_cells(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
     let bytes = &text.as_bytes()[line.clone()];
-    if bytes.first().is_none_or(|b| b.is_ascii_whitespace()) {
+    if bytes.first().is_none_or(u8::is_ascii_whitespace) {
         return None;
     }
     let mut cells = Vec::new();
@@ -239,17 +239,17 @@ fn row_cells(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
 }
 
 /// Adds to `blocks` the parts of `block` outside the `tables`, trimmed.
-fn outside_tables(text: &str, block: Block, tables: &[Table], blocks: &mut Vec<Block>) {
+fn outside_tables(text: &str, block: &Block, tables: &[Table], blocks: &mut Vec<Block>) {
     let mut start = block.start;
     let first = tables.partition_point(|t| t.range.end <= block.start);
     for table in tables[first..]
         .iter()
         .take_while(|t| t.range.start < block.end)
     {
-        push_piece(text, &block, start..table.range.start, blocks);
+        push_piece(text, block, start..table.range.start, blocks);
         start = start.max(table.range.end);
     }
-    push_piece(text, &block, start..block.end, blocks);
+    push_piece(text, block, start..block.end, blocks);
 }
 
 /// Adds the part `range` of `block`, trimmed, if it is not empty.

@@ -138,6 +138,8 @@ fn matching<'f>(forms: &HashMap<String, &'f str>, key: &str) -> Option<&'f str> 
 /// `base`, or `base-2`, `base-3` … whichever is not taken yet; taken now.
 fn unique(base: &str, taken: &mut std::collections::HashSet<String>) -> String {
     let base = if base.is_empty() { "term" } else { base };
+    // Ends at the first number not taken: `taken` is finite.
+    #[allow(clippy::maybe_infinite_iter)]
     let id = (1..)
         .map(|n| {
             if n == 1 {

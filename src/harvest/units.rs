@@ -170,10 +170,10 @@ fn strip_bullet(raw: &str) -> &str {
     let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
     let marker = if digits > 0 && digits <= 3 {
         digits
-    } else if raw.len() > 1 && raw.as_bytes()[0].is_ascii_lowercase() && raw.as_bytes()[1] == b')' {
-        1
     } else {
-        0
+        usize::from(
+            raw.len() > 1 && raw.as_bytes()[0].is_ascii_lowercase() && raw.as_bytes()[1] == b')',
+        )
     };
     if marker > 0 {
         let rest = &raw[marker..];

@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn skipped_files_are_counted_by_reason() {
         let skipped = Skipped {
-            formats: [("rtf".to_string(), 2), ("".to_string(), 1)].into(),
+            formats: [("rtf".to_string(), 2), (String::new(), 1)].into(),
             special: 1,
             links: 0,
             output_folders: vec![PathBuf::from("notes/site")],

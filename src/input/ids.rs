@@ -46,6 +46,8 @@ pub fn unique_ids(candidates: Vec<String>) -> Vec<String> {
             if taken.insert(id.to_lowercase()) {
                 return id;
             }
+            // Ends at the first number not taken: `taken` is finite.
+            #[allow(clippy::maybe_infinite_iter)]
             (2..)
                 .map(|n| numbered(&id, n))
                 .find(|numbered| {
@@ -87,7 +89,12 @@ mod tests {
     use super::*;
 
     fn ids(candidates: &[&str]) -> Vec<String> {
-        unique_ids(candidates.iter().map(|s| s.to_string()).collect())
+        unique_ids(
+            candidates
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+        )
     }
 
     #[test]

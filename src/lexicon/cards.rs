@@ -88,16 +88,17 @@ pub(super) fn parse(name: &str, text: &str) -> Result<Vec<Card>, Vec<LexiconErro
             continue;
         };
         let kind = match columns.kind.and_then(|at| record.fields.get(at)) {
-            Some(value) if !value.trim().is_empty() => match Kind::named(value.trim()) {
-                Some(kind) => Some(kind),
-                None => {
+            Some(value) if !value.trim().is_empty() => {
+                if let Some(kind) = Kind::named(value.trim()) {
+                    Some(kind)
+                } else {
                     errors.push(error(format!(
                         "unknown kind `{}` (expected person, place, org, event or term)",
                         value.trim()
                     )));
                     continue;
                 }
-            },
+            }
             _ => {
                 let card_tags = tags_of(columns.tags.and_then(|at| record.fields.get(at)));
                 kind_of_tags(card_tags.chain(header.tags.iter().map(String::as_str)))
@@ -403,15 +404,12 @@ fn unquote(quoted: &str) -> Option<(String, usize)> {
         let at = rest.find('"')?;
         value.push_str(&rest[..at]);
         rest = &rest[at + 1..];
-        match rest.strip_prefix('"') {
-            Some(after) => {
-                value.push('"');
-                rest = after;
-            }
-            None => {
-                let used = quoted.len() - rest.len();
-                return Some((value.replace("\r\n", "\n"), used));
-            }
+        if let Some(after) = rest.strip_prefix('"') {
+            value.push('"');
+            rest = after;
+        } else {
+            let used = quoted.len() - rest.len();
+            return Some((value.replace("\r\n", "\n"), used));
         }
     }
 }

@@ -21,17 +21,14 @@ pub(super) fn to_text(html: &str) -> String {
     while let Some(at) = rest.find('<') {
         text.push_str(&rest[..at]);
         rest = &rest[at..];
-        match tag(rest) {
-            Some(tag) => {
-                if tag.breaks {
-                    text.push(' ');
-                }
-                rest = &rest[tag.len..];
+        if let Some(tag) = tag(rest) {
+            if tag.breaks {
+                text.push(' ');
             }
-            None => {
-                text.push('<');
-                rest = &rest[1..];
-            }
+            rest = &rest[tag.len..];
+        } else {
+            text.push('<');
+            rest = &rest[1..];
         }
     }
     text.push_str(rest);
@@ -85,7 +82,7 @@ fn tag(text: &str) -> Option<Tag> {
     let end = inner.find('>')? + 2;
     let name: String = inner[name_at..]
         .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
+        .take_while(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect();
     let mut len = end;

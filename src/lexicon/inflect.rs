@@ -379,7 +379,7 @@ fn pieces(form: &str) -> Vec<(&str, &str)> {
     let mut pieces = Vec::new();
     let mut rest = form;
     while let Some(at) = rest.find([' ', '-']) {
-        pieces.push((&rest[..at], &rest[at..at + 1]));
+        pieces.push((&rest[..at], &rest[at..=at]));
         rest = &rest[at + 1..];
     }
     pieces.push((rest, ""));

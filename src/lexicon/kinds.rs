@@ -132,7 +132,7 @@ fn is_life_dates(inside: &str) -> bool {
             "b." | "d." | "fl." | "born" | "died" => marked = true,
             "c." | "ca." | "circa" | "ad" | "bc" | "ce" | "bce" => {}
             year if (1..=4).contains(&year.len()) && year.bytes().all(|b| b.is_ascii_digit()) => {
-                years += 1
+                years += 1;
             }
             _ => return false,
         }

@@ -489,19 +489,16 @@ impl LexiconBuilder {
             let joins = card
                 .then(|| forms.get(&normalize_form(&entry.name, true)))
                 .flatten();
-            match joins {
-                Some(id) => {
-                    let extension = Extension {
-                        id: id.clone(),
-                        definition: Some(entry.definition).filter(|d| !d.trim().is_empty()),
-                        ..Extension::default()
-                    };
-                    self.add_extension(extension, origin);
-                }
-                None => {
-                    self.add_entry(entry, origin);
-                    *self.cards.last_mut().expect("an entry was added") = card;
-                }
+            if let Some(id) = joins {
+                let extension = Extension {
+                    id: id.clone(),
+                    definition: Some(entry.definition).filter(|d| !d.trim().is_empty()),
+                    ..Extension::default()
+                };
+                self.add_extension(extension, origin);
+            } else {
+                self.add_entry(entry, origin);
+                *self.cards.last_mut().expect("an entry was added") = card;
             }
         }
     }

@@ -125,6 +125,8 @@ const PARTICLES: &[&str] = &[
 /// assert!(forms.contains(&("U. S. Grant".into(), NameClass::Full)));
 /// assert!(forms.contains(&("Ulysses".into(), NameClass::FirstName)));
 /// ```
+// The one `expect` below holds by construction (a comma was just found).
+#[allow(clippy::missing_panics_doc)]
 pub fn derived_names(form: &str) -> Vec<DerivedName> {
     let mut out: Vec<DerivedName> = Vec::new();
     let mut add = |text: String, class: NameClass| {

@@ -33,7 +33,7 @@ pub(super) fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Cl
         .collect();
     let mut patterns: Vec<String> = Vec::new();
     let mut claims: Vec<Vec<Claim>> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::default();
     for (pattern, claim, explicit) in forms {
         let slot = *index.entry(pattern.clone()).or_insert_with(|| {
             patterns.push(pattern);

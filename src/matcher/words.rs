@@ -185,13 +185,12 @@ const FX: u64 = 0x517C_C1B7_2722_0A95;
 /// How many (up to eight) of the first bytes of `bytes` are ASCII word
 /// characters, and those bytes as a little-endian number (zero above).
 fn ascii_word_prefix(bytes: &[u8]) -> (usize, u64) {
-    let chunk = match bytes.first_chunk::<8>() {
-        Some(eight) => u64::from_le_bytes(*eight),
-        None => {
-            let mut eight = [0; 8];
-            eight[..bytes.len()].copy_from_slice(bytes);
-            u64::from_le_bytes(eight)
-        }
+    let chunk = if let Some(eight) = bytes.first_chunk::<8>() {
+        u64::from_le_bytes(*eight)
+    } else {
+        let mut eight = [0; 8];
+        eight[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(eight)
     };
     // Zero bytes past the end are not word characters, so `len` stays
     // within `bytes`.

@@ -223,7 +223,7 @@ impl Index {
             word_counts |= 1 << words;
             let prefix: Vec<char> = form.text.chars().take(PREFIX).collect();
             deletions(&prefix, allowed_edits(form.letters), words, |key| {
-                keys.push((key, id))
+                keys.push((key, id));
             });
         }
         keys.sort_unstable();
@@ -774,7 +774,7 @@ definition = "D."
                     Some(range)
                 })
                 .collect();
-            let folded: Vec<String> = candidate.split(' ').map(|w| w.to_lowercase()).collect();
+            let folded: Vec<String> = candidate.split(' ').map(str::to_lowercase).collect();
             let candidate = Candidate { text: &candidate, words: &words, folded: &folded };
             let joined = folded.join(" ");
             let letters = joined.chars().filter(|&c| c != ' ').count();

@@ -32,7 +32,7 @@ fn temporary_files() -> MutexGuard<'static, Vec<PathBuf>> {
     // A panic while holding the lock leaves the list as good as before.
     TEMPORARY
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Writes the file at `path` with what `write` writes to it (see the
@@ -467,7 +467,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = |i: usize| dir.path().join(format!("{i}.html"));
         let mut files = Files::default();
-        for i in 0..Files::COMMIT_EVERY + 1 {
+        for i in 0..=Files::COMMIT_EVERY {
             files.write(&path(i), |out| out.write_all(b"x")).unwrap();
         }
         assert!(

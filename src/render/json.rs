@@ -20,6 +20,11 @@ use crate::dates::Day;
 use crate::document::{Block, BlockKind, SourcePlace};
 
 /// One value as a single line of JSON, newline included.
+///
+/// # Panics
+///
+/// If `value`'s `Serialize` fails, which glossator's output types never do
+/// (no maps with non-string keys, no I/O).
 pub fn json_line(value: &impl Serialize) -> Vec<u8> {
     let mut out = serde_json::to_vec(value).expect("output types serialize to JSON");
     out.push(b'\n');

@@ -1,6 +1,6 @@
 //! spaCy's forms: annotations as training examples, `[text, {"entities":
 //! [[start, end, label]]}]` with code point offsets (Python's string
-//! indices), and a lexicon as an EntityRuler's `patterns.jsonl`.
+//! indices), and a lexicon as an `EntityRuler`'s `patterns.jsonl`.
 //!
 //! A label is the span's kind in capitals ([`label`]: `PERSON`, `PLACE`,
 //! `ORG`, `EVENT`, `TERM`, `DATE`), spaCy's convention. spaCy's entities
@@ -15,7 +15,7 @@
 //! matches (matching rule 4), each once. spaCy tokenizes a phrase pattern
 //! as it tokenizes text, and matches it token for token; glossator's
 //! equal spellings (matching rule 3: case, dashes, apostrophes) are not
-//! spaCy's, so an EntityRuler made with `phrase_matcher_attr: "LOWER"`
+//! spaCy's, so an `EntityRuler` made with `phrase_matcher_attr: "LOWER"`
 //! comes closest (it then also takes acronyms and exact-case forms in any
 //! case).
 
@@ -66,14 +66,16 @@ pub fn training_example(text: &str, annotation: &Annotation) -> Vec<u8> {
     super::json::json_line(&(text, Entities { entities }))
 }
 
+/// One line of `patterns.jsonl`, with spaCy's field names.
 #[derive(Serialize)]
+#[allow(clippy::struct_field_names)]
 struct Pattern<'a> {
     label: &'static str,
     pattern: &'a str,
     id: &'a str,
 }
 
-/// The EntityRuler patterns of every entry of `lexicon`, one JSON object
+/// The `EntityRuler` patterns of every entry of `lexicon`, one JSON object
 /// per line, in the lexicon's order.
 ///
 /// ```
@@ -93,7 +95,7 @@ pub fn patterns(lexicon: &Lexicon) -> Vec<u8> {
     let listed: HashSet<String> = lexicon
         .entries()
         .iter()
-        .flat_map(|entry| entry.surface_forms())
+        .flat_map(super::super::lexicon::Entry::surface_forms)
         .map(|form| normalize_form(form.text, true))
         .collect();
     let mut out = Vec::new();

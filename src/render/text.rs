@@ -47,7 +47,7 @@ pub(crate) fn quote_around(
             .map_or("", |(_, rest)| rest);
         format!("…{}", whole_words.trim_start())
     } else {
-        before.to_string()
+        before.clone()
     };
     let after = if after.chars().count() > side {
         let cut: String = after.chars().take(side).collect();
@@ -56,7 +56,7 @@ pub(crate) fn quote_around(
             .map_or("", |(kept, _)| kept);
         format!("{}…", whole_words.trim_end())
     } else {
-        after.to_string()
+        after.clone()
     };
     (before, mid, after)
 }

@@ -20,6 +20,8 @@
 //! run gives the same IRIs. Every term used is defined by the model's
 //! context, `http://www.w3.org/ns/anno.jsonld`.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::annotate::{Annotation, Span};
@@ -191,7 +193,7 @@ fn iri_reference(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

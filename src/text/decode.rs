@@ -203,7 +203,7 @@ fn utf32_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-/// Decodes UTF-32 without its byte-order mark. (encoding_rs follows the
+/// Decodes UTF-32 without its byte-order mark. (`encoding_rs` follows the
 /// WHATWG Encoding Standard, which has no UTF-32.)
 fn decode_utf32(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
     let units = bytes.chunks_exact(4);

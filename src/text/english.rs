@@ -102,11 +102,11 @@ mod tests {
 
     #[test]
     fn the_list_is_the_generated_one() {
+        use fst::Streamer;
         let words = &*WORDS;
         assert!((70_000..90_000).contains(&words.len()), "{}", words.len());
         let mut longest = 0;
         let mut stream = words.stream();
-        use fst::Streamer;
         while let Some(word) = stream.next() {
             let word = std::str::from_utf8(word).expect("UTF-8 words");
             assert_eq!(word, word.to_lowercase(), "lower-cased");

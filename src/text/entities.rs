@@ -15,15 +15,12 @@ pub(crate) fn resolve_references(text: &str, named: fn(&str) -> Option<&'static 
             .find(';')
             .filter(|&end| end <= LONGEST_NAME)
             .and_then(|end| Some((resolve_reference(&after[..end], named)?, end)));
-        match resolved {
-            Some((text, end)) => {
-                out.push_str(&text);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
+        if let Some((text, end)) = resolved {
+            out.push_str(&text);
+            rest = &after[end + 1..];
+        } else {
+            out.push('&');
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -79,9 +79,9 @@ impl Timeline {
     /// 1921)" in one document and "March 1921 – Kronstadt Rising crushed"
     /// in another, or a date written twice in one sentence.
     pub fn rows(&self) -> Rows<'_> {
+        type Key<'k> = (bool, &'k str, Option<&'k str>, bool, Vec<&'k str>);
         let spans = self.span_flags();
         let mut rows = Rows::default();
-        type Key<'k> = (bool, &'k str, Option<&'k str>, bool, Vec<&'k str>);
         let mut found: HashMap<Key, usize> = HashMap::new();
         for (event, span) in self.events.iter().zip(spans) {
             let named = if span { Vec::new() } else { self.named(event) };
@@ -97,15 +97,14 @@ impl Timeline {
                 event.old_style,
                 named,
             );
-            match found.get(&key) {
-                Some(&at) => list[at].mentions.push(event),
-                None => {
-                    list.push(Row {
-                        mentions: vec![event],
-                        named: key.4.clone(),
-                    });
-                    found.insert(key, list.len() - 1);
-                }
+            if let Some(&at) = found.get(&key) {
+                list[at].mentions.push(event);
+            } else {
+                list.push(Row {
+                    mentions: vec![event],
+                    named: key.4.clone(),
+                });
+                found.insert(key, list.len() - 1);
             }
         }
         rows
@@ -200,7 +199,10 @@ mod row_rules {
             .map(|row| {
                 (
                     row.first().text.clone(),
-                    row.named.iter().map(|id| id.to_string()).collect(),
+                    row.named
+                        .iter()
+                        .map(std::string::ToString::to_string)
+                        .collect(),
                     row.mentions
                         .iter()
                         .map(|e| (e.doc.clone(), e.text.clone()))
@@ -211,7 +213,7 @@ mod row_rules {
     }
 
     fn strings(items: &[&str]) -> Vec<String> {
-        items.iter().map(|s| s.to_string()).collect()
+        items.iter().map(std::string::ToString::to_string).collect()
     }
 
     #[test]

@@ -79,11 +79,13 @@ const PARAGRAPH_GAP: f64 = 1.3;
 const HEADING_RATIO: f64 = 1.15;
 
 /// Reads a `.pdf` file.
+// Every format's reader takes the bytes (`Format::reader`); this one only reads them.
+#[allow(clippy::needless_pass_by_value)]
 pub(super) fn read(bytes: Vec<u8>) -> Result<Extracted, String> {
     let pages = quietly(|| pages(&bytes)).unwrap_or_else(|panic| {
         let why = panic
             .downcast_ref::<&str>()
-            .map(|s| s.to_string())
+            .map(std::string::ToString::to_string)
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
         Err(format!(

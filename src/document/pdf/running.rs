@@ -91,10 +91,9 @@ fn is_page_number(line: &str) -> bool {
     matches!(
         words.as_slice(),
         ["#"]
-            | ["page" | "p." | "p" | "pg.", "#"]
+            | ["page" | "p." | "p" | "pg." | "#", "#"]
             | ["#", "of" | "#", "#"]
             | ["page", "#", "of", "#"]
-            | ["#", "#"]
     )
 }
 #[cfg(test)]

@@ -65,7 +65,7 @@ pub fn styled_page(
         .raw(CSS)
         .raw("</style>\n");
     if let Some(style) = style {
-        h.raw("<style>").append(style).raw("</style>\n");
+        h.raw("<style>").append(&style).raw("</style>\n");
     }
     h.raw("</head>\n<body>\n<nav>");
     for (i, (file, label)) in [

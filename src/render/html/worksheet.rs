@@ -117,7 +117,7 @@ pub fn worksheet(glossary: &Glossary, timeline: &Timeline, options: &WorksheetOp
             answers.raw("</section>\n");
         }
         h.raw("<section class=\"answers sheet\">\n<h2>Answer key</h2>\n")
-            .append(answers)
+            .append(&answers)
             .raw("</section>\n");
     };
     page("Worksheet", Depth::Top, body)
@@ -380,7 +380,7 @@ mod tests {
         assert_eq!(shuffled(7), shuffled(7));
         assert_ne!(shuffled(7), shuffled(8));
         let mut sorted = shuffled(7);
-        sorted.sort();
+        sorted.sort_unstable();
         assert_eq!(sorted, (0..20).collect::<Vec<_>>());
     }
 
@@ -388,7 +388,7 @@ mod tests {
     fn draw_takes_what_there_is() {
         let mut pool = vec![1, 2, 3];
         let mut got = Rng(3).draw(&mut pool, 10);
-        got.sort();
+        got.sort_unstable();
         assert_eq!(got, [1, 2, 3]);
         let mut pool: Vec<u32> = (0..10).collect();
         assert_eq!(Rng(3).draw(&mut pool, 4).len(), 4);

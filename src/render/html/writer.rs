@@ -91,7 +91,7 @@ impl Html {
 
     /// Another writer's markup, written as is: it was escaped as it was
     /// written (a part of a page made beside it, as a worksheet's answers).
-    pub fn append(&mut self, other: Html) -> &mut Html {
+    pub fn append(&mut self, other: &Html) -> &mut Html {
         self.out.push_str(&other.out);
         self
     }

@@ -89,6 +89,11 @@ impl<'a> Normalized<'a> {
     ///
     /// Without case folding the result is what the acronym and exact-case
     /// rules compare against: quotes, dashes and spaces are still unified.
+    ///
+    /// # Panics
+    ///
+    /// If `original` is 4 GiB or more: offsets are kept as `u32`. Inputs are
+    /// bounded far below that when they are read (`input::MAX_INPUT_BYTES`).
     pub fn with_case(original: &'a str, fold_case: bool) -> Self {
         assert!(
             original.len() < u32::MAX as usize,
