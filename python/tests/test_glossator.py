@@ -97,6 +97,7 @@ def test_odd_text_is_annotated_as_the_command_does(annotator):
     assert {"qualifier", "first_day", "entry", "match", "nested", "old_style"} <= keys
     ours["doc"]["path"] = theirs["doc"]["path"]
     assert ours == theirs
+    assert json.dumps(ours) == json.dumps(theirs)  # key order too
 
 
 def test_blocks_of_every_kind_are_what_the_command_writes(tmp_path, annotator):
