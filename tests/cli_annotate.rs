@@ -411,3 +411,36 @@ fn nested_persons_are_spans_and_glossary_mentions() {
     assert_eq!(count("lenin"), Some(1));
     assert_eq!(count("kirov-murder"), Some(2));
 }
+
+/// A title before a first name, with a teacher's cards (matching rule 9):
+/// the one of that first name who holds it, or of several the one the
+/// other cards name; an English first name only after its card's title.
+#[test]
+fn a_title_before_a_first_name_names_its_holder() {
+    let cards = "Mary I\tQueen of England (1516–1558) from 1553.\n\
+                 Mary, Queen of Scots\tQueen of Scotland (1542–1587).\n\
+                 Catherine of Aragon\tFirst wife of Henry VIII (1485–1536), mother of Mary I.\n\
+                 Arthur, Prince of Wales\tEldest son of Henry VII (1486–1502).\n\
+                 Pope Clement VII\tPope (1478–1534) from 1523.\n";
+    let dir = temp_with(&[("cards.tsv", cards.as_bytes())]);
+    let out = glossator()
+        .args(["annotate", "--no-default-lexicon", "--lexicon"])
+        .arg(dir.path().join("cards.tsv"))
+        .arg("-")
+        .write_stdin("Queen Mary ruled. Prince Arthur died young; Pope Clement was not clement.\n")
+        .assert()
+        .success();
+    let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
+    let found: Vec<(&str, &str)> = spans
+        .iter()
+        .filter_map(|s| Some((&*s.text, s.entry.as_deref()?)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Queen Mary", "mary-i"),
+            ("Prince Arthur", "arthur-prince-of-wales"),
+            ("Pope Clement", "pope-clement-vii"),
+        ]
+    );
+}

@@ -12,7 +12,10 @@
 //! [`TITLES`]) is dropped; a comma (`Arthur, Prince of Wales`) or a lower-
 //! case `of` or `the` (`Catherine of Aragon`, `Constantine the Great`) ends
 //! the personal name; a last word in Roman numerals is a regnal number;
-//! `Jr.` and `Sr.` are dropped. Of the words left, the first is the first
+//! `Jr.` and `Sr.` are dropped. A first name that is an English word is
+//! derived only after the title the listed name starts with, when that is
+//! one written before first names ([`FIRST_NAME_TITLES`]): `Pope Clement`
+//! from `Pope Clement VII`, never `Clement` alone. Of the words left, the first is the first
 //! name, the last the surname (with a particle before it, `von
 //! Ribbentrop`, both with and without it), and those between are middle
 //! names or initials.
@@ -105,6 +108,15 @@ pub const TITLES: &[&str] = &[
 /// (`President Lincoln`) does.
 pub const COURTESY_TITLES: &[&str] = &["Dr", "Miss", "Mr", "Mrs", "Ms"];
 
+/// The titles written before a first name (`King Henry`, `Pope Clement`,
+/// `Lady Jane`, `Sir Thomas`): a sovereign's, a prince's, a pope's, a
+/// knight's or a lady's. An office (`President`, `General`) goes before a
+/// surname, and a courtesy title (`Mr`) says nothing.
+pub const FIRST_NAME_TITLES: &[&str] = &[
+    "Archduke", "Czar", "Dame", "Emperor", "Empress", "Kaiser", "King", "Lady", "Pope", "Prince",
+    "Princess", "Queen", "Sir", "Tsar", "Tsarina",
+];
+
 /// Particles that belong to a surname (`von Ribbentrop`, `de Gaulle`).
 const PARTICLES: &[&str] = &[
     "da", "de", "del", "della", "di", "du", "la", "le", "van", "von",
@@ -136,12 +148,12 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
     };
     let mut words: Vec<&str> = form.split_whitespace().collect();
     // A title first: `King Henry VIII`, `Pope Clement VII`, `Field Marshal X`.
-    if let Some(title) = TITLES
+    let title = TITLES
         .iter()
         .filter(|t| words.len() > t.split(' ').count())
         .filter(|t| t.split(' ').zip(&words).all(|(a, b)| a == *b))
-        .max_by_key(|t| t.len())
-    {
+        .max_by_key(|t| t.len());
+    if let Some(title) = title {
         words.drain(..title.split(' ').count());
     }
     // The personal name ends at a comma, `of` or `the`.
@@ -166,6 +178,15 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
         return out;
     }
     let first = words[0];
+    // A first name that is an English word (`Clement`) is no name alone,
+    // but it is after the title the listed name gives it (`Pope Clement`).
+    // Other first names after a title are resolved per document
+    // (`Lady Jane`, `King Henry`: `matcher/resolve.rs`).
+    if let Some(title) = title.filter(|t| FIRST_NAME_TITLES.contains(t)) {
+        if first.chars().count() >= 3 && !is_initial(first) && is_english_word(first) {
+            add(format!("{title} {first}"), NameClass::Full);
+        }
+    }
     let regnal = words.len() >= 2 && is_roman(words[words.len() - 1]);
     if regnal {
         // `Henry VIII`, `Philip II`, and its number in figures or words.
@@ -400,6 +421,8 @@ mod tests {
             ("Elizabeth I", "Elizabeth 1st", Full),
             ("Pope Clement VII", "Clement 7", Full),
             ("Louis XIV", "Louis the Fourteenth", Full),
+            ("Pope Clement VII", "Pope Clement", Full),
+            ("Lady Jane Grey", "Jane", FirstName),
         ] {
             assert!(has(name, text, class), "{name}: {:?}", forms(name));
         }
@@ -428,5 +451,12 @@ mod tests {
         // A first name that is an English word is no clue on its own.
         assert!(has("Stonewall Jackson", "Jackson", Surname));
         assert!(!has("Stonewall Jackson", "Stonewall", FirstName));
+        // An English first name is one after its title (`Pope Clement`),
+        // but not alone; an office or courtesy title is not written before
+        // a first name.
+        assert!(!has("Pope Clement VII", "Clement", FirstName));
+        assert!(!has("Lady Jane Grey", "Lady Jane", Full));
+        assert!(!has("President Abraham Lincoln", "President Abraham", Full));
+        assert!(!has("Mr John Smith", "Mr John", Full));
     }
 }

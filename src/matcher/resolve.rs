@@ -17,6 +17,13 @@
 //! * that several entries derive as a surname or full form (`Davis`) is
 //!   the one of them mentioned in full most recently (`match: reference`),
 //!   or none;
+//! * that is a first name after a title written before first names
+//!   (`Prince Arthur`, `Lady Jane`, `Queen Mary`: [`FIRST_NAME_TITLES`])
+//!   is the one entry of that first name whose name, aliases or definition
+//!   hold the title (`match: variant`), else of those that do, the one
+//!   named in full most recently or else the lexicon's own bearer of the
+//!   first name (`shared.rs`; `match: reference`), else no hit; when none
+//!   holds it, it names someone else (`King Arthur`): no hit;
 //! * that is a first name (`Henry`) is the entry's with that first name
 //!   when that one alone of them has been mentioned, and in full
 //!   (`match: reference`); otherwise it is no hit.
@@ -32,7 +39,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{How, Matcher, TermMatch};
-use crate::lexicon::names::{NameClass, COURTESY_TITLES, TITLES};
+use crate::lexicon::names::{NameClass, COURTESY_TITLES, FIRST_NAME_TITLES, TITLES};
 use crate::lexicon::Kind;
 use crate::text::{is_english_word, is_word_char, normalize_form};
 
@@ -182,6 +189,37 @@ impl Matcher {
                 }
             }
             _ => {}
+        }
+        // A first name after a title: the one of that first name who holds
+        // it (`Prince Arthur`, `Lady Jane`), else, of those who do, the one
+        // named in full most recently, else the lexicon's own bearer.
+        let first_names = candidates
+            .iter()
+            .filter(|(_, class)| *class == NameClass::FirstName)
+            .map(|&(e, _)| e);
+        if let Some(title) = office.filter(|t| FIRST_NAME_TITLES.contains(t)) {
+            let holders: Vec<usize> = first_names
+                .filter(|&e| self.shared.holds(e, title))
+                .collect();
+            match holders.as_slice() {
+                // Someone else of that name: `King Arthur`, the legend.
+                [] => return None,
+                [entry] => return Some((*entry, How::Variant)),
+                _ => {
+                    let latest = holders
+                        .iter()
+                        .filter_map(|e| Some((full.get(e)?, *e)))
+                        .max();
+                    let bearer = self
+                        .shared
+                        .first_name_bearer(&key)
+                        .filter(|e| holders.contains(e));
+                    return latest
+                        .map(|(_, e)| e)
+                        .or(bearer)
+                        .map(|e| (e, How::Reference));
+                }
+            }
         }
         // A first name: the one entry of that first name mentioned so far.
         let mut seen = candidates

@@ -8,19 +8,23 @@
 //! Both answers come from the lexicon itself, so they carry to any topic:
 //!
 //! * **An office names its holder.** Of the people sharing a name, the one
-//!   whose definition names the office written before it (`President`:
-//!   "16th president of the United States") is meant, if only one does.
+//!   whose definition, name or alias names the office written before it
+//!   (`President`: "16th president of the United States") is meant, if
+//!   only one does. The same goes for a title before a first name, shared
+//!   or not (`Prince Arthur`: "Arthur, Prince of Wales").
 //! * **The lexicon's own bearer.** The one whose full name the other
 //!   entries' definitions use most (`Abraham Lincoln` in "Wife of Abraham
 //!   Lincoln"), if one is used strictly most, is the one a bare shared
-//!   name means, with the same conditions as an unshared surname.
+//!   name means, with the same conditions as an unshared surname; of a
+//!   shared first name, only after a title several of them hold (`Queen
+//!   Mary`: `Mary I`, "mother of Mary I", over `Mary, Queen of Scots`).
 
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::lexicon::names::{NameClass, TITLES};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Kind, Lexicon};
 use crate::text::is_word_char;
 
 /// The answers for the names several entries derive.
@@ -28,8 +32,11 @@ use crate::text::is_word_char;
 pub(super) struct SharedNames {
     /// The lexicon's own bearer of each shared name, by its normalized form.
     bearers: HashMap<String, usize>,
-    /// For each entry that shares a name, the offices its definition
-    /// names, as bits of [`TITLES`] indices.
+    /// The same for each first name several entries derive, asked only
+    /// after a title (`Queen Mary`).
+    first_name_bearers: HashMap<String, usize>,
+    /// For each person, the offices its name, aliases and definition
+    /// name, as bits of [`TITLES`] indices (none: not in the map).
     offices: HashMap<usize, u64>,
 }
 
@@ -45,43 +52,62 @@ impl SharedNames {
         lexicon: &Lexicon,
         derived: &HashMap<String, Vec<(usize, NameClass)>>,
     ) -> SharedNames {
-        let shared: Vec<(&String, Vec<usize>)> = derived
+        let shared_by = |first_names: bool| -> Vec<(&String, Vec<usize>)> {
+            derived
+                .iter()
+                .map(|(key, claims)| (key, sharers(claims, first_names)))
+                .filter(|(_, entries)| entries.len() > 1)
+                .collect()
+        };
+        let (shared, shared_first) = (shared_by(false), shared_by(true));
+        let mut sharing: Vec<usize> = shared
             .iter()
-            .map(|(key, claims)| (key, sharers(claims)))
-            .filter(|(_, entries)| entries.len() > 1)
+            .chain(&shared_first)
+            .flat_map(|(_, e)| e.iter().copied())
             .collect();
-        if shared.is_empty() {
-            return SharedNames::default();
-        }
-        let mut sharing: Vec<usize> = shared.iter().flat_map(|(_, e)| e.iter().copied()).collect();
         sharing.sort_unstable();
         sharing.dedup();
         let named = times_named(lexicon, &sharing);
-        let bearers = shared
+        let bearers_of = |shared: &[(&String, Vec<usize>)]| -> HashMap<String, usize> {
+            shared
+                .iter()
+                .filter_map(|(key, entries)| {
+                    let most = entries.iter().map(|e| named[e]).max()?;
+                    let mut top = entries.iter().filter(|e| named[e] == most);
+                    match (top.next(), top.next()) {
+                        (Some(&entry), None) if most > 0 => Some(((*key).clone(), entry)),
+                        _ => None,
+                    }
+                })
+                .collect()
+        };
+        // Every person's offices: a title before a first name asks them of
+        // people who share no name too (`Prince Arthur`).
+        let offices = lexicon
+            .entries()
             .iter()
-            .filter_map(|(key, entries)| {
-                let most = entries.iter().map(|e| named[e]).max()?;
-                let mut top = entries.iter().filter(|e| named[e] == most);
-                match (top.next(), top.next()) {
-                    (Some(&entry), None) if most > 0 => Some(((*key).clone(), entry)),
-                    _ => None,
-                }
+            .enumerate()
+            .filter(|(_, e)| e.kind == Kind::Person)
+            .map(|(index, e)| {
+                let forms = std::iter::once(&e.name).chain(&e.aliases);
+                let mask = forms.fold(offices_named(&e.definition), |mask, form| {
+                    mask | offices_named(form)
+                });
+                (index, mask)
             })
+            .filter(|&(_, mask)| mask != 0)
             .collect();
-        let offices = sharing
-            .iter()
-            .map(|&e| (e, offices_named(&lexicon.entries()[e].definition)))
-            .collect();
-        SharedNames { bearers, offices }
+        SharedNames {
+            bearers: bearers_of(&shared),
+            first_name_bearers: bearers_of(&shared_first),
+            offices,
+        }
     }
 
     /// The one of `entries` whose definition names the office `title`
     /// (one of [`TITLES`]), if exactly one does.
     pub(super) fn holder(&self, title: &str, entries: &[usize]) -> Option<usize> {
-        let bit = 1u64 << TITLES.iter().position(|t| *t == title)?;
-        let mut holders = entries
-            .iter()
-            .filter(|e| self.offices.get(e).is_some_and(|mask| mask & bit != 0));
+        let mut holders = entries.iter().filter(|&&e| self.holds(e, title));
         match (holders.next(), holders.next()) {
             (Some(&entry), None) => Some(entry),
             _ => None,
@@ -92,13 +118,31 @@ impl SharedNames {
     pub(super) fn bearer(&self, key: &str) -> Option<usize> {
         self.bearers.get(key).copied()
     }
+
+    /// The lexicon's own bearer of the first name `key` (normalized) that
+    /// several people derive.
+    pub(super) fn first_name_bearer(&self, key: &str) -> Option<usize> {
+        self.first_name_bearers.get(key).copied()
+    }
+
+    /// Does `entry`'s name, an alias or its definition name the office
+    /// `title` (one of [`TITLES`])?
+    pub(super) fn holds(&self, entry: usize, title: &str) -> bool {
+        let Some(bit) = TITLES.iter().position(|t| *t == title) else {
+            return false;
+        };
+        self.offices
+            .get(&entry)
+            .is_some_and(|mask| mask & 1 << bit != 0)
+    }
 }
 
-/// The distinct entries that derive a name as a surname or full form.
-fn sharers(claims: &[(usize, NameClass)]) -> Vec<usize> {
+/// The distinct entries that derive a name as a first name
+/// (`first_names`), or else as a surname or full form.
+fn sharers(claims: &[(usize, NameClass)], first_names: bool) -> Vec<usize> {
     let mut entries: Vec<usize> = claims
         .iter()
-        .filter(|(_, class)| *class != NameClass::FirstName)
+        .filter(|(_, class)| (*class == NameClass::FirstName) == first_names)
         .map(|&(e, _)| e)
         .collect();
     entries.sort_unstable();
