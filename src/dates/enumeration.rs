@@ -97,11 +97,14 @@ enum Conjunction {
 /// element comes before it.
 pub(crate) fn before(s: &Scan, floor: usize, start: usize, last: Parsed) -> Option<Vec<Item>> {
     let text = s.text;
-    let Some(shape) = shape(text, start, last) else {
+    // Most dates stand alone: without "and", "or" or "&" just before the
+    // last date no element of its shape comes before it, so its shape (its
+    // words read again) is not needed, and nothing is allocated. Every
+    // last date that has a shape is one that `month_first` refuses.
+    let joined = join_before(text, start).is_some_and(|(_, join)| join != Join::Comma);
+    let Some(shape) = joined.then(|| shape(text, start, last)).flatten() else {
         return month_first(s, floor, start, last);
     };
-    // Most dates stand alone: look no further, and allocate nothing.
-    join_before(text, start).filter(|&(_, join)| join != Join::Comma)?;
     let mut items = vec![(start, last)];
     let mut first_join = None;
     while items.len() <= MAX_ELEMENTS {
@@ -167,7 +170,11 @@ fn month_first(s: &Scan, floor: usize, start: usize, last: Parsed) -> Option<Vec
         (None, _) => {
             let q = skip_spaces_back(text, start);
             let q = q - usize::from(char_before(text, q) == Some(','));
-            month_day_ending(text, q).filter(|_| q < start)?
+            let day = month_day_ending(text, q).filter(|_| q < start)?;
+            // A year with its era after it ("44 BC") lists years of its
+            // era (see `shape`), not days.
+            let era = number(text, start).and_then(|n| era_after(text, n.end));
+            era.is_none().then_some(day)?
         }
         (Some(month), Some(day)) => {
             let (_, month_end) = month_word(text, start)?;
