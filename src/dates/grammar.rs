@@ -132,6 +132,18 @@ fn from_word(s: &Scan, p: usize) -> Option<Parsed> {
     }
 }
 
+/// May `word` come before the number (or "century") of an expression, in
+/// its first words? A word with a role ([`classify`]: a month, a season,
+/// "between", "c", an ordinal ...), "of" ("summer of 1929"), or an era mark
+/// or one of its dotted letters ("AD 43", "A.D. 43"). Wider than what the
+/// productions read (it lets "and" through), never narrower: the tagger
+/// reads lead words back only through these, so a missing word would lose
+/// dates.
+pub(crate) fn may_lead(word: &str) -> bool {
+    let era_letters = word.len() <= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+    era_letters || word.eq_ignore_ascii_case("of") || classify(word).is_some()
+}
+
 /// A four-digit number in 1000-2099.
 pub(crate) fn as_year(n: Num) -> Option<i32> {
     let plausible = n.len == 4 && (1000..=2099).contains(&n.value);
@@ -629,6 +641,51 @@ pub(crate) mod tests {
             value("summer 1926-27"),
             Some(("1926-22".into(), "summer 1926"))
         );
+    }
+
+    /// Every word before the number of an expression that starts with a
+    /// word passes `may_lead`: the tagger reads lead words back only
+    /// through those. A new production reading a new word belongs here.
+    #[test]
+    fn words_before_the_number_may_lead() {
+        let early = Context {
+            early: true,
+            pivot: Some(1930),
+            ..Context::default()
+        };
+        for text in [
+            "the summer of 1929",
+            "Winter of 1926–27",
+            "early twenty-first century",
+            "late nineteenth century",
+            "A.D. 43",
+            "c. AD 90",
+            "ca. C.E. 90",
+            "circa 1930",
+            "around 60",
+            "between Jan. 1924 and March 1925",
+            "from AD 60 to 61",
+            "March–April 1921",
+            "Dec. 22, 1922",
+            "mid-1930s",
+            "late ’30s",
+            "spring ’33",
+        ] {
+            let head = text
+                .split(|c: char| c.is_ascii_digit() || c == '’')
+                .next()
+                .unwrap();
+            let head = head.strip_suffix("century").unwrap_or(head);
+            let start = head.find("the ").map_or(0, |_| 4);
+            let parsed = parse(&Scan::new(text, early), start);
+            assert_eq!(parsed.map(|p| p.end), Some(text.len()), "{text}");
+            for word in head[start..].split(|c: char| !c.is_ascii_alphabetic()) {
+                assert!(word.is_empty() || may_lead(word), "{word} in {text}");
+            }
+        }
+        for word in ["the", "on", "died", "in", "Lenin", "ad"] {
+            assert!(!may_lead(word), "{word}");
+        }
     }
 
     #[test]

@@ -202,15 +202,21 @@ pub(crate) const MAX_LEAD_WORDS: usize = 4;
 
 /// Starts of the ASCII words before `p`, nearest first, not before `floor`:
 /// words separated by inline spaces, a dash, or an abbreviation dot. Stops at
-/// any other character (comma, line break, digit, ...).
-pub(crate) fn lead_words(text: &str, p: usize, floor: usize) -> ([usize; MAX_LEAD_WORDS], usize) {
+/// any other character (comma, line break, digit, ...), and before the
+/// first word that `through` refuses.
+pub(crate) fn lead_words(
+    text: &str,
+    p: usize,
+    floor: usize,
+    through: impl Fn(&str) -> bool,
+) -> ([usize; MAX_LEAD_WORDS], usize) {
     let mut starts = [0; MAX_LEAD_WORDS];
     let mut count = 0;
     let mut end = p;
     while count < MAX_LEAD_WORDS {
         let gap = separator_before(text, end);
         let start = word_start(text, gap);
-        if start == gap || start < floor {
+        if start == gap || start < floor || !through(&text[start..gap]) {
             break;
         }
         starts[count] = start;
@@ -283,13 +289,16 @@ mod tests {
     #[test]
     fn looks_back_over_words() {
         let text = "x, the summer of 1929";
-        let (starts, n) = lead_words(text, 17, 0);
+        let any = |_: &str| true;
+        let (starts, n) = lead_words(text, 17, 0, any);
         assert_eq!(&starts[..n], &[14, 7, 3]);
-        let (starts, n) = lead_words("Jan. 1924", 5, 0);
+        let (starts, n) = lead_words("Jan. 1924", 5, 0, any);
         assert_eq!(&starts[..n], &[0]);
-        let (starts, n) = lead_words("mid-1930s", 4, 0);
+        let (starts, n) = lead_words("mid-1930s", 4, 0, any);
         assert_eq!(&starts[..n], &[0]);
-        assert_eq!(lead_words("the summer of 1929", 14, 5).1, 1);
+        assert_eq!(lead_words("the summer of 1929", 14, 5, any).1, 1);
+        let (starts, n) = lead_words(text, 17, 0, |w| w != "the");
+        assert_eq!(&starts[..n], &[14, 7]);
         assert_eq!(previous_word("see p. 1924", 7), Some("p"));
         assert_eq!(next_word("1924  tonnes", 4), Some("tonnes"));
         assert_eq!(sentence_start("Yes. Did he? In 1924", 16), 12);

@@ -281,6 +281,11 @@ fn add_phrase(s: &Scan, found: &mut Vec<DateMatch>, start: usize, parsed: Parsed
 /// The accepted expression covering the anchor at `anchor`, starting at the
 /// farthest possible lead word (not before `floor`) or at the anchor itself
 /// (or at an apostrophe just before it: "’33").
+///
+/// The lead words are read back only through words an expression may hold
+/// before its number ([`grammar::may_lead`]): one starting before any other
+/// word could not reach the anchor, so it is not parsed ("Lenin died on 21
+/// January 1924" tries no word before "21").
 fn expression_at(s: &Scan, anchor: usize, floor: usize) -> Option<Item> {
     let text = s.text;
     let apostrophe = lexer::char_before(text, anchor)
@@ -288,7 +293,7 @@ fn expression_at(s: &Scan, anchor: usize, floor: usize) -> Option<Item> {
         .map(|c| anchor - c.len_utf8())
         .filter(|&at| at >= floor);
     let first = apostrophe.unwrap_or(anchor);
-    let (leads, count) = lexer::lead_words(text, first, floor);
+    let (leads, count) = lexer::lead_words(text, first, floor, grammar::may_lead);
     let starts = leads[..count]
         .iter()
         .rev()
