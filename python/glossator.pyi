@@ -59,7 +59,9 @@ class Annotator:
         """The annotations of many texts, in order, equal to
         ``annotate`` one by one, made on ``jobs`` threads (default: one per
         core; at most four per core) with the GIL released. ``ids`` default to ``"0"``, ``"1"``, ...
-        ``format`` is one format for all texts or one per text."""
+        ``format`` is one format for all texts or one per text. Python's
+        cyclic garbage collector is paused while the dicts are made (as in
+        ``annotate``) and left as it was."""
     def glossary(
         self,
         annotations: Sequence[Annotation],
