@@ -32,6 +32,11 @@ pub(crate) fn small_year(s: &Scan, p: usize) -> Option<(Point, usize)> {
     if byte_is(text, p, b'0') {
         return None;
     }
+    // Outside an early document the rule only notes what it saw, and once
+    // noted there is nothing more to learn from this scan.
+    if !s.cx.early && s.wants.get().small_year {
+        return None;
+    }
     let before = previous_word(text, p);
     let placed =
         n.len == 3 || before.is_some_and(|w| is_temporal(w) || classify(w) == Some(Word::Approx));
