@@ -28,7 +28,7 @@ mod vocab;
 mod words;
 
 pub use calendar::{days_in_month, is_leap, julian_to_gregorian, Day};
-pub(crate) use vocab::is_month;
+pub(crate) use vocab::{is_month, is_month_abbreviation, is_month_or_season};
 pub use words::in_words;
 
 use enumeration::Item;

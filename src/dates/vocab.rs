@@ -76,6 +76,32 @@ pub(crate) fn is_month(word: &str) -> bool {
     matches!(classify(word), Some(Word::Month { .. }))
 }
 
+/// Is `word` a month's abbreviation (`Sept`, `dec`), in any case? A full
+/// stop after one ends no sentence (`text::sentences`).
+pub(crate) fn is_month_abbreviation(word: &str) -> bool {
+    matches!(
+        classify(word),
+        Some(Word::Month {
+            abbreviated: true,
+            ..
+        })
+    )
+}
+
+/// Is `word` a month's full name or a season (`May`, `winter`, `fall`), in
+/// any case? Such a word and a year open a dated line (`harvest`).
+pub(crate) fn is_month_or_season(word: &str) -> bool {
+    matches!(
+        classify(word),
+        Some(
+            Word::Month {
+                abbreviated: false,
+                ..
+            } | Word::Season(_)
+        )
+    )
+}
+
 fn month(word: &[u8]) -> Option<Word> {
     let (month, abbreviated) = match word {
         b"january" => (1, false),

@@ -26,6 +26,8 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+use crate::dates::is_month_or_season;
+
 /// How sure the layout is that the text is a definition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Trust {
@@ -287,10 +289,8 @@ pub(super) fn definition(text: &str, term: &str, trust: Trust) -> Option<String>
 /// Does a month and a year, or a season and a year, open the text (`May
 /// 1924`, `Winter 1926-27`)?
 fn is_date(words: &[&str]) -> bool {
-    let months = "january february march april may june july august september october \
-         november december spring summer autumn winter";
     words.len() <= 3
-        && listed(bare(words[0]), months)
+        && is_month_or_season(bare(words[0]))
         && words
             .get(1)
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))

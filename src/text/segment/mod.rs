@@ -27,14 +27,15 @@ use std::ops::Range;
 mod blocks;
 mod uax29;
 
+use crate::dates::is_month_abbreviation;
 pub(crate) use blocks::{blocks as plain_blocks, PlainKind};
 use uax29::sentence_breaks;
 
-/// Words that end with a full stop without ending a sentence.
+/// Words that end with a full stop without ending a sentence, besides the
+/// months' abbreviations (the date vocabulary's, `dates::is_month_abbreviation`).
 const ABBREVIATIONS: &[u64] = &keys([
     "st", "c", "ca", "p", "pp", "dr", "mr", "mrs", "ms", "prof", "e.g", "i.e", "cf", "vs", "no",
-    "vol", "ed", "eds", "approx", "gen", "col", "lt", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec",
+    "vol", "ed", "eds", "approx", "gen", "col", "lt",
 ]);
 
 /// Splits plain `text` into sentences, returned as trimmed byte ranges:
@@ -196,7 +197,7 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     let word = last_word(body);
     let mut chars = word.chars();
     let is_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    is_initial || is_one_of(word, ABBREVIATIONS)
+    is_initial || is_one_of(word, ABBREVIATIONS) || is_month_abbreviation(word)
 }
 
 /// The length of the longest of the [`ABBREVIATIONS`] ("approx").
@@ -393,8 +394,18 @@ mod tests {
     }
 
     #[test]
+    fn month_abbreviations_are_the_date_vocabularys() {
+        for sentence in ["In SEPT.", "on 3 dec.", "Jan.", "from (Aug."] {
+            assert!(ends_with_abbreviation(sentence), "{sentence}");
+        }
+        for sentence in ["In September.", "in may.", "a decade."] {
+            assert!(!ends_with_abbreviation(sentence), "{sentence}");
+        }
+    }
+
+    #[test]
     fn word_lists_ignore_case_and_nothing_else() {
-        for word in ["st", "St", "ST", "e.g", "E.G", "Approx", "SEPT", "c", "dec"] {
+        for word in ["st", "St", "ST", "e.g", "E.G", "Approx", "c"] {
             assert!(is_one_of(word, ABBREVIATIONS), "{word}");
         }
         for word in ["", "s", "sta", "eg", "approxim", "stæ", "st\0", "Dé", "cc"] {
