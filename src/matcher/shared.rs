@@ -20,6 +20,7 @@
 //!   Mary`: `Mary I`, "mother of Mary I", over `Mary, Queen of Scots`).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -187,19 +188,36 @@ fn times_named(lexicon: &Lexicon, people: &[usize]) -> HashMap<usize, usize> {
 }
 
 /// The offices of [`TITLES`] that `definition` names, in any case, as
-/// whole words: bit `i` for `TITLES[i]`.
+/// whole words: bit `i` for `TITLES[i]`. One pass over its words, each
+/// looked up alone and with the word before it (`Prime Minister`): it
+/// runs for every person's name, aliases and definition.
 fn offices_named(definition: &str) -> u64 {
-    let lower = definition.to_lowercase();
-    TITLES
-        .iter()
-        .enumerate()
-        .filter(|(_, title)| {
-            let title = title.to_lowercase();
-            lower
-                .match_indices(&title)
-                .any(|(at, _)| whole_words(&lower, at, at + title.len()))
-        })
-        .fold(0, |mask, (i, _)| mask | 1 << i)
+    static BITS: OnceLock<HashMap<String, u64>> = OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        (0..)
+            .zip(TITLES)
+            .map(|(i, title)| (title.to_lowercase(), 1u64 << i))
+            .collect()
+    });
+    let mut mask = 0;
+    // The word before, if only a space or a hyphen lies between.
+    let mut previous: Option<String> = None;
+    let mut rest = definition;
+    while let Some(start) = rest.find(is_word_char) {
+        let gap = &rest[..start];
+        let len = rest[start..]
+            .find(|c: char| !is_word_char(c))
+            .unwrap_or(rest.len() - start);
+        let word = rest[start..start + len].to_lowercase();
+        rest = &rest[start + len..];
+        mask |= bits.get(&word).copied().unwrap_or(0);
+        if let Some(before) = previous.filter(|_| matches!(gap, " " | "-")) {
+            let pair = format!("{before} {word}");
+            mask |= bits.get(&pair).copied().unwrap_or(0);
+        }
+        previous = Some(word);
+    }
+    mask
 }
 
 /// Is `start..end` of `text` whole words: no word character glued to
@@ -220,7 +238,11 @@ mod tests {
         assert_eq!(mask & bit("President"), bit("President"));
         assert_eq!(mask & bit("General"), bit("General"));
         assert_eq!(mask & bit("King"), 0);
-        // Inside a word is no office.
+        // Inside a word is no office; two-word offices are whole.
         assert_eq!(offices_named("a presidential kingdom"), 0);
+        let mask = offices_named("Britain's prime minister, not a Vice-President");
+        assert_eq!(mask & bit("Prime Minister"), bit("Prime Minister"));
+        assert_eq!(mask & bit("Vice President"), bit("Vice President"));
+        assert_eq!(offices_named("Prime. Minister") & bit("Prime Minister"), 0);
     }
 }
