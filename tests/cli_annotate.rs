@@ -444,3 +444,38 @@ fn a_title_before_a_first_name_names_its_holder() {
         ]
     );
 }
+
+/// An event or place named after a place is found by that name too
+/// (matching rule 10), with a teacher's cards: not when the name is an
+/// English word, nor when another card is the place itself.
+#[test]
+fn events_and_places_named_after_a_place_are_found_by_its_name() {
+    let cards = "Battle of Bosworth\tBattle of 1485 in which Henry Tudor defeated Richard III.\n\
+                 Battle of Gettysburg\tBattle of July 1863 in Pennsylvania.\n\
+                 Gettysburg\tA town in Pennsylvania.\n\
+                 Hampton Court Palace\tPalace on the Thames built by Wolsey.\n\
+                 Act of Union\tThe law of 1536 that joined Wales to England.\n";
+    let dir = temp_with(&[("cards.tsv", cards.as_bytes())]);
+    let out = glossator()
+        .args(["annotate", "--no-default-lexicon", "--lexicon"])
+        .arg(dir.path().join("cards.tsv"))
+        .arg("-")
+        .write_stdin(
+            "After Bosworth he moved to Hampton Court. Gettysburg was quiet; union was slow.\n",
+        )
+        .assert()
+        .success();
+    let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
+    let found: Vec<(&str, &str)> = spans
+        .iter()
+        .filter_map(|s| Some((&*s.text, s.entry.as_deref()?)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Bosworth", "battle-of-bosworth"),
+            ("Hampton Court", "hampton-court-palace"),
+            ("Gettysburg", "gettysburg"),
+        ]
+    );
+}

@@ -114,8 +114,45 @@ fn derive(form: &str, kind: Kind, number: bool) -> Vec<String> {
             }
         }
     }
+    out.extend(shortened(form, kind));
     out.retain(|variant| variant != form);
     out
+}
+
+/// The nouns of an event named after where it happened (`Battle of
+/// Bosworth`), which people leave out (`at Bosworth`).
+const EVENT_HEADS: [&str; 5] = ["Battle", "Siege", "Treaty", "Peace", "Edict"];
+
+/// The nouns of a place named after its site (`Hampton Court Palace`),
+/// which people leave out (`Hampton Court`).
+const PLACE_HEADS: [&str; 5] = ["Abbey", "Castle", "Cathedral", "Court House", "Palace"];
+
+/// The short name of an event or place (or a term that is one by its
+/// head noun) named after a place
+/// (`Bosworth` from `Battle of Bosworth`, `Battle of the Somme`;
+/// `Hampton Court` from `Hampton Court Palace`), when that name is
+/// capitalised words of which one at least is no English word (a name,
+/// not `Union` or `Supremacy`); none otherwise.
+fn shortened(form: &str, kind: Kind) -> Option<String> {
+    // A flashcard's event is a term (card kinds are person, place or
+    // term): the head noun says what it is.
+    let event = matches!(kind, Kind::Event | Kind::Term).then(|| {
+        EVENT_HEADS.iter().find_map(|head| {
+            let rest = form.strip_prefix(head)?.strip_prefix(" of ")?;
+            Some(rest.strip_prefix("the ").unwrap_or(rest))
+        })
+    });
+    let place = matches!(kind, Kind::Place | Kind::Term).then(|| {
+        PLACE_HEADS
+            .iter()
+            .find_map(|head| form.strip_suffix(head)?.strip_suffix(' '))
+    });
+    let rest = event.flatten().or(place.flatten())?;
+    let words: Vec<&str> = rest.split(' ').collect();
+    let named = words.iter().all(|w| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    }) && words.iter().any(|w| !is_english_word(w));
+    (named && rest.chars().count() >= 4).then(|| rest.to_string())
 }
 
 /// A form of two or more letters, all of them capitals (`NEP`, `UN`).
@@ -417,6 +454,25 @@ mod tests {
 
     fn has(form: &str, kind: Kind, variant: &str) -> bool {
         variants(form, kind).iter().any(|v| v == variant)
+    }
+
+    #[test]
+    fn events_and_places_named_after_a_place_shorten_to_it() {
+        assert!(has("Battle of Bosworth", Kind::Event, "Bosworth"));
+        assert!(has("Battle of the Somme", Kind::Event, "Somme"));
+        assert!(has("Battle of Mons Graupius", Kind::Event, "Mons Graupius"));
+        assert!(has("Hampton Court Palace", Kind::Place, "Hampton Court"));
+        assert!(has("Appomattox Court House", Kind::Place, "Appomattox"));
+        // English words are no place's name; other heads and kinds keep
+        // their name whole.
+        assert!(!has("Act of Union", Kind::Event, "Union"));
+        assert!(!has("Battle of Bull Run", Kind::Event, "Bull Run"));
+        assert!(!has("Pilgrimage of Grace", Kind::Event, "Grace"));
+        assert!(has("Battle of Bosworth", Kind::Term, "Bosworth"));
+        assert!(!has("Battle of Bosworth", Kind::Org, "Bosworth"));
+        assert!(!has("Hampton Court Palace", Kind::Event, "Hampton Court"));
+        assert!(!has("Tower of London", Kind::Place, "London"));
+        assert!(!has("Battle of Ros", Kind::Event, "Ros"));
     }
 
     #[test]
