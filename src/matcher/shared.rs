@@ -192,12 +192,19 @@ fn times_named(lexicon: &Lexicon, people: &[usize]) -> HashMap<usize, usize> {
 /// looked up alone and with the word before it (`Prime Minister`): it
 /// runs for every person's name, aliases and definition.
 fn offices_named(definition: &str) -> u64 {
-    static BITS: OnceLock<HashMap<String, u64>> = OnceLock::new();
-    let bits = BITS.get_or_init(|| {
-        (0..)
+    // Each title's bit by its lower-case words, and the first words of
+    // the titles of two words (`prime`): a pair is looked up only after one.
+    static TABLE: OnceLock<(HashMap<String, u64>, Vec<String>)> = OnceLock::new();
+    let (bits, pair_starts) = TABLE.get_or_init(|| {
+        let bits = (0..)
             .zip(TITLES)
             .map(|(i, title)| (title.to_lowercase(), 1u64 << i))
-            .collect()
+            .collect();
+        let starts = TITLES
+            .iter()
+            .filter_map(|t| Some(t.split_once(' ')?.0.to_lowercase()))
+            .collect();
+        (bits, starts)
     });
     let mut mask = 0;
     // The word before, if only a space or a hyphen lies between.
@@ -211,7 +218,8 @@ fn offices_named(definition: &str) -> u64 {
         let word = rest[start..start + len].to_lowercase();
         rest = &rest[start + len..];
         mask |= bits.get(&word).copied().unwrap_or(0);
-        if let Some(before) = previous.filter(|_| matches!(gap, " " | "-")) {
+        let before = previous.filter(|b| matches!(gap, " " | "-") && pair_starts.contains(b));
+        if let Some(before) = before {
             let pair = format!("{before} {word}");
             mask |= bits.get(&pair).copied().unwrap_or(0);
         }
