@@ -412,6 +412,25 @@ fn nested_persons_are_spans_and_glossary_mentions() {
     assert_eq!(count("kirov-murder"), Some(2));
 }
 
+/// Asserts that the entry spans `annotate` finds in `text`, with the
+/// flashcard export `cards` as its only lexicon, are `want` (text, entry id).
+fn assert_entries_with_cards(cards: &str, text: &str, want: &[(&str, &str)]) {
+    let dir = temp_with(&[("cards.tsv", cards.as_bytes())]);
+    let out = glossator()
+        .args(["annotate", "--no-default-lexicon", "--lexicon"])
+        .arg(dir.path().join("cards.tsv"))
+        .arg("-")
+        .write_stdin(text)
+        .assert()
+        .success();
+    let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
+    let found: Vec<(&str, &str)> = spans
+        .iter()
+        .filter_map(|s| Some((&*s.text, s.entry.as_deref()?)))
+        .collect();
+    assert_eq!(found, want);
+}
+
 /// A title before a first name, with a teacher's cards (matching rule 9):
 /// the one of that first name who holds it, or of several the one the
 /// other cards name; an English first name only after its card's title.
@@ -422,26 +441,15 @@ fn a_title_before_a_first_name_names_its_holder() {
                  Catherine of Aragon\tFirst wife of Henry VIII (1485–1536), mother of Mary I.\n\
                  Arthur, Prince of Wales\tEldest son of Henry VII (1486–1502).\n\
                  Pope Clement VII\tPope (1478–1534) from 1523.\n";
-    let dir = temp_with(&[("cards.tsv", cards.as_bytes())]);
-    let out = glossator()
-        .args(["annotate", "--no-default-lexicon", "--lexicon"])
-        .arg(dir.path().join("cards.tsv"))
-        .arg("-")
-        .write_stdin("Queen Mary ruled. Prince Arthur died young; Pope Clement was not clement.\n")
-        .assert()
-        .success();
-    let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
-    let found: Vec<(&str, &str)> = spans
-        .iter()
-        .filter_map(|s| Some((&*s.text, s.entry.as_deref()?)))
-        .collect();
-    assert_eq!(
-        found,
-        [
+    let text = "Queen Mary ruled. Prince Arthur died young; Pope Clement was not clement.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
             ("Queen Mary", "mary-i"),
             ("Prince Arthur", "arthur-prince-of-wales"),
             ("Pope Clement", "pope-clement-vii"),
-        ]
+        ],
     );
 }
 
@@ -455,27 +463,14 @@ fn events_and_places_named_after_a_place_are_found_by_its_name() {
                  Gettysburg\tA town in Pennsylvania.\n\
                  Hampton Court Palace\tPalace on the Thames built by Wolsey.\n\
                  Act of Union\tThe law of 1536 that joined Wales to England.\n";
-    let dir = temp_with(&[("cards.tsv", cards.as_bytes())]);
-    let out = glossator()
-        .args(["annotate", "--no-default-lexicon", "--lexicon"])
-        .arg(dir.path().join("cards.tsv"))
-        .arg("-")
-        .write_stdin(
-            "After Bosworth he moved to Hampton Court. Gettysburg was quiet; union was slow.\n",
-        )
-        .assert()
-        .success();
-    let spans = annotations(&out.get_output().stdout).remove(0).into_spans();
-    let found: Vec<(&str, &str)> = spans
-        .iter()
-        .filter_map(|s| Some((&*s.text, s.entry.as_deref()?)))
-        .collect();
-    assert_eq!(
-        found,
-        [
+    let text = "After Bosworth he moved to Hampton Court. Gettysburg was quiet; union was slow.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
             ("Bosworth", "battle-of-bosworth"),
             ("Hampton Court", "hampton-court-palace"),
             ("Gettysburg", "gettysburg"),
-        ]
+        ],
     );
 }
