@@ -1,0 +1,214 @@
+//! The deletion index of the misspelling rule (the SymSpell method, Wolf
+//! Garbe 2012): every form searched, and under the hash of each string
+//! that its first [`PREFIX`] characters become by deleting up to as many
+//! characters as the rule allows it edits, the forms that string comes
+//! from. A candidate looks up its own deletions' hashes and gets the few
+//! forms it may be near; `mod.rs` checks each with the bounded distance.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::lexicon::names::{derived_names, NameClass};
+use crate::lexicon::{Kind, Lexicon};
+use crate::text::{is_word_char, normalize_form};
+
+/// How many characters of a form or candidate the index looks at.
+pub(super) const PREFIX: usize = 7;
+
+/// The most words a candidate has (longer forms are not searched).
+pub(super) const MAX_WORDS: usize = 6;
+
+/// The edits allowed between a candidate and a form of which the shorter
+/// has `letters` letters: none under 5, 1 up to 8, then 2.
+pub(super) fn allowed_edits(letters: usize) -> usize {
+    match letters {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// A form the index holds.
+#[derive(Debug)]
+pub(super) struct Form {
+    /// Folded, words joined by single spaces.
+    pub(super) text: String,
+    /// `text`'s characters.
+    pub(super) chars: Vec<char>,
+    /// Letters, spaces not counted.
+    pub(super) letters: usize,
+    pub(super) entry: u32,
+    /// `None` for a listed form; for a form derived from a person's name
+    /// (matching rule 9), its class.
+    pub(super) class: Option<NameClass>,
+}
+
+/// The deletion index of every form searched.
+#[derive(Debug)]
+pub(super) struct Index {
+    pub(super) forms: Vec<Form>,
+    /// The forms under each key (the hash of a deletion of a form's
+    /// prefix with its word count): its range of `forms_of_keys`. A hash
+    /// table, not a sorted list searched by halves: a candidate looks up
+    /// 29 keys for each run of words it tries, and each halving search of
+    /// the list missed the cache about twenty times (a quarter of
+    /// annotate's time on dense text).
+    pub(super) keys: KeyTable,
+    /// The forms of each key, a key's forms together.
+    pub(super) forms_of_keys: Vec<u32>,
+    /// Bit `n` is set when some form has `n` words.
+    pub(super) word_counts: u64,
+    /// Every word of every form of every entry (exact-case ones and
+    /// acronyms too), folded: words the lexicon knows, which are not
+    /// misspelt.
+    pub(super) known_words: HashSet<String>,
+    /// Whether each entry is a person: a misspelt name may take in a
+    /// person's first name or surname hit (see [`Index::open`]).
+    pub(super) persons: Vec<bool>,
+}
+
+impl Index {
+    /// The index of every searched form of `lexicon`'s entries.
+    pub(super) fn new(lexicon: &Lexicon) -> Index {
+        let mut forms: Vec<Form> = Vec::new();
+        let mut known_words = HashSet::new();
+        let add = |forms: &mut Vec<Form>, form: Option<Form>| {
+            let Some(form) = form else {
+                return;
+            };
+            let mut own = forms.iter().rev().take_while(|f| f.entry == form.entry);
+            if !own.any(|f| f.text == form.text) {
+                forms.push(form);
+            }
+        };
+        for (entry, e) in (0u32..).zip(lexicon.entries()) {
+            for form in e.surface_forms() {
+                let folded = normalize_form(form.text, true);
+                let words = folded.split(|c: char| !is_word_char(c));
+                known_words.extend(words.filter(|w| !w.is_empty()).map(str::to_owned));
+                if !form.exact_case {
+                    add(&mut forms, searched_form(form.text, entry, None));
+                }
+            }
+            // A person's derived full names and surnames (matching rule 9),
+            // after the listed forms, which a derived one never displaces.
+            if e.kind == Kind::Person {
+                let derived = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .flat_map(|form| derived_names(form))
+                    .filter(|d| d.class != NameClass::FirstName);
+                for d in derived {
+                    add(&mut forms, searched_form(&d.text, entry, Some(d.class)));
+                }
+            }
+        }
+        let mut keys = Vec::new();
+        let mut word_counts = 0;
+        for (id, form) in (0u32..).zip(&forms) {
+            let words = form.text.split(' ').count();
+            word_counts |= 1 << words;
+            let prefix: Vec<char> = form.text.chars().take(PREFIX).collect();
+            deletions(&prefix, allowed_edits(form.letters), words, |key| {
+                keys.push((key, id));
+            });
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut table = KeyTable::default();
+        let mut forms_of_keys = Vec::with_capacity(keys.len());
+        for group in keys.chunk_by(|a, b| a.0 == b.0) {
+            let start = forms_of_keys.len() as u32;
+            forms_of_keys.extend(group.iter().map(|&(_, form)| form));
+            table.insert(group[0].0, (start, group.len() as u32));
+        }
+        Index {
+            forms,
+            keys: table,
+            forms_of_keys,
+            word_counts,
+            known_words,
+            persons: lexicon
+                .entries()
+                .iter()
+                .map(|e| e.kind == Kind::Person)
+                .collect(),
+        }
+    }
+}
+
+/// A hash table from keys, which are hashes already, to a range.
+pub(super) type KeyTable =
+    std::collections::HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>;
+
+/// The hasher of [`KeyTable`]: a key is its own hash.
+#[derive(Default)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64`s are hashed (`write_u64`); anything else is folded in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+/// A form as the index holds it, if it is one the rule searches.
+fn searched_form(form: &str, entry: u32, class: Option<NameClass>) -> Option<Form> {
+    let unfolded = normalize_form(form, false);
+    let alphabetic: Vec<char> = unfolded.chars().filter(|c| c.is_alphabetic()).collect();
+    if alphabetic.len() >= 2 && alphabetic.iter().all(|c| c.is_uppercase()) {
+        return None; // an acronym
+    }
+    let text = normalize_form(form, true);
+    let words = text.split(' ');
+    let only_words = text
+        .split(' ')
+        .all(|w| !w.is_empty() && w.chars().all(is_word_char));
+    let letters = text.chars().filter(|&c| c != ' ').count();
+    (only_words && words.count() <= MAX_WORDS && letters >= 5).then(|| Form {
+        chars: text.chars().collect(),
+        text,
+        letters,
+        entry,
+        class,
+    })
+}
+
+/// Calls `key` with the hash of every string that `prefix` becomes by
+/// deleting at most `edits` (0 to 2) of its characters, each hashed with
+/// the word count `words` (strings of different word counts never meet).
+pub(super) fn deletions(prefix: &[char], edits: usize, words: usize, mut key: impl FnMut(u64)) {
+    // A multiply and a rotation per character (as FxHash mixes): the
+    // keys only need to be equal for equal strings and rarely otherwise.
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
+    let hash = |skip: &[usize]| {
+        let mut h = mix(0, words as u64);
+        for (i, &c) in prefix.iter().enumerate() {
+            if !skip.contains(&i) {
+                h = mix(h, u64::from(c));
+            }
+        }
+        h
+    };
+    key(hash(&[]));
+    if edits >= 1 {
+        for i in 0..prefix.len() {
+            key(hash(&[i]));
+            if edits >= 2 {
+                for j in i + 1..prefix.len() {
+                    key(hash(&[i, j]));
+                }
+            }
+        }
+    }
+}
