@@ -43,12 +43,13 @@
 //! [`guard`]: super::guard
 
 use super::era::{as_era_number, era_after, era_mark};
-use super::grammar::{century_ordinal, day_number, month_and_year, month_word, Parsed, Scan};
+use super::grammar::{day_number, month_and_year, month_word, Parsed, Scan};
 use super::guard;
 use super::lexer::{
     byte_is, char_before, is_dash, number, previous_word, skip_spaces_back, spaces1, token_start,
     word, word_ending,
 };
+use super::periods::century_ordinal;
 use super::value::{Century, Kind, Point};
 use super::vocab::{classify, Era, Word};
 

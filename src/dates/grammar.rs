@@ -15,11 +15,12 @@ use std::cell::Cell;
 
 use super::era::{as_era_number, era_after, era_first, era_mark, era_range};
 use super::lexer::{
-    byte_is, char_at, dash, is_apostrophe, keyword, next_word, number, sentence_start, skip_spaces,
-    spaced_dash, spaces1, word, Num,
+    byte_is, char_at, is_apostrophe, keyword, next_word, number, sentence_start, spaced_dash,
+    spaces1, word, Num,
 };
+use super::periods::{approximate, century, decade, qualified, season};
 use super::short::{pivoted, short_alone, small_decade, small_year};
-use super::value::{Century, Kind, Mark, Point};
+use super::value::{Kind, Mark, Point};
 use super::vocab::{classify, is_question_word, Era, Qualifier, Word};
 
 /// What the document's other dates say, for the forms that depend on it.
@@ -159,7 +160,7 @@ fn range_after(s: &Scan, p: usize, joiner_word: Word) -> Option<Parsed> {
 
 /// A point, extended to a range if "–", "/" or "to" and a later point
 /// follow; the start point takes `mark` ("c. 1501–1536" is `1501~/1536`).
-fn point_with_tail(s: &Scan, p: usize, mark: Option<Mark>) -> Option<Parsed> {
+pub(super) fn point_with_tail(s: &Scan, p: usize, mark: Option<Mark>) -> Option<Parsed> {
     let (a, end) = point(s, p)?;
     let a = match mark {
         Some(_) => a.marked(mark),
@@ -197,7 +198,7 @@ fn joiner(text: &str, p: usize, joiner_word: Word) -> Option<(usize, Joiner)> {
 /// after a dash or slash, a shortened year ("1914–17", "1924–9"). After a
 /// start before the year 1000, a bare number is a year of the same era
 /// ("AD 122–128", "AD 60/61").
-fn range_end(s: &Scan, a: Point, p: usize, joiner_word: Word) -> Option<(Point, usize)> {
+pub(super) fn range_end(s: &Scan, a: Point, p: usize, joiner_word: Word) -> Option<(Point, usize)> {
     let (q, how) = joiner(s.text, p, joiner_word)?;
     let bare = || {
         let n = number(s.text, q).filter(|_| a.year < 1000)?;
@@ -403,147 +404,6 @@ fn iso_day(text: &str, year: i32, p: usize) -> Option<(Point, usize)> {
         Point::day(year, month.value as u8, day.value as u8)?,
         day.end,
     ))
-}
-
-/// "1920s", "1920's", "1920’s" after the year: a decade, or for "1800s" a
-/// century; "1920s-30s", "1520s–30s": a range of decades.
-fn decade(s: &Scan, year: i32, p: usize) -> Option<Parsed> {
-    let text = s.text;
-    if year % 10 != 0 {
-        return None;
-    }
-    let apostrophe = char_at(text, p).filter(|&c| is_apostrophe(c));
-    let end = keyword(text, p + apostrophe.map_or(0, char::len_utf8), "s")?;
-    if year % 100 == 0 {
-        let century = Century {
-            hundreds: year / 100,
-            bc: false,
-        };
-        return Some(Parsed::plain(Kind::Century(century), end));
-    }
-    let later = dash(text, end)
-        .and_then(|q| number(text, q))
-        .filter(|n| n.len == 2 && n.value.is_multiple_of(10))
-        .and_then(|n| {
-            Some((
-                year - year % 100 + n.value as i32,
-                keyword(text, n.end, "s")?,
-            ))
-        })
-        .filter(|&(later, _)| later > year);
-    Some(match later {
-        Some((later, end)) => Parsed::plain(Kind::Decades(year, later), end),
-        None => Parsed::plain(Kind::Decade(year), end),
-    })
-}
-
-/// "nineteenth century", "19th-century", "twenty-first century", "4th
-/// century BC", "the eleventh century", "16th C.", "17th centuries".
-fn century(s: &Scan, p: usize) -> Option<Parsed> {
-    let text = s.text;
-    let (ordinal, end) = century_ordinal(text, p)?;
-    let q = spaces1(text, end).or_else(|| dash(text, end))?;
-    let numeric = number(text, p).is_some();
-    let end = keyword(text, q, "century")
-        .or_else(|| keyword(text, q, "centuries"))
-        .or_else(|| {
-            let abbreviated = numeric && matches!(char_at(text, q), Some('C' | 'c'));
-            (abbreviated && byte_is(text, q + 1, b'.')).then_some(q + 2)
-        })?;
-    let (bc, end) = match era_after(text, end) {
-        Some((era, era_end)) => (era == Era::Bc, era_end),
-        None => (false, end),
-    };
-    let century = Century {
-        hundreds: i32::from(ordinal) - 1,
-        bc,
-    };
-    Some(Parsed::plain(Kind::Century(century), end))
-}
-
-/// A century's ordinal (1-21) at `p`: "19th", "4th", "nineteenth",
-/// "twenty-first".
-pub(crate) fn century_ordinal(text: &str, p: usize) -> Option<(u8, usize)> {
-    if let Some(n) = number(text, p) {
-        let in_range = n.len <= 2 && (1..=21).contains(&n.value);
-        return in_range
-            .then(|| ordinal_suffix(text, n.end))
-            .flatten()
-            .map(|end| (n.value as u8, end));
-    }
-    let (w, end) = word(text, p)?;
-    match classify(w)? {
-        Word::Ordinal(ordinal) => Some((ordinal, end)),
-        Word::Twenty => {
-            let q = spaces1(text, end).or_else(|| dash(text, end))?;
-            Some((21, keyword(text, q, "first")?))
-        }
-        _ => None,
-    }
-}
-
-/// After "early" / "mid" / "late": "1930s", "-1930s", "1917", "twentieth
-/// century", "30s", "’30s".
-fn qualified(s: &Scan, qualifier: Qualifier, p: usize) -> Option<Parsed> {
-    let text = s.text;
-    let q = spaces1(text, p).or_else(|| dash(text, p))?;
-    let parsed = match number(text, q) {
-        Some(n) => match as_year(n) {
-            Some(year) => decade(s, year, n.end)
-                .unwrap_or(Parsed::plain(Kind::Point(Point::year(year)), n.end)),
-            None => century(s, q).or_else(|| small_decade(s, q, n))?,
-        },
-        None => century(s, q)
-            .or_else(|| short_alone(s, q).filter(|p| matches!(p.kind, Kind::Decade(_))))?,
-    };
-    Some(Parsed {
-        qualifier: Some(qualifier),
-        ..parsed
-    })
-}
-
-/// After a season word: "1929", "of 1929", "’33", and for winter "1926–27".
-fn season(s: &Scan, code: u8, p: usize) -> Option<Parsed> {
-    let text = s.text;
-    let mut q = spaces1(text, p)?;
-    if let Some(end) = keyword(text, q, "of") {
-        q = spaces1(text, end)?;
-    }
-    let (year, end) = match number(text, q) {
-        Some(n) => (as_year(n)?, n.end),
-        None => match short_alone(s, q)? {
-            Parsed {
-                kind: Kind::Point(point),
-                end,
-                ..
-            } => (point.year, end),
-            _ => return None,
-        },
-    };
-    let end = match code {
-        24 => winter_end(s, year, end).unwrap_or(end),
-        _ => end,
-    };
-    Some(Parsed::plain(Kind::Season(year, code), end))
-}
-
-/// The end of "–27", "-1927" or "/27" after "winter 1926": the next year.
-fn winter_end(s: &Scan, year: i32, p: usize) -> Option<usize> {
-    let (next, end) = range_end(s, Point::year(year), p, Word::To)?;
-    (next == Point::year(year + 1)).then_some(end)
-}
-
-/// "c. 1930", "ca. 1485–1540", "circa 1930", "about 1930", "around 60":
-/// the date after the word, its start approximate. "c" and "ca" need a dot
-/// or a space after them.
-fn approximate(s: &Scan, w: &str, p: usize) -> Option<Parsed> {
-    let text = s.text;
-    let abbreviation = w.len() <= 2;
-    let q = match abbreviation && byte_is(text, p, b'.') {
-        true => skip_spaces(text, p + 1),
-        false => spaces1(text, p)?,
-    };
-    point_with_tail(s, q, Some(Mark::Approximate))
 }
 
 /// "March–April 1921": two months of one year.

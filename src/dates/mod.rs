@@ -5,7 +5,8 @@
 //! * `prefilter` finds anchors (digit runs and "century", "centuries");
 //! * `lexer` reads spaces, dashes, numbers and words around them;
 //! * `grammar` parses the expression starting at an anchor or a few words
-//!   before it, with `era` (BC/AD) and `short` (the forms read through the
+//!   before it, with `periods` (decades, centuries, seasons, "early",
+//!   "c."), `era` (BC/AD) and `short` (the forms read through the
 //!   document's other dates); `enumeration` and `dual` find the other
 //!   dates of its phrase ("4 and 11 August 1789", "25 Oct/7 Nov 1917");
 //!   `guard` vetoes a date by context
@@ -21,6 +22,7 @@ mod era;
 mod grammar;
 mod guard;
 mod lexer;
+mod periods;
 mod prefilter;
 mod short;
 mod value;
