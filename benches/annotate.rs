@@ -87,6 +87,7 @@ fn generated(n: usize) -> Lexicon {
             ambiguous: Vec::new(),
             sort_as: None,
             surname_alone: false,
+            needs_context: Vec::new(),
         };
         let origin = Origin {
             file: "generated".into(),

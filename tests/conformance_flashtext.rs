@@ -38,6 +38,7 @@ fn lexicon_for(case: &Case) -> (Lexicon, Vec<String>) {
             ambiguous: Vec::new(),
             sort_as: None,
             surname_alone: false,
+            needs_context: Vec::new(),
         };
         builder.add_entry(
             entry,

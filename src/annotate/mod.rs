@@ -103,7 +103,10 @@ impl Annotator {
         // Derived names resolved by the document's mentions (matching rule 9).
         let entries = self.matcher.resolve(&masked, hits);
         // Places inside longer names or doubtful as words (matching rule 11).
-        let mut entries = self.matcher.keep_places_in_context(&masked, entries);
+        let entries = self.matcher.keep_places_in_context(&masked, entries);
+        // Forms that also name what the lexicon does not define, where the
+        // document does not confirm their entry (matching rule 12).
+        let mut entries = self.matcher.keep_forms_in_context(&masked, entries);
         // Misspellings only in the words the exact matches left unexplained
         // (or a person's first name or surname a longer misspelt name
         // holds), resolved like the names they misspell.

@@ -108,6 +108,7 @@ pub fn entries<'d>(
                     ambiguous: Vec::new(),
                     sort_as: None,
                     surname_alone: false,
+                    needs_context: Vec::new(),
                 },
                 definitions: vec![sourced],
                 matches: matching(&forms, &key).map(str::to_string),

@@ -215,6 +215,7 @@ pub(super) fn parse_cards(
                 sort_as: None,
                 // A card lists the full name only; texts say the surname.
                 surname_alone: true,
+                needs_context: Vec::new(),
             };
             (entry, card.line)
         })

@@ -161,6 +161,12 @@ pub struct Entry {
     /// false; a flashcard glossary's cards, canonical forms only, set it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub surname_alone: bool,
+    /// Forms (of the name or aliases) that also name something the
+    /// lexicon does not define (`Georgia`, the US state): a hit of one
+    /// counts only in a document that also mentions the entry by another
+    /// form or one of its `see_also` neighbours (matching rule 12).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs_context: Vec<String>,
 }
 
 /// Forms and words a lexicon adds to an entry defined elsewhere, in the
@@ -185,6 +191,9 @@ pub struct Extension {
     /// More links, as an entry's `see_also`.
     #[serde(default)]
     pub see_also: Vec<String>,
+    /// More forms that need context, as an entry's `needs_context`.
+    #[serde(default)]
+    pub needs_context: Vec<String>,
     /// A definition that replaces the entry's.
     #[serde(default)]
     pub definition: Option<String>,
@@ -204,6 +213,7 @@ impl Extension {
         add(&mut entry.exact_case, self.exact_case);
         add(&mut entry.ambiguous, self.ambiguous);
         add(&mut entry.see_also, self.see_also);
+        add(&mut entry.needs_context, self.needs_context);
         if let Some(definition) = self.definition {
             entry.definition = definition;
         }

@@ -80,6 +80,19 @@ fn check_fields(entry: &Entry) -> Vec<String> {
     if entry.name.trim().is_empty() {
         problems.push(format!("`{}`: name is empty", entry.id));
     }
+    for form in &entry.needs_context {
+        let key = normalize_form(form, true);
+        if !entry
+            .surface_forms()
+            .any(|f| normalize_form(f.text, true) == key)
+        {
+            problems.push(format!(
+                "`{}`: needs_context form `{form}` is none of the entry's forms; \
+                 list it as the name, an alias or an exact-case form too",
+                entry.id
+            ));
+        }
+    }
     problems
 }
 
@@ -151,5 +164,17 @@ definition = "y"
     fn missing_fields_are_errors() {
         let err = build("[[entry]]\nid = \"a\"\nkind = \"term\"\n").unwrap_err();
         assert!(err.starts_with("t.toml:1: missing field `name`"), "{err}");
+    }
+
+    #[test]
+    fn a_form_that_needs_context_must_be_a_form() {
+        let entry = "[[entry]]\nid = \"georgia\"\nname = \"Georgia\"\nkind = \"place\"\n\
+                     definition = \"A republic.\"\n";
+        assert!(build(&format!("{entry}needs_context = [\"GEORGIA\"]\n")).is_ok());
+        let err = build(&format!("{entry}needs_context = [\"Georgian\"]\n")).unwrap_err();
+        assert!(
+            err.contains("t.toml:1: `georgia`: needs_context form `Georgian` is none"),
+            "{err}"
+        );
     }
 }

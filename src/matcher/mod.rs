@@ -22,9 +22,12 @@
 //! * `shared.rs`: whom a name several people share means when the
 //!   document has not said;
 //! * `places.rs`: the place names that their context says are not the
-//!   place (matching rule 11).
+//!   place (matching rule 11);
+//! * `context.rs`: the forms that count only where the document confirms
+//!   their entry (matching rule 12).
 
 mod case;
+mod context;
 mod find;
 mod groups;
 mod nested;
@@ -48,6 +51,7 @@ use crate::lexicon::names::NameClass;
 use crate::lexicon::{Kind, Lexicon};
 use crate::text::is_word_char;
 use case::CaseRule;
+use context::ContextCues;
 pub use patterns::written_plurals;
 use patterns::{any_case_entry, derived_index, patterns_and_claims};
 
@@ -166,6 +170,9 @@ pub struct Matcher {
     /// Whether each entry's derived surname counts before a full mention
     /// (`Entry::surname_alone`).
     surname_alone: Vec<bool>,
+    /// The forms that need their entry confirmed by the document
+    /// (`Entry::needs_context`, matching rule 12).
+    context: ContextCues,
 }
 
 /// `Matcher::any_case_entry` of a pattern whose first claim checks case.
@@ -270,6 +277,7 @@ impl Matcher {
             kinds,
             holds,
             surname_alone,
+            context: ContextCues::new(lexicon),
         }
     }
 }
