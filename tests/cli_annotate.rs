@@ -431,6 +431,26 @@ fn assert_entries_with_cards(cards: &str, text: &str, want: &[(&str, &str)]) {
     assert_eq!(found, want);
 }
 
+/// A misspelt surname two cards share (matching rules 7 and 9): the one
+/// named in full most recently before it, and nobody before either is.
+#[test]
+fn a_misspelt_shared_surname_is_the_latest_named() {
+    let cards = "Jane Seymour\tThird wife of Henry VIII (1508–1537).\n\
+                 Edward Seymour\tDuke of Somerset (1500–1552), her brother.\n";
+    let text = "Seymor was a name to watch. Jane Seymour married the king and Seymor \
+                died young. Edward Seymour rose; Seymor ruled as Protector.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
+            ("Jane Seymour", "jane-seymour"),
+            ("Seymor", "jane-seymour"),
+            ("Edward Seymour", "edward-seymour"),
+            ("Seymor", "edward-seymour"),
+        ],
+    );
+}
+
 /// A title before a first name, with a teacher's cards (matching rule 9):
 /// the one of that first name who holds it, or of several the one the
 /// other cards name; an English first name only after its card's title.

@@ -113,7 +113,7 @@ impl Annotator {
         let mut misspelt = self
             .misspellings
             .find(&self.lexicon, &masked, &top_level(&entries));
-        misspelt.retain(|(m, _)| kept(m.start..m.end));
+        misspelt.retain(|m| kept(m.hit.start..m.hit.end));
         if !misspelt.is_empty() {
             let misspelt = self.matcher.resolve_misspelt(&masked, &entries, misspelt);
             entries.retain(|e| !overlaps_hits(&misspelt, e));

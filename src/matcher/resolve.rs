@@ -41,6 +41,7 @@ use std::collections::{HashMap, HashSet};
 use super::{How, Matcher, TermMatch};
 use crate::lexicon::names::{NameClass, COURTESY_TITLES, FIRST_NAME_TITLES, TITLES};
 use crate::lexicon::Kind;
+use crate::misspell::Misspelt;
 use crate::text::{is_english_word, is_word_char, normalize_form};
 
 impl Matcher {
@@ -100,23 +101,41 @@ impl Matcher {
     }
 
     /// The `misspelt` hits (matching rule 7, in text order) that count
-    /// in `text` beside the resolved `hits` of [`Matcher::resolve`], each
-    /// with the class of the person's derived name it misspells (`None`
-    /// for a listed form): a misspelt surname counts where the surname
-    /// would (matching rule 9): after a full mention of its entry before
-    /// it (the misspelt full names before it included), after an office,
-    /// or when the entry says `surname_alone`. A capitalised title right
-    /// before a misspelt person's name joins its span, as before any
-    /// person span.
+    /// in `text` beside the resolved `hits` of [`Matcher::resolve`]. A
+    /// misspelt surname counts where the surname would (matching rule 9):
+    /// after a full mention of its entry before it (the misspelt full
+    /// names before it included), after an office, or when the entry says
+    /// `surname_alone`. A misspelt name several people share (`Seymore`)
+    /// is the one of them mentioned in full most recently before it, or
+    /// none. A capitalised title right before a misspelt person's name
+    /// joins its span, as before any person span.
     pub(crate) fn resolve_misspelt(
         &self,
         text: &str,
         hits: &[TermMatch],
-        misspelt: Vec<(TermMatch, Option<NameClass>)>,
+        misspelt: Vec<Misspelt>,
     ) -> Vec<TermMatch> {
         let mut out: Vec<TermMatch> = Vec::with_capacity(misspelt.len());
-        for (mut hit, class) in misspelt {
+        for Misspelt {
+            mut hit,
+            class,
+            shared_with,
+        } in misspelt
+        {
             let before = hits.partition_point(|h| h.start < hit.start);
+            if !shared_with.is_empty() {
+                let sharers = || std::iter::once(hit.entry).chain(shared_with.iter().copied());
+                let latest = hits[..before]
+                    .iter()
+                    .filter(|h| self.in_full(text, h))
+                    .chain(&out)
+                    .filter(|h| sharers().any(|e| e == h.entry))
+                    .max_by_key(|h| h.start);
+                let Some(latest) = latest else {
+                    continue;
+                };
+                hit.entry = latest.entry;
+            }
             let introduced = |entry: usize| {
                 self.surname_alone[entry]
                     || office_before(text, hit.start).is_some()

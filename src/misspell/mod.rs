@@ -29,7 +29,8 @@
 //!   stretch edited twice);
 //! * all the forms within that distance belong to exactly one entry (two
 //!   forms of one entry are fine; forms of two entries leave the words
-//!   untagged);
+//!   untagged), or are one derived name several people share (`Seymor`),
+//!   which the document's mentions then resolve;
 //! * the longest candidate wins, the leftmost first; spans never overlap.
 //!
 //! The forms searched are every entry's name and aliases of at least 5
@@ -101,11 +102,22 @@ impl Clone for Misspellings {
     }
 }
 
-/// A misspelling found: the hit, and what kind of form it misspells
-/// (`None`: a listed one; else the class of a person's derived name),
-/// which decides how the document's mentions resolve it
-/// ([`crate::matcher::Matcher::resolve_misspelt`]).
-pub(crate) type Misspelt = (TermMatch, Option<NameClass>);
+/// A misspelling found, with what the document's mentions need to resolve
+/// it ([`crate::matcher::Matcher::resolve_misspelt`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Misspelt {
+    /// The hit, of the first entry whose form it misspells.
+    pub hit: TermMatch,
+    /// What kind of form it misspells: `None`, a listed one; else the
+    /// class of a person's derived name.
+    pub class: Option<NameClass>,
+    /// The other entries that derive the same name it misspells (`Seymore`
+    /// for Jane and Edward Seymour), sorted; usually none.
+    pub shared_with: Vec<usize>,
+}
+
+/// The entry a candidate misspells, as [`Misspelt`] holds it.
+type Near = (u32, Option<NameClass>, Vec<usize>);
 
 impl Misspellings {
     /// The misspellings in `text` (a document's matching text, with markup
@@ -121,7 +133,7 @@ impl Misspellings {
             }
             let index = self.index.get_or_init(|| Index::new(lexicon));
             if let Some(hit) = index.around(text, found, covered, anchor) {
-                covered = hit.0.end;
+                covered = hit.hit.end;
                 hits.push(hit);
             }
         }
@@ -206,7 +218,7 @@ impl Index {
                     words: &words[start..=end],
                     folded: &folded[start..=end],
                 };
-                if let Some((entry, class)) = self.entry_of(&candidate) {
+                if let Some((entry, class, shared_with)) = self.entry_of(&candidate) {
                     let hit = TermMatch {
                         start: words[start].start,
                         end: words[end].end,
@@ -214,7 +226,11 @@ impl Index {
                         how: How::Misspelling,
                         nested: false,
                     };
-                    return Some((hit, class));
+                    return Some(Misspelt {
+                        hit,
+                        class,
+                        shared_with,
+                    });
                 }
             }
         }
@@ -234,8 +250,10 @@ impl Index {
 
     /// The one entry that `candidate` is a misspelling of, if there is
     /// exactly one, and the kind of its forms it is near: a listed form
-    /// (`None`), else a derived full name, else a surname.
-    fn entry_of(&self, candidate: &Candidate) -> Option<(u32, Option<NameClass>)> {
+    /// (`None`), else a derived full name, else a surname. Where the forms
+    /// near are one derived name that several entries share, the first of
+    /// them, with the others.
+    fn entry_of(&self, candidate: &Candidate) -> Option<Near> {
         let joined = candidate.folded.join(" ");
         let letters = joined.chars().filter(|&c| c != ' ').count();
         let edits = allowed_edits(letters);
@@ -253,7 +271,7 @@ impl Index {
         });
         forms.sort_unstable();
         forms.dedup();
-        let mut near: Vec<(u32, Option<NameClass>)> = Vec::new();
+        let mut near: Vec<(u32, Option<NameClass>, &str)> = Vec::new();
         for form in forms.into_iter().map(|id| &self.forms[id as usize]) {
             let allowed = allowed_edits(letters.min(form.letters));
             // Each edit changes the length by one letter at most (the
@@ -271,17 +289,31 @@ impl Index {
             if !candidate.differs_fairly(&form.text, &self.known_words) {
                 continue;
             }
-            near.push((form.entry, form.class));
+            near.push((form.entry, form.class, &form.text));
         }
         // Listed forms outrank derived ones (matching rule 9): only when
         // no listed form is near do the derived ones decide. The strongest
         // class near: a full name, then a surname.
-        let listed = near.iter().any(|(_, class)| class.is_none());
-        near.retain(|(_, class)| class.is_none() == listed);
-        let (entry, _) = *near.first()?;
-        near.iter()
-            .all(|&(e, _)| e == entry)
-            .then(|| (entry, near.iter().map(|&(_, class)| class).min().flatten()))
+        let listed = near.iter().any(|(_, class, _)| class.is_none());
+        near.retain(|(_, class, _)| class.is_none() == listed);
+        let &(entry, _, text) = near.first()?;
+        let class = near.iter().map(|&(_, class, _)| class).min().flatten();
+        if near.iter().all(|&(e, ..)| e == entry) {
+            return Some((entry, class, Vec::new()));
+        }
+        // One derived name of several people, misspelt: the document's
+        // mentions decide, as they decide the name itself.
+        if listed || near.iter().any(|&(.., t)| t != text) {
+            return None;
+        }
+        let mut shared_with: Vec<usize> = near
+            .iter()
+            .map(|&(e, ..)| e as usize)
+            .filter(|&e| e != entry as usize)
+            .collect();
+        shared_with.sort_unstable();
+        shared_with.dedup();
+        Some((entry, class, shared_with))
     }
 }
 
@@ -422,7 +454,7 @@ definition = "D."
         Misspellings::default()
             .find(&lexicon, text, &[])
             .into_iter()
-            .map(|(m, _)| {
+            .map(|Misspelt { hit: m, .. }| {
                 assert_eq!(m.how, How::Misspelling);
                 let id = lexicon.entries()[m.entry].id.clone();
                 (text[m.start..m.end].to_string(), id)
@@ -502,7 +534,7 @@ definition = "D."
             Misspellings::default()
                 .find(&lexicon, text, &[])
                 .into_iter()
-                .map(|(m, class)| {
+                .map(|Misspelt { hit: m, class, .. }| {
                     let id = lexicon.entries()[m.entry].id.clone();
                     (text[m.start..m.end].to_string(), id, class)
                 })
@@ -535,7 +567,7 @@ definition = "D."
         }];
         let found = Misspellings::default().find(&lexicon, text, &exact);
         assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].0.start..found[0].0.end], "Kamanev");
+        assert_eq!(&text[found[0].hit.start..found[0].hit.end], "Kamanev");
         // "Leon" is explained: "Trotksy" alone is tried.
         let text = "Leon Trotksy";
         let exact = [TermMatch {
@@ -547,7 +579,7 @@ definition = "D."
         }];
         let found = Misspellings::default().find(&lexicon, text, &exact);
         assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].0.start..found[0].0.end], "Trotksy");
+        assert_eq!(&text[found[0].hit.start..found[0].hit.end], "Trotksy");
     }
 
     proptest::proptest! {
@@ -604,7 +636,7 @@ definition = "D."
                 [entry] if !derived => Some(entry),
                 _ => None,
             };
-            proptest::prop_assert_eq!(index.entry_of(&candidate).map(|(e, _)| e), expected);
+            proptest::prop_assert_eq!(index.entry_of(&candidate).map(|(e, ..)| e), expected);
         }
     }
 }
