@@ -3,7 +3,8 @@
 //! italics, strikethrough and links), every span highlighted by kind, its
 //! definition (or date) in a tooltip shown on hover and on keyboard focus
 //! by CSS alone, and at the end the definitions of every entry it uses,
-//! for paper, where nothing hovers. A definition is written twice, for the
+//! for paper, where nothing hovers, each linked to its glossary entry; an
+//! entry's highlights link there. A definition is written twice, for the
 //! tooltip and for the list ([`Terms`]), however often its entry is named.
 //!
 //! # Structure
@@ -34,7 +35,7 @@ use crate::annotate::{Annotation, Span};
 use crate::document::{Block, BlockKind, Document, Format, Layout};
 use crate::lexicon::{Entry, Lexicon};
 use crate::render::html::inline::Inline;
-use crate::render::html::page::{key_class, legend, styled_page, Depth};
+use crate::render::html::page::{entry_href, kind_class, legend, styled_page, Depth};
 use crate::render::html::writer::Html;
 
 /// The handout page of one annotated document.
@@ -60,7 +61,8 @@ pub fn handout(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) -> St
         }
         h.raw(
             "<p class=\"screen-only hint\">Point at or tab to a highlighted word to see \
-             its definition; follow it to the glossary or the timeline.</p>\n\
+             its definition; follow it to its entry in the terms at the end, which links to \
+             the glossary (a date links to the timeline).</p>\n\
              <p class=\"print-only hint\">Highlighted words are explained under \
              “Terms in this handout” at the end.</p>\n",
         );
@@ -384,32 +386,30 @@ impl<'a> Terms<'a> {
         self.numbers.get(id).copied()
     }
 
-    /// The tooltip of each entry, `Name (kind)` and its definition, as
-    /// the generated content of its highlights (`.d<n>::after`; the
-    /// stylesheet places it and shows it on hover and focus). Its
-    /// alternative text is empty: readers of the page are told the
-    /// definition by the highlight's `aria-describedby`, once.
+    /// The tooltip's text of each entry, its name and definition, as the
+    /// custom properties `--n` and `--d` of its highlights (`.d<n>`). The
+    /// stylesheet's one rule for every highlight's `::after` shows them,
+    /// with the kind its class gives, on hover and focus (see
+    /// `style::CSS`). Its alternative text is empty: readers of the page
+    /// are told the definition by the highlight's `aria-describedby`, once.
     fn style(&self) -> Option<Html> {
         if self.entries.is_empty() {
             return None;
         }
         let mut h = Html::new();
         for (n, entry) in self.entries.iter().enumerate() {
-            let tip = format!(
-                "{} ({})\n{}",
-                entry.name,
-                entry.kind.as_str(),
-                entry.definition
-            );
-            h.raw("\n.").text(&term_id(n)).raw("::after{content:");
-            h.css_string(&tip).raw(" / \"\"}");
+            h.raw("\n.").text(&term_id(n)).raw("{--n:");
+            h.css_string(&entry.name).raw(";--d:");
+            h.css_string(&entry.definition).raw("}");
         }
         h.raw("\n");
         Some(h)
     }
 
-    /// "Terms in this handout": every entry the handout uses, with its
-    /// definition, a `<dd id="d<n>">` that the entry's highlights name as
+    /// "Terms in this handout": every entry the handout uses, its name
+    /// (of its kind's colour and line, the kind named after it by the
+    /// stylesheet) linked to its glossary entry, and its definition, a
+    /// `<dd id="d<n>">` that the entry's highlights link to and name as
     /// their description. Shown on screen too (touch screens do not hover).
     /// An entry named only inside another's span (`Kronstadt` in
     /// `Kronstadt Rising`) is shown on screen only: on paper the outer
@@ -423,17 +423,19 @@ impl<'a> Terms<'a> {
             h.raw("<dl>\n");
             for (n, entry) in self.entries.iter().enumerate() {
                 let id = term_id(n);
-                let (dt, dd): (&[_], &[_]) = match self.nested_only[n] {
-                    true => (
-                        &[("class", "screen-only")],
-                        &[("class", "screen-only"), ("id", &id)],
-                    ),
-                    false => (&[], &[("id", &id)]),
+                let mut class = kind_class(entry.kind);
+                let dd: &[_] = if self.nested_only[n] {
+                    class.push_str(" screen-only");
+                    &[("class", "screen-only"), ("id", &id)]
+                } else {
+                    &[("id", &id)]
                 };
-                h.open("dt", dt)
-                    .element("span", &[("class", &key_class(entry.kind))], &entry.name)
-                    .raw(" ")
-                    .element("span", &[("class", "kind")], entry.kind.as_str())
+                h.open("dt", &[("class", &class)])
+                    .element(
+                        "a",
+                        &[("href", &entry_href(Depth::Handout, &entry.id))],
+                        &entry.name,
+                    )
                     .raw("</dt>\n")
                     .element("dd", dd, &entry.definition)
                     .raw("\n");
@@ -551,18 +553,23 @@ mod tests {
         // Entries are numbered by name: Kirov d0, Kirov affair d1.
         assert!(
             page.contains(
-                "<a class=\"hl k-event d1\" id=\"s-4\" href=\"../glossary.html#kirov-affair\" \
+                "<a class=\"hl k-event d1\" id=\"s-4\" href=\"#d1\" \
                  aria-describedby=\"d1 d0\"><span class=\"hl k-person d0\" id=\"s-4-9\">Kirov</span> affair</a>"
             ),
             "{page}"
         );
-        assert!(page.contains("<dt class=\"screen-only\">"), "{page}");
         assert!(
-            page.contains("<dd class=\"screen-only\" id=\"d0\">K.</dd>"),
+            page.contains(
+                "<dt class=\"k-person screen-only\"><a href=\"../glossary.html#kirov\">Kirov</a></dt>\n\
+                 <dd class=\"screen-only\" id=\"d0\">K.</dd>"
+            ),
             "{page}"
         );
         assert!(
-            page.contains("<dt><span class=\"key k-event\">Kirov affair"),
+            page.contains(
+                "<dt class=\"k-event\"><a href=\"../glossary.html#kirov-affair\">Kirov affair</a></dt>\n\
+                 <dd id=\"d1\">A.</dd>"
+            ),
             "{page}"
         );
     }

@@ -5,7 +5,9 @@
 //! # Spans
 //!
 //! A top-level span is an `<a class="hl k-<kind>" id="s-<start>">`: an
-//! entry links to its glossary entry, a date to its timeline event. A date
+//! entry links to its definition in the handout's terms list (`#d<n>`),
+//! which links on to the glossary, so the glossary's address is written
+//! once per entry, not per mention; a date links to its timeline event. A date
 //! inside an entry (`1905 Revolution`), and a person or place nested in an
 //! event or term (`Lenin` in `Lenin's death`, matching rule 6), is a nested
 //! `<span class="hl">` (links cannot nest), whose tooltip the stylesheet
@@ -340,9 +342,12 @@ impl<'a> Inline<'a> {
             self.h.open("span", &attrs);
             return "span";
         }
-        let href = match &span.entry {
-            Some(entry) => entry_href(Depth::Handout, entry),
-            None => Depth::Handout.to(&format!("timeline.html#{}", event_id(self.doc, span.start))),
+        let href = match (entry, &span.entry) {
+            (Some(n), _) => format!("#{}", term_id(n)),
+            (None, Some(entry)) => entry_href(Depth::Handout, entry),
+            (None, None) => {
+                Depth::Handout.to(&format!("timeline.html#{}", event_id(self.doc, span.start)))
+            }
         };
         self.h.open(
             "a",

@@ -5,8 +5,9 @@
 //! is no script and nothing is fetched (a Content-Security-Policy says so
 //! too). Pages are written with the escaping `Html` writer (`writer.rs`),
 //! through which all document and lexicon text passes. The pages link to each
-//! other within a `glossator build` folder: a handout's spans to their
-//! glossary entries (`glossary.html#<id>`) and timeline events, the
+//! other within a `glossator build` folder: a handout's entries (in its
+//! terms list, which its spans link to) to their glossary entries
+//! (`glossary.html#<id>`), its dates to their timeline events, the
 //! glossary's and timeline's passages back to the spans
 //! (`handouts/<doc>.html#s-<start>`).
 //!

@@ -97,11 +97,16 @@ const KINDS: [(SpanKind, &str, &str); 6] = [
     (SpanKind::Date, "Date", "boxed"),
 ];
 
+/// `k-<kind>`: the class that gives the kind its colour and line style
+/// (and, in a handout, its name in tooltips and the terms list).
+pub fn kind_class(kind: impl Into<SpanKind>) -> String {
+    format!("k-{}", kind.into().as_str())
+}
+
 /// `<role> k-<kind>`: the classes of a highlight (`role` `hl`) or of a
-/// sample of one, for legends and lists (`key`). The `k-<kind>` class
-/// gives the kind its colour and line style.
+/// sample of one, for legends and lists (`key`).
 pub fn kind_classes(role: &str, kind: impl Into<SpanKind>) -> String {
-    format!("{role} k-{}", kind.into().as_str())
+    format!("{role} {}", kind_class(kind))
 }
 
 /// `key k-<kind>`: a sample of the kind's highlight, for legends and lists.

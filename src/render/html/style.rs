@@ -6,8 +6,10 @@
 //! by the line under the words: person solid, organisation dashed, place
 //! double, event wavy, term dotted, and a date is boxed. Tooltips appear on
 //! `:hover`, `:focus` and `:focus-within`: a `.tip` element, or an entry's
-//! (`.hl::after`, whose text the handout's own rules give; see
-//! `handout::Terms`); a date, person or place inside a span shows its
+//! (`.hl::after`, its name `--n` and definition `--d` given by the
+//! handout's own rule for the entry, see `handout::Terms`, and its kind
+//! `--k` by the kind's class; every highlight first unsets `--n` and `--d`,
+//! so a highlight without an entry of its own shows none); a date, person or place inside a span shows its
 //! tooltip above the span's, and when the span has the focus. For print, tooltips and
 //! navigation are hidden and colours are kept; the handout's "Terms in
 //! this handout" section carries the definitions onto paper, in two
@@ -22,17 +24,18 @@ pub const CSS: &str = r#"
 :root { color-scheme: light; }
 body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;
   max-width: 46rem; margin: 1.5rem auto 4rem; padding: 0 1rem; }
-nav, header .path, .legend, .hint, .tip, .hl::after, .kind, .cue, .meta, .counts, .files {
+nav, header .path, .legend, .hint, .tip, .hl::after, .kind, .terms dt::after, .cue, .meta,
+.counts, .files {
   font-family: system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 nav { font-size: .9rem; border-bottom: 1px solid #ccc; padding-bottom: .4rem; margin-bottom: 1rem; }
 h1 { font-size: 1.6rem; margin: .2rem 0; }
 h2 { font-size: 1.25rem; margin: 1.8rem 0 .6rem; border-bottom: 1px solid #ddd; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 a { color: #0b4f8a; }
-.path, .hint, .cue, .meta, .kind { color: #555; font-size: .85rem; }
+.path, .hint, .cue, .meta, .kind, .terms dt::after { color: #555; font-size: .85rem; }
 .path { margin: 0; }
 .print-only { display: none; }
-.kind { font-style: normal; font-weight: normal; text-transform: lowercase; }
+.kind, .terms dt::after { font-style: normal; font-weight: normal; text-transform: lowercase; }
 .legend { list-style: none; padding: 0; margin: .6rem 0 1.2rem; display: flex; flex-wrap: wrap;
   gap: .3rem 1.1rem; font-size: .9rem; }
 .text p, .text li, .text td, .text th, .text pre { white-space: pre-wrap; tab-size: 6; margin: 0 0 .9rem; }
@@ -46,20 +49,21 @@ a { color: #0b4f8a; }
 .text pre { background: #f4f4f4; padding: .5rem .7rem; font-size: .9rem; }
 mark { background: #fff0b3; color: inherit; }
 
-.k-person { --c: #D55E00; text-decoration-style: solid; }
-.k-org { --c: #0072B2; text-decoration-style: dashed; }
-.k-place { --c: #009E73; text-decoration-style: double; }
-.k-event { --c: #CC79A7; text-decoration-style: wavy; }
-.k-term { --c: #E69F00; text-decoration-style: dotted; }
+.k-person { --c: #D55E00; --k: "person"; text-decoration-style: solid; }
+.k-org { --c: #0072B2; --k: "org"; text-decoration-style: dashed; }
+.k-place { --c: #009E73; --k: "place"; text-decoration-style: double; }
+.k-event { --c: #CC79A7; --k: "event"; text-decoration-style: wavy; }
+.k-term { --c: #E69F00; --k: "term"; text-decoration-style: dotted; }
 .k-date { --c: #56B4E9; }
-.hl, .key { color: inherit; text-decoration-line: underline; text-decoration-color: var(--c);
-  text-decoration-thickness: 2px; text-underline-offset: 3px; text-decoration-skip-ink: none;
+.hl, .key, .terms dt > a { color: inherit; text-decoration-line: underline;
+  text-decoration-color: var(--c); text-decoration-thickness: 2px; text-underline-offset: 3px;
+  text-decoration-skip-ink: none;
   background: color-mix(in srgb, var(--c) 16%, transparent); border-radius: 2px;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .hl.k-date, .key.k-date { text-decoration-line: none; border: 1.5px solid var(--c);
   padding: 0 1px; }
-.key { padding: 0 2px; }
-.hl { position: relative; }
+.key, .terms dt > a { padding: 0 2px; }
+.hl { position: relative; --n: initial; --d: initial; }
 .hl:focus { outline: 3px solid #1b1b1b; outline-offset: 2px; }
 
 .tip, .hl::after { display: none; position: absolute; left: 0; top: calc(100% + 5px); z-index: 10;
@@ -68,7 +72,7 @@ mark { background: #fff0b3; color: inherit; }
   border-radius: 4px; box-shadow: 0 3px 10px rgba(0, 0, 0, .25);
   font-size: .88rem; line-height: 1.4; white-space: normal; text-align: left;
   font-weight: normal; font-style: normal; }
-.hl::after { white-space: pre-line; }
+.hl::after { white-space: pre-line; content: var(--n) " (" var(--k) ")\a " var(--d) / ""; }
 .tip .tip-head, .tip .def { display: block; }
 .tip .def + .tip-head { margin-top: .35rem; padding-top: .35rem; border-top: 1px solid #ddd; }
 .hl .hl > .tip, .hl .hl::after { top: auto; bottom: calc(100% + 5px); }
@@ -78,7 +82,9 @@ mark { background: #fff0b3; color: inherit; }
 .terms { margin-top: 2.5rem; border-top: 2px solid #1b1b1b; }
 .terms h2 { border: 0; }
 .terms dt { margin-top: .6rem; font-weight: bold; }
-.terms dd { margin: .1rem 0 0 1.2rem; }
+.terms dt::after { content: " " var(--k); }
+.terms dd { margin: .1rem 0 0 1.2rem; scroll-margin-top: 3rem; }
+.terms dd:target { background: #fff0b3; }
 .entry { margin-bottom: 1.4rem; }
 .entry p { margin: .2rem 0; }
 .passages, .events { padding-left: 1.4rem; }
@@ -107,7 +113,7 @@ mark { background: #fff0b3; color: inherit; }
   nav, .tip, .hl::after, .screen-only { display: none !important; }
   .print-only { display: block; }
   a { color: inherit; text-decoration-line: none; }
-  .hl, .key { text-decoration-line: underline; }
+  .hl, .key, .terms dt > a { text-decoration-line: underline; }
   .hl.k-date, .key.k-date { text-decoration-line: none; }
   h1 { font-size: 14pt; }
   h2 { font-size: 12pt; margin: 1rem 0 .4rem; break-after: avoid; }
@@ -122,7 +128,7 @@ mark { background: #fff0b3; color: inherit; }
   .terms h2 { break-after: avoid; margin-top: .4rem; }
   .terms dl { column-count: 2; column-gap: 6mm; font-size: 8pt; line-height: 1.25; margin: 0; }
   .terms dt { break-after: avoid; margin-top: .25rem; }
-  .terms .kind, .entry .kind { font-size: 7pt; }
+  .terms dt::after, .entry .kind { font-size: 7pt; }
   .terms dd { break-inside: avoid; margin: 0 0 0 .6rem; }
   .compact { font-size: 7pt; line-height: 1.1; }
   .compact th, .compact td { padding: 1px 4mm 1px 0; }
