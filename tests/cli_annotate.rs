@@ -494,3 +494,24 @@ fn events_and_places_named_after_a_place_are_found_by_its_name() {
         ],
     );
 }
+
+/// A name written without its accents, or with them where the card has
+/// none, is the card's (matching rule 3), and the span keeps the letters
+/// as written: a decomposed accent at the end of a word stays in it.
+#[test]
+fn accents_are_no_difference() {
+    let cards = "Gebhard von Blücher\tPrussian field marshal (1742–1819).\n\
+                 Vendée\tRegion in western France that rose in 1793.\n\
+                 Napoleon Bonaparte\tFrench general (1769–1821), emperor from 1804.\n";
+    let text = "Blucher reached the Vendee; Bonapartè met Vende\u{301}e\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
+            ("Blucher", "gebhard-von-blucher"),
+            ("Vendee", "vendee"),
+            ("Bonapartè", "napoleon-bonaparte"),
+            ("Vende\u{301}e", "vendee"),
+        ],
+    );
+}

@@ -34,6 +34,13 @@ pub(super) fn fold(c: char, fold_case: bool) -> Fold {
         Ok(b) if b.is_ascii() => return fold_ascii(b, fold_case),
         _ => {}
     }
+    if let Some(base) = latin_base(c) {
+        return Fold::Char(if fold_case {
+            base.to_ascii_lowercase()
+        } else {
+            base
+        });
+    }
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => Fold::Char('\''),
         c if is_hyphen(c) => Fold::Space,
@@ -43,6 +50,32 @@ pub(super) fn fold(c: char, fold_case: bool) -> Fold {
         c if is_common_letter(c) => Fold::Char(common_letter_lowercase(c)),
         c => Fold::Lower(c),
     }
+}
+
+/// The first character of [`LATIN_BASES`].
+const LATIN_FIRST: u32 = 0xC0;
+
+/// The ASCII letter under each character from U+00C0 to U+017F (Latin-1
+/// and Latin Extended-A), or `.` for none: the letter that the character's
+/// canonical decomposition (NFD) starts with when the rest are combining
+/// marks (`é` = `e` + `◌́`, `Ü`, `ñ`, `ç`, `ő`), and for the letters with a
+/// stroke or bar that have no decomposition, the letter they are written
+/// on (`ø`, `đ`, `ħ`, `ł`, and the dotless `ı`). Ligatures and other
+/// letters (`æ`, `ß`, `þ`, `ŋ`) have none. Checked against the
+/// decompositions by a test.
+const LATIN_BASES: &[u8; 192] = b"AAAAAA.CEEEEIIII.NOOOOO.OUUUUY..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y\
+AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi..JjKk.LlLlLl.\
+.LlNnNnNn...OoOoOo..RrRrRrSsSsSsSsTtTt..UuUuUuUuUuUuWwYyYZzZzZz.";
+
+/// The ASCII letter a Latin letter with a diacritic is written on (`é` →
+/// `e`, `Ł` → `L`; see [`LATIN_BASES`]), in its case: people type names
+/// without their accents (`Josephine`, `Blucher`, `Pilsudski`), so a
+/// letter and its base letter are one (matching rule 3).
+#[inline(always)]
+pub(super) fn latin_base(c: char) -> Option<char> {
+    let index = (c as u32).checked_sub(LATIN_FIRST)? as usize;
+    let base = *LATIN_BASES.get(index)?;
+    (base != b'.').then_some(base as char)
 }
 
 /// What the ASCII byte `b` becomes: white space and `-` are separators,
@@ -99,6 +132,39 @@ mod tests {
         for c in ('\u{2000}'..='\u{2BFF}').filter(|&c| is_caseless(c)) {
             assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
         }
-        check("ÀÉÞ×ЖЁ•", "àéþ×жё•");
+        check("ÀÉÞ×ЖЁ•", "aeþ×жё•");
+    }
+
+    #[test]
+    fn latin_bases_are_the_decompositions() {
+        use unicode_normalization::char::is_combining_mark;
+        use unicode_normalization::UnicodeNormalization;
+        let strokes = "ØøĐđĦħŁłı";
+        for c in '\u{0}'..='\u{24F}' {
+            let decomposed: Vec<char> = c.nfd().collect();
+            let base = match decomposed.split_first() {
+                _ if c.is_ascii() => None,
+                Some((&base, marks)) if !marks.is_empty() => Some(base).filter(|b| {
+                    b.is_ascii_alphabetic() && marks.iter().all(|&m| is_combining_mark(m))
+                }),
+                _ => None,
+            };
+            let base = base.or_else(|| {
+                let stroke = strokes.contains(c);
+                stroke.then(|| {
+                    deunicode::deunicode_char(c)
+                        .unwrap()
+                        .chars()
+                        .next()
+                        .unwrap()
+                })
+            });
+            let in_table = ('\u{C0}'..='\u{17F}').contains(&c);
+            assert_eq!(latin_base(c), base.filter(|_| in_table), "{c:?}");
+        }
+        check(
+            "Joséphine BLÜCHER Piłsudski İ",
+            "josephine blucher pilsudski i",
+        );
     }
 }

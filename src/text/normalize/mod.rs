@@ -4,7 +4,10 @@
 //! automaton pattern covers every spelling that matching rules 1-3 of
 //! `docs/DESIGN.md` call equal:
 //!
-//! * letters are lower-cased (Unicode, not only ASCII: `ÉTAT` = `état`);
+//! * letters are lower-cased (Unicode, not only ASCII: `ΩΜΈΓΑ` = `ωμέγα`);
+//! * a Latin letter with a diacritic becomes the ASCII letter it is
+//!   written on (`Joséphine` = `Josephine`, `Piłsudski` = `Pilsudski`:
+//!   `fold::latin_base`);
 //! * the apostrophes `’ ‘ ʼ ′` become `'`;
 //! * hyphens and dashes (`- – — ‐ ‑ ‒ −`) become a space, so `Five-Year Plan`
 //!   equals `Five Year Plan`;
@@ -13,7 +16,7 @@
 //! * soft hyphens and zero-width characters are dropped;
 //! * letters and the combining marks after them are composed (Unicode NFC),
 //!   so `Blu\u{308}cher` (decomposed, as some Mac and web tools write it)
-//!   equals `Blücher`.
+//!   equals `Blücher` (and both `Blucher`).
 //!
 //! Instead of searching the original again to find where a match came from,
 //! the normalized text keeps an alignment map back to the original, as
@@ -58,7 +61,7 @@ use std::ops::Range;
 
 use builder::Builder;
 pub(crate) use fold::is_hyphen;
-use nfc::{composes_at, nfc_inert};
+use nfc::{composes_at, composing_end, nfc_inert};
 use plain::plain_run_end;
 
 /// A normalized copy of a text plus the map from its bytes to the original.
@@ -148,7 +151,8 @@ impl<'a> Normalized<'a> {
     /// original characters it was made from.
     ///
     /// The result always lies on character boundaries of the original, even
-    /// when `range` cuts through the expansion of one original character.
+    /// when `range` cuts through the expansion of one original character,
+    /// and takes in the combining marks after its last character.
     /// `range` must be non-empty and within the normalized text.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         let edit = self
@@ -179,7 +183,9 @@ impl<'a> Normalized<'a> {
             .chars()
             .next()
             .map_or(0, char::len_utf8);
-        start..last + last_len
+        // The combining marks after the last character are its own (a
+        // composed cluster may fold to one byte, which maps to its start).
+        start..composing_end(self.original, last + last_len)
     }
 
     /// The last edit point at or before normalized byte `at`, searched
@@ -318,23 +324,24 @@ mod tests {
         check("1924–9", "1924 9");
         check("Lenin\r\n  enrolment", "lenin enrolment");
         check("a\u{00A0}b\u{2009}c", "a b c");
-        check("ÉTAT", "état");
+        check("ÉTAT", "etat");
+        check("Ωμέγα", "ωμέγα");
         check("so\u{00AD}cial", "social");
         check("a - b", "a b");
     }
 
     #[test]
     fn composes_letters_and_their_marks() {
-        check("Blu\u{308}cher", "blücher");
-        check("BLU\u{308}CHER", "blücher");
-        check("e\u{301}tat", "état");
+        check("Blu\u{308}cher", "blucher");
+        check("BLU\u{308}CHER", "blucher");
+        check("e\u{301}tat", "etat");
         check("Е\u{308}жов", "ёжов");
         // A mark after a space or at the start stays as it is.
         check("\u{308}a \u{301}", "\u{308}a \u{301}");
         // Marks of different classes are put in order, then composed.
         check("e\u{323}\u{302}", "ệ");
-        // NFC replaces singletons: the Angstrom sign is Å.
-        check("10 \u{212B}", "10 å");
+        // NFC replaces singletons: the Angstrom sign is Å, which is A.
+        check("10 \u{212B}", "10 a");
         assert_eq!(
             normalize_form("Blücher", true),
             normalize_form("Blu\u{308}cher", true)
@@ -345,25 +352,25 @@ mod tests {
     fn a_cluster_maps_back_whole() {
         let original = "Ble\u{323}\u{302} Blu\u{308}cher";
         let n = Normalized::new(original);
-        assert_eq!(n.as_str(), "blệ blücher");
+        assert_eq!(n.as_str(), "blệ blucher");
         let whole = |at: usize, len: usize| &original[n.original_range(at..at + len)];
         assert_eq!(whole(0, "blệ".len()), "Ble\u{323}\u{302}");
-        // A range ending inside the composed letter ends after its base.
-        assert_eq!(whole(0, "bl".len() + 1), "Ble");
-        let at = n.as_str().find("blü").unwrap();
-        assert_eq!(whole(at, "blü".len()), "Blu\u{308}");
-        assert_eq!(whole(at, "blücher".len()), "Blu\u{308}cher");
+        // A range ending inside the composed letter ends after its marks.
+        assert_eq!(whole(0, "bl".len() + 1), "Ble\u{323}\u{302}");
+        let at = n.as_str().find("blu").unwrap();
+        assert_eq!(whole(at, "blu".len()), "Blu\u{308}");
+        assert_eq!(whole(at, "blucher".len()), "Blu\u{308}cher");
     }
 
     #[test]
     fn maps_back_to_whole_original_characters() {
-        let original = "x İstanbul ’NEP’";
+        let original = "x Ⱥstana ’NEP’";
         let n = Normalized::new(original);
-        let at = n.as_str().find("stanbul").unwrap();
-        // "i̇" (two chars) came from one original "İ"; a match starting
-        // inside the expansion maps to the whole original character.
-        let range = n.original_range(at - 2..at + 7);
-        assert_eq!(&original[range], "İstanbul");
+        let at = n.as_str().find("stana").unwrap();
+        // "ⱥ" (three bytes) came from "Ⱥ" (two); a match starting inside
+        // the expansion maps to the whole original character.
+        let range = n.original_range(at - 1..at + 5);
+        assert_eq!(&original[range], "Ⱥstana");
         let at = n.as_str().find("'nep'").unwrap();
         assert_eq!(&original[n.original_range(at..at + 5)], "’NEP’");
     }
