@@ -244,7 +244,11 @@ fn reduce(c: &mut Criterion) {
                 let annotation = annotator.annotate(doc);
                 timeline.append(TimelineBuilder::of_document(doc, &annotation));
             }
-            timeline.finish().events().len()
+            timeline
+                .finish()
+                .expect("a timeline in memory")
+                .events()
+                .len()
         });
     });
     group.finish();

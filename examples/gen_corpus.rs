@@ -16,7 +16,6 @@
 #[path = "../benches/common/gen.rs"]
 mod gen;
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() -> std::io::Result<()> {
@@ -39,29 +38,11 @@ fn main() -> std::io::Result<()> {
     let size: usize = size_mb.parse::<usize>().expect("SIZE_MB is a number") << 20;
     let lexicon = gen::lexicon(entries.parse().expect("ENTRIES is a number"));
     std::fs::create_dir_all(out.join("corpus"))?;
-    std::fs::write(out.join("lexicon.toml"), lexicon_toml(&lexicon))?;
+    std::fs::write(out.join("lexicon.toml"), gen::lexicon_toml(&lexicon))?;
     std::fs::write(out.join("terms.txt"), terms(&lexicon))?;
     let (docs, bytes) = write_corpus(&out.join("corpus"), &lexicon, size, density)?;
     eprintln!("{}: {docs} documents, {bytes} bytes", out.display());
     Ok(())
-}
-
-fn lexicon_toml(lexicon: &[gen::GenEntry]) -> String {
-    let mut toml = String::new();
-    for entry in lexicon {
-        let aliases: Vec<String> = entry.aliases.iter().map(|a| format!("{a:?}")).collect();
-        writeln!(
-            toml,
-            "[[entry]]\nid = \"{}\"\nname = {:?}\nkind = \"{}\"\naliases = [{}]\n\
-             definition = \"Generated.\"\n",
-            entry.id,
-            entry.name,
-            entry.kind,
-            aliases.join(", ")
-        )
-        .expect("writing to a String");
-    }
-    toml
 }
 
 fn terms(lexicon: &[gen::GenEntry]) -> String {

@@ -110,7 +110,7 @@ pub fn merge(data: &[u8]) {
         markdown::glossary(&glossary);
         html::glossary(&glossary);
         tsv::glossary(&glossary);
-        html::index(&glossary, &TimelineBuilder::new().finish());
+        html::index(&glossary, 0);
         let max = glossary.max_occurrences();
         if let Ok(mut merged) = Glossary::new(max).merge(glossary.clone()) {
             let _ = merged.clone().merge(glossary);
@@ -124,7 +124,10 @@ pub fn merge(data: &[u8]) {
         assert_eq!(back, timeline);
         markdown::timeline(&timeline);
         html::timeline(&timeline);
-        if let Ok(merged) = TimelineBuilder::new().finish().merge(timeline.clone()) {
+        let empty = TimelineBuilder::new()
+            .finish()
+            .expect("a timeline in memory");
+        if let Ok(merged) = empty.merge(timeline.clone()) {
             let _ = merged.merge(timeline);
         }
     }
@@ -278,13 +281,13 @@ fn render_all(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
     glossary.add(doc, annotation, lexicon);
     let mut builder = TimelineBuilder::new();
     builder.add(doc, annotation);
-    let timeline = builder.finish();
+    let timeline = builder.finish().expect("a timeline in memory");
     html::handout(doc, annotation, lexicon);
     markdown::glossary(&glossary);
     markdown::timeline(&timeline);
     html::glossary(&glossary);
     html::timeline(&timeline);
-    html::index(&glossary, &timeline);
+    html::index(&glossary, timeline.events().len());
     tsv::glossary(&glossary);
     let json = serde_json::to_vec(&glossary).expect("a glossary writes");
     let back: Glossary = serde_json::from_slice(&json).expect("a glossary made by add reads back");

@@ -70,5 +70,6 @@ pub mod records;
 pub mod render;
 mod shard;
 pub mod slug;
+mod spill;
 pub mod text;
 pub mod timeline;

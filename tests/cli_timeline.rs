@@ -1,11 +1,14 @@
 //! The timeline of events (issue 18 item 4) end to end: one row per event
 //! across documents, the entries it names highlighted and linked, every
 //! mention keeping the anchor handouts link to, and a title's span set
-//! apart from the events.
+//! apart from the events. The timeline and `build` write the same bytes
+//! whatever the memory budget of the timeline's sorts (one that spills
+//! every event to disk included).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::util::{glossator, temp_with};
+use crate::gen::{self, Density};
+use crate::util::{glossator, repo, temp_with};
 
 /// Two documents that both date the Kronstadt Rising, one whose title
 /// spans the period; `timeline --format FORMAT` of them.
@@ -131,4 +134,99 @@ fn old_style_dates_say_so_in_words_and_in_the_json() {
     );
     let json = run("json");
     assert_eq!(json.matches("\"old_style\":true").count(), 2, "{json}");
+}
+
+/// What `timeline` writes in each format, and every file `build` writes
+/// (path, bytes), with the arguments `args` (inputs and lexicon) and the
+/// sorts' memory budget `budget` (the default without one).
+fn outputs(args: &[&str], budget: Option<&str>) -> Vec<(PathBuf, Vec<u8>)> {
+    let run = |extra: &[&str]| {
+        let mut command = glossator();
+        if let Some(bytes) = budget {
+            command.env("GLOSSATOR_SPILL_BYTES", bytes);
+        }
+        let out = command.args(extra).args(args).assert().success();
+        out.get_output().stdout.clone()
+    };
+    let mut outputs = Vec::new();
+    for format in ["json", "md", "html"] {
+        let bytes = run(&["timeline", "--jobs", "2", "--format", format]);
+        outputs.push((PathBuf::from(format!("timeline.{format}")), bytes));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let build = dir.path().join("build");
+    run(&[
+        "build",
+        "--quiet",
+        "--jobs",
+        "2",
+        "--out",
+        build.to_str().unwrap(),
+    ]);
+    for entry in walkdir::WalkDir::new(&build).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let path = entry.path().strip_prefix(&build).unwrap().to_path_buf();
+            outputs.push((path, std::fs::read(entry.path()).unwrap()));
+        }
+    }
+    outputs
+}
+
+/// The outputs with a budget of one byte (every event a run of its own on
+/// disk, runs merged in tiers), of a few kilobytes, and the default
+/// (nothing on disk) are the same bytes.
+fn same_whatever_the_budget(args: &[&str]) {
+    let default = outputs(args, None);
+    assert!(default.len() > 10, "{} files", default.len());
+    let timeline = &default[0].1;
+    assert!(
+        timeline.len() > 20_000,
+        "a timeline of {} bytes",
+        timeline.len()
+    );
+    for budget in ["1", "4096"] {
+        let spilled = outputs(args, Some(budget));
+        assert_eq!(spilled.len(), default.len());
+        for ((path, want), (spilled_path, got)) in default.iter().zip(&spilled) {
+            assert_eq!(path, spilled_path);
+            assert!(
+                want == got,
+                "{} differs with a budget of {budget} bytes",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_corpus_is_built_the_same_whatever_the_memory_budget() {
+    let corpus = repo().join("corpus");
+    same_whatever_the_budget(&[corpus.to_str().unwrap()]);
+}
+
+#[test]
+fn a_generated_corpus_is_built_the_same_whatever_the_memory_budget() {
+    let lexicon = gen::lexicon(2_000);
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    for index in 0..6 {
+        let density = if index % 2 == 0 {
+            Density::Dense
+        } else {
+            Density::Sparse
+        };
+        let bytes = gen::document_size(index, 16 << 10, 48 << 10);
+        let text = gen::document(&lexicon, index, bytes, density);
+        std::fs::write(notes.join(format!("{index:02}.txt")), text).unwrap();
+    }
+    let toml = dir.path().join("lexicon.toml");
+    std::fs::write(&toml, gen::lexicon_toml(&lexicon)).unwrap();
+    same_whatever_the_budget(&[
+        "--no-default-lexicon",
+        "--lexicon",
+        toml.to_str().unwrap(),
+        notes.to_str().unwrap(),
+    ]);
 }

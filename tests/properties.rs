@@ -114,7 +114,7 @@ proptest! {
             timeline.add(&doc, &annotation);
             html::handout(&doc, &annotation, lexicon);
         }
-        let timeline = timeline.finish();
+        let timeline = timeline.finish().unwrap();
         let passages = glossary.entries().iter().flat_map(|e| e.occurrences.iter())
             .map(|o| (o.start, o.end, &o.text, o.sentence, &o.context))
             .chain(timeline.events().iter().map(|e| (e.span[0], e.span[1], &e.text, e.sentence, &e.context)));
@@ -127,7 +127,7 @@ proptest! {
         markdown::timeline(&timeline);
         html::glossary(&glossary);
         html::timeline(&timeline);
-        html::index(&glossary, &timeline);
+        html::index(&glossary, timeline.events().len());
         tsv::glossary(&glossary);
     }
 }

@@ -1,7 +1,8 @@
 //! glossator's integration tests, one binary (fast to link).
 //!
 //! * `util`: shared helpers: the built binary, temp folders, the seed texts,
-//!   golden files, the hostile HTML build.
+//!   golden files, the hostile HTML build; `gen`: the benchmarks' generated
+//!   lexicons and documents (`benches/common/gen.rs`).
 //! * `cli_annotate`: `glossator annotate` end to end: JSON shape, exit codes,
 //!   bad inputs, thread-count independence.
 //! * `cli_outputs`: `glossary`, `timeline`, `build`, `merge`: golden files
@@ -12,7 +13,8 @@
 //!   links, plain passages, `--max-occurrences 0`, the format from `--out`,
 //!   the compact glossary.
 //! * `cli_timeline`: the timeline of events: one row per event across
-//!   documents, its entries linked, anchors kept, a title's span apart.
+//!   documents, its entries linked, anchors kept, a title's span apart;
+//!   the same timeline and build whatever the memory budget of its sorts.
 //! * `cli_worksheet`: `glossator worksheet`: gap-fill, matching, date
 //!   ordering and the answer key checked against each other and the notes,
 //!   the seed, the options, `build`'s copy.
@@ -56,6 +58,9 @@
 //!   across sentence breaks, spreadsheet formulas in the TSV, bad partials.
 
 mod util;
+
+#[path = "../benches/common/gen.rs"]
+mod gen;
 
 mod cli_anki;
 mod cli_annotate;

@@ -20,6 +20,7 @@
 //!   possessive, hyphenated or broken across a line.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
 /// SplitMix64: tiny, fast, good enough for test data.
 pub struct Rng(u64);
@@ -252,6 +253,28 @@ impl Density {
             Density::Dense => 18,
         }
     }
+}
+
+/// `lexicon` in glossator's lexicon format, each entry defined as
+/// "Generated.".
+// The criterion benches build their lexicon in memory.
+#[allow(dead_code)]
+pub fn lexicon_toml(lexicon: &[GenEntry]) -> String {
+    let mut toml = String::new();
+    for entry in lexicon {
+        let aliases: Vec<String> = entry.aliases.iter().map(|a| format!("{a:?}")).collect();
+        writeln!(
+            toml,
+            "[[entry]]\nid = \"{}\"\nname = {:?}\nkind = \"{}\"\naliases = [{}]\n\
+             definition = \"Generated.\"\n",
+            entry.id,
+            entry.name,
+            entry.kind,
+            aliases.join(", ")
+        )
+        .expect("writing to a String");
+    }
+    toml
 }
 
 /// Document `index` of a corpus mentioning `lexicon` with `density`: at

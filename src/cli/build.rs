@@ -7,11 +7,11 @@ use glossator::annotate::{Annotation, SpanKind};
 use glossator::glossary::{Glossary, GlossaryBuilder};
 use glossator::input::Document;
 use glossator::lexicon::Kind;
-use glossator::render::html;
 use glossator::render::json::{annotation_line, write_annotation};
+use glossator::render::{html, markdown};
 use glossator::timeline::TimelineBuilder;
 
-use crate::args::{BuildArgs, GlossaryFormat, TimelineFormat};
+use crate::args::{BuildArgs, GlossaryFormat};
 use crate::config::Run;
 use crate::output::{Output, OutputFolder};
 use crate::process::{is_large, process};
@@ -63,7 +63,7 @@ impl Found {
         Found {
             tally: Tally::default(),
             glossary: GlossaryBuilder::new(max_occurrences),
-            timeline: TimelineBuilder::new(),
+            timeline: TimelineBuilder::with_budget(crate::timeline::spill_budget()),
         }
     }
 
@@ -147,7 +147,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         glossary,
         timeline,
     } = found;
-    let (mut glossary, timeline) = (glossary.finish(), timeline.finish());
+    let (mut glossary, timeline) = (glossary.finish(), timeline.sorted()?);
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.min_count);
     let anki = args.anki.options();
@@ -162,17 +162,21 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         let bytes = crate::glossary::render(&glossary, &run.cards, format, &anki);
         output.write(&out.join(file), &bytes, reporter)?;
     }
-    for (format, ext) in [
-        (TimelineFormat::Json, "json"),
-        (TimelineFormat::Md, "md"),
-        (TimelineFormat::Html, "html"),
-    ] {
-        let bytes = crate::timeline::render(&timeline, format);
-        output.write(&out.join(format!("timeline.{ext}")), &bytes, reporter)?;
-    }
-    let worksheet = html::worksheet(&glossary, &timeline, &args.worksheet.options());
+    // The timeline's events and rows are read as they are written, from
+    // disk past the budget: the rows are made once, for three pages.
+    output.write_with(&out.join("timeline.json"), reporter, |to| {
+        timeline.write_json(to)
+    })?;
+    let rows = timeline.rows()?;
+    output.write_with(&out.join("timeline.md"), reporter, |to| {
+        markdown::write_timeline(&rows, to)
+    })?;
+    output.write_with(&out.join("timeline.html"), reporter, |to| {
+        html::write_timeline(&rows, to)
+    })?;
+    let worksheet = html::worksheet(&glossary, &rows, &args.worksheet.options())?;
     output.write(&out.join("worksheet.html"), worksheet.as_bytes(), reporter)?;
-    let index = html::index(&glossary, &timeline);
+    let index = html::index(&glossary, timeline.len());
     output.write(&out.join("index.html"), index.as_bytes(), reporter)?;
     output.finish(reporter);
     if !args.run.quiet {

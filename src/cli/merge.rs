@@ -37,7 +37,10 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
                     bail!("a timeline has no tsv, anki or compact format (use json, md or html)")
                 }
             };
-            crate::timeline::render(&merge_all(&args.files, Timeline::merge)?, format)
+            let merged = merge_all(&args.files, Timeline::merge)?.sorted();
+            let mut bytes = Vec::new();
+            crate::timeline::render(&merged, format, &mut bytes)?;
+            bytes
         }
         other => bail!(
             "{}: not a glossary or timeline partial (schema {other:?})",

@@ -126,13 +126,24 @@ impl Output {
         out: Option<&Path>,
         reporter: &mut Reporter,
     ) -> io::Result<()> {
+        self.emit_with(out, reporter, |to| to.write_all(bytes))
+    }
+
+    /// Writes what `write` writes to `out` (and commits it) or, without
+    /// one, to stdout.
+    pub fn emit_with(
+        &mut self,
+        out: Option<&Path>,
+        reporter: &mut Reporter,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
         if let Some(path) = out {
-            self.write(path, bytes, reporter)?;
+            self.write_with(path, reporter, write)?;
             self.finish(reporter);
             Ok(())
         } else {
-            let mut stdout = io::stdout().lock();
-            stdout.write_all(bytes)?;
+            let mut stdout = io::BufWriter::new(io::stdout().lock());
+            write(&mut stdout)?;
             stdout.flush()
         }
     }

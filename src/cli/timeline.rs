@@ -1,13 +1,29 @@
 //! `glossator timeline`, and rendering timelines for `build` and `merge`.
 
-use glossator::render::{html, json::json_line, markdown};
-use glossator::timeline::{Timeline, TimelineBuilder};
+use std::io::{self, Write};
+
+use glossator::render::{html, markdown};
+use glossator::timeline::{SortedTimeline, TimelineBuilder};
 
 use crate::args::{chosen_format, TimelineArgs, TimelineFormat};
 use crate::config::Run;
 use crate::output::Output;
 use crate::process::process;
 use crate::report::Reporter;
+
+/// Bytes of events a run holds in memory (as estimated) before it sorts
+/// them on disk, in temporary files merged when the timeline is written.
+const SPILL_BUDGET: usize = 16 << 20;
+
+/// The memory budget of the timeline's sorts: [`SPILL_BUDGET`], or the
+/// number of bytes in `GLOSSATOR_SPILL_BYTES`, an internal setting that
+/// lets tests spill small runs (the output is the same whatever it is).
+pub fn spill_budget() -> usize {
+    std::env::var("GLOSSATOR_SPILL_BYTES")
+        .ok()
+        .and_then(|bytes| bytes.parse().ok())
+        .unwrap_or(SPILL_BUDGET)
+}
 
 /// Builds the timeline of every input and writes it as the flags ask.
 pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
@@ -16,7 +32,7 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::R
         output.check(out)?;
     }
     let format = chosen_format(args.format, args.out.as_deref(), TimelineFormat::Json)?;
-    let mut builder = TimelineBuilder::new();
+    let mut builder = TimelineBuilder::with_budget(spill_budget());
     process(
         run,
         |doc| TimelineBuilder::of_document(doc, &run.annotator.annotate(doc)),
@@ -26,15 +42,21 @@ pub fn run(run: &Run, args: &TimelineArgs, reporter: &mut Reporter) -> anyhow::R
             Ok(())
         },
     )?;
-    let bytes = render(&builder.finish(), format);
-    Ok(output.emit(&bytes, args.out.as_deref(), reporter)?)
+    let timeline = builder.sorted()?;
+    Ok(output.emit_with(args.out.as_deref(), reporter, |out| {
+        render(&timeline, format, out)
+    })?)
 }
 
-/// The timeline in one format.
-pub fn render(timeline: &Timeline, format: TimelineFormat) -> Vec<u8> {
+/// Writes the timeline in one format.
+pub fn render(
+    timeline: &SortedTimeline,
+    format: TimelineFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        TimelineFormat::Json => json_line(timeline),
-        TimelineFormat::Md => markdown::timeline(timeline).into_bytes(),
-        TimelineFormat::Html => html::timeline(timeline).into_bytes(),
+        TimelineFormat::Json => timeline.write_json(out),
+        TimelineFormat::Md => markdown::write_timeline(&timeline.rows()?, out),
+        TimelineFormat::Html => html::write_timeline(&timeline.rows()?, out),
     }
 }

@@ -21,7 +21,7 @@ pub fn run(run: &Run, args: &WorksheetArgs, reporter: &mut Reporter) -> anyhow::
     let _folder = OutputFolder::claim(&args.out)?;
     let mut output = Output::new(&run.inputs);
     let mut glossary = Glossary::new(MAX_OCCURRENCES);
-    let mut timeline = TimelineBuilder::new();
+    let mut timeline = TimelineBuilder::with_budget(crate::timeline::spill_budget());
     let lexicon = run.annotator.lexicon();
     process(
         run,
@@ -34,7 +34,8 @@ pub fn run(run: &Run, args: &WorksheetArgs, reporter: &mut Reporter) -> anyhow::
         },
     )?;
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
-    let page = html::worksheet(&glossary, &timeline.finish(), &args.worksheet.options());
+    let timeline = timeline.sorted()?;
+    let page = html::worksheet(&glossary, &timeline.rows()?, &args.worksheet.options())?;
     output.write(&args.out.join("worksheet.html"), page.as_bytes(), reporter)?;
     output.finish(reporter);
     Ok(())

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::io;
 
 use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
@@ -12,7 +13,7 @@ use crate::lexicon::Kind;
 use crate::render::escape_markup;
 use crate::render::text::{initials, one_line, quote_around, section_id, spellings};
 use crate::text::counted;
-use crate::timeline::{Event, Row, Timeline};
+use crate::timeline::{Event, Row, Timeline, TimelineRows};
 
 /// Characters in a quote shown under "where it appears".
 const QUOTE_WIDTH: usize = 110;
@@ -179,44 +180,68 @@ fn fragment(id: &str) -> String {
 
 /// The timeline: the documents' spans, then a heading per year (of each
 /// row's first day), one row per event in date order (see
-/// [`Timeline::rows`]): the date in words, the entries the row names (the
+/// [`crate::timeline::SortedTimeline::rows`]): the date in words, the entries the row names (the
 /// events first), then a quote of each passage with its document.
+///
+/// # Panics
+///
+/// Never: a timeline in memory is sorted and written without temporary
+/// files.
 pub fn timeline(timeline: &Timeline) -> String {
-    let rows = timeline.rows();
-    let mut out = String::from("# Timeline\n\n");
+    let sorted = timeline.sorted();
+    let mut out = Vec::new();
+    sorted
+        .rows()
+        .and_then(|rows| write_timeline(&rows, &mut out))
+        .expect("a timeline in memory is written to memory");
+    String::from_utf8(out).expect("Markdown is written from strings")
+}
+
+/// [`timeline`] written to `out` a row at a time, from rows that may be
+/// on disk.
+pub fn write_timeline(rows: &TimelineRows, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut text = String::from("# Timeline\n\n");
     let _ = writeln!(
-        out,
+        text,
         "{} from {} in {}.\n",
-        counted(rows.events.len(), "event", "events"),
-        counted(timeline.events().len(), "dated passage", "dated passages"),
-        counted(timeline.documents().len(), "document", "documents")
+        counted(rows.event_rows(), "event", "events"),
+        counted(rows.timeline().len(), "dated passage", "dated passages"),
+        counted(rows.timeline().documents().len(), "document", "documents")
     );
-    if !rows.spans.is_empty() {
-        out.push_str(
+    let mut spans_left = rows.span_rows();
+    if spans_left > 0 {
+        text.push_str(
             "## Periods covered\n\nThe span of a document, as its title gives it, or a range of \
              more than 50 years.\n\n",
         );
-        for row in &rows.spans {
-            timeline_row(&mut out, timeline, row);
-        }
-        out.push('\n');
     }
     let mut year = None;
-    for row in &rows.events {
-        let start = row.first().start.year;
-        if year != Some(start) {
-            let gap = if year.is_some() { "\n" } else { "" };
-            year = Some(start);
-            let _ = writeln!(out, "{gap}## {start}\n");
+    rows.each(|row| {
+        if row.span {
+            timeline_row(&mut text, rows, row);
+            spans_left -= 1;
+            if spans_left == 0 {
+                text.push('\n');
+            }
+        } else {
+            let start = row.first().start.year;
+            if year != Some(start) {
+                let gap = if year.is_some() { "\n" } else { "" };
+                year = Some(start);
+                let _ = writeln!(text, "{gap}## {start}\n");
+            }
+            timeline_row(&mut text, rows, row);
         }
-        timeline_row(&mut out, timeline, row);
-    }
-    out
+        out.write_all(text.as_bytes())?;
+        text.clear();
+        Ok(())
+    })?;
+    out.write_all(text.as_bytes())
 }
 
 /// One row of the timeline: `- **date** — names: passage`, or with more
 /// than one passage, each on a line of its own under it.
-fn timeline_row(out: &mut String, timeline: &Timeline, row: &Row) {
+fn timeline_row(out: &mut String, timeline: &TimelineRows, row: &Row) {
     let first = row.first();
     let name = |id: &str| escape(timeline.entry(id).map_or(id, |e| e.name.as_str()));
     let mut head = format!(

@@ -2,30 +2,53 @@
 //! order ([`TimelineBuilder`]), each dated passage a sentence or a table
 //! row, with the entries it names.
 //!
-//! A run builds one per worker and appends them in document order; the
-//! [`Timeline`] it finishes is the type of `mod.rs`.
+//! A run builds one per document on the workers and appends them in
+//! document order to its own, whose events a [`Sorter`] sorts, on disk
+//! past its budget; it finishes as the [`SortedTimeline`] of `sorted.rs`,
+//! or in memory as the [`Timeline`] of `mod.rs`.
 
 use std::collections::{BTreeMap, HashSet};
+use std::io;
 
-use super::{EntryName, Event, Timeline, TIMELINE_SCHEMA};
+use super::rows::document_spans;
+use super::sorted::{Mention, SortedTimeline};
+use super::{EntryName, Event, Timeline};
 use crate::annotate::{Annotation, Span};
 use crate::document::{Block, BlockKind};
 use crate::input::Document;
 use crate::shard::{passage, passage_in, DocRef};
+use crate::spill::Sorter;
 
 /// Collects the events of documents one by one, in document order, and
-/// sorts them once in [`TimelineBuilder::finish`].
-#[derive(Debug, Default)]
+/// sorts them ([`TimelineBuilder::sorted`]).
+#[derive(Debug)]
 pub struct TimelineBuilder {
     documents: Vec<DocRef>,
     entries: BTreeMap<String, EntryName>,
-    events: Vec<Event>,
+    events: Sorter<Mention>,
+}
+
+impl Default for TimelineBuilder {
+    fn default() -> TimelineBuilder {
+        TimelineBuilder::with_budget(usize::MAX)
+    }
 }
 
 impl TimelineBuilder {
-    /// An empty builder.
+    /// An empty builder that holds every event in memory.
     pub fn new() -> TimelineBuilder {
         TimelineBuilder::default()
+    }
+
+    /// An empty builder that holds about `budget` bytes of events in
+    /// memory, and writes the rest to temporary files, sorted, to be
+    /// merged. The timeline is the same whatever the budget.
+    pub fn with_budget(budget: usize) -> TimelineBuilder {
+        TimelineBuilder {
+            documents: Vec::new(),
+            entries: BTreeMap::new(),
+            events: Sorter::new(budget),
+        }
     }
 
     /// Adds one annotated document (after all documents added before it).
@@ -34,6 +57,7 @@ impl TimelineBuilder {
     /// out (the annotator makes none).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation) {
         self.documents.push(DocRef::of(doc));
+        let mut events = Vec::new();
         // Spans are sorted by start and each lies inside its sentence (or
         // table row), so the spans of one come together: one pass finds
         // each one's entries once, for all of its dates.
@@ -62,7 +86,7 @@ impl TimelineBuilder {
                 let entries = entries
                     .get_or_insert_with(|| self.entry_ids(in_unit))
                     .clone();
-                self.events.push(Event {
+                events.push(Event {
                     value: value.clone(),
                     start,
                     end,
@@ -77,6 +101,18 @@ impl TimelineBuilder {
                     heading: heading_at(annotation.blocks(), span.start),
                 });
             }
+        }
+        // Which are the document's span, from its events in timeline
+        // order (by days, then position).
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by_key(|&i| (events[i].start, events[i].end));
+        let in_order: Vec<&Event> = order.iter().map(|&i| &events[i]).collect();
+        let mut spans = vec![false; events.len()];
+        for (&i, span) in order.iter().zip(document_spans(&in_order)) {
+            spans[i] = span;
+        }
+        for (event, span) in events.into_iter().zip(spans) {
+            self.events.push(Mention { span, event });
         }
     }
 
@@ -95,7 +131,7 @@ impl TimelineBuilder {
         for (id, name) in later.entries {
             self.entries.entry(id).or_insert(name);
         }
-        self.events.extend(later.events);
+        self.events.append(later.events);
     }
 
     /// The entry ids of `spans`, each once, in order of first appearance;
@@ -130,17 +166,24 @@ impl TimelineBuilder {
         ids
     }
 
-    /// The timeline. Events were collected in document order and, within
-    /// a document, in text order, so one stable sort by days gives the
-    /// documented order.
-    pub fn finish(mut self) -> Timeline {
-        self.events.sort_by_key(|e| (e.start, e.end));
-        Timeline {
-            schema: TIMELINE_SCHEMA.to_string(),
+    /// The timeline, sorted. Events were collected in document order and,
+    /// within a document, in text order, so one stable sort by days gives
+    /// the documented order. Fails if a temporary file could not be
+    /// written.
+    pub fn sorted(self) -> io::Result<SortedTimeline> {
+        let budget = self.events.budget();
+        Ok(SortedTimeline {
             documents: self.documents,
             entries: self.entries.into_values().collect(),
-            events: self.events,
-        }
+            events: self.events.sorted()?,
+            budget,
+        })
+    }
+
+    /// The timeline, in memory. Fails if a temporary file could not be
+    /// written or read back (only with a budget).
+    pub fn finish(self) -> io::Result<Timeline> {
+        self.sorted()?.into_timeline()
     }
 }
 
@@ -199,7 +242,7 @@ mod row_tests {
         let doc = Document::new("d".into(), "d.txt".into(), text.into());
         let mut builder = TimelineBuilder::new();
         builder.add(&doc, &annotator.annotate(&doc));
-        let timeline = builder.finish();
+        let timeline = builder.finish().unwrap();
         let got: Vec<(&str, &str, Vec<&str>)> = timeline
             .events()
             .iter()
@@ -252,7 +295,7 @@ mod tests {
             SPANS_READ.with(|read| read.set(0));
             let mut builder = TimelineBuilder::new();
             builder.add(&doc, &annotation);
-            let timeline = builder.finish();
+            let timeline = builder.finish().unwrap();
             assert_eq!(timeline.events.len(), 3 * sentences);
             assert!(timeline
                 .events

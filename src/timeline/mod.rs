@@ -31,9 +31,14 @@
 //! without its lexicon.
 //!
 //! Each event of the JSON is one *mention* of a date. What people read is
-//! derived from them ([`Timeline::rows`]): the mentions of one event merged
-//! into a [`Row`], and the ranges that are the span of their document (a
-//! title's "1917–1941") set apart from the events.
+//! derived from them ([`SortedTimeline::rows`]): the mentions of one event
+//! merged into a [`Row`], and the ranges that are the span of their
+//! document (a title's "1917–1941") set apart from the events.
+//!
+//! A run does not hold its events: its builder sorts them on disk past a
+//! memory budget ([`TimelineBuilder::with_budget`]), and the
+//! [`SortedTimeline`] it finishes writes its JSON and its rows a piece at
+//! a time, the same bytes whatever the budget.
 //!
 //! The fields of a [`Timeline`] are private, so that its events stay in
 //! order: it is made by a [`TimelineBuilder`], combined by
@@ -43,10 +48,13 @@
 //! One concept per file: `mod.rs` has the timeline, its events and their
 //! JSON (read back with its checks) and the merge of shards; `builder.rs`
 //! makes the events of annotated documents ([`TimelineBuilder`]);
-//! `rows.rs` derives what people read ([`Timeline::rows`]).
+//! `sorted.rs` has a run's sorted timeline and writes its JSON
+//! ([`SortedTimeline`]); `rows.rs` derives what people read
+//! ([`SortedTimeline::rows`]).
 
 mod builder;
 mod rows;
+mod sorted;
 
 use std::collections::BTreeMap;
 
@@ -58,7 +66,8 @@ use crate::shard::{
     check_disjoint, check_passage, document_order, position_of, DocRef, MergeError,
 };
 pub use builder::TimelineBuilder;
-pub use rows::{Row, Rows};
+pub use rows::{Row, Rows, TimelineRows};
+pub use sorted::SortedTimeline;
 
 /// The schema tag of [`Timeline`] JSON.
 pub const TIMELINE_SCHEMA: &str = "glossator.timeline/1";

@@ -1,15 +1,26 @@
-//! What a timeline shows ([`Timeline::rows`]): the mentions of one event
-//! merged into a [`Row`], and the ranges that span their document set
-//! apart.
+//! What a timeline shows ([`SortedTimeline::rows`]): the mentions of one
+//! event merged into a [`Row`], and the ranges that span their document
+//! set apart.
 //!
-//! Derived from the sorted events of a [`Timeline`] (`mod.rs`) when it is
-//! rendered; nothing here is stored in the JSON.
+//! Derived from the sorted events when the timeline is rendered; nothing
+//! here is stored in the JSON. Rows are made by two more sorts of the
+//! same kind as the events' (they spill to disk past the same budget):
+//! the events by what makes their row, so that a row's mentions come
+//! together, then the rows by their first mention. Only one row's
+//! mentions are held at a time.
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::collections::HashSet;
+use std::io;
 
-use super::{Event, Timeline};
+use serde::{Deserialize, Serialize};
+
+use super::sorted::{event_bytes, ids_bytes, Mention, SortedTimeline};
+use super::{EntryName, Event, Timeline};
 use crate::dates::Day;
 use crate::lexicon::Kind;
+use crate::spill::{heap_bytes, Sorted, Sorter, Spill};
 
 /// A range wider than this many years is the span of its document.
 const SPAN_YEARS: i64 = 50;
@@ -18,28 +29,33 @@ const SPAN_YEARS: i64 = 50;
 /// half of the document's other dates, and there are at least this many.
 const SPAN_MIN_OTHERS: usize = 2;
 
+/// Why a timeline held in memory cannot fail to make its rows.
+const IN_MEMORY: &str = "a timeline in memory is sorted without temporary files";
+
 /// One event as a reader sees it: the mentions of one date value whose
 /// passages name the same events, from one document or several.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row<'a> {
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// Whether the row is the span of its documents rather than an event.
+    pub span: bool,
     /// The mentions, in timeline order; the first gives the row its place.
-    pub mentions: Vec<&'a Event>,
+    pub mentions: Vec<Event>,
     /// The ids the row is known by: the event entries its passages name,
     /// or, when they name no event, every entry they name. Empty for a
     /// span.
-    pub named: Vec<&'a str>,
+    pub named: Vec<String>,
 }
 
-impl<'a> Row<'a> {
+impl Row {
     /// The first mention.
-    pub fn first(&self) -> &'a Event {
-        self.mentions[0]
+    pub fn first(&self) -> &Event {
+        &self.mentions[0]
     }
 
     /// The entries the passages name besides [`Row::named`], each once,
     /// in order of first appearance.
-    pub fn others(&self) -> Vec<&'a str> {
-        let mut seen: HashSet<&str> = self.named.iter().copied().collect();
+    pub fn others(&self) -> Vec<&str> {
+        let mut seen: HashSet<&str> = self.named.iter().map(String::as_str).collect();
         self.mentions
             .iter()
             .flat_map(|event| &event.entries)
@@ -49,17 +65,123 @@ impl<'a> Row<'a> {
     }
 }
 
-/// What a timeline shows: the documents' spans apart, then the events.
+/// What a timeline shows, in memory: the documents' spans apart, then the
+/// events.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Rows<'a> {
-    /// Ranges that span their document (see [`Timeline::rows`]), one row
-    /// per date value.
-    pub spans: Vec<Row<'a>>,
+pub struct Rows {
+    /// Ranges that span their document (see [`SortedTimeline::rows`]), one
+    /// row per date value.
+    pub spans: Vec<Row>,
     /// Every other mention, one row per event.
-    pub events: Vec<Row<'a>>,
+    pub events: Vec<Row>,
 }
 
-impl Timeline {
+/// The rows of a [`SortedTimeline`], spans first, then events, each in
+/// date order, sorted (on disk past the timeline's budget) and read as
+/// often as they are rendered.
+#[derive(Debug)]
+pub struct TimelineRows<'t> {
+    timeline: &'t SortedTimeline,
+    rows: Sorted<Ranked>,
+    spans: usize,
+}
+
+impl TimelineRows<'_> {
+    /// How many rows are spans.
+    pub fn span_rows(&self) -> usize {
+        self.spans
+    }
+
+    /// How many rows are events.
+    pub fn event_rows(&self) -> usize {
+        self.rows.len() - self.spans
+    }
+
+    /// The timeline the rows are of.
+    pub fn timeline(&self) -> &SortedTimeline {
+        self.timeline
+    }
+
+    /// The name and kind of the entry `id`, if the timeline has them.
+    pub fn entry(&self, id: &str) -> Option<&EntryName> {
+        self.timeline.entry(id)
+    }
+
+    /// Calls `f` with every row: the spans, then the events, each in
+    /// date order (a row's place is its first mention's).
+    pub fn each(&self, mut f: impl FnMut(&Row) -> io::Result<()>) -> io::Result<()> {
+        self.rows.each(|ranked| f(&ranked.row))
+    }
+}
+
+/// A mention with what makes its row, and its place in the timeline.
+#[derive(Debug, Serialize, Deserialize)]
+struct Keyed {
+    named: Vec<String>,
+    at: u64,
+    mention: Mention,
+}
+
+impl Keyed {
+    /// What makes its row.
+    fn row_key(&self) -> RowKey<'_> {
+        row_key(self.mention.span, &self.mention.event, &self.named)
+    }
+}
+
+/// What makes a row: spans or events, the date as written (value,
+/// qualifier and calendar) and the ids named.
+type RowKey<'a> = (bool, &'a str, Option<&'a str>, bool, &'a [String]);
+
+fn row_key<'a>(span: bool, event: &'a Event, named: &'a [String]) -> RowKey<'a> {
+    (
+        span,
+        &event.value,
+        event.qualifier.as_deref(),
+        event.old_style,
+        named,
+    )
+}
+
+impl Spill for Keyed {
+    fn order(&self, other: &Self) -> Ordering {
+        self.row_key().cmp(&other.row_key())
+    }
+
+    fn bytes(&self) -> usize {
+        std::mem::size_of::<Keyed>()
+            + event_bytes(&self.mention.event)
+            + self
+                .named
+                .iter()
+                .map(|id| std::mem::size_of::<String>() + id.len())
+                .sum::<usize>()
+    }
+}
+
+/// A row and the place of its first mention in the timeline.
+#[derive(Debug, Serialize, Deserialize)]
+struct Ranked {
+    at: u64,
+    row: Row,
+}
+
+impl Spill for Ranked {
+    /// Spans first, then by first mention.
+    fn order(&self, other: &Self) -> Ordering {
+        (!self.row.span, self.at).cmp(&(!other.row.span, other.at))
+    }
+
+    fn bytes(&self) -> usize {
+        let mentions = &self.row.mentions;
+        std::mem::size_of::<Ranked>()
+            + heap_bytes(std::mem::size_of_val(mentions.as_slice()))
+            + mentions.iter().map(event_bytes).sum::<usize>()
+            + ids_bytes(&self.row.named)
+    }
+}
+
+impl SortedTimeline {
     /// The timeline as read: one row per event, and the documents' spans
     /// apart, both in date order (a row's place is its first mention's).
     ///
@@ -78,55 +200,126 @@ impl Timeline {
     /// passage names no event, the same entries: "Kronstadt Rising (March
     /// 1921)" in one document and "March 1921 – Kronstadt Rising crushed"
     /// in another, or a date written twice in one sentence.
-    pub fn rows(&self) -> Rows<'_> {
-        type Key<'k> = (bool, &'k str, Option<&'k str>, bool, Vec<&'k str>);
-        let spans = self.span_flags();
-        let mut rows = Rows::default();
-        let mut found: HashMap<Key, usize> = HashMap::new();
-        for (event, span) in self.events.iter().zip(spans) {
+    ///
+    /// Fails if a temporary file could not be written or read back.
+    pub fn rows(&self) -> io::Result<TimelineRows<'_>> {
+        // The sorts share the budget with the events held in memory (but
+        // each has a quarter of it at least, so as not to write runs of a
+        // few items).
+        let left = |held: usize| self.budget.saturating_sub(held).max(self.budget / 4);
+        let mut keyed = Sorter::new(left(self.events.held_bytes()));
+        let mut at = 0;
+        self.each(|event, span| {
             let named = if span { Vec::new() } else { self.named(event) };
-            let list = if span {
-                &mut rows.spans
-            } else {
-                &mut rows.events
-            };
-            let key = (
+            let mention = Mention {
                 span,
-                event.value.as_str(),
-                event.qualifier.as_deref(),
-                event.old_style,
-                named,
-            );
-            if let Some(&at) = found.get(&key) {
-                list[at].mentions.push(event);
-            } else {
-                list.push(Row {
-                    mentions: vec![event],
-                    named: key.4.clone(),
-                });
-                found.insert(key, list.len() - 1);
+                event: event.clone(),
+            };
+            keyed.push(Keyed { named, at, mention });
+            at += 1;
+            Ok(())
+        })?;
+        let keyed = keyed.sorted()?;
+        let mut ranked = Sorter::new(left(self.events.held_bytes() + keyed.held_bytes()));
+        // A row's mentions come together: one row is held at a time.
+        let mut current: Option<Ranked> = None;
+        let mut spans = 0;
+        keyed.each(|next| {
+            if let Some(Ranked { row, .. }) = &mut current {
+                if row_key(row.span, row.first(), &row.named) == next.row_key() {
+                    row.mentions.push(next.mention.event.clone());
+                    return Ok(());
+                }
             }
+            spans += usize::from(next.mention.span);
+            let row = Row {
+                span: next.mention.span,
+                mentions: vec![next.mention.event.clone()],
+                named: next.named.clone(),
+            };
+            if let Some(done) = current.replace(Ranked { at: next.at, row }) {
+                ranked.push(done);
+            }
+            Ok(())
+        })?;
+        if let Some(done) = current {
+            ranked.push(done);
         }
-        rows
+        Ok(TimelineRows {
+            timeline: self,
+            rows: ranked.sorted()?,
+            spans,
+        })
     }
 
     /// The event entries `event`'s passage names, or all its entries if it
     /// names no event.
-    fn named<'t>(&'t self, event: &'t Event) -> Vec<&'t str> {
-        let all = event.entries.iter().map(String::as_str);
-        let events: Vec<&str> = all
+    fn named(&self, event: &Event) -> Vec<String> {
+        let all = event.entries.iter();
+        let events: Vec<String> = all
             .clone()
             .filter(|id| self.entry(id).is_some_and(|e| e.kind == Kind::Event))
+            .cloned()
             .collect();
         if events.is_empty() {
-            all.collect()
+            all.cloned().collect()
         } else {
             events
         }
     }
+}
+
+impl Timeline {
+    /// The timeline held in memory as a [`SortedTimeline`], to render it:
+    /// each event's span flag worked out from the events of its document
+    /// id.
+    ///
+    /// # Panics
+    ///
+    /// Never: a timeline in memory is sorted and written without temporary
+    /// files.
+    pub fn sorted(&self) -> SortedTimeline {
+        let mut events = Sorter::new(usize::MAX);
+        for (event, span) in self.events.iter().zip(self.span_flags()) {
+            let event = event.clone();
+            events.push(Mention { span, event });
+        }
+        SortedTimeline {
+            documents: self.documents.clone(),
+            entries: self.entries.clone(),
+            events: events.sorted().expect(IN_MEMORY),
+            budget: usize::MAX,
+        }
+    }
+
+    /// The rows of the timeline ([`SortedTimeline::rows`]), in memory.
+    ///
+    /// # Panics
+    ///
+    /// Never: a timeline in memory is sorted and written without temporary
+    /// files.
+    pub fn rows(&self) -> Rows {
+        let sorted = self.sorted();
+        let mut rows = Rows::default();
+        sorted
+            .rows()
+            .and_then(|all| {
+                all.each(|row| {
+                    let list = if row.span {
+                        &mut rows.spans
+                    } else {
+                        &mut rows.events
+                    };
+                    list.push(row.clone());
+                    Ok(())
+                })
+            })
+            .expect(IN_MEMORY);
+        rows
+    }
 
     /// Whether each event is the span of its document (see
-    /// [`Timeline::rows`]).
+    /// [`SortedTimeline::rows`]).
     fn span_flags(&self) -> Vec<bool> {
         let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, event) in self.events.iter().enumerate() {
@@ -134,17 +327,26 @@ impl Timeline {
         }
         let mut flags = vec![false; self.events.len()];
         for indices in by_doc.values() {
-            // In timeline order, so sorted by first day.
             let doc: Vec<&Event> = indices.iter().map(|&i| &self.events[i]).collect();
-            let mut known: HashMap<(Day, Day, Option<u8>), bool> = HashMap::new();
-            for (&i, event) in indices.iter().zip(&doc) {
-                flags[i] = *known
-                    .entry((event.start, event.end, event.heading))
-                    .or_insert_with(|| spans_document(event, &doc));
+            for (&i, span) in indices.iter().zip(document_spans(&doc)) {
+                flags[i] = span;
             }
         }
         flags
     }
+}
+
+/// Whether each of the mentions of one document, in timeline order (so
+/// sorted by first day), is the span of the document.
+pub(super) fn document_spans(doc: &[&Event]) -> Vec<bool> {
+    let mut known: HashMap<(Day, Day, Option<u8>), bool> = HashMap::new();
+    doc.iter()
+        .map(|event| {
+            *known
+                .entry((event.start, event.end, event.heading))
+                .or_insert_with(|| spans_document(event, doc))
+        })
+        .collect()
 }
 
 /// Whether `range` is the span of the document whose mentions, sorted by
@@ -187,7 +389,7 @@ mod row_rules {
             );
             builder.add(&doc, &annotator.annotate(&doc));
         }
-        builder.finish()
+        builder.finish().unwrap()
     }
 
     /// A row as shown: the date as first written, the named ids, and the

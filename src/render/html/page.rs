@@ -7,6 +7,8 @@
 //! handout has the id `s-<start>` ([`span_id`]), a glossary entry its
 //! lexicon id, a timeline event `e-<doc>-<start>` ([`event_id`]).
 
+use std::io::{self, Write};
+
 use crate::annotate::SpanKind;
 use crate::dates::Day;
 use crate::render::html::style::CSS;
@@ -53,6 +55,33 @@ pub fn styled_page(
     style: Option<Html>,
     body: impl FnOnce(&mut Html),
 ) -> String {
+    let mut h = page_head(title, depth, style);
+    body(&mut h);
+    h.raw(PAGE_END);
+    h.finish()
+}
+
+/// A [`page`] written to `out` while its body is made: `body` writes into
+/// the [`Html`] it is handed and empties it into `out`
+/// ([`Html::write_to`]) as often as it likes, so that a long page is never
+/// held whole.
+pub fn write_page(
+    out: &mut dyn Write,
+    title: &str,
+    depth: Depth,
+    body: impl FnOnce(&mut Html, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut h = page_head(title, depth, None);
+    body(&mut h, out)?;
+    h.raw(PAGE_END);
+    h.write_to(out)
+}
+
+/// What closes every page.
+const PAGE_END: &str = "</main>\n</body>\n</html>\n";
+
+/// A page up to its body: the head, the navigation bar, `<main>`.
+fn page_head(title: &str, depth: Depth, style: Option<Html>) -> Html {
     let mut h = Html::new();
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .open(
@@ -82,9 +111,7 @@ pub fn styled_page(
         h.element("a", &[("href", &depth.to(file))], label);
     }
     h.raw("</nav>\n<main>\n");
-    body(&mut h);
-    h.raw("</main>\n</body>\n</html>\n");
-    h.finish()
+    h
 }
 
 /// Every span kind, in legend order, with its label and non-colour cue.

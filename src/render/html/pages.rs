@@ -9,19 +9,21 @@
 //! beside it.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use crate::annotate::SpanKind;
 use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::html::page::{
-    days, entry_href, event_id, handout_path, key_class, legend, page, passage_href, quote, Depth,
+    days, entry_href, event_id, handout_path, key_class, legend, page, passage_href, quote,
+    write_page, Depth,
 };
 use crate::render::html::writer::Html;
 use crate::render::markdown::kind_heading;
 use crate::render::text::{initials, plain, section_id, spellings};
 use crate::text::counted;
-use crate::timeline::{Row, Timeline};
+use crate::timeline::{Row, Timeline, TimelineRows};
 
 /// The glossary page: links to its sections, then a section per kind with
 /// links to its letters, entries in sort order (people by surname).
@@ -191,59 +193,82 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
 
 /// The timeline page: the documents' spans, then a section per year (of
 /// each row's first day), one row per event in date order (see
-/// [`Timeline::rows`]).
+/// [`crate::timeline::SortedTimeline::rows`]).
+///
+/// # Panics
+///
+/// Never: a timeline in memory is sorted and written without temporary
+/// files.
 pub fn timeline(timeline: &Timeline) -> String {
-    page("Timeline", Depth::Top, |h| {
-        let rows = timeline.rows();
+    let sorted = timeline.sorted();
+    let mut out = Vec::new();
+    sorted
+        .rows()
+        .and_then(|rows| write_timeline(&rows, &mut out))
+        .expect("a timeline in memory is written to memory");
+    String::from_utf8(out).expect("HTML is written from strings")
+}
+
+/// [`timeline`] written to `out` a row at a time, from rows that may be
+/// on disk.
+pub fn write_timeline(rows: &TimelineRows, out: &mut dyn Write) -> io::Result<()> {
+    write_page(out, "Timeline", Depth::Top, |h, out| {
         h.raw("<h1>Timeline</h1>\n<p class=\"meta\">")
-            .text(&counted(rows.events.len(), "event", "events"))
+            .text(&counted(rows.event_rows(), "event", "events"))
             .raw(" from ")
             .text(&counted(
-                timeline.events().len(),
+                rows.timeline().len(),
                 "dated passage",
                 "dated passages",
             ))
             .raw(" in ")
             .text(&counted(
-                timeline.documents().len(),
+                rows.timeline().documents().len(),
                 "document",
                 "documents",
             ))
             .raw(".</p>\n");
-        if !rows.spans.is_empty() {
+        let mut spans_left = rows.span_rows();
+        if spans_left > 0 {
             h.raw(
                 "<h2>Periods covered</h2>\n<p class=\"meta\">The span of a document, \
                    as its title gives it, or a range of more than 50 years.</p>\n\
                    <ul class=\"events\">\n",
             );
-            for row in &rows.spans {
-                timeline_row(h, timeline, row);
-            }
-            h.raw("</ul>\n");
         }
         let mut year = None;
-        for row in &rows.events {
-            let start = row.first().start.year;
-            if year != Some(start) {
-                if year.is_some() {
-                    h.raw("</ol>\n");
+        rows.each(|row| {
+            if row.span {
+                timeline_row(h, rows, row);
+                spans_left -= 1;
+                if spans_left == 0 {
+                    h.raw("</ul>\n");
                 }
-                year = Some(start);
-                h.element("h2", &[], &start.to_string())
-                    .raw("\n<ol class=\"events\">\n");
+            } else {
+                let start = row.first().start.year;
+                if year != Some(start) {
+                    if year.is_some() {
+                        h.raw("</ol>\n");
+                    }
+                    year = Some(start);
+                    h.element("h2", &[], &start.to_string())
+                        .raw("\n<ol class=\"events\">\n");
+                }
+                timeline_row(h, rows, row);
             }
-            timeline_row(h, timeline, row);
-        }
+            h.write_to(out)
+        })?;
         if year.is_some() {
             h.raw("</ol>\n");
         }
+        Ok(())
     })
 }
 
 /// One row: the date in words and its days, the entries it names
 /// (highlighted, linked to the glossary; the events first), then each
 /// passage with its document, under the id the handouts link to.
-fn timeline_row(h: &mut Html, timeline: &Timeline, row: &Row) {
+fn timeline_row(h: &mut Html, timeline: &TimelineRows, row: &Row) {
     let first = row.first();
     h.raw("<li>")
         .element(
@@ -285,7 +310,7 @@ fn timeline_row(h: &mut Html, timeline: &Timeline, row: &Row) {
 /// A link to the glossary entry `id`, highlighted as its kind; its id
 /// alone where the timeline has no name for it (a file written before
 /// timelines listed their entries).
-fn entry_link(h: &mut Html, timeline: &Timeline, id: &str) {
+fn entry_link(h: &mut Html, timeline: &TimelineRows, id: &str) {
     let href = entry_href(Depth::Top, id);
     match timeline.entry(id) {
         Some(entry) => h.element(
@@ -297,8 +322,9 @@ fn entry_link(h: &mut Html, timeline: &Timeline, id: &str) {
     };
 }
 
-/// The front page of a build folder: what was found, and every output.
-pub fn index(glossary: &Glossary, timeline: &Timeline) -> String {
+/// The front page of a build folder: what was found, and every output;
+/// `dates` is how many dated passages the timeline has.
+pub fn index(glossary: &Glossary, dates: usize) -> String {
     page("glossator output", Depth::Top, |h| {
         h.raw("<h1>glossator output</h1>\n<table class=\"counts\">\n")
             .raw("<tr><th>Documents</th><td class=\"n\">")
@@ -320,7 +346,7 @@ pub fn index(glossary: &Glossary, timeline: &Timeline) -> String {
         h.raw("<tr><th>")
             .element("span", &[("class", &key_class(SpanKind::Date))], "Dates")
             .raw("</th><td class=\"n\">")
-            .show(timeline.events().len())
+            .show(dates)
             .raw("</td><td></td></tr>\n</table>\n");
         files(h, glossary);
     })

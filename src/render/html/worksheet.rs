@@ -13,7 +13,7 @@
 //!   masked as in the deck ([`masked`]); one that says too little once
 //!   masked (fewer than four words) is not used.
 //! * **Date ordering**: events of the timeline, shuffled, to number in the
-//!   order they happened. An event is a timeline row ([`Timeline::rows`])
+//!   order they happened. An event is a timeline row ([`crate::timeline::SortedTimeline::rows`])
 //!   that names one `event` entry whose name holds no digit (a "1905
 //!   Revolution" gives its answer away); each event once (its best
 //!   row, the one that most passages date, then the shortest: a date and
@@ -21,11 +21,15 @@
 //!   the `2 × items` best (and then the next best), no two whose days
 //!   overlap.
 //!
+//! The rows are read once, as they stream from the timeline's sort: only
+//! each event entry's best row is kept.
+//!
 //! Drawing and shuffling use a small seeded generator (SplitMix64), so a
 //! worksheet is the same for the same notes, options and `seed`.
 
 use std::cmp::Reverse;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::io;
 use std::ops::Range;
 
 use crate::dates::in_words;
@@ -35,7 +39,7 @@ use crate::render::anki::{best_sentences, masked, name_forms};
 use crate::render::html::page::{page, Depth};
 use crate::render::html::writer::Html;
 use crate::render::text::{one_line, one_line_keep_edges, plain, plain_pieces};
-use crate::timeline::{Event, Timeline};
+use crate::timeline::{Event, TimelineRows};
 
 /// What a worksheet can ask.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -82,8 +86,18 @@ const FEWEST_DEFINITION_WORDS: usize = 4;
 /// What a blank shows.
 const BLANK: &str = "____________";
 
-/// The worksheet page of `glossary` and `timeline`.
-pub fn worksheet(glossary: &Glossary, timeline: &Timeline, options: &WorksheetOptions) -> String {
+/// The worksheet page of `glossary` and `timeline`. Fails if the
+/// timeline's rows cannot be read back from disk.
+pub fn worksheet(
+    glossary: &Glossary,
+    timeline: &TimelineRows,
+    options: &WorksheetOptions,
+) -> io::Result<String> {
+    let events = if options.exercises.contains(&Exercise::Dates) {
+        best_rows(timeline)?
+    } else {
+        Vec::new()
+    };
     let mut rng = Rng(options.seed);
     let mut answers = Html::new();
     let body = |h: &mut Html| {
@@ -111,7 +125,7 @@ pub fn worksheet(glossary: &Glossary, timeline: &Timeline, options: &WorksheetOp
             match exercise {
                 Exercise::GapFill => gap_fill(h, &mut answers, glossary, options.items, &mut rng),
                 Exercise::Matching => matching(h, &mut answers, glossary, options.items, &mut rng),
-                Exercise::Dates => dates(h, &mut answers, timeline, options.items, &mut rng),
+                Exercise::Dates => dates(h, &mut answers, &events, options.items, &mut rng),
             }
             h.raw("</section>\n");
             answers.raw("</section>\n");
@@ -120,7 +134,7 @@ pub fn worksheet(glossary: &Glossary, timeline: &Timeline, options: &WorksheetOp
             .append(&answers)
             .raw("</section>\n");
     };
-    page("Worksheet", Depth::Top, body)
+    Ok(page("Worksheet", Depth::Top, body))
 }
 
 /// The gap-fill exercise and its answers.
@@ -254,35 +268,61 @@ fn letter(n: usize) -> String {
     out
 }
 
-/// The date-ordering exercise and its answers.
-fn dates(h: &mut Html, key: &mut Html, timeline: &Timeline, items: usize, rng: &mut Rng) {
-    h.raw("<h2>Put these events in order</h2>\n");
-    key.raw("<h3>Put these events in order</h3>\n<ol>\n");
-    let rows = timeline.rows();
-    let mut pool = Vec::new();
-    for row in &rows.events {
+/// An event of the date-ordering exercise: the first mention of its
+/// best row, and the event's name.
+struct Dated {
+    event: Event,
+    name: String,
+}
+
+/// The events the date-ordering exercise draws from, the best first: for
+/// each event entry that is a row's one name (and holds no digit), its
+/// best row: the one whose date more passages give, then the one with the
+/// shorter passage (a date and an event in one long sentence may not
+/// belong together), then the earlier.
+fn best_rows(timeline: &TimelineRows) -> io::Result<Vec<Dated>> {
+    // Better first: more mentions, a shorter context, an earlier row.
+    type Rank = (Reverse<usize>, usize, usize);
+    let mut best: HashMap<String, (Rank, Dated)> = HashMap::new();
+    let mut at = 0;
+    timeline.each(|row| {
+        at += 1;
         let [id] = row.named.as_slice() else {
-            continue;
+            return Ok(());
         };
         let Some(entry) = timeline.entry(id) else {
-            continue;
+            return Ok(());
         };
-        if entry.kind == Kind::Event && !entry.name.chars().any(|c| c.is_ascii_digit()) {
-            pool.push((row, entry.name.as_str()));
+        if row.span || entry.kind != Kind::Event || entry.name.chars().any(|c| c.is_ascii_digit()) {
+            return Ok(());
         }
-    }
-    // Rows whose date more passages give, then the shorter passages: a
-    // date and an event in one long sentence may not belong together.
-    // Each event once, in its best row.
-    pool.sort_by_key(|(row, _)| (Reverse(row.mentions.len()), row.first().context.len()));
-    let mut events = HashSet::new();
-    pool.retain(|(row, _)| events.insert(row.named[0]));
+        let rank = (Reverse(row.mentions.len()), row.first().context.len(), at);
+        if best.get(id).is_none_or(|(known, _)| rank < *known) {
+            let dated = Dated {
+                event: row.first().clone(),
+                name: entry.name.clone(),
+            };
+            best.insert(id.clone(), (rank, dated));
+        }
+        Ok(())
+    })?;
+    let mut pool: Vec<(Rank, Dated)> = best.into_values().collect();
+    pool.sort_by_key(|(rank, _)| *rank);
+    Ok(pool.into_iter().map(|(_, dated)| dated).collect())
+}
+
+/// The date-ordering exercise and its answers, from `events` (see
+/// [`best_rows`]).
+fn dates(h: &mut Html, key: &mut Html, events: &[Dated], items: usize, rng: &mut Rng) {
+    h.raw("<h2>Put these events in order</h2>\n");
+    key.raw("<h3>Put these events in order</h3>\n<ol>\n");
+    let mut pool: Vec<(&Event, &str)> =
+        events.iter().map(|d| (&d.event, d.name.as_str())).collect();
     let head = pool.len().min(items.saturating_mul(2));
     rng.shuffle(&mut pool[..head]);
     // No two whose days overlap: their order would be open to argument.
     let mut picked: Vec<(&Event, &str)> = Vec::new();
-    for (row, name) in pool {
-        let event = row.first();
+    for (event, name) in pool {
         let apart =
             |(other, _): &(&Event, &str)| event.end < other.start || other.end < event.start;
         if picked.len() < items && picked.iter().all(apart) {

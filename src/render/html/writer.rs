@@ -7,6 +7,7 @@
 //! type system keeps the two apart.
 
 use std::fmt::{Display, Write as _};
+use std::io;
 
 use crate::render::escape_markup_into;
 
@@ -94,6 +95,13 @@ impl Html {
     pub fn append(&mut self, other: &Html) -> &mut Html {
         self.out.push_str(&other.out);
         self
+    }
+
+    /// Writes what was written so far to `out`, and empties the writer.
+    pub fn write_to(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        out.write_all(self.out.as_bytes())?;
+        self.out.clear();
+        Ok(())
     }
 
     /// The finished document.
