@@ -36,7 +36,7 @@
 //! asked. A misspelt surname (matching rule 7) counts where the surname
 //! would: [`Matcher::resolve_misspelt`].
 
-use std::collections::{HashMap, HashSet};
+use fnv::{FnvHashMap, FnvHashSet};
 
 use super::{How, Matcher, TermMatch};
 use crate::lexicon::names::{NameClass, COURTESY_TITLES, FIRST_NAME_TITLES, TITLES};
@@ -52,8 +52,10 @@ impl Matcher {
         if self.derived.is_empty() {
             return hits;
         }
-        let mut full: HashMap<usize, usize> = HashMap::new();
-        let mut mentioned: HashSet<usize> = HashSet::new();
+        // Keyed by entry numbers, looked up for every hit: FNV, not SipHash
+        // (no key comes from outside the lexicon).
+        let mut full: FnvHashMap<usize, usize> = FnvHashMap::default();
+        let mut mentioned: FnvHashSet<usize> = FnvHashSet::default();
         let mut out: Vec<TermMatch> = Vec::with_capacity(hits.len());
         // The end of the last hit that is not nested: a title joins a span
         // only after it.
@@ -170,8 +172,8 @@ impl Matcher {
         &self,
         text: &str,
         hit: &TermMatch,
-        full: &HashMap<usize, usize>,
-        mentioned: &HashSet<usize>,
+        full: &FnvHashMap<usize, usize>,
+        mentioned: &FnvHashSet<usize>,
     ) -> Option<(usize, How)> {
         let written = &text[hit.start..hit.end];
         // The longer name a nested hit is part of is its outer hit's.
@@ -260,6 +262,21 @@ fn title_before(text: &str, start: usize) -> Option<usize> {
         return None;
     }
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    // A title ends with a capitalised word standing alone: the last word
+    // of `trimmed` must start with a capital, which most words before a
+    // name do not (each title's test is a string comparison).
+    let last_word = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if !trimmed
+        .as_bytes()
+        .get(last_word)
+        .is_some_and(u8::is_ascii_uppercase)
+    {
+        return None;
+    }
     TITLES
         .iter()
         .filter(|title| trimmed.ends_with(*title))
@@ -332,6 +349,21 @@ pub(super) fn at_sentence_start(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `title_before` skips every title's test unless the last word
+    /// before the name starts with an ASCII capital: so must every
+    /// title's last word.
+    #[test]
+    fn every_title_ends_with_an_ascii_capitalised_word() {
+        for title in TITLES {
+            let last = title.rsplit(' ').next().unwrap();
+            assert!(
+                last.starts_with(|c: char| c.is_ascii_uppercase())
+                    && last.chars().all(|c| c.is_ascii() && is_word_char(c)),
+                "{title}"
+            );
+        }
+    }
 
     #[test]
     fn titles_join_a_name() {
