@@ -515,3 +515,30 @@ fn accents_are_no_difference() {
         ],
     );
 }
+
+/// Shorter names of events and places that general rules derive (matching
+/// rule 10), with a teacher's cards: an ordinal battle without its head, a
+/// numbered act by its number and words, a `the` left out after `of`, and
+/// Saint, Fort and Mount written short.
+#[test]
+fn ordinals_numbers_a_dropped_the_and_abbreviations_shorten_names() {
+    let cards = "First Battle of Bull Run\tBattle of July 1861 in Virginia.\n\
+                 Act of the Six Articles\tThe law of 1539 that kept Catholic doctrine.\n\
+                 Field of the Cloth of Gold\tMeeting of Henry VIII and Francis I in 1520.\n\
+                 Saint Helena\tIsland in the South Atlantic.\n\
+                 Fort Sumter\tA fort in Charleston harbour.\n";
+    let text = "After First Bull Run came the Six Articles, the Field of Cloth of Gold,\n\
+                St Helena, St. Helena and Ft. Sumter; a bull run is no battle.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
+            ("First Bull Run", "first-battle-of-bull-run"),
+            ("Six Articles", "act-of-the-six-articles"),
+            ("Field of Cloth of Gold", "field-of-the-cloth-of-gold"),
+            ("St Helena", "saint-helena"),
+            ("St. Helena", "saint-helena"),
+            ("Ft. Sumter", "fort-sumter"),
+        ],
+    );
+}

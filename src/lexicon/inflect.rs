@@ -114,7 +114,11 @@ fn derive(form: &str, kind: Kind, number: bool) -> Vec<String> {
             }
         }
     }
-    out.extend(shortened(form, kind));
+    for variant in shortened(form, kind) {
+        if !out.contains(&variant) {
+            out.push(variant);
+        }
+    }
     out.retain(|variant| variant != form);
     out
 }
@@ -127,13 +131,63 @@ const EVENT_HEADS: [&str; 5] = ["Battle", "Siege", "Treaty", "Peace", "Edict"];
 /// which people leave out (`Hampton Court`).
 const PLACE_HEADS: [&str; 5] = ["Abbey", "Castle", "Cathedral", "Court House", "Palace"];
 
+/// The ordinals that tell apart events of one name (`First Battle of Bull
+/// Run`), which people keep when they leave out the head (`First Bull Run`).
+const ORDINALS: [&str; 5] = ["First", "Second", "Third", "Fourth", "Fifth"];
+
+/// The number words that start a numbered name (`Six Articles`).
+const NUMBER_WORDS: [&str; 12] = [
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Forty-Two",
+];
+
+/// Words written short, each with its short forms (`St Helena`, `Ft.
+/// Sumter`, `Mt. Vernon`), and the short forms written out.
+const ABBREVIATIONS: [(&str, &[&str]); 3] = [
+    ("Saint", &["St", "St."]),
+    ("Fort", &["Ft", "Ft."]),
+    ("Mount", &["Mt", "Mt."]),
+];
+
+/// The shorter ways people write the name of an event, place or term (see
+/// [`named_after_place`], [`without_inner_the`], [`abbreviated`]), and
+/// the abbreviations of each.
+fn shortened(form: &str, kind: Kind) -> Vec<String> {
+    let mut out: Vec<String> = named_after_place(form, kind).into_iter().collect();
+    out.extend(numbered(form, kind));
+    out.extend(without_inner_the(form));
+    let abbreviated: Vec<String> = std::iter::once(form)
+        .chain(out.iter().map(String::as_str))
+        .flat_map(abbreviated)
+        .collect();
+    out.extend(abbreviated);
+    out
+}
+
 /// The short name of an event or place (or a term that is one by its
 /// head noun) named after a place
 /// (`Bosworth` from `Battle of Bosworth`, `Battle of the Somme`;
 /// `Hampton Court` from `Hampton Court Palace`), when that name is
 /// capitalised words of which one at least is no English word (a name,
-/// not `Union` or `Supremacy`); none otherwise.
-fn shortened(form: &str, kind: Kind) -> Option<String> {
+/// not `Union` or `Supremacy`); with an ordinal before the head, the
+/// ordinal and the name, which the ordinal makes a name even of English
+/// words (`First Bull Run` from `First Battle of Bull Run`); none
+/// otherwise.
+fn named_after_place(form: &str, kind: Kind) -> Option<String> {
+    let (ordinal, form) = ORDINALS
+        .iter()
+        .find_map(|o| Some((Some(*o), form.strip_prefix(o)?.strip_prefix(' ')?)))
+        .unwrap_or((None, form));
     // A flashcard's event is a term (card kinds are person, place or
     // term): the head noun says what it is.
     let event = matches!(kind, Kind::Event | Kind::Term).then(|| {
@@ -149,10 +203,63 @@ fn shortened(form: &str, kind: Kind) -> Option<String> {
     });
     let rest = event.flatten().or(place.flatten())?;
     let words: Vec<&str> = rest.split(' ').collect();
-    let named = words.iter().all(|w| {
+    let capitalised = words.iter().all(|w| {
         w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
-    }) && words.iter().any(|w| !is_english_word(w));
-    (named && rest.chars().count() >= 4).then(|| rest.to_string())
+    });
+    let named = words.iter().any(|w| !is_english_word(w)) && rest.chars().count() >= 4;
+    match ordinal {
+        Some(ordinal) if capitalised => Some(format!("{ordinal} {rest}")),
+        None if capitalised && named => Some(rest.to_string()),
+        _ => None,
+    }
+}
+
+/// The numbered name of an event or term named `X of [the] N Y`, where N
+/// is a number in words or figures and Y capitalised words (`Six
+/// Articles` from `Act of the Six Articles`, `18 Brumaire` from `Coup of
+/// 18 Brumaire`): a number makes a name even of English words.
+fn numbered(form: &str, kind: Kind) -> Option<String> {
+    if !matches!(kind, Kind::Event | Kind::Term) {
+        return None;
+    }
+    let (head, rest) = form.split_once(" of ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let mut words = rest.split(' ');
+    let number = words.next()?;
+    let counted = NUMBER_WORDS.contains(&number) || number.bytes().all(|b| b.is_ascii_digit());
+    let named = words.all(|w| w.starts_with(char::is_uppercase) && w.len() >= 3);
+    let simple_head = head.starts_with(char::is_uppercase) && !head.contains(' ');
+    (counted && named && simple_head && rest.contains(' ')).then(|| rest.to_string())
+}
+
+/// The form without a `the` after an `of` inside it (`Field of Cloth of
+/// Gold` from `Field of the Cloth of Gold`), if it has one.
+fn without_inner_the(form: &str) -> Option<String> {
+    form.contains(" of the ")
+        .then(|| form.replace(" of the ", " of "))
+}
+
+/// The form with each word of [`ABBREVIATIONS`] written short, or written
+/// out where the form has it short: `St Helena` and `St. Helena` from
+/// `Saint Helena`, `Fort Sumter` and `Ft Sumter` from `Ft. Sumter`.
+fn abbreviated(form: &str) -> Vec<String> {
+    let words: Vec<&str> = form.split(' ').collect();
+    let mut out: Vec<String> = Vec::new();
+    for (at, word) in words.iter().enumerate() {
+        let Some((long, shorts)) = ABBREVIATIONS
+            .iter()
+            .find(|(long, shorts)| long == word || shorts.contains(word))
+        else {
+            continue;
+        };
+        let others = std::iter::once(*long).chain(shorts.iter().copied());
+        for other in others.filter(|other| other != word) {
+            let mut words = words.clone();
+            words[at] = other;
+            out.push(words.join(" "));
+        }
+    }
+    out
 }
 
 /// A form of two or more letters, all of them capitals (`NEP`, `UN`).
@@ -473,6 +580,79 @@ mod tests {
         assert!(!has("Hampton Court Palace", Kind::Event, "Hampton Court"));
         assert!(!has("Tower of London", Kind::Place, "London"));
         assert!(!has("Battle of Ros", Kind::Event, "Ros"));
+    }
+
+    #[test]
+    fn an_ordinal_makes_a_name_of_english_words() {
+        assert!(has(
+            "First Battle of Bull Run",
+            Kind::Event,
+            "First Bull Run"
+        ));
+        assert!(has(
+            "Second Battle of the Marne",
+            Kind::Term,
+            "Second Marne"
+        ));
+        assert!(!has("First Battle of Bull Run", Kind::Event, "Bull Run"));
+        assert!(!has(
+            "First Battle of Bull Run",
+            Kind::Place,
+            "First Bull Run"
+        ));
+        assert!(!has("First Battle of the day", Kind::Event, "First day"));
+    }
+
+    #[test]
+    fn a_numbered_name_is_its_number_and_words() {
+        assert!(has("Act of Six Articles", Kind::Event, "Six Articles"));
+        assert!(has("Act of the Six Articles", Kind::Term, "Six Articles"));
+        assert!(has("Coup of 18 Brumaire", Kind::Term, "18 Brumaire"));
+        assert!(!has("Act of Six Articles", Kind::Org, "Six Articles"));
+        // No number, a lower-case word, or a head of more than one word.
+        assert!(!has(
+            "Declaration of the Rights of Man",
+            Kind::Term,
+            "Rights of Man"
+        ));
+        assert!(!has("Act of Six articles", Kind::Event, "Six articles"));
+        assert!(!has(
+            "French invasion of Five Lands",
+            Kind::Event,
+            "Five Lands"
+        ));
+        assert!(!has("Act of Six", Kind::Event, "Six"));
+    }
+
+    #[test]
+    fn a_the_after_of_may_be_left_out() {
+        assert!(has(
+            "Field of the Cloth of Gold",
+            Kind::Event,
+            "Field of Cloth of Gold"
+        ));
+        assert!(has("Battle of the Nile", Kind::Term, "Battle of Nile"));
+        assert!(has("Tower of the Winds", Kind::Place, "Tower of Winds"));
+        assert!(variants("Anne of the Thousand Days", Kind::Person).is_empty());
+    }
+
+    #[test]
+    fn saint_fort_and_mount_are_written_short() {
+        assert!(has("Saint Helena", Kind::Place, "St Helena"));
+        assert!(has("Saint Helena", Kind::Place, "St. Helena"));
+        assert!(has(
+            "St. Bartholomew's Day Massacre",
+            Kind::Event,
+            "Saint Bartholomew's Day Massacre"
+        ));
+        assert!(has("Fort Sumter", Kind::Place, "Ft. Sumter"));
+        assert!(has("Ft Sumter", Kind::Place, "Fort Sumter"));
+        assert!(has("Mount Vernon", Kind::Place, "Mt Vernon"));
+        // The short name of a battle is written short too.
+        assert!(has("Battle of Fort Donelson", Kind::Event, "Ft. Donelson"));
+        // Only whole words; people keep their names.
+        assert!(!has("Fortress Monroe", Kind::Place, "Ftress Monroe"));
+        assert!(variants("Thomas Fort", Kind::Person).is_empty());
     }
 
     #[test]
