@@ -148,8 +148,15 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
     };
     let mut words: Vec<&str> = form.split_whitespace().collect();
     // A title first: `King Henry VIII`, `Pope Clement VII`, `Field Marshal X`.
+    // Only titles whose first word is the name's are split into words:
+    // this runs for every person's form at start-up.
+    let first = words.first().copied().unwrap_or_default();
     let title = TITLES
         .iter()
+        .filter(|t| {
+            t.strip_prefix(first)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
         .filter(|t| words.len() > t.split(' ').count())
         .filter(|t| t.split(' ').zip(&words).all(|(a, b)| a == *b))
         .max_by_key(|t| t.len());
