@@ -42,7 +42,7 @@ use criterion::{measurement::WallTime, Throughput};
 use glossator::annotate::Annotator;
 use glossator::dates::DateTagger;
 use glossator::document::Format;
-use glossator::glossary::{Glossary, GlossaryBuilder};
+use glossator::glossary::GlossaryBuilder;
 use glossator::input::Document;
 use glossator::lexicon::{Entry, Kind, Lexicon, Origin};
 use glossator::matcher::Matcher;
@@ -229,10 +229,10 @@ fn reduce(c: &mut Criterion) {
     });
     group.bench_function("dense/glossary", |b| {
         b.iter(|| {
-            let mut glossary = GlossaryBuilder::new(5);
+            let mut glossary = GlossaryBuilder::new(lexicon, 5);
+            let parts = glossary.parts();
             for doc in &dense {
-                let annotation = annotator.annotate(doc);
-                glossary.append(Glossary::of_document(doc, &annotation, lexicon, 5));
+                glossary.append(parts.part(doc, &annotator.annotate(doc)));
             }
             glossary.finish().entries().len()
         });

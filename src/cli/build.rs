@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use glossator::annotate::{Annotation, SpanKind};
-use glossator::glossary::{Glossary, GlossaryBuilder};
+use glossator::glossary::{Glossary, GlossaryBuilder, GlossaryPart, GlossaryParts};
 use glossator::input::Document;
-use glossator::lexicon::Kind;
+use glossator::lexicon::{Kind, Lexicon};
 use glossator::render::json::{annotation_line, write_annotation};
 use glossator::render::{html, markdown};
 use glossator::timeline::TimelineBuilder;
@@ -35,34 +35,33 @@ enum Built {
 /// its worker.
 struct InDocument {
     tally: Tally,
-    glossary: Glossary,
+    glossary: GlossaryPart,
     timeline: TimelineBuilder,
 }
 
 impl InDocument {
-    fn of(doc: &Document, annotation: &Annotation, run: &Run, max_occurrences: usize) -> Self {
-        let lexicon = run.annotator.lexicon();
+    fn of(doc: &Document, annotation: &Annotation, glossary: &GlossaryParts) -> Self {
         InDocument {
             tally: Tally::of(annotation.spans()),
-            glossary: Glossary::of_document(doc, annotation, lexicon, max_occurrences),
+            glossary: glossary.part(doc, annotation),
             timeline: TimelineBuilder::of_document(doc, annotation),
         }
     }
 }
 
 /// What the documents so far add up to, folded in input order by the sink.
-struct Found {
+struct Found<'l> {
     tally: Tally,
-    glossary: GlossaryBuilder,
+    glossary: GlossaryBuilder<'l>,
     timeline: TimelineBuilder,
 }
 
-impl Found {
+impl<'l> Found<'l> {
     /// Nothing found yet.
-    fn new(max_occurrences: usize) -> Found {
+    fn new(lexicon: &'l Lexicon, max_occurrences: usize) -> Found<'l> {
         Found {
             tally: Tally::default(),
-            glossary: GlossaryBuilder::new(max_occurrences),
+            glossary: GlossaryBuilder::new(lexicon, max_occurrences),
             timeline: TimelineBuilder::with_budget(crate::timeline::spill_budget()),
         }
     }
@@ -96,8 +95,9 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     std::fs::create_dir_all(&annotations)?;
     std::fs::create_dir_all(&handouts)?;
     let mut output = Output::new(&run.inputs);
-    let mut found = Found::new(args.max_occurrences);
     let lexicon = run.annotator.lexicon();
+    let mut found = Found::new(lexicon, args.max_occurrences);
+    let parts = found.glossary.parts();
     // The annotation JSON, the handout and the document's share of the
     // glossary and timeline depend on one document only: made on the
     // workers, except for a large document.
@@ -109,7 +109,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         Built::Small {
             json: annotation_line(&annotation),
             handout: html::handout(doc, &annotation, lexicon),
-            found: Box::new(InDocument::of(doc, &annotation, run, args.max_occurrences)),
+            found: Box::new(InDocument::of(doc, &annotation, &parts)),
         }
     };
     process(run, prepare, reporter, |p, reporter| {
@@ -130,7 +130,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
             }
             Built::Large => {
                 let annotation = run.annotator.annotate(doc);
-                found.append(InDocument::of(doc, &annotation, run, args.max_occurrences));
+                found.append(InDocument::of(doc, &annotation, &parts));
                 output.write_document(&json_path, reporter, |out| {
                     write_annotation(&annotation, out)
                 });

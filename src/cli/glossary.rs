@@ -22,14 +22,11 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         args.shape.out.as_deref(),
         GlossaryFormat::Json,
     )?;
-    let mut builder = GlossaryBuilder::new(args.max_occurrences);
-    let lexicon = run.annotator.lexicon();
+    let mut builder = GlossaryBuilder::new(run.annotator.lexicon(), args.max_occurrences);
+    let parts = builder.parts();
     process(
         run,
-        |doc| {
-            let annotation = run.annotator.annotate(doc);
-            Glossary::of_document(doc, &annotation, lexicon, args.max_occurrences)
-        },
+        |doc| parts.part(doc, &run.annotator.annotate(doc)),
         reporter,
         |p, _| {
             builder.append(p.prepared);

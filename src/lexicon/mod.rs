@@ -338,6 +338,11 @@ impl Lexicon {
         self.by_id.get(id).map(|&i| &self.entries[i])
     }
 
+    /// Where the entry with this id is in [`Lexicon::entries`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -118,7 +118,7 @@ impl TimelineBuilder {
 
     /// The events of one document alone: the part
     /// [`TimelineBuilder::append`] folds in, made on the worker that
-    /// annotated the document (see [`crate::glossary::Glossary::of_document`]).
+    /// annotated the document (as [`crate::glossary::GlossaryParts::part`] makes a glossary's).
     pub fn of_document(doc: &Document, annotation: &Annotation) -> TimelineBuilder {
         let mut builder = TimelineBuilder::new();
         builder.add(doc, annotation);

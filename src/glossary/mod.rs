@@ -38,24 +38,27 @@
 //! merging knows a document it has seen.
 //!
 //! The fields are private, so that these invariants hold: a glossary is
-//! made by [`Glossary::new`] and [`Glossary::add`], combined by
+//! made by [`Glossary::new`] and [`Glossary::add`] or a
+//! [`GlossaryBuilder`] (`builder.rs`, which adds up documents' parts made
+//! on the workers that annotated them), combined by
 //! [`Glossary::merge`], or read from JSON, which checks every entry and
 //! occurrence and sorts what a hand-edited file left unsorted (see
 //! [`Glossary`]'s `Deserialize`).
 
-use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+mod builder;
 
-use fnv::FnvHashMap;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::Annotation;
 use crate::harvest::Harvested;
 use crate::input::Document;
-use crate::lexicon::{self, Kind, Lexicon};
-use crate::shard::{
-    check_disjoint, check_passage, check_unique, document_order, passage, position_of,
-};
+use crate::lexicon::{self, Entry, Kind, Lexicon};
+use crate::shard::{check_disjoint, check_passage, check_unique, document_order, position_of};
+use builder::Share;
+pub use builder::{GlossaryBuilder, GlossaryPart, GlossaryParts};
 
 pub use crate::shard::{DocRef, MergeError};
 
@@ -92,77 +95,6 @@ struct GlossaryFile {
     min_count: usize,
     documents: Vec<DocRef>,
     entries: Vec<GlossaryEntry>,
-}
-
-/// Folds the glossaries of documents into one, in document order: each
-/// document's glossary ([`Glossary::of_document`]) is made on the worker
-/// that annotated it, and the builder only adds it up, finding known
-/// entries by id and sorting once, in [`GlossaryBuilder::finish`] (as
-/// [`crate::timeline::TimelineBuilder`] does for events). Adding a document
-/// costs what it contains, whatever the size of the glossary so far.
-///
-/// ```
-/// use glossator::annotate::Annotator;
-/// use glossator::glossary::{Glossary, GlossaryBuilder};
-/// use glossator::input::Document;
-/// use glossator::lexicon::Lexicon;
-///
-/// let annotator = Annotator::new(Lexicon::builtin().unwrap());
-/// let mut builder = GlossaryBuilder::new(5);
-/// for (id, text) in [("a", "Lenin and the NEP."), ("b", "Stalin ended the NEP.")] {
-///     let doc = Document::new(id.into(), format!("{id}.txt"), text.into());
-///     let annotation = annotator.annotate(&doc);
-///     builder.append(Glossary::of_document(&doc, &annotation, annotator.lexicon(), 5));
-/// }
-/// let glossary = builder.finish();
-/// let nep = glossary.entries().iter().find(|e| e.id == "nep").unwrap();
-/// assert_eq!((nep.count, nep.doc_count), (2, 2));
-/// ```
-#[derive(Debug)]
-pub struct GlossaryBuilder {
-    max_occurrences: usize,
-    documents: Vec<DocRef>,
-    /// In the order first seen.
-    entries: Vec<GlossaryEntry>,
-    /// Where each entry is in `entries`, by id.
-    positions: FnvHashMap<String, usize>,
-}
-
-impl GlossaryBuilder {
-    /// An empty glossary listing at most `max_occurrences` per entry.
-    pub fn new(max_occurrences: usize) -> GlossaryBuilder {
-        GlossaryBuilder {
-            max_occurrences,
-            documents: Vec::new(),
-            entries: Vec::new(),
-            positions: FnvHashMap::default(),
-        }
-    }
-
-    /// Adds the glossary of the documents after those added so far, made
-    /// from the same lexicon (as [`Glossary::of_document`] makes it).
-    pub fn append(&mut self, later: Glossary) {
-        self.documents.extend(later.documents);
-        for entry in later.entries {
-            if let Some(&at) = self.positions.get(&entry.id) {
-                self.entries[at].absorb(entry, self.max_occurrences);
-            } else {
-                self.positions.insert(entry.id.clone(), self.entries.len());
-                self.entries.push(entry);
-            }
-        }
-    }
-
-    /// The glossary, its entries sorted.
-    pub fn finish(self) -> Glossary {
-        let mut entries = self.entries;
-        sort_listed(&mut entries);
-        Glossary {
-            documents: self.documents,
-            entries,
-            ..Glossary::new(self.max_occurrences)
-        }
-    }
 }
 
 /// One lexicon entry and where it occurs.
@@ -302,65 +234,17 @@ impl Glossary {
 
     /// Adds one annotated document (after all documents added before it).
     /// A span that is not the document's text at its offsets, or not
-    /// inside its sentence, is left out (the annotator makes none).
+    /// inside its sentence, is left out (the annotator makes none). Many
+    /// documents are added faster with a [`GlossaryBuilder`].
     pub fn add(&mut self, doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
-        self.documents.push(DocRef::of(doc));
-        let mut by_id: BTreeMap<&str, GlossaryEntry> = BTreeMap::new();
-        for span in annotation.spans() {
-            let Some(entry) = span.entry.as_deref().and_then(|id| lexicon.get(id)) else {
-                continue;
-            };
-            let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
-                continue;
-            };
-            let item = by_id.entry(&entry.id).or_insert_with(|| GlossaryEntry {
-                id: entry.id.clone(),
-                name: entry.name.clone(),
-                kind: entry.kind,
-                definition: entry.definition.clone(),
-                notes: Vec::new(),
-                see_also: entry.see_also.clone(),
-                sort_as: entry.sort_as.clone(),
-                aliases_seen: Vec::new(),
-                count: 0,
-                doc_count: 1,
-                occurrences: Vec::new(),
-            });
-            item.count += 1;
-            if !item.aliases_seen.iter().any(|seen| *seen == span.text) {
-                item.aliases_seen.push(span.text.to_string());
-            }
-            if item.occurrences.len() < self.max_occurrences {
-                item.occurrences.push(Occurrence {
-                    doc: doc.id.clone(),
-                    start: span.start,
-                    end: span.end,
-                    text: span.text.to_string(),
-                    sentence,
-                    context: context.to_string(),
-                });
-            }
-        }
-        let mut entries: Vec<GlossaryEntry> = by_id.into_values().collect();
-        for entry in &mut entries {
-            entry.aliases_seen.sort();
-        }
+        let part = GlossaryPart::of(doc, annotation, lexicon, self.max_occurrences, |_| false);
+        self.documents.push(part.document);
+        let entries = part
+            .shares
+            .into_iter()
+            .map(|(position, share)| GlossaryEntry::new(&lexicon.entries()[position], share))
+            .collect();
         self.absorb_entries(entries);
-    }
-
-    /// The glossary of one document alone: the part
-    /// [`GlossaryBuilder::append`] adds up. Commands make it on the worker that annotated the
-    /// document, so the glossary of a run is made in parallel and only the
-    /// folding is serial.
-    pub fn of_document(
-        doc: &Document,
-        annotation: &Annotation,
-        lexicon: &Lexicon,
-        max_occurrences: usize,
-    ) -> Glossary {
-        let mut glossary = Glossary::new(max_occurrences);
-        glossary.add(doc, annotation, lexicon);
-        glossary
     }
 
     /// Combines this glossary with the glossary of the documents that come
@@ -574,21 +458,56 @@ impl GlossaryEntry {
         definitions.join(" — ")
     }
 
+    /// The lexicon's `entry` with what one document holds of it.
+    fn new(entry: &Entry, share: Share) -> GlossaryEntry {
+        let mut aliases_seen = share.aliases_seen;
+        aliases_seen.sort();
+        GlossaryEntry {
+            id: entry.id.clone(),
+            name: entry.name.clone(),
+            kind: entry.kind,
+            definition: entry.definition.clone(),
+            notes: Vec::new(),
+            see_also: entry.see_also.clone(),
+            sort_as: entry.sort_as.clone(),
+            aliases_seen,
+            count: share.count,
+            doc_count: 1,
+            occurrences: share.occurrences,
+        }
+    }
+
+    /// Adds the same entry's findings in later documents.
     fn absorb(&mut self, later: GlossaryEntry, max_occurrences: usize) {
+        for note in later.notes {
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+        }
+        let found = Share {
+            count: later.count,
+            aliases_seen: later.aliases_seen,
+            occurrences: later.occurrences,
+        };
+        self.absorb_share(found, later.doc_count, max_occurrences);
+    }
+
+    /// Adds what `doc_count` later documents hold of the entry: the
+    /// counts, the aliases not yet seen, and occurrences up to
+    /// `max_occurrences`.
+    fn absorb_share(&mut self, later: Share, doc_count: usize, max_occurrences: usize) {
         // Merging checked that the totals fit; adding documents cannot
         // count past usize::MAX spans.
         self.count = self.count.saturating_add(later.count);
-        self.doc_count = self.doc_count.saturating_add(later.doc_count);
+        self.doc_count = self.doc_count.saturating_add(doc_count);
+        let known = self.aliases_seen.len();
         for alias in later.aliases_seen {
             if !self.aliases_seen.contains(&alias) {
                 self.aliases_seen.push(alias);
             }
         }
-        self.aliases_seen.sort();
-        for note in later.notes {
-            if !self.notes.contains(&note) {
-                self.notes.push(note);
-            }
+        if self.aliases_seen.len() > known {
+            self.aliases_seen.sort();
         }
         let room = max_occurrences.saturating_sub(self.occurrences.len());
         self.occurrences
