@@ -230,3 +230,28 @@ fn a_generated_corpus_is_built_the_same_whatever_the_memory_budget() {
         notes.to_str().unwrap(),
     ]);
 }
+
+/// Runs are anonymous temporary files: a run that spilled every event
+/// leaves nothing in the temporary folder; one that cannot write them
+/// (no such folder) fails with the reason, and writes no timeline.
+#[test]
+fn spilled_runs_leave_nothing_behind_and_a_run_that_cannot_spill_fails() {
+    let corpus = repo().join("corpus");
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |tmpdir: &Path| {
+        let mut command = glossator();
+        command
+            .env("TMPDIR", tmpdir)
+            .env("GLOSSATOR_SPILL_BYTES", "1")
+            .args(["timeline", "--format", "md"])
+            .arg(&corpus);
+        command.assert()
+    };
+    let out = run(tmp.path()).success();
+    assert!(out.get_output().stdout.starts_with(b"# Timeline"));
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+    let out = run(&tmp.path().join("missing")).failure().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("No such file"), "{stderr}");
+    assert!(out.get_output().stdout.is_empty());
+}
