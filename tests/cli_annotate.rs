@@ -542,3 +542,19 @@ fn ordinals_numbers_a_dropped_the_and_abbreviations_shorten_names() {
         ],
     );
 }
+
+/// A peer named by title and territory is called by the territory alone
+/// (matching rule 9), with a teacher's cards.
+#[test]
+fn a_peer_is_called_by_the_territory() {
+    let cards = "Duke of Wellington\tBritish general (1769–1852) who won at Waterloo.\n";
+    let text = "The Duke of Wellington held the ridge; Wellington’s line did not break.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
+            ("Duke of Wellington", "duke-of-wellington"),
+            ("Wellington", "duke-of-wellington"),
+        ],
+    );
+}

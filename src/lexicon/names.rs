@@ -103,6 +103,11 @@ pub const TITLES: &[&str] = &[
     "Vice President",
 ];
 
+/// The titles of peers, who are called by their territory alone when
+/// their name is title and territory (`Wellington` for `Duke of
+/// Wellington`, `Essex` for `Earl of Essex`).
+pub const PEERAGES: &[&str] = &["Baron", "Count", "Countess", "Duchess", "Duke", "Earl"];
+
 /// The titles any person may have (`Mr Shaw`, `Mrs Jones`): before a
 /// surname they say nothing about which person it is, where an office
 /// (`President Lincoln`) does.
@@ -162,6 +167,17 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
         .max_by_key(|t| t.len());
     if let Some(title) = title {
         words.drain(..title.split(' ').count());
+    }
+    // A peer named by title and territory (`Duke of Wellington`) is
+    // called by the territory alone, as a surname (`Wellington`).
+    if let Some(["of", territory @ ..]) = title
+        .filter(|t| PEERAGES.contains(t))
+        .map(|_| words.as_slice())
+    {
+        if !territory.is_empty() && territory.iter().all(|w| is_name_word(w)) {
+            add(territory.join(" "), NameClass::Surname);
+        }
+        return out;
     }
     // The personal name ends at a comma, `of` or `the`.
     let mut cut = false;
@@ -416,6 +432,8 @@ mod tests {
             ("Philip II of Spain", "Philip II", Full),
             ("Catherine of Aragon", "Catherine", FirstName),
             ("Arthur, Prince of Wales", "Arthur", FirstName),
+            ("Duke of Wellington", "Wellington", Surname),
+            ("Earl of Essex", "Essex", Surname),
             ("William Tecumseh Sherman", "William T. Sherman", Full),
             ("Lady Jane Grey", "Jane Grey", Full),
             ("Lady Jane Grey", "Grey", Surname),
