@@ -59,8 +59,11 @@
 //! assert!(variants("Abraham Lincoln", Kind::Person).is_empty());
 //! ```
 
+mod shortened;
+
 use super::{Entry, Kind};
 use crate::text::is_english_word;
+use shortened::shortened;
 
 /// Prefixes after which a word may be written closed, with a hyphen or
 /// with a space (`antisemitism`, `anti-Semitism`).
@@ -120,145 +123,6 @@ fn derive(form: &str, kind: Kind, number: bool) -> Vec<String> {
         }
     }
     out.retain(|variant| variant != form);
-    out
-}
-
-/// The nouns of an event named after where it happened (`Battle of
-/// Bosworth`), which people leave out (`at Bosworth`).
-const EVENT_HEADS: [&str; 5] = ["Battle", "Siege", "Treaty", "Peace", "Edict"];
-
-/// The nouns of a place named after its site (`Hampton Court Palace`),
-/// which people leave out (`Hampton Court`).
-const PLACE_HEADS: [&str; 5] = ["Abbey", "Castle", "Cathedral", "Court House", "Palace"];
-
-/// The ordinals that tell apart events of one name (`First Battle of Bull
-/// Run`), which people keep when they leave out the head (`First Bull Run`).
-const ORDINALS: [&str; 5] = ["First", "Second", "Third", "Fourth", "Fifth"];
-
-/// The number words that start a numbered name (`Six Articles`).
-const NUMBER_WORDS: [&str; 12] = [
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "Eleven",
-    "Twelve",
-    "Forty-Two",
-];
-
-/// Words written short, each with its short forms (`St Helena`, `Ft.
-/// Sumter`, `Mt. Vernon`), and the short forms written out.
-const ABBREVIATIONS: [(&str, &[&str]); 3] = [
-    ("Saint", &["St", "St."]),
-    ("Fort", &["Ft", "Ft."]),
-    ("Mount", &["Mt", "Mt."]),
-];
-
-/// The shorter ways people write the name of an event, place or term (see
-/// [`named_after_place`], [`without_inner_the`], [`abbreviated`]), and
-/// the abbreviations of each.
-fn shortened(form: &str, kind: Kind) -> Vec<String> {
-    let mut out: Vec<String> = named_after_place(form, kind).into_iter().collect();
-    out.extend(numbered(form, kind));
-    out.extend(without_inner_the(form));
-    let abbreviated: Vec<String> = std::iter::once(form)
-        .chain(out.iter().map(String::as_str))
-        .flat_map(abbreviated)
-        .collect();
-    out.extend(abbreviated);
-    out
-}
-
-/// The short name of an event or place (or a term that is one by its
-/// head noun) named after a place
-/// (`Bosworth` from `Battle of Bosworth`, `Battle of the Somme`;
-/// `Hampton Court` from `Hampton Court Palace`), when that name is
-/// capitalised words of which one at least is no English word (a name,
-/// not `Union` or `Supremacy`); with an ordinal before the head, the
-/// ordinal and the name, which the ordinal makes a name even of English
-/// words (`First Bull Run` from `First Battle of Bull Run`); none
-/// otherwise.
-fn named_after_place(form: &str, kind: Kind) -> Option<String> {
-    let (ordinal, form) = ORDINALS
-        .iter()
-        .find_map(|o| Some((Some(*o), form.strip_prefix(o)?.strip_prefix(' ')?)))
-        .unwrap_or((None, form));
-    // A flashcard's event is a term (card kinds are person, place or
-    // term): the head noun says what it is.
-    let event = matches!(kind, Kind::Event | Kind::Term).then(|| {
-        EVENT_HEADS.iter().find_map(|head| {
-            let rest = form.strip_prefix(head)?.strip_prefix(" of ")?;
-            Some(rest.strip_prefix("the ").unwrap_or(rest))
-        })
-    });
-    let place = matches!(kind, Kind::Place | Kind::Term).then(|| {
-        PLACE_HEADS
-            .iter()
-            .find_map(|head| form.strip_suffix(head)?.strip_suffix(' '))
-    });
-    let rest = event.flatten().or(place.flatten())?;
-    let words: Vec<&str> = rest.split(' ').collect();
-    let capitalised = words.iter().all(|w| {
-        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
-    });
-    let named = words.iter().any(|w| !is_english_word(w)) && rest.chars().count() >= 4;
-    match ordinal {
-        Some(ordinal) if capitalised => Some(format!("{ordinal} {rest}")),
-        None if capitalised && named => Some(rest.to_string()),
-        _ => None,
-    }
-}
-
-/// The numbered name of an event or term named `X of [the] N Y`, where N
-/// is a number in words or figures and Y capitalised words (`Six
-/// Articles` from `Act of the Six Articles`, `18 Brumaire` from `Coup of
-/// 18 Brumaire`): a number makes a name even of English words.
-fn numbered(form: &str, kind: Kind) -> Option<String> {
-    if !matches!(kind, Kind::Event | Kind::Term) {
-        return None;
-    }
-    let (head, rest) = form.split_once(" of ")?;
-    let rest = rest.strip_prefix("the ").unwrap_or(rest);
-    let mut words = rest.split(' ');
-    let number = words.next()?;
-    let counted = NUMBER_WORDS.contains(&number) || number.bytes().all(|b| b.is_ascii_digit());
-    let named = words.all(|w| w.starts_with(char::is_uppercase) && w.len() >= 3);
-    let simple_head = head.starts_with(char::is_uppercase) && !head.contains(' ');
-    (counted && named && simple_head && rest.contains(' ')).then(|| rest.to_string())
-}
-
-/// The form without a `the` after an `of` inside it (`Field of Cloth of
-/// Gold` from `Field of the Cloth of Gold`), if it has one.
-fn without_inner_the(form: &str) -> Option<String> {
-    form.contains(" of the ")
-        .then(|| form.replace(" of the ", " of "))
-}
-
-/// The form with each word of [`ABBREVIATIONS`] written short, or written
-/// out where the form has it short: `St Helena` and `St. Helena` from
-/// `Saint Helena`, `Fort Sumter` and `Ft Sumter` from `Ft. Sumter`.
-fn abbreviated(form: &str) -> Vec<String> {
-    let words: Vec<&str> = form.split(' ').collect();
-    let mut out: Vec<String> = Vec::new();
-    for (at, word) in words.iter().enumerate() {
-        let Some((long, shorts)) = ABBREVIATIONS
-            .iter()
-            .find(|(long, shorts)| long == word || shorts.contains(word))
-        else {
-            continue;
-        };
-        let others = std::iter::once(*long).chain(shorts.iter().copied());
-        for other in others.filter(|other| other != word) {
-            let mut words = words.clone();
-            words[at] = other;
-            out.push(words.join(" "));
-        }
-    }
     out
 }
 
