@@ -22,6 +22,8 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+use glossator::text::normalize_form;
+
 /// SplitMix64: tiny, fast, good enough for test data.
 pub struct Rng(u64);
 
@@ -162,7 +164,8 @@ const FILLER: &[&str] = &[
     "committee",
 ];
 
-/// `n` entries with unique (case-insensitively) names.
+/// `n` entries with unique names, as the matcher compares them (case,
+/// accents and the rest of matching rule 3 ignored: `Maisé` is `Maise`).
 pub fn lexicon(n: usize) -> Vec<GenEntry> {
     let mut rng = Rng::new(LEXICON_SEED);
     let mut seen = HashSet::new();
@@ -170,13 +173,13 @@ pub fn lexicon(n: usize) -> Vec<GenEntry> {
     while entries.len() < n {
         let kind = rng.pick(KINDS);
         let name = entry_name(&mut rng, kind);
-        if !seen.insert(name.to_lowercase()) {
+        if !seen.insert(normalize_form(&name, true)) {
             continue;
         }
         let mut aliases = Vec::new();
         if rng.percent(3) {
             let acronym = acronym(&mut rng);
-            if seen.insert(acronym.to_lowercase()) {
+            if seen.insert(normalize_form(&acronym, true)) {
                 aliases.push(acronym);
             }
         }
