@@ -193,8 +193,10 @@ fn is_list_line(line: &str, has_tab: bool) -> bool {
 /// A Markdown rule or heading underline: three or more `-`, `*`, `_` or
 /// `=` and nothing else but spaces.
 fn is_rule_line(line: &str) -> bool {
-    let marks = line.bytes().filter(|b| b"-*_=".contains(b)).count();
-    marks >= 3 && line.bytes().all(|b| b"-*_= ".contains(&b))
+    let mark = |b: u8| matches!(b, b'-' | b'*' | b'_' | b'=');
+    // Asked of every line: the test that fails at a line's first word
+    // goes first.
+    line.bytes().all(|b| mark(b) || b == b' ') && line.bytes().filter(|&b| mark(b)).count() >= 3
 }
 
 /// A year, then a dash: a row of a key-dates list.
