@@ -13,7 +13,7 @@ use crate::lexicon::Kind;
 use crate::render::escape_markup;
 use crate::render::text::{initials, one_line, quote_around, section_id, spellings};
 use crate::text::counted;
-use crate::timeline::{Event, Row, Timeline, TimelineRows};
+use crate::timeline::{Event, Row, Section, Timeline, TimelineRows};
 
 /// Characters in a quote shown under "where it appears".
 const QUOTE_WIDTH: usize = 110;
@@ -188,13 +188,7 @@ fn fragment(id: &str) -> String {
 /// Never: a timeline in memory is sorted and written without temporary
 /// files.
 pub fn timeline(timeline: &Timeline) -> String {
-    let sorted = timeline.sorted();
-    let mut out = Vec::new();
-    sorted
-        .rows()
-        .and_then(|rows| write_timeline(&rows, &mut out))
-        .expect("a timeline in memory is written to memory");
-    String::from_utf8(out).expect("Markdown is written from strings")
+    String::from_utf8(timeline.written(write_timeline)).expect("Markdown is written from strings")
 }
 
 /// [`timeline`] written to `out` a row at a time, from rows that may be
@@ -208,29 +202,20 @@ pub fn write_timeline(rows: &TimelineRows, out: &mut dyn io::Write) -> io::Resul
         counted(rows.timeline().len(), "dated passage", "dated passages"),
         counted(rows.timeline().documents().len(), "document", "documents")
     );
-    let mut spans_left = rows.span_rows();
-    if spans_left > 0 {
+    if rows.span_rows() > 0 {
         text.push_str(
             "## Periods covered\n\nThe span of a document, as its title gives it, or a range of \
              more than 50 years.\n\n",
         );
     }
-    let mut year = None;
-    rows.each(|row| {
-        if row.span {
-            timeline_row(&mut text, rows, row);
-            spans_left -= 1;
-            if spans_left == 0 {
-                text.push('\n');
-            }
-        } else {
-            let start = row.first().start.year;
-            if year != Some(start) {
-                let gap = if year.is_some() { "\n" } else { "" };
-                year = Some(start);
-                let _ = writeln!(text, "{gap}## {start}\n");
-            }
-            timeline_row(&mut text, rows, row);
+    rows.each_in_sections(|row, section| {
+        if let Section::NewYear { year, first } = section {
+            let gap = if first { "" } else { "\n" };
+            let _ = writeln!(text, "{gap}## {year}\n");
+        }
+        timeline_row(&mut text, rows, row);
+        if section == (Section::Period { last: true }) {
+            text.push('\n');
         }
         out.write_all(text.as_bytes())?;
         text.clear();

@@ -66,7 +66,7 @@ use crate::shard::{
     check_disjoint, check_passage, document_order, position_of, DocRef, MergeError,
 };
 pub use builder::TimelineBuilder;
-pub use rows::{Row, Rows, TimelineRows};
+pub use rows::{Row, Rows, Section, TimelineRows};
 pub use sorted::SortedTimeline;
 
 /// The schema tag of [`Timeline`] JSON.

@@ -112,6 +112,54 @@ impl TimelineRows<'_> {
     pub fn each(&self, mut f: impl FnMut(&Row) -> io::Result<()>) -> io::Result<()> {
         self.rows.each(|ranked| f(&ranked.row))
     }
+
+    /// Calls `f` with every row, as [`TimelineRows::each`], and where it
+    /// stands in the sections a page shows: the periods covered, then a
+    /// section per year of the events' first days.
+    pub fn each_in_sections(
+        &self,
+        mut f: impl FnMut(&Row, Section) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut spans_left = self.spans;
+        let mut year = None;
+        self.each(|row| {
+            let section = if row.span {
+                spans_left -= 1;
+                Section::Period {
+                    last: spans_left == 0,
+                }
+            } else {
+                let start = row.first().start.year;
+                let first = year.is_none();
+                if year.replace(start) == Some(start) {
+                    Section::Event
+                } else {
+                    Section::NewYear { year: start, first }
+                }
+            };
+            f(row, section)
+        })
+    }
+}
+
+/// Where a row stands among a timeline page's sections
+/// ([`TimelineRows::each_in_sections`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// A period covered (a span).
+    Period {
+        /// The last of them, which ends their section.
+        last: bool,
+    },
+    /// An event that opens the section of its year.
+    NewYear {
+        /// The year of the event's first day (astronomical).
+        year: i32,
+        /// Whether it is the first year's section.
+        first: bool,
+    },
+    /// An event in the year section the row before it opened.
+    Event,
 }
 
 /// A mention with what makes its row, and its place in the timeline.
@@ -290,6 +338,26 @@ impl Timeline {
             events: events.sorted().expect(IN_MEMORY),
             budget: usize::MAX,
         }
+    }
+
+    /// What `write` makes of the timeline's rows, written to memory (the
+    /// pages' `timeline` functions).
+    ///
+    /// # Panics
+    ///
+    /// Never: a timeline in memory is sorted and written without temporary
+    /// files.
+    pub fn written(
+        &self,
+        write: impl FnOnce(&TimelineRows, &mut dyn io::Write) -> io::Result<()>,
+    ) -> Vec<u8> {
+        let sorted = self.sorted();
+        let mut out = Vec::new();
+        sorted
+            .rows()
+            .and_then(|rows| write(&rows, &mut out))
+            .expect(IN_MEMORY);
+        out
     }
 
     /// The rows of the timeline ([`SortedTimeline::rows`]), in memory.

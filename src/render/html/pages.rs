@@ -23,7 +23,7 @@ use crate::render::html::writer::Html;
 use crate::render::markdown::kind_heading;
 use crate::render::text::{initials, plain, section_id, spellings};
 use crate::text::counted;
-use crate::timeline::{Row, Timeline, TimelineRows};
+use crate::timeline::{Row, Section, Timeline, TimelineRows};
 
 /// The glossary page: links to its sections, then a section per kind with
 /// links to its letters, entries in sort order (people by surname).
@@ -200,13 +200,7 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
 /// Never: a timeline in memory is sorted and written without temporary
 /// files.
 pub fn timeline(timeline: &Timeline) -> String {
-    let sorted = timeline.sorted();
-    let mut out = Vec::new();
-    sorted
-        .rows()
-        .and_then(|rows| write_timeline(&rows, &mut out))
-        .expect("a timeline in memory is written to memory");
-    String::from_utf8(out).expect("HTML is written from strings")
+    String::from_utf8(timeline.written(write_timeline)).expect("HTML is written from strings")
 }
 
 /// [`timeline`] written to `out` a row at a time, from rows that may be
@@ -228,37 +222,28 @@ pub fn write_timeline(rows: &TimelineRows, out: &mut dyn Write) -> io::Result<()
                 "documents",
             ))
             .raw(".</p>\n");
-        let mut spans_left = rows.span_rows();
-        if spans_left > 0 {
+        if rows.span_rows() > 0 {
             h.raw(
                 "<h2>Periods covered</h2>\n<p class=\"meta\">The span of a document, \
                    as its title gives it, or a range of more than 50 years.</p>\n\
                    <ul class=\"events\">\n",
             );
         }
-        let mut year = None;
-        rows.each(|row| {
-            if row.span {
-                timeline_row(h, rows, row);
-                spans_left -= 1;
-                if spans_left == 0 {
-                    h.raw("</ul>\n");
+        rows.each_in_sections(|row, section| {
+            if let Section::NewYear { year, first } = section {
+                if !first {
+                    h.raw("</ol>\n");
                 }
-            } else {
-                let start = row.first().start.year;
-                if year != Some(start) {
-                    if year.is_some() {
-                        h.raw("</ol>\n");
-                    }
-                    year = Some(start);
-                    h.element("h2", &[], &start.to_string())
-                        .raw("\n<ol class=\"events\">\n");
-                }
-                timeline_row(h, rows, row);
+                h.element("h2", &[], &year.to_string())
+                    .raw("\n<ol class=\"events\">\n");
+            }
+            timeline_row(h, rows, row);
+            if section == (Section::Period { last: true }) {
+                h.raw("</ul>\n");
             }
             h.write_to(out)
         })?;
-        if year.is_some() {
+        if rows.event_rows() > 0 {
             h.raw("</ol>\n");
         }
         Ok(())
