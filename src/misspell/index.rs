@@ -5,8 +5,10 @@
 //! from. A candidate looks up its own deletions' hashes and gets the few
 //! forms it may be near; `mod.rs` checks each with the bounded distance.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
 use std::hash::{BuildHasherDefault, Hasher};
+
+use fnv::FnvHashSet;
 
 use crate::lexicon::names::{derived_names, NameClass};
 use crate::lexicon::{Kind, Lexicon};
@@ -48,30 +50,36 @@ pub(super) struct Form {
 pub(super) struct Index {
     pub(super) forms: Vec<Form>,
     /// The forms under each key (the hash of a deletion of a form's
-    /// prefix with its word count): its range of `forms_of_keys`. A hash
-    /// table, not a sorted list searched by halves: a candidate looks up
-    /// 29 keys for each run of words it tries, and each halving search of
-    /// the list missed the cache about twenty times (a quarter of
+    /// prefix with its word count): the head of its chain in `chains`. A
+    /// hash table, not a sorted list searched by halves: a candidate looks
+    /// up 29 keys for each run of words it tries, and each halving search
+    /// of the list missed the cache about twenty times (a quarter of
     /// annotate's time on dense text).
-    pub(super) keys: KeyTable,
-    /// The forms of each key, a key's forms together.
-    pub(super) forms_of_keys: Vec<u32>,
+    keys: KeyTable,
+    /// Each key's forms as a chain: a form and the link to the key's next
+    /// one ([`END`] ends it). Chained as the keys are made, so the index
+    /// is built without sorting its (key, form) pairs, which was half of
+    /// its cost; the few forms found are sorted by the search.
+    chains: Vec<(u32, u32)>,
     /// Bit `n` is set when some form has `n` words.
     pub(super) word_counts: u64,
     /// Every word of every form of every entry (exact-case ones and
     /// acronyms too), folded: words the lexicon knows, which are not
     /// misspelt.
-    pub(super) known_words: HashSet<String>,
+    pub(super) known_words: FnvHashSet<String>,
     /// Whether each entry is a person: a misspelt name may take in a
     /// person's first name or surname hit (see [`Index::open`]).
     pub(super) persons: Vec<bool>,
 }
 
+/// The end of a chain of [`Index::chains`].
+const END: u32 = u32::MAX;
+
 impl Index {
     /// The index of every searched form of `lexicon`'s entries.
     pub(super) fn new(lexicon: &Lexicon) -> Index {
         let mut forms: Vec<Form> = Vec::new();
-        let mut known_words = HashSet::new();
+        let mut known_words = FnvHashSet::default();
         let add = |forms: &mut Vec<Form>, form: Option<Form>| {
             let Some(form) = form else {
                 return;
@@ -84,10 +92,13 @@ impl Index {
         for (entry, e) in (0u32..).zip(lexicon.entries()) {
             for form in e.surface_forms() {
                 let folded = normalize_form(form.text, true);
-                let words = folded.split(|c: char| !is_word_char(c));
-                known_words.extend(words.filter(|w| !w.is_empty()).map(str::to_owned));
+                for word in folded.split(|c: char| !is_word_char(c)) {
+                    if !word.is_empty() && !known_words.contains(word) {
+                        known_words.insert(word.to_owned());
+                    }
+                }
                 if !form.exact_case {
-                    add(&mut forms, searched_form(form.text, entry, None));
+                    add(&mut forms, searched_form(form.text, folded, entry, None));
                 }
             }
             // A person's derived full names and surnames (matching rule 9),
@@ -98,33 +109,45 @@ impl Index {
                     .flat_map(|form| derived_names(form))
                     .filter(|d| d.class != NameClass::FirstName);
                 for d in derived {
-                    add(&mut forms, searched_form(&d.text, entry, Some(d.class)));
+                    let folded = normalize_form(&d.text, true);
+                    add(
+                        &mut forms,
+                        searched_form(&d.text, folded, entry, Some(d.class)),
+                    );
                 }
             }
         }
-        let mut keys = Vec::new();
+        // A form's prefix has at most 29 deletions, most of them its own.
+        let mut keys =
+            KeyTable::with_capacity_and_hasher(forms.len() * 24, BuildHasherDefault::default());
+        let mut chains = Vec::with_capacity(forms.len() * 24);
         let mut word_counts = 0;
         for (id, form) in (0u32..).zip(&forms) {
             let words = form.text.split(' ').count();
             word_counts |= 1 << words;
             let prefix: Vec<char> = form.text.chars().take(PREFIX).collect();
             deletions(&prefix, allowed_edits(form.letters), words, |key| {
-                keys.push((key, id));
+                let link = chains.len() as u32;
+                match keys.entry(key) {
+                    Entry::Vacant(vacant) => {
+                        vacant.insert(link);
+                        chains.push((id, END));
+                    }
+                    // Two deletions of one prefix may be one string
+                    // (`aab` less either `a`): the form is then the head.
+                    Entry::Occupied(mut head) => {
+                        if chains[*head.get() as usize].0 != id {
+                            chains.push((id, *head.get()));
+                            head.insert(link);
+                        }
+                    }
+                }
             });
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        let mut table = KeyTable::default();
-        let mut forms_of_keys = Vec::with_capacity(keys.len());
-        for group in keys.chunk_by(|a, b| a.0 == b.0) {
-            let start = forms_of_keys.len() as u32;
-            forms_of_keys.extend(group.iter().map(|&(_, form)| form));
-            table.insert(group[0].0, (start, group.len() as u32));
         }
         Index {
             forms,
-            keys: table,
-            forms_of_keys,
+            keys,
+            chains,
             word_counts,
             known_words,
             persons: lexicon
@@ -134,11 +157,20 @@ impl Index {
                 .collect(),
         }
     }
+
+    /// Adds to `found` the forms under `key` (in no order; a form may
+    /// come twice when two of a candidate's keys lead to it).
+    pub(super) fn forms_under(&self, key: u64, found: &mut Vec<u32>) {
+        let mut link = self.keys.get(&key).copied().unwrap_or(END);
+        while let Some(&(form, next)) = self.chains.get(link as usize) {
+            found.push(form);
+            link = next;
+        }
+    }
 }
 
-/// A hash table from keys, which are hashes already, to a range.
-pub(super) type KeyTable =
-    std::collections::HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>;
+/// A hash table from keys, which are hashes already, to a link.
+type KeyTable = std::collections::HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
 
 /// The hasher of [`KeyTable`]: a key is its own hash.
 #[derive(Default)]
@@ -161,20 +193,21 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// A form as the index holds it, if it is one the rule searches.
-fn searched_form(form: &str, entry: u32, class: Option<NameClass>) -> Option<Form> {
-    let unfolded = normalize_form(form, false);
-    let alphabetic: Vec<char> = unfolded.chars().filter(|c| c.is_alphabetic()).collect();
-    if alphabetic.len() >= 2 && alphabetic.iter().all(|c| c.is_uppercase()) {
-        return None; // an acronym
-    }
-    let text = normalize_form(form, true);
-    let words = text.split(' ');
-    let only_words = text
-        .split(' ')
+/// A form (`text`: it folded, as [`normalize_form`] folds it) as the
+/// index holds it, if it is one the rule searches.
+fn searched_form(form: &str, text: String, entry: u32, class: Option<NameClass>) -> Option<Form> {
+    let mut words = text.split(' ');
+    let only_words = words
+        .clone()
         .all(|w| !w.is_empty() && w.chars().all(is_word_char));
     let letters = text.chars().filter(|&c| c != ' ').count();
-    (only_words && words.count() <= MAX_WORDS && letters >= 5).then(|| Form {
+    if !only_words || words.nth(MAX_WORDS).is_some() || letters < 5 {
+        return None;
+    }
+    let unfolded = normalize_form(form, false);
+    let mut alphabetic = unfolded.chars().filter(|c| c.is_alphabetic());
+    let acronym = alphabetic.clone().nth(1).is_some() && alphabetic.all(char::is_uppercase);
+    (!acronym).then(|| Form {
         chars: text.chars().collect(),
         text,
         letters,

@@ -66,7 +66,6 @@
 //! words could be misspelt and how a candidate's words join; `distance.rs`,
 //! the bounded edit distance.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -80,6 +79,8 @@ use words::{
     could_be_misspelt, covering, is_derived, next_word, possible_misspellings, previous_word,
     starts_capitalised,
 };
+
+use fnv::FnvHashSet;
 
 use crate::lexicon::names::NameClass;
 use crate::lexicon::Lexicon;
@@ -264,10 +265,7 @@ impl Index {
         let prefix = &joined_chars[..joined_chars.len().min(PREFIX)];
         let mut forms = Vec::new();
         deletions(prefix, edits, candidate.words.len(), |key| {
-            if let Some(&(start, len)) = self.keys.get(&key) {
-                let start = start as usize;
-                forms.extend_from_slice(&self.forms_of_keys[start..start + len as usize]);
-            }
+            self.forms_under(key, &mut forms);
         });
         forms.sort_unstable();
         forms.dedup();
@@ -330,7 +328,7 @@ impl Candidate<'_> {
     /// Is every word that differs from the form's word in its place one
     /// that could be misspelt ([`could_be_misspelt`]) and none of the
     /// `known` words of the lexicon's forms?
-    fn differs_fairly(&self, form: &str, known: &HashSet<String>) -> bool {
+    fn differs_fairly(&self, form: &str, known: &FnvHashSet<String>) -> bool {
         form.split(' ')
             .zip(self.folded)
             .zip(self.words)
