@@ -451,6 +451,39 @@ fn a_misspelt_shared_surname_is_the_latest_named() {
     );
 }
 
+/// A surname two cards share, once both are named in full (matching rules
+/// 7 and 9): the one of them mentioned last by any name, so a first name
+/// after the other's full name decides it, misspelt or not; the first
+/// name of someone not yet named in full decides nothing.
+#[test]
+fn a_shared_surname_is_the_last_mentioned_of_those_named_in_full() {
+    let cards = "Jane Seymour\tThird wife of Henry VIII (1508–1537).\n\
+                 Edward Seymour\tDuke of Somerset (1500–1552), her brother.\n";
+    let text = "Jane Seymour married the king, and her brother Edward Seymour served him. Jane \
+                died after the birth of a son; Seymour was buried at Windsor and Seymor's \
+                brother mourned.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
+            ("Jane Seymour", "jane-seymour"),
+            ("Edward Seymour", "edward-seymour"),
+            ("Jane", "jane-seymour"),
+            ("Seymour", "jane-seymour"),
+            ("Seymor", "jane-seymour"),
+        ],
+    );
+    let text = "Edward Seymour served the king. Jane died young; Seymour rose.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
+            ("Edward Seymour", "edward-seymour"),
+            ("Seymour", "edward-seymour"),
+        ],
+    );
+}
+
 /// A title before a first name, with a teacher's cards (matching rule 9):
 /// the one of that first name who holds it, or of several the one the
 /// other cards name; an English first name only after its card's title.

@@ -14,9 +14,10 @@
 //!   it, unless the entry says `surname_alone` (a flashcard's does: cards
 //!   list full names only), and even then a surname that is an English word
 //!   (`Grant`, `More`) at a sentence's start needs a full mention before it;
-//! * that several entries derive as a surname or full form (`Davis`) is
-//!   the one of them mentioned in full most recently (`match: reference`),
-//!   or none;
+//! * that several entries derive as a surname or full form (`Davis`) is,
+//!   of those of them mentioned in full before it, the one mentioned most
+//!   recently by any name (a first name after the other's full name
+//!   decides it; `match: reference`), or none;
 //! * that is a first name after a title written before first names
 //!   (`Prince Arthur`, `Lady Jane`, `Queen Mary`: [`FIRST_NAME_TITLES`])
 //!   is the one entry of that first name whose name, aliases or definition
@@ -36,7 +37,7 @@
 //! asked. A misspelt surname (matching rule 7) counts where the surname
 //! would: [`Matcher::resolve_misspelt`].
 
-use fnv::{FnvHashMap, FnvHashSet};
+use fnv::FnvHashMap;
 
 use super::{How, Matcher, TermMatch};
 use crate::lexicon::names::{NameClass, COURTESY_TITLES, FIRST_NAME_TITLES, TITLES};
@@ -55,7 +56,8 @@ impl Matcher {
         // Keyed by entry numbers, looked up for every hit: FNV, not SipHash
         // (no key comes from outside the lexicon).
         let mut full: FnvHashMap<usize, usize> = FnvHashMap::default();
-        let mut mentioned: FnvHashSet<usize> = FnvHashSet::default();
+        // Each entry's last mention of any kind, by its order.
+        let mut mentioned: FnvHashMap<usize, usize> = FnvHashMap::default();
         let mut out: Vec<TermMatch> = Vec::with_capacity(hits.len());
         // The end of the last hit that is not nested: a title joins a span
         // only after it.
@@ -71,7 +73,7 @@ impl Matcher {
             if self.in_full(text, &hit) {
                 full.insert(hit.entry, order);
             }
-            mentioned.insert(hit.entry);
+            mentioned.insert(hit.entry, order);
             if !hit.nested {
                 if self.kinds[hit.entry] == Kind::Person {
                     if let Some(start) = title_before(text, hit.start).filter(|&s| s >= after) {
@@ -108,9 +110,9 @@ impl Matcher {
     /// after a full mention of its entry before it (the misspelt full
     /// names before it included), after an office, or when the entry says
     /// `surname_alone`. A misspelt name several people share (`Seymore`)
-    /// is the one of them mentioned in full most recently before it, or
-    /// none. A capitalised title right before a misspelt person's name
-    /// joins its span, as before any person span.
+    /// is, of those of them named in full before it, the one mentioned
+    /// most recently, or none. A capitalised title right before a
+    /// misspelt person's name joins its span, as before any person span.
     pub(crate) fn resolve_misspelt(
         &self,
         text: &str,
@@ -125,13 +127,19 @@ impl Matcher {
         } in misspelt
         {
             let before = hits.partition_point(|h| h.start < hit.start);
+            // Named in full before the hit (a misspelling in full included).
+            let named_in_full = |entry: usize| {
+                hits[..before]
+                    .iter()
+                    .any(|h| h.entry == entry && self.in_full(text, h))
+                    || out.iter().any(|m| m.entry == entry)
+            };
             if !shared_with.is_empty() {
                 let sharers = || std::iter::once(hit.entry).chain(shared_with.iter().copied());
                 let latest = hits[..before]
                     .iter()
-                    .filter(|h| self.in_full(text, h))
                     .chain(&out)
-                    .filter(|h| sharers().any(|e| e == h.entry))
+                    .filter(|h| sharers().any(|e| e == h.entry) && named_in_full(h.entry))
                     .max_by_key(|h| h.start);
                 let Some(latest) = latest else {
                     continue;
@@ -141,10 +149,7 @@ impl Matcher {
             let introduced = |entry: usize| {
                 self.surname_alone[entry]
                     || office_before(text, hit.start).is_some()
-                    || hits[..before]
-                        .iter()
-                        .any(|h| h.entry == entry && self.in_full(text, h))
-                    || out.iter().any(|m| m.entry == entry)
+                    || named_in_full(entry)
             };
             if class == Some(NameClass::Surname) && !introduced(hit.entry) {
                 continue;
@@ -173,7 +178,7 @@ impl Matcher {
         text: &str,
         hit: &TermMatch,
         full: &FnvHashMap<usize, usize>,
-        mentioned: &FnvHashSet<usize>,
+        mentioned: &FnvHashMap<usize, usize>,
     ) -> Option<(usize, How)> {
         let written = &text[hit.start..hit.end];
         // The longer name a nested hit is part of is its outer hit's.
@@ -200,10 +205,15 @@ impl Matcher {
         match names.as_slice() {
             [entry] if counts_for(*entry) => return Some((*entry, How::Variant)),
             [_, _, ..] => {
-                // The office's holder, then the one named in full most
-                // recently, then the lexicon's own bearer of the name.
+                // The office's holder, then of those named in full the one
+                // mentioned most recently (by any name), then the
+                // lexicon's own bearer of the name.
                 let holder = office.and_then(|title| self.shared.holder(title, &names));
-                let latest = names.iter().filter_map(|e| Some((full.get(e)?, *e))).max();
+                let latest = names
+                    .iter()
+                    .filter(|e| full.contains_key(e))
+                    .filter_map(|e| Some((mentioned.get(e)?, *e)))
+                    .max();
                 let bearer = self.shared.bearer(&key).filter(|&e| counts_for(e));
                 if let Some(entry) = holder.or(latest.map(|(_, e)| e)).or(bearer) {
                     return Some((entry, How::Reference));
@@ -245,7 +255,7 @@ impl Matcher {
         // A first name: the one entry of that first name mentioned so far.
         let mut seen = candidates
             .iter()
-            .filter(|(e, class)| *class == NameClass::FirstName && mentioned.contains(e));
+            .filter(|(e, class)| *class == NameClass::FirstName && mentioned.contains_key(e));
         match (seen.next(), seen.next()) {
             (Some(&(entry, _)), None) if full.contains_key(&entry) => Some((entry, How::Reference)),
             _ => None,
@@ -400,6 +410,41 @@ mod tests {
         assert!(!other("When Jackson fell"));
         assert!(!other("General Jackson fell"));
         assert!(!other("Grant, Jackson and Lee"));
+    }
+
+    /// A shared surname is the one of those named in full mentioned last
+    /// by any name; a mention of someone not named in full does not count.
+    #[test]
+    fn a_shared_surname_is_the_last_mentioned_of_those_named_in_full() {
+        let mut builder = crate::lexicon::Lexicon::builder();
+        builder.add_toml(
+            "x.toml",
+            r#"
+                [[entry]]
+                id = "jefferson"
+                name = "Jefferson Davis"
+                kind = "person"
+                definition = "President of the Confederacy."
+
+                [[entry]]
+                id = "varina"
+                name = "Varina Davis"
+                kind = "person"
+                definition = "First Lady of the Confederacy."
+                "#,
+        );
+        let matcher = Matcher::new(&builder.build().unwrap());
+        let ids = ["jefferson", "varina"];
+        // The entry of the last hit, resolved.
+        let last = |text: &str| {
+            let hits = matcher.find(&crate::text::Normalized::new(text)).collect();
+            let last = *matcher.resolve(text, hits).last().unwrap();
+            (text[last.start..last.end].to_string(), ids[last.entry])
+        };
+        let text = "Jefferson Davis fled; Varina Davis stayed. Jefferson hid; Davis was caught.";
+        assert_eq!(last(text), ("Davis".to_string(), "jefferson"));
+        let text = "Varina Davis stayed. Jefferson hid; Davis was caught.";
+        assert_eq!(last(text), ("Davis".to_string(), "varina"));
     }
 
     #[test]
