@@ -5,6 +5,7 @@
 //! its sentence, reversed, or inside a character is clamped to the
 //! sentence and to character boundaries.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::slice;
 use std::sync::LazyLock;
@@ -16,7 +17,19 @@ use crate::lexicon::Kind;
 
 /// Collapses every run of white space (line breaks included) to one space.
 pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    push_one_line(&mut out, text);
+    out
+}
+
+/// Appends [`one_line`] of `text` to `out`.
+fn push_one_line(out: &mut String, text: &str) {
+    for (n, word) in text.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 /// A short quote of the sentence `context` around `span`, as plain text
@@ -121,33 +134,74 @@ pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Vec<String> {
         if !fits {
             continue;
         }
-        marked.push_str(&text[at..mark.start].replace(MARK, " "));
+        push_unmarked(&mut marked, &text[at..mark.start]);
         marked.push(MARK);
-        marked.push_str(&text[mark.start..mark.end].replace(MARK, " "));
+        push_unmarked(&mut marked, &text[mark.start..mark.end]);
         marked.push(MARK);
         at = mark.end;
         cuts += 1;
     }
-    marked.push_str(&text[at..].replace(MARK, " "));
-    let unled = LEADER.replace(&marked, "");
-    let untagged = TAG.replace_all(&unled, "");
-    let unlinked = LINK.replace_all(&untagged, "$1");
-    let mut stripped = unlinked.into_owned();
+    push_unmarked(&mut marked, &text[at..]);
+    // Each pattern is tried only on text holding a character it needs:
+    // most sentences have no markup, and the searches were most of the
+    // time of the glossary's and worksheet's pages.
+    let mut stripped = marked;
+    if may_lead(&stripped) {
+        stripped = replaced(stripped, &LEADER, 1, "");
+    }
+    if stripped.contains('<') {
+        stripped = replaced(stripped, &TAG, 0, "");
+    }
+    if stripped.contains('[') {
+        stripped = replaced(stripped, &LINK, 0, "$1");
+    }
     // Twice: the second pass finds marks the first one's matches touched
     // (`**_both_**`).
-    for _ in 0..2 {
-        stripped = EMPHASIS_OPEN.replace_all(&stripped, "$1$2").into_owned();
-        stripped = EMPHASIS_CLOSE.replace_all(&stripped, "$1$2").into_owned();
+    if stripped
+        .bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'~' | b'`'))
+    {
+        for _ in 0..2 {
+            stripped = replaced(stripped, &EMPHASIS_OPEN, 0, "$1$2");
+            stripped = replaced(stripped, &EMPHASIS_CLOSE, 0, "$1$2");
+        }
     }
     let mut pieces: Vec<String> = stripped.split(MARK).map(one_line_keep_edges).collect();
     pieces.resize(2 * cuts + 1, String::new());
     if let Some(first) = pieces.first_mut() {
-        *first = first.trim_start().to_string();
+        let lead = first.len() - first.trim_start().len();
+        first.drain(..lead);
     }
     if let Some(last) = pieces.last_mut() {
-        *last = last.trim_end().to_string();
+        last.truncate(last.trim_end().len());
     }
     pieces
+}
+
+/// Appends `text` to `out` with a space for each [`MARK`] in it.
+fn push_unmarked(out: &mut String, text: &str) {
+    for (n, part) in text.split(MARK).enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+}
+
+/// Whether [`LEADER`] can match `text`: its first character after white
+/// space is one a leader starts with (`is_numeric` holds for every `\d`).
+fn may_lead(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(|c: char| "#>•·▪◦‣*+–—-".contains(c) || c.is_numeric())
+}
+
+/// `text` with `regex`'s first `limit` matches (0: all) replaced by `with`.
+fn replaced(text: String, regex: &Regex, limit: usize, with: &str) -> String {
+    let changed = match regex.replacen(&text, limit, with) {
+        Cow::Owned(changed) => Some(changed),
+        Cow::Borrowed(_) => None,
+    };
+    changed.unwrap_or(text)
 }
 
 /// The letters a listing's entries (in sort order) are filed under, each
@@ -200,7 +254,11 @@ pub(crate) fn one_line_keep_edges(text: &str) -> String {
     } else {
         ""
     };
-    format!("{lead}{}{trail}", one_line(text))
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push_str(lead);
+    push_one_line(&mut out, text);
+    out.push_str(trail);
+    out
 }
 
 #[cfg(test)]
@@ -254,6 +312,9 @@ mod tests {
         assert_eq!(plain("• Lenin died"), "Lenin died");
         assert_eq!(plain("## 12. Terror"), "12. Terror");
         assert_eq!(plain("1924. Lenin died"), "1924. Lenin died");
+        // `\d` is any decimal digit, as `is_numeric` knows.
+        assert_eq!(plain("  ٣) Lenin died"), "Lenin died");
+        assert_eq!(plain("\u{E000}- Lenin"), "Lenin");
     }
 
     #[test]
