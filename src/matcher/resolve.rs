@@ -37,8 +37,6 @@
 //! asked. A misspelt surname (matching rule 7) counts where the surname
 //! would: [`Matcher::resolve_misspelt`].
 
-use fnv::FnvHashMap;
-
 use super::{How, Matcher, TermMatch};
 use crate::lexicon::names::{NameClass, COURTESY_TITLES, FIRST_NAME_TITLES, TITLES};
 use crate::lexicon::Kind;
@@ -53,11 +51,7 @@ impl Matcher {
         if self.derived.is_empty() {
             return hits;
         }
-        // Keyed by entry numbers, looked up for every hit: FNV, not SipHash
-        // (no key comes from outside the lexicon).
-        let mut full: FnvHashMap<usize, usize> = FnvHashMap::default();
-        // Each entry's last mention of any kind, by its order.
-        let mut mentioned: FnvHashMap<usize, usize> = FnvHashMap::default();
+        let mut mentions = Mentions::new(self.kinds.len());
         let mut out: Vec<TermMatch> = Vec::with_capacity(hits.len());
         // The end of the last hit that is not nested: a title joins a span
         // only after it.
@@ -65,15 +59,12 @@ impl Matcher {
         for (order, mut hit) in hits.into_iter().enumerate() {
             // A term's variants (matching rule 10) need no resolving.
             if hit.how == How::Variant && self.kinds[hit.entry] == Kind::Person {
-                let Some(resolved) = self.resolve_one(text, &hit, &full, &mentioned) else {
+                let Some(resolved) = self.resolve_one(text, &hit, &mentions) else {
                     continue;
                 };
                 (hit.entry, hit.how) = resolved;
             }
-            if self.in_full(text, &hit) {
-                full.insert(hit.entry, order);
-            }
-            mentioned.insert(hit.entry, order);
+            mentions.record(hit.entry, order, self.in_full(text, &hit));
             if !hit.nested {
                 if self.kinds[hit.entry] == Kind::Person {
                     if let Some(start) = title_before(text, hit.start).filter(|&s| s >= after) {
@@ -177,8 +168,7 @@ impl Matcher {
         &self,
         text: &str,
         hit: &TermMatch,
-        full: &FnvHashMap<usize, usize>,
-        mentioned: &FnvHashMap<usize, usize>,
+        mentions: &Mentions,
     ) -> Option<(usize, How)> {
         let written = &text[hit.start..hit.end];
         // The longer name a nested hit is part of is its outer hit's.
@@ -196,7 +186,7 @@ impl Matcher {
         // May this name stand for `entry` with nothing else to go on?
         let counts_for = |entry: usize| {
             let surname = candidates.contains(&(entry, NameClass::Surname));
-            let introduced = full.contains_key(&entry) || office.is_some();
+            let introduced = mentions.last_full(entry).is_some() || office.is_some();
             let common = written.split_whitespace().any(is_english_word);
             let alone =
                 self.surname_alone[entry] && !(common && at_sentence_start(text, hit.start));
@@ -211,8 +201,8 @@ impl Matcher {
                 let holder = office.and_then(|title| self.shared.holder(title, &names));
                 let latest = names
                     .iter()
-                    .filter(|e| full.contains_key(e))
-                    .filter_map(|e| Some((mentioned.get(e)?, *e)))
+                    .filter(|&&e| mentions.last_full(e).is_some())
+                    .filter_map(|&e| Some((mentions.last(e)?, e)))
                     .max();
                 let bearer = self.shared.bearer(&key).filter(|&e| counts_for(e));
                 if let Some(entry) = holder.or(latest.map(|(_, e)| e)).or(bearer) {
@@ -239,7 +229,7 @@ impl Matcher {
                 _ => {
                     let latest = holders
                         .iter()
-                        .filter_map(|e| Some((full.get(e)?, *e)))
+                        .filter_map(|&e| Some((mentions.last_full(e)?, e)))
                         .max();
                     let bearer = self
                         .shared
@@ -255,11 +245,55 @@ impl Matcher {
         // A first name: the one entry of that first name mentioned so far.
         let mut seen = candidates
             .iter()
-            .filter(|(e, class)| *class == NameClass::FirstName && mentioned.contains_key(e));
+            .filter(|&&(e, class)| class == NameClass::FirstName && mentions.last(e).is_some());
         match (seen.next(), seen.next()) {
-            (Some(&(entry, _)), None) if full.contains_key(&entry) => Some((entry, How::Reference)),
+            (Some(&(entry, _)), None) if mentions.last_full(entry).is_some() => {
+                Some((entry, How::Reference))
+            }
             _ => None,
         }
+    }
+}
+
+/// What a document's hits so far have said of each entry, by entry
+/// number: the order of its last mention, and of its last mention in
+/// full. Tables as long as the lexicon (zeroed memory, eight bytes an
+/// entry), not hash maps: every hit writes them, and hashing was two
+/// thirds of resolving on dense notes.
+struct Mentions {
+    /// The order of each entry's last mention, plus one; 0 for none.
+    last: Vec<u32>,
+    /// The same, of mentions in full.
+    last_full: Vec<u32>,
+}
+
+impl Mentions {
+    /// No entry mentioned yet, of a lexicon of `entries`.
+    fn new(entries: usize) -> Mentions {
+        Mentions {
+            last: vec![0; entries],
+            last_full: vec![0; entries],
+        }
+    }
+
+    /// The hit numbered `order` mentions `entry`, in full or not.
+    fn record(&mut self, entry: usize, order: usize, in_full: bool) {
+        // A document's hits number far fewer than 2^32.
+        let order = order as u32 + 1;
+        self.last[entry] = order;
+        if in_full {
+            self.last_full[entry] = order;
+        }
+    }
+
+    /// The order of `entry`'s last mention, if it has had one.
+    fn last(&self, entry: usize) -> Option<u32> {
+        self.last[entry].checked_sub(1)
+    }
+
+    /// The order of `entry`'s last full mention, if it has had one.
+    fn last_full(&self, entry: usize) -> Option<u32> {
+        self.last_full[entry].checked_sub(1)
     }
 }
 
