@@ -217,29 +217,32 @@ fn searched_form(form: &str, text: String, entry: u32, class: Option<NameClass>)
 }
 
 /// Calls `key` with the hash of every string that `prefix` becomes by
-/// deleting at most `edits` (0 to 2) of its characters, each hashed with
+/// deleting at most `edits` (0 to 2) of its characters (it has at most
+/// [`PREFIX`]), each hashed with
 /// the word count `words` (strings of different word counts never meet).
 pub(super) fn deletions(prefix: &[char], edits: usize, words: usize, mut key: impl FnMut(u64)) {
     // A multiply and a rotation per character (as FxHash mixes): the
     // keys only need to be equal for equal strings and rarely otherwise.
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
-    let hash = |skip: &[usize]| {
-        let mut h = mix(0, words as u64);
-        for (i, &c) in prefix.iter().enumerate() {
-            if !skip.contains(&i) {
-                h = mix(h, u64::from(c));
-            }
-        }
-        h
-    };
-    key(hash(&[]));
+    let mix = |h: u64, c: &char| (h.rotate_left(5) ^ u64::from(*c)).wrapping_mul(K);
+    // The hash of each of the prefix's own prefixes, so that a deletion's
+    // hash goes on from the one before the (first) character it deletes.
+    let mut heads = [0; PREFIX + 1];
+    heads[0] = (words as u64).wrapping_mul(K);
+    for (i, c) in prefix.iter().enumerate() {
+        heads[i + 1] = mix(heads[i], c);
+    }
+    let rest = |h: u64, from: usize| prefix[from..].iter().fold(h, mix);
+    key(heads[prefix.len()]);
     if edits >= 1 {
-        for i in 0..prefix.len() {
-            key(hash(&[i]));
+        for (i, &head) in heads[..prefix.len()].iter().enumerate() {
+            key(rest(head, i + 1));
             if edits >= 2 {
-                for j in i + 1..prefix.len() {
-                    key(hash(&[i, j]));
+                // The hash without `i`, up to `j`.
+                let mut without_i = head;
+                for (j, c) in prefix.iter().enumerate().skip(i + 1) {
+                    key(rest(without_i, j + 1));
+                    without_i = mix(without_i, c);
                 }
             }
         }
