@@ -14,19 +14,41 @@
 //! possessives. Size 60 is the largest that SCOWL's author is confident
 //! holds no misspellings. `data/words/` holds the list (one lower-cased
 //! word a line), its licence and the script that makes it again from
-//! Debian's `scowl` package; `build.rs` compiles it into an `fst` set
-//! that is embedded in the binary and read in place.
+//! Debian's `scowl` package; `build.rs` embeds it in the binary with a
+//! hash table over it (open addressing, FNV-1a: `english/hash.rs`), read
+//! in place. A look-up hashes the word and compares it with the one or
+//! two words its slots hold: the misspelling rule asks of every
+//! capitalised word it may take, and an `fst` set, which the list was
+//! before, took over a thousand instructions a word.
 
-use std::sync::LazyLock;
+mod hash;
 
-use fst::Set;
+/// The word list, lower-cased, each word followed by `\n`.
+static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english.words"));
 
-/// The compiled set, checked once (a header read, not a copy).
-static WORDS: LazyLock<Set<&'static [u8]>> = LazyLock::new(|| {
-    let bytes: &'static [u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english.fst"));
-    // build.rs wrote these bytes with fst's own builder.
-    Set::new(bytes).expect("build.rs compiles data/words/english.txt into a valid fst set")
-});
+/// The hash table over [`WORDS`]: little-endian `u32` slots, a power of
+/// two of them, each 0 (empty) or one plus the offset of a word in
+/// [`WORDS`], found by linear probing from the word's [`hash::hash`].
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english.table"));
+
+/// Is the lower-cased `word` in the list?
+fn listed(word: &[u8]) -> bool {
+    let mask = TABLE.len() / 4 - 1;
+    let mut slot = hash::hash(word) as usize & mask;
+    loop {
+        let bytes = TABLE[slot * 4..slot * 4 + 4]
+            .try_into()
+            .expect("four bytes");
+        let Some(start) = (u32::from_le_bytes(bytes) as usize).checked_sub(1) else {
+            return false;
+        };
+        let end = start + word.len();
+        if WORDS.get(start..end) == Some(word) && WORDS.get(end) == Some(&b'\n') {
+            return true;
+        }
+        slot = (slot + 1) & mask;
+    }
+}
 
 /// The longest word that is looked up without allocating (longer ones are
 /// lower-cased into a `String`; the list's longest word has 24 letters).
@@ -47,21 +69,20 @@ const SHORT_WORD: usize = 32;
 /// assert!(!is_english_word("Engels") && !is_english_word("nkvd") && !is_english_word("German"));
 /// ```
 pub fn is_english_word(word: &str) -> bool {
-    let words = &*WORDS;
     if !word
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
-        return words.contains(word);
+        return listed(word.as_bytes());
     }
     if word.is_ascii() && word.len() <= SHORT_WORD {
         let mut lower = [0; SHORT_WORD];
         let lower = &mut lower[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return words.contains(lower);
+        return listed(lower);
     }
-    words.contains(word.to_lowercase())
+    listed(word.to_lowercase().as_bytes())
 }
 
 /// `n` and the noun that counts it, singular for one: what every count
@@ -100,20 +121,30 @@ pub fn ordinal(n: i32) -> String {
 mod tests {
     use super::*;
 
+    /// Every word of the generated list, and only those: each is found,
+    /// and so is nothing a letter longer or shorter.
     #[test]
     fn the_list_is_the_generated_one() {
-        use fst::Streamer;
-        let words = &*WORDS;
+        let words: Vec<&str> = std::str::from_utf8(WORDS)
+            .expect("UTF-8 words")
+            .lines()
+            .collect();
         assert!((70_000..90_000).contains(&words.len()), "{}", words.len());
         let mut longest = 0;
-        let mut stream = words.stream();
-        while let Some(word) = stream.next() {
-            let word = std::str::from_utf8(word).expect("UTF-8 words");
-            assert_eq!(word, word.to_lowercase(), "lower-cased");
+        for word in &words {
+            assert_eq!(*word, word.to_lowercase(), "lower-cased");
             assert!(!word.contains('\''), "{word}: no possessives");
+            assert!(is_english_word(word), "{word}");
             longest = longest.max(word.len());
         }
         assert!(longest <= SHORT_WORD, "{longest}");
+        let sorted: std::collections::BTreeSet<&str> = words.iter().copied().collect();
+        for word in words.iter().step_by(97) {
+            let longer = format!("{word}q");
+            assert_eq!(listed(longer.as_bytes()), sorted.contains(longer.as_str()));
+            let shorter = &word[..word.char_indices().last().map_or(0, |(i, _)| i)];
+            assert_eq!(listed(shorter.as_bytes()), sorted.contains(shorter));
+        }
     }
 
     #[test]
