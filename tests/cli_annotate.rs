@@ -528,6 +528,40 @@ fn events_and_places_named_after_a_place_are_found_by_its_name() {
     );
 }
 
+/// A body or event called by its head noun after `the` (matching rule
+/// 13), with a teacher's cards: capitalised, after `the`, where no other
+/// name goes on, and only while one card alone has that head.
+#[test]
+fn a_name_is_called_by_its_head_noun_after_the() {
+    let cards = "Privy Council\tThe monarch's closest advisers.\n\
+                 Pilgrimage of Grace\tThe northern rising of 1536 against the Dissolution.\n\
+                 Tower of London\tRoyal fortress and prison on the Thames.\n";
+    let text = "The Privy Council sent the rebels to the Tower. The Pilgrimage of Grace had \
+                failed: the Pilgrimage was over and the Council was pleased.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
+            ("Privy Council", "privy-council"),
+            ("Tower", "tower-of-london"),
+            ("Pilgrimage of Grace", "pilgrimage-of-grace"),
+            ("Pilgrimage", "pilgrimage-of-grace"),
+            ("Council", "privy-council"),
+        ],
+    );
+    // Lower case, no `the`, a longer name, or a head two cards share: none.
+    let text = "A council of war met at the tower. Council members and the Council of \
+                the North met; the Tower Hamlets grew. By God's Grace the Grace of God \
+                came.\n";
+    assert_entries_with_cards(cards, text, &[]);
+    let cards = format!("{cards}Council of Trent\tThe Catholic council of 1545–63.\n");
+    assert_entries_with_cards(
+        &cards,
+        "The Privy Council met; the Council agreed.\n",
+        &[("Privy Council", "privy-council")],
+    );
+}
+
 /// A name written without its accents, or with them where the card has
 /// none, is the card's (matching rule 3), and the span keeps the letters
 /// as written: a decomposed accent at the end of a word stays in it.

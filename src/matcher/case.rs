@@ -4,9 +4,13 @@
 //!
 //! The patterns (`patterns.rs`) give each claim its rule; the matcher
 //! (`find.rs`) asks it of a hit whose first claim does not ignore case.
+//! A head noun's rule (matching rule 13, `heads.rs`) asks its context
+//! too, so that a shorter candidate at the same start still counts when
+//! it fails (matching rule 5).
 
 use std::ops::Range;
 
+use super::heads;
 use crate::text::{is_english_word, is_hyphen, is_word_char, normalize_form};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +30,9 @@ pub(super) enum CaseRule {
     /// A derived name that is also an English word (`Grant`, `More`):
     /// the text must start with a capital.
     Capitalised,
+    /// A name's head noun (matching rule 13): capitalised, and where
+    /// `heads::called_so` says the text calls the name so (after `the`).
+    Head,
 }
 
 impl CaseRule {
@@ -44,6 +51,9 @@ impl CaseRule {
             }
             CaseRule::ShortAcronym(form) => hit() == *form && !in_hyphenated_word(text, range),
             CaseRule::Capitalised => text[range].starts_with(char::is_uppercase),
+            CaseRule::Head => {
+                text[range.clone()].starts_with(char::is_uppercase) && heads::called_so(text, range)
+            }
         }
     }
 }

@@ -24,12 +24,15 @@
 //! * `places.rs`: the place names that their context says are not the
 //!   place (matching rule 11);
 //! * `context.rs`: the forms that count only where the document confirms
-//!   their entry (matching rule 12).
+//!   their entry (matching rule 12);
+//! * `heads.rs`: where a name's head noun alone names it (matching rule
+//!   13).
 
 mod case;
 mod context;
 mod find;
 mod groups;
+mod heads;
 mod nested;
 mod patterns;
 mod places;

@@ -98,26 +98,37 @@ pub(super) fn derived_index(lexicon: &Lexicon) -> HashMap<String, Vec<(usize, Na
     index
 }
 
-/// The patterns of matching rule 10 (`lexicon::inflect`), with their
-/// claims: every listed form's variants, normalized, except those that
-/// are already a pattern (a listed form or rule-4 plural of any entry,
-/// given in `taken`) and those two entries derive.
+/// The patterns of matching rules 10 and 13 (`lexicon::inflect`), with
+/// their claims: every listed form's variants (any case) and the words it
+/// is called by after `the` (`CaseRule::Head`), normalized, except those
+/// that are already a pattern (a listed form or rule-4 plural of any
+/// entry, given in `taken`) and those two entries derive.
 fn variant_patterns(lexicon: &Lexicon, taken: &HashMap<String, usize>) -> Vec<(String, Claim)> {
-    let derived: Vec<(usize, String)> = lexicon
+    let derived: Vec<(usize, String, bool)> = lexicon
         .entries()
         .par_iter()
         .enumerate()
         .flat_map_iter(|(entry_index, entry)| {
-            let variants = inflect::entry_variants(entry);
-            let mut folded: Vec<String> = variants.map(|v| normalize_form(&v, true)).collect();
+            let variants = inflect::entry_variants(entry).map(|v| (v, false));
+            // A name's heads: an alias names something else as often as
+            // not (`Zimmerwald Left` for `Zimmerwald Conference`).
+            let heads = inflect::heads(&entry.name, entry.kind).into_iter();
+            let heads = heads.map(|h| (h, true));
+            let mut folded: Vec<(String, bool)> = variants
+                .chain(heads)
+                .map(|(v, head)| (normalize_form(&v, true), head))
+                .collect();
+            // A variant in any case before the same word as a head.
             folded.sort_unstable();
-            folded.dedup();
-            folded.into_iter().map(move |v| (entry_index, v))
+            folded.dedup_by(|b, a| a.0 == b.0);
+            folded
+                .into_iter()
+                .map(move |(v, head)| (entry_index, v, head))
         })
-        .filter(|(_, variant)| !taken.contains_key(variant))
+        .filter(|(_, variant, _)| !taken.contains_key(variant))
         .collect();
     let mut by_pattern: HashMap<&str, Option<usize>> = HashMap::new();
-    for (entry, variant) in &derived {
+    for (entry, variant, _) in &derived {
         by_pattern
             .entry(variant)
             .and_modify(|owner| *owner = owner.filter(|e| e == entry))
@@ -125,11 +136,14 @@ fn variant_patterns(lexicon: &Lexicon, taken: &HashMap<String, usize>) -> Vec<(S
     }
     derived
         .iter()
-        .filter(|(entry, variant)| by_pattern[variant.as_str()] == Some(*entry))
-        .map(|(entry, variant)| {
+        .filter(|(entry, variant, _)| by_pattern[variant.as_str()] == Some(*entry))
+        .map(|(entry, variant, head)| {
             let claim = Claim {
                 entry: *entry,
-                case: CaseRule::Any,
+                case: match head {
+                    true => CaseRule::Head,
+                    false => CaseRule::Any,
+                },
                 how: How::Variant,
             };
             (variant.clone(), claim)

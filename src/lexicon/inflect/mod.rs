@@ -45,6 +45,10 @@
 //! acronyms nor `exact_case` forms; an entry that says `plural = false`
 //! keeps its number.
 //!
+//! Matching rule 13's words are here too ([`heads`]): the head noun a
+//! name is called by after `the` (`the Convention`), which the matcher
+//! takes only there.
+//!
 //! The matcher drops a variant that is any entry's listed form or rule-4
 //! plural, or that two entries derive (`matcher::variant_patterns`), and
 //! marks the spans it finds `match: variant`. Possessives need no rule:
@@ -63,6 +67,7 @@ mod shortened;
 
 use super::{Entry, Kind};
 use crate::text::is_english_word;
+pub use shortened::heads;
 use shortened::shortened;
 
 /// Prefixes after which a word may be written closed, with a hyphen or
@@ -78,6 +83,17 @@ const CLEAR_PREFIXES: [&str; 6] = ["anti", "counter", "neo", "non", "semi", "ult
 
 /// The words before which a noun is a form's head (`Act` in `Act of Union`).
 const HEAD_BEFORE: [&str; 5] = ["of", "for", "in", "on", "to"];
+
+/// Where the head noun of a name of `words` is, if a word of
+/// [`HEAD_BEFORE`] tells: the word before the first of them (`Act` in
+/// `Act of Union`); `None` when the head is the last word.
+fn head_at(words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .position(|w| HEAD_BEFORE.contains(&w.to_lowercase().as_str()))
+        .filter(|&at| at > 0)
+        .map(|at| at - 1)
+}
 
 /// The forms a listed `form` of an entry of `kind` is also written as, by
 /// the rules of the module documentation, as written (the changed
@@ -187,11 +203,7 @@ fn singulars(word: &str) -> Vec<String> {
 /// but not a term's regular plural.
 fn other_numbers(form: &str, kind: Kind) -> Vec<String> {
     let words: Vec<&str> = form.split(' ').collect();
-    let head = words
-        .iter()
-        .position(|w| HEAD_BEFORE.contains(&w.to_lowercase().as_str()))
-        .filter(|&at| at > 0)
-        .map_or(words.len() - 1, |at| at - 1);
+    let head = head_at(&words).unwrap_or(words.len() - 1);
     let word = words[head];
     if word.chars().count() < 3 || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
         return Vec::new();
@@ -570,6 +582,42 @@ mod tests {
         // Places and people keep their number.
         assert!(variants("United States", Kind::Place).is_empty());
         assert!(variants("Mary Stuart", Kind::Person).is_empty());
+    }
+
+    /// Matching rule 13's words, and the names that give none.
+    #[test]
+    fn a_name_is_called_by_its_head_noun() {
+        assert_eq!(heads("Privy Council", Kind::Term), ["Council"]);
+        assert_eq!(
+            heads("Pilgrimage of Grace", Kind::Event),
+            ["Pilgrimage", "Grace"]
+        );
+        assert_eq!(
+            heads("Dissolution of the Monasteries", Kind::Event),
+            ["Dissolution"]
+        );
+        assert_eq!(heads("Flight to Varennes", Kind::Event), ["Flight"]);
+        // A place's last word is its kind of place (`the River`): only its
+        // head before `of` counts.
+        assert_eq!(heads("Tower of London", Kind::Place), ["Tower"]);
+        assert!(heads("Appomattox Court House", Kind::Place).is_empty());
+        // Not a title, month, ordinal or number; not lower case, not short,
+        // not one word, not a person, not a name with its own `the`.
+        for (form, kind) in [
+            ("Attorney General", Kind::Term),
+            ("March to the Sea", Kind::Event),
+            ("Second Five", Kind::Event),
+            ("Dred Scott decision", Kind::Event),
+            ("Kansas-Nebraska Act", Kind::Event),
+            ("Directory", Kind::Org),
+            ("Thomas Cromwell", Kind::Person),
+            ("the Right", Kind::Org),
+        ] {
+            assert!(heads(form, kind).is_empty(), "{form}");
+        }
+        // Y only when one English word in the singular.
+        assert_eq!(heads("Wars of the Roses", Kind::Event), ["Wars"]);
+        assert_eq!(heads("Battle of Bosworth", Kind::Event), ["Battle"]);
     }
 
     #[test]

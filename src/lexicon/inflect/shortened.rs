@@ -5,6 +5,9 @@
 //! and the usual abbreviations (`St`, `Ft.`, `Mt`). [`super::variants`]
 //! adds them to a form's other variants.
 
+use super::{head_at, singulars};
+use crate::dates::is_month;
+use crate::lexicon::names::TITLES;
 use crate::lexicon::Kind;
 use crate::text::is_english_word;
 
@@ -97,6 +100,65 @@ fn named_after_place(form: &str, kind: Kind) -> Option<String> {
         None if capitalised && named => Some(rest.to_string()),
         _ => None,
     }
+}
+
+/// The words a name is called by after `the` (matching rule 13: the
+/// matcher takes them only there, capitalised, and not before `of` or
+/// another capitalised word). Of a name of an organisation, event, term or
+/// place of two words or more, not starting with `the`:
+///
+/// * its head noun, the word before the first `of`, `for`, `in`, `on` or
+///   `to` (`Committee` from `Committee of Public Safety`, `Tower` from
+///   `Tower of London`), else, but not for a place, the last word
+///   (`Convention` from `National Convention`, `Klan` from `Ku Klux
+///   Klan`);
+/// * for `H of [the] Y` with Y one English word in the singular, Y
+///   (`Terror` from `Reign of Terror`; not `Soviets` from `Congress of
+///   Soviets`): a common noun the name has made its own.
+///
+/// Each must be a capitalised word of letters, 4 or more, and no title
+/// (`General`), month (`March` in `Women's March on Versailles`), ordinal
+/// or number word: those are called so on their own.
+///
+/// ```
+/// use glossator::lexicon::{inflect::heads, Kind};
+///
+/// assert_eq!(heads("Reign of Terror", Kind::Event), ["Reign", "Terror"]);
+/// assert_eq!(heads("National Convention", Kind::Org), ["Convention"]);
+/// assert_eq!(heads("Tower of London", Kind::Place), ["Tower"]);
+/// assert!(heads("Mississippi River", Kind::Place).is_empty());
+/// assert_eq!(heads("Congress of Soviets", Kind::Org), ["Congress"]);
+/// assert!(heads("Attorney General", Kind::Term).is_empty());
+/// assert!(heads("Abraham Lincoln", Kind::Person).is_empty());
+/// ```
+pub fn heads(form: &str, kind: Kind) -> Vec<String> {
+    let words: Vec<&str> = form.split(' ').collect();
+    if kind == Kind::Person || words.len() < 2 || words[0].eq_ignore_ascii_case("the") {
+        return Vec::new();
+    }
+    let head = match head_at(&words) {
+        Some(at) => Some(words[at]),
+        None => (kind != Kind::Place).then(|| words[words.len() - 1]),
+    };
+    let object = form.split_once(" of ").and_then(|(_, rest)| {
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let plural = singulars(rest).iter().any(|s| is_english_word(s));
+        (!rest.contains(' ') && is_english_word(rest) && !plural).then_some(rest)
+    });
+    let called_so = |word: &&str| {
+        word.starts_with(char::is_uppercase)
+            && word.chars().count() >= 4
+            && word.chars().all(char::is_alphabetic)
+            && !TITLES.contains(word)
+            && !is_month(word)
+            && !ORDINALS.contains(word)
+            && !NUMBER_WORDS.contains(word)
+    };
+    head.into_iter()
+        .chain(object)
+        .filter(called_so)
+        .map(str::to_string)
+        .collect()
 }
 
 /// The numbered name of an event or term named `X of [the] N Y`, where N
