@@ -7,6 +7,7 @@ use glossator::annotate::{Annotation, SpanKind};
 use glossator::glossary::{Glossary, GlossaryBuilder, GlossaryPart, GlossaryParts};
 use glossator::input::Document;
 use glossator::lexicon::{Kind, Lexicon};
+use glossator::render::anki::Sentences;
 use glossator::render::json::{annotation_line, write_annotation};
 use glossator::render::{html, markdown};
 use glossator::timeline::TimelineBuilder;
@@ -151,6 +152,8 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.min_count);
     let anki = args.anki.options();
+    // The deck and the worksheet rank the same sentences: once.
+    let sentences = Sentences::of(&glossary);
     for (format, file) in [
         (GlossaryFormat::Json, "glossary.json"),
         (GlossaryFormat::Md, "glossary.md"),
@@ -159,7 +162,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         (GlossaryFormat::Compact, "glossary-compact.html"),
         (GlossaryFormat::Anki, "anki.txt"),
     ] {
-        let bytes = crate::glossary::render(&glossary, &run.cards, format, &anki);
+        let bytes = crate::glossary::render(&sentences, &run.cards, format, &anki);
         output.write(&out.join(file), &bytes, reporter)?;
     }
     // The timeline's events and rows are read as they are written, from
@@ -174,7 +177,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     output.write_with(&out.join("timeline.html"), reporter, |to| {
         html::write_timeline(&rows, to)
     })?;
-    let worksheet = html::worksheet(&glossary, &rows, &args.worksheet.options())?;
+    let worksheet = html::worksheet(&sentences, &rows, &args.worksheet.options())?;
     output.write(&out.join("worksheet.html"), worksheet.as_bytes(), reporter)?;
     let index = html::index(&glossary, timeline.len());
     output.write(&out.join("index.html"), index.as_bytes(), reporter)?;

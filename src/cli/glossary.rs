@@ -1,8 +1,8 @@
 //! `glossator glossary`, and rendering glossaries for `build` and `merge`.
 
-use glossator::glossary::{Glossary, GlossaryBuilder};
+use glossator::glossary::GlossaryBuilder;
 use glossator::harvest::Card;
-use glossator::render::anki::{self, AnkiOptions};
+use glossator::render::anki::{self, AnkiOptions, Sentences};
 use glossator::render::{html, json::json_line, markdown, tsv};
 
 use crate::args::{chosen_format, GlossaryArgs, GlossaryFormat};
@@ -36,24 +36,27 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
     let mut glossary = builder.finish();
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.shape.min_count);
-    let bytes = render(&glossary, &run.cards, format, &args.shape.anki.options());
+    let sentences = Sentences::of(&glossary);
+    let bytes = render(&sentences, &run.cards, format, &args.shape.anki.options());
     Ok(output.emit(&bytes, args.shape.out.as_deref(), reporter)?)
 }
 
-/// The glossary in one format; the flashcards (TSV) and the Anki deck add
-/// the notes' Q&A `cards` after the entries; `anki` shapes the deck.
+/// The glossary of `sentences` in one format; the flashcards (TSV) and the
+/// Anki deck add the notes' Q&A `cards` after the entries; `anki` shapes
+/// the deck.
 pub fn render(
-    glossary: &Glossary,
+    sentences: &Sentences,
     cards: &[Card],
     format: GlossaryFormat,
     anki: &AnkiOptions,
 ) -> Vec<u8> {
+    let glossary = sentences.glossary();
     match format {
         GlossaryFormat::Json => json_line(glossary),
         GlossaryFormat::Md => markdown::glossary(glossary).into_bytes(),
         GlossaryFormat::Tsv => (tsv::glossary(glossary) + &tsv::cards(cards)).into_bytes(),
         GlossaryFormat::Html => html::glossary(glossary).into_bytes(),
         GlossaryFormat::Compact => html::compact_glossary(glossary).into_bytes(),
-        GlossaryFormat::Anki => anki::deck(glossary, cards, anki).into_bytes(),
+        GlossaryFormat::Anki => anki::deck(sentences, cards, anki).into_bytes(),
     }
 }

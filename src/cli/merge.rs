@@ -6,6 +6,7 @@ use anyhow::{bail, Context};
 use serde::de::DeserializeOwned;
 
 use glossator::glossary::{Glossary, MergeError, GLOSSARY_SCHEMA};
+use glossator::render::anki::Sentences;
 use glossator::timeline::{Timeline, TIMELINE_SCHEMA};
 
 use crate::args::{chosen_format, GlossaryFormat, MergeArgs, TimelineFormat};
@@ -25,7 +26,8 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
             let mut glossary: Glossary = merge_all(&args.files, Glossary::merge)?;
             glossary.retain_min_count(args.shape.min_count);
             let format = chosen_format(args.shape.format, out, GlossaryFormat::Json)?;
-            crate::glossary::render(&glossary, &[], format, &args.shape.anki.options())
+            let sentences = Sentences::of(&glossary);
+            crate::glossary::render(&sentences, &[], format, &args.shape.anki.options())
         }
         TIMELINE_SCHEMA => {
             let format = match args.shape.format {

@@ -2,6 +2,7 @@
 //! folder.
 
 use glossator::glossary::Glossary;
+use glossator::render::anki::Sentences;
 use glossator::render::html;
 use glossator::timeline::TimelineBuilder;
 
@@ -35,7 +36,11 @@ pub fn run(run: &Run, args: &WorksheetArgs, reporter: &mut Reporter) -> anyhow::
     )?;
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     let timeline = timeline.sorted()?;
-    let page = html::worksheet(&glossary, &timeline.rows()?, &args.worksheet.options())?;
+    let page = html::worksheet(
+        &Sentences::of(&glossary),
+        &timeline.rows()?,
+        &args.worksheet.options(),
+    )?;
     output.write(&args.out.join("worksheet.html"), page.as_bytes(), reporter)?;
     output.finish(reporter);
     Ok(())

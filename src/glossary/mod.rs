@@ -500,14 +500,12 @@ impl GlossaryEntry {
         // count past usize::MAX spans.
         self.count = self.count.saturating_add(later.count);
         self.doc_count = self.doc_count.saturating_add(doc_count);
-        let known = self.aliases_seen.len();
+        // `aliases_seen` is sorted: each new alias goes in its place (a
+        // dense document repeats most of an entry's aliases).
         for alias in later.aliases_seen {
-            if !self.aliases_seen.contains(&alias) {
-                self.aliases_seen.push(alias);
+            if let Err(at) = self.aliases_seen.binary_search(&alias) {
+                self.aliases_seen.insert(at, alias);
             }
-        }
-        if self.aliases_seen.len() > known {
-            self.aliases_seen.sort();
         }
         let room = max_occurrences.saturating_sub(self.occurrences.len());
         self.occurrences

@@ -41,6 +41,7 @@
 //! Text is escaped for HTML fields (`&`, `<`, `>`, `"`, `'`), braces too, so no
 //! text makes a cloze of its own; fields never hold tabs or line breaks.
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -89,7 +90,8 @@ const MASK: &str = "___";
 
 /// The deck file: the headers, a Basic note per entry in glossary order,
 /// then the Cloze notes, the best first, then the notes' Q&A `cards`.
-pub fn deck(glossary: &Glossary, cards: &[Card], options: &AnkiOptions) -> String {
+pub fn deck(sentences: &Sentences, cards: &[Card], options: &AnkiOptions) -> String {
+    let glossary = sentences.glossary();
     let mut out = String::from(
         "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n\
          #tags column:6\n#columns:GUID\tNote type\tDeck\tFront / Text\tBack / Back Extra\tTags\n",
@@ -110,7 +112,7 @@ pub fn deck(glossary: &Glossary, cards: &[Card], options: &AnkiOptions) -> Strin
             ],
         );
     }
-    for picked in best_sentences(glossary, options.cloze_limit) {
+    for picked in sentences.best(options.cloze_limit) {
         let entry = picked.entry;
         let back = format!(
             "<b>{}</b>: {}",
@@ -296,40 +298,73 @@ struct Candidate<'g> {
     length: usize,
 }
 
-/// The best sentences to test the entries on: one for each entry that has
-/// a good sentence, a sentence used once, at most `limit`, the best first
-/// (see the module's doc: the Cloze notes).
-pub(crate) fn best_sentences(glossary: &Glossary, limit: usize) -> Vec<Picked<'_>> {
-    let tagger = DateTagger::new();
-    let entries = glossary.entries();
-    let mut candidates: Vec<Candidate> = entries
-        .iter()
-        .enumerate()
-        .flat_map(|(n, entry)| candidates(n, entry, &tagger))
-        .collect();
-    // Stable: equal sentences keep glossary order, then document order.
-    candidates.sort_by_key(|c| (Reverse(c.quality), c.length));
-    let mut used_sentences = HashSet::new();
-    let mut done = vec![false; entries.len()];
-    let mut out = Vec::new();
-    for candidate in candidates {
-        if out.len() == limit {
-            break;
+/// A glossary and the sentences that could test its entries, ranked once,
+/// when first asked for: the deck's Cloze notes and the worksheet's gaps
+/// are drawn from the same ranking (see the module's doc: the Cloze notes).
+pub struct Sentences<'g> {
+    glossary: &'g Glossary,
+    ranked: OnceCell<Vec<Candidate<'g>>>,
+}
+
+impl<'g> Sentences<'g> {
+    /// The sentences of `glossary`'s listed occurrences, not ranked yet.
+    pub fn of(glossary: &'g Glossary) -> Sentences<'g> {
+        Sentences {
+            glossary,
+            ranked: OnceCell::new(),
         }
-        let occurrence = candidate.occurrence;
-        let sentence = (occurrence.doc.as_str(), occurrence.sentence);
-        if done[candidate.entry] || used_sentences.contains(&sentence) {
-            continue;
-        }
-        done[candidate.entry] = true;
-        used_sentences.insert(sentence);
-        out.push(Picked {
-            entry: &entries[candidate.entry],
-            occurrence,
-            marks: candidate.marks,
-        });
     }
-    out
+
+    /// The glossary.
+    pub fn glossary(&self) -> &'g Glossary {
+        self.glossary
+    }
+
+    /// The best sentences to test the entries on: one for each entry that
+    /// has a good sentence, a sentence used once, at most `limit`, the
+    /// best first.
+    pub(crate) fn best(&self, limit: usize) -> Vec<Picked<'g>> {
+        let entries = self.glossary.entries();
+        let mut used_sentences = HashSet::new();
+        let mut done = vec![false; entries.len()];
+        let mut out = Vec::new();
+        for candidate in self.ranked() {
+            if out.len() == limit {
+                break;
+            }
+            let occurrence = candidate.occurrence;
+            let sentence = (occurrence.doc.as_str(), occurrence.sentence);
+            if done[candidate.entry] || used_sentences.contains(&sentence) {
+                continue;
+            }
+            done[candidate.entry] = true;
+            used_sentences.insert(sentence);
+            out.push(Picked {
+                entry: &entries[candidate.entry],
+                occurrence,
+                marks: candidate.marks.clone(),
+            });
+        }
+        out
+    }
+
+    /// Every candidate sentence, the best first.
+    fn ranked(&self) -> &[Candidate<'g>] {
+        self.ranked.get_or_init(|| {
+            let tagger = DateTagger::new();
+            let mut candidates: Vec<Candidate> = self
+                .glossary
+                .entries()
+                .iter()
+                .enumerate()
+                .flat_map(|(n, entry)| candidates(n, entry, &tagger))
+                .collect();
+            // Stable: equal sentences keep glossary order, then document
+            // order.
+            candidates.sort_by_key(|c| (Reverse(c.quality), c.length));
+            candidates
+        })
+    }
 }
 
 /// The sentences of an entry's listed occurrences that could make its

@@ -22,14 +22,43 @@ pub(crate) fn one_line(text: &str) -> String {
     out
 }
 
-/// Appends [`one_line`] of `text` to `out`.
+/// Appends [`one_line`] of `text` to `out`: its words (as
+/// `split_whitespace` finds them) joined by a space, read a byte at a time
+/// where the text is ASCII.
 fn push_one_line(out: &mut String, text: &str) {
-    for (n, word) in text.split_whitespace().enumerate() {
-        if n > 0 {
+    let mut word_start = None;
+    let mut words = 0;
+    let mut at = 0;
+    let mut push_word = |out: &mut String, word: &str| {
+        if words > 0 {
             out.push(' ');
         }
         out.push_str(word);
+        words += 1;
+    };
+    while at < text.len() {
+        let (space, width) = space_at(text, at);
+        if !space {
+            word_start.get_or_insert(at);
+        } else if let Some(start) = word_start.take() {
+            push_word(out, &text[start..at]);
+        }
+        at += width;
     }
+    if let Some(start) = word_start {
+        push_word(out, &text[start..]);
+    }
+}
+
+/// Whether the character at byte `at` of `text` (a character boundary) is
+/// white space (`char::is_whitespace`), and its length in bytes.
+fn space_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (matches!(byte, b' ' | b'\t'..=b'\r'), 1);
+    }
+    let c = text[at..].chars().next().unwrap_or_default();
+    (c.is_whitespace(), c.len_utf8())
 }
 
 /// A short quote of the sentence `context` around `span`, as plain text
@@ -339,6 +368,14 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn one_line_joins_the_words_split_whitespace_finds(
+            text in "[a é\t\n\r\x0b\x0c\u{85}\u{a0}\u{2028}\u{3000}😀]{0,30}",
+        ) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            prop_assert_eq!(one_line(&text), words.join(" "));
+        }
+
         #[test]
         fn any_range_quotes_without_panic(
             context in "[a ,.é\n😀–]{0,40}",

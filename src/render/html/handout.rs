@@ -28,7 +28,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::annotate::{Annotation, Span};
@@ -357,12 +357,15 @@ pub(super) struct Terms<'a> {
 
 impl<'a> Terms<'a> {
     fn of(spans: &[Span], lexicon: &'a Lexicon) -> Terms<'a> {
+        // Each entry once before sorting: a dense text names most of its
+        // entries more than once, and the key is a lower-cased copy.
+        let mut seen = HashSet::new();
         let mut entries: Vec<&Entry> = spans
             .iter()
             .filter_map(|s| s.entry.as_deref().and_then(|id| lexicon.get(id)))
+            .filter(|e| seen.insert(e.id.as_str()))
             .collect();
         entries.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
-        entries.dedup_by(|a, b| a.id == b.id);
         let numbers: HashMap<&str, usize> = entries
             .iter()
             .enumerate()

@@ -4,7 +4,7 @@
 //!
 //! * **Gap-fill**: sentences of the notes with a key term blanked, and a
 //!   word bank of the blanked words in alphabetical order. The sentences
-//!   are the Anki deck's Cloze sentences ([`best_sentences`]: one per
+//!   are the Anki deck's Cloze sentences ([`Sentences`]: one per
 //!   entry, the best first), drawn from the best `2 × items`.
 //! * **Matching**: terms, numbered, in the glossary's order (people by
 //!   surname), and their definitions, lettered, shuffled. The terms are drawn from the
@@ -35,7 +35,7 @@ use std::ops::Range;
 use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
-use crate::render::anki::{best_sentences, masked, name_forms};
+use crate::render::anki::{masked, name_forms, Sentences};
 use crate::render::html::page::{page, Depth};
 use crate::render::html::writer::Html;
 use crate::render::text::{one_line, one_line_keep_edges, plain, plain_pieces};
@@ -86,13 +86,14 @@ const FEWEST_DEFINITION_WORDS: usize = 4;
 /// What a blank shows.
 const BLANK: &str = "____________";
 
-/// The worksheet page of `glossary` and `timeline`. Fails if the
-/// timeline's rows cannot be read back from disk.
+/// The worksheet page of the glossary of `sentences` and of `timeline`.
+/// Fails if the timeline's rows cannot be read back from disk.
 pub fn worksheet(
-    glossary: &Glossary,
+    sentences: &Sentences,
     timeline: &TimelineRows,
     options: &WorksheetOptions,
 ) -> io::Result<String> {
+    let glossary = sentences.glossary();
     let events = if options.exercises.contains(&Exercise::Dates) {
         best_rows(timeline)?
     } else {
@@ -123,7 +124,7 @@ pub fn worksheet(
             h.open("section", &[("class", class)]);
             answers.open("section", &[("class", "key-part")]);
             match exercise {
-                Exercise::GapFill => gap_fill(h, &mut answers, glossary, options.items, &mut rng),
+                Exercise::GapFill => gap_fill(h, &mut answers, sentences, options.items, &mut rng),
                 Exercise::Matching => matching(h, &mut answers, glossary, options.items, &mut rng),
                 Exercise::Dates => dates(h, &mut answers, &events, options.items, &mut rng),
             }
@@ -138,10 +139,10 @@ pub fn worksheet(
 }
 
 /// The gap-fill exercise and its answers.
-fn gap_fill(h: &mut Html, key: &mut Html, glossary: &Glossary, items: usize, rng: &mut Rng) {
+fn gap_fill(h: &mut Html, key: &mut Html, sentences: &Sentences, items: usize, rng: &mut Rng) {
     h.raw("<h2>Fill the gaps</h2>\n");
     key.raw("<h3>Fill the gaps</h3>\n<ol>\n");
-    let mut pool = best_sentences(glossary, items.saturating_mul(2));
+    let mut pool = sentences.best(items.saturating_mul(2));
     let picked = rng.draw(&mut pool, items);
     if picked.is_empty() {
         h.raw("<p class=\"meta\">These notes have no sentences to make gaps in.</p>\n");
