@@ -15,8 +15,8 @@ use std::cell::Cell;
 
 use super::era::{as_era_number, era_after, era_first, era_mark, era_range};
 use super::lexer::{
-    byte_is, char_at, is_apostrophe, keyword, next_word, number, sentence_start, spaced_dash,
-    spaces1, word, Num,
+    byte_is, char_at, first_word, is_apostrophe, keyword, next_word, number, sentence_start,
+    spaced_dash, spaces1, word, Num,
 };
 use super::periods::{approximate, century, decade, qualified, season};
 use super::short::{pivoted, short_alone, small_decade, small_year};
@@ -253,12 +253,12 @@ fn point(s: &Scan, p: usize) -> Option<(Point, usize)> {
 
 /// "1930?": the year `point` ending at `end` followed by a question mark,
 /// unless the sentence asks a question: it starts with a question word
-/// ("Did Lenin die in 1924?") or in lower case, the tail of a quiz line's
+/// ("Did Lenin die in 1924?", "“Why 1793?”", past quotes and bullets) or in lower case, the tail of a quiz line's
 /// question ("to succeed Lenin in the years 1924-1928?").
 fn uncertain(text: &str, point: Point, start: usize, end: usize) -> (Point, usize) {
     let marked = byte_is(text, end, b'?')
         && !char_at(text, end + 1).is_some_and(char::is_alphanumeric)
-        && !next_word(text, sentence_start(text, start)).is_some_and(|w| {
+        && !first_word(text, sentence_start(text, start)).is_some_and(|w| {
             is_question_word(w) || w.starts_with(|c: char| c.is_ascii_lowercase())
         });
     match marked {

@@ -196,6 +196,19 @@ pub(crate) fn next_word(text: &str, p: usize) -> Option<&str> {
     word(text, skip_spaces(text, p)).map(|(w, _)| w)
 }
 
+/// The first word of the sentence starting at `p`, after the spaces,
+/// quotes, brackets, bullets and emphasis marks that may open it
+/// (`“Why`, `- (What`, `**Did`), at most eight characters of them.
+pub(crate) fn first_word(text: &str, p: usize) -> Option<&str> {
+    // At most a few such marks: a run of punctuation is no sentence.
+    let (start, _) = text
+        .get(p..)?
+        .char_indices()
+        .take(8)
+        .find(|(_, c)| c.is_alphanumeric())?;
+    word(text, p + start).map(|(w, _)| w)
+}
+
 /// At most this many words before an anchor may start its expression
 /// ("the summer of 1929", "early twenty-first century").
 pub(crate) const MAX_LEAD_WORDS: usize = 4;
@@ -303,6 +316,14 @@ mod tests {
         assert_eq!(next_word("1924  tonnes", 4), Some("tonnes"));
         assert_eq!(sentence_start("Yes. Did he? In 1924", 16), 12);
         assert_eq!(sentence_start("In 1924", 3), 0);
+    }
+
+    #[test]
+    fn a_first_word_is_read_past_what_opens_a_sentence() {
+        assert_eq!(first_word("\u{201c}Why did it", 0), Some("Why"));
+        assert_eq!(first_word(" - (**What** was", 0), Some("What"));
+        assert_eq!(first_word("  In 1924", 0), Some("In"));
+        assert_eq!(first_word("1924 came", 0), None);
     }
 
     #[test]
