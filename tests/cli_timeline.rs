@@ -136,6 +136,34 @@ fn old_style_dates_say_so_in_words_and_in_the_json() {
     assert_eq!(json.matches("\"old_style\":true").count(), 2, "{json}");
 }
 
+/// A key-dates table under a year's heading: its rows take the heading's
+/// year, as dated events of the timeline; a day under a heading without a
+/// date stays undated.
+#[test]
+fn a_key_dates_table_takes_the_year_of_its_heading() {
+    let dir = temp_with(&[(
+        "keys.md",
+        "# Revision\n\n## 1789, the key year\n\n| date | event |\n|---|---|\n\
+         | 5 May | the Estates-General meets at Versailles |\n\
+         | 14 July | the Bastille falls |\n\n## Later\n\nOn 5 Sept the Terror began.\n"
+            .as_bytes(),
+    )]);
+    let json: serde_json::Value = serde_json::from_str(&timeline_of(dir.path(), "json")).unwrap();
+    let events = json["events"].as_array().unwrap();
+    let dated: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| (e["text"].as_str().unwrap(), e["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            ("1789", "1789"),
+            ("5 May", "1789-05-05"),
+            ("14 July", "1789-07-14")
+        ]
+    );
+}
+
 /// What `timeline` writes in each format, and every file `build` writes
 /// (path, bytes), with the arguments `args` (inputs and lexicon) and the
 /// sorts' memory budget `budget` (the default without one).

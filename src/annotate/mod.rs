@@ -121,7 +121,7 @@ impl Annotator {
         }
         let dates = match &self.dates {
             Some(tagger) => {
-                let mut dates = tagger.find(&masked);
+                let mut dates = tagger.find_in_sections(&masked, &layout.headings());
                 dates.retain(|d| kept(d.start..d.end));
                 nest_dates(&entries, dates)
             }

@@ -9,6 +9,8 @@
 //!   "c."), `era` (BC/AD) and `short` (the forms read through the
 //!   document's other dates); `enumeration` and `dual` find the other
 //!   dates of its phrase ("4 and 11 August 1789", "25 Oct/7 Nov 1917");
+//!   `yearless` then reads the days and months written without a year
+//!   ("| 5 May |" under "## 1789") in the year of the date before them;
 //!   `guard` vetoes a date by context
 //!   (units, glued letters, page references); `vocab` holds the word lists;
 //! * `value` turns a parse into the EDTF value and days; `calendar` has
@@ -28,6 +30,7 @@ mod short;
 mod value;
 mod vocab;
 mod words;
+mod yearless;
 
 pub use calendar::{days_in_month, is_leap, julian_to_gregorian, Day};
 pub(crate) use vocab::{is_month, is_month_abbreviation, is_month_or_season};
@@ -35,6 +38,8 @@ pub use words::in_words;
 
 use enumeration::Item;
 use grammar::{Context, Parsed, Scan, Wants};
+use std::ops::Range;
+
 use serde::Serialize;
 use vocab::Qualifier;
 
@@ -107,7 +112,12 @@ pub struct DateMatch {
 ///   the document's years ("the 30s", "the '30s", "early 30s", "spring ’33",
 ///   "’28", "31/8/35"); a document without other dates has none;
 /// * numeric dates are month first when one of them can only be month first
-///   ("4/14/1865") and none can only be day first.
+///   ("4/14/1865") and none can only be day first;
+/// * a capitalised month with a day and no year ("5 May", "5–6 Oct", "May
+///   5"), or alone after "in", "by", "until", "from", "since", "during",
+///   "before" or "after" ("in June"), takes the year of the nearest date
+///   before it, if that date lies within one year, is exact and does not
+///   start in a later month ("## 1789" then "| 5 May |" is `1789-05-05`).
 ///
 /// `POINT` is a year, month or day form; a range's end must start after its
 /// start ends, otherwise only the start is a date ("1928 to 67.6 million");
@@ -186,14 +196,37 @@ impl DateTagger {
     /// without an era, two-digit short forms, month-first numeric dates):
     /// a first scan reads the text without them; if it saw such a form and
     /// its dates give the context that reads it, a second scan reads the
-    /// text in that context.
+    /// text in that context. Then the days and months written without a
+    /// year take the year of the date before them ([`yearless`]).
     pub fn find(&self, text: &str) -> Vec<DateMatch> {
+        self.find_in_sections(text, &[])
+    }
+
+    /// All date expressions in `text`, as [`find`](Self::find), where
+    /// `headings` are the byte ranges of the text's headings, sorted: a
+    /// day or month written without a year ("| 5 May |") may take its
+    /// year from its section's heading ("## 1789"), not only from the
+    /// dates of the text under it.
+    ///
+    /// ```
+    /// use glossator::dates::DateTagger;
+    ///
+    /// let text = "1789: the key year\n\n- 5 May: the Estates-General meets\n- 14 July: the Bastille";
+    /// let found = DateTagger::new().find_in_sections(text, &[0..18]);
+    /// let values: Vec<&str> = found.iter().map(|m| m.value.as_str()).collect();
+    /// assert_eq!(values, ["1789", "1789-05-05", "1789-07-14"]);
+    /// // Without the heading, the list has no year.
+    /// assert_eq!(DateTagger::new().find(text).len(), 1);
+    /// ```
+    pub fn find_in_sections(&self, text: &str, headings: &[Range<usize>]) -> Vec<DateMatch> {
         let first = Scan::new(text, Context::default());
         let found = scan(&first);
-        match Context::of(&found, first.wants.get()) {
+        let mut found = match Context::of(&found, first.wants.get()) {
             Some(cx) => scan(&Scan::new(text, cx)),
             None => found,
-        }
+        };
+        yearless::add(text, headings, &mut found);
+        found
     }
 }
 

@@ -210,6 +210,16 @@ impl Layout {
         &self.blocks
     }
 
+    /// The byte ranges of the heading blocks, in order.
+    pub fn headings(&self) -> Vec<Range<usize>> {
+        let heading = |b: &&Block| matches!(b.kind, BlockKind::Heading { .. });
+        self.blocks
+            .iter()
+            .filter(heading)
+            .map(Block::range)
+            .collect()
+    }
+
     /// The markup: byte ranges never annotated, in order and disjoint.
     pub fn hidden(&self) -> &[Range<usize>] {
         &self.hidden
