@@ -43,7 +43,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::grammar::{day_number, month_word, Parsed};
 use super::lexer::{
@@ -109,12 +109,13 @@ const LINE_REACH: usize = 400;
 /// section; `headings` are the byte ranges of the text's headings, sorted.
 /// Keeps the order.
 pub(crate) fn add(text: &str, headings: &[Range<usize>], found: &mut Vec<DateMatch>) {
-    if found.is_empty() {
+    // Nothing before the first date can take a year from one.
+    let Some(first) = found.first().map(|d| d.end) else {
         return;
-    }
+    };
     let mut merged = Vec::with_capacity(found.len());
     let mut grammar_dates = std::mem::take(found).into_iter().peekable();
-    for hit in MONTHS.find_iter(text) {
+    for hit in MONTHS.find_iter(Input::new(text).span(first..text.len())) {
         while let Some(date) = grammar_dates.next_if(|d| d.start <= hit.start()) {
             merged.push(date);
         }
