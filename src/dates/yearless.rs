@@ -11,7 +11,7 @@
 //!   `May 5`;
 //! * alone after `in`, `by`, `until`, `till`, `from`, `since`, `during`,
 //!   `before` or `after` ("in June"), not followed by an apostrophe
-//!   ("May's").
+//!   ("May's") or a capitalised word ("by Jan Smuts").
 //!
 //! It takes the year of the date that governs it in its section (the text
 //! from the last heading before it; the whole text when no headings are
@@ -324,7 +324,10 @@ fn month_alone(text: &str, at: usize, year: i32, month: u8, end: usize) -> Optio
         .is_some_and(|w| PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)));
     let possessive = char_at(text, end).is_some_and(is_apostrophe);
     let followed = char_at(text, end).is_some_and(char::is_alphanumeric);
-    let alone = preposition && !possessive && !followed && text[..at].ends_with([' ', '\u{a0}']);
+    // A capitalised word after it makes it a name ("by Jan Smuts").
+    let named = char_at(text, skip_spaces(text, end)).is_some_and(char::is_uppercase);
+    let alone =
+        preposition && !possessive && !followed && !named && text[..at].ends_with([' ', '\u{a0}']);
     alone.then(|| {
         (
             at,
@@ -408,6 +411,7 @@ mod tests {
         for text in [
             "## 1789\nthe June Days were not yet.",
             "## 1789\nMay's friends met.",
+            "## 1919\nthe treaty was signed by Jan Smuts.",
             "## 1789\nthey may march on 5 may.",
             "## 1789\nthe pay was 5 Mayan coins.",
             "## 1789\nthe March on Rome.",
