@@ -47,6 +47,22 @@ pub(crate) enum Word {
     To,
 }
 
+/// The month names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Longest word any list holds, in bytes.
 const MAX_WORD: usize = 12;
 

@@ -26,23 +26,8 @@
 //! and only the words tell a reader which calendar that is.
 
 use super::edtf::{parts, Parts};
+use super::vocab::MONTHS;
 use crate::text::ordinal;
-
-/// The month names, January first.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `value` (an EDTF date or interval) with its `qualifier` (`early`,
 /// `mid`, `late`) in words; `old_style` when the date was written in the

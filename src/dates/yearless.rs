@@ -51,37 +51,19 @@ use super::lexer::{
     skip_spaces, skip_spaces_back, spaces1, token_start,
 };
 use super::value::{Kind, Point};
+use super::vocab;
 use super::{build, DateMatch};
 
-/// Capitalised month names and abbreviations, leftmost-longest ("Sept"
-/// before "Sep", "June" before "Jun").
+/// Capitalised month names and their abbreviations (the first three
+/// letters, and "Sept"), leftmost-longest ("Sept" before "Sep", "June"
+/// before "Jun").
 static MONTHS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let names = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    ];
+    let abbreviations = vocab::MONTHS.iter().map(|name| &name[..3]);
+    let names = vocab::MONTHS
+        .iter()
+        .copied()
+        .chain(abbreviations)
+        .chain(["Sept"]);
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(names)
