@@ -331,15 +331,12 @@ fn fill_digits(digits: &mut [u8], mut n: u32) {
 /// bytes that need no escape are copied whole.
 ///
 /// Nearly every string needs no escape, so that is tested first, on all
-/// its bytes at once and branch-free (vectorized): the search for the
+/// its bytes at once and branch-free ([`any_escaped`]): the search for the
 /// first byte to escape mispredicted its end at nearly every string.
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
     out.push(b'"');
-    let escapes = rest.iter().fold(0, |any, &byte| {
-        any | u8::from(byte < 0x20) | u8::from(byte == b'"') | u8::from(byte == b'\\')
-    });
-    if escapes == 0 {
+    if !any_escaped(rest) {
         out.extend_from_slice(rest);
         out.push(b'"');
         return;
@@ -351,6 +348,38 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(rest);
     out.push(b'"');
+}
+
+/// Whether any byte of `bytes` is one [`write_str`] escapes: eight bytes
+/// at a time (the last eight overlapping the ones before), a byte at a
+/// time only for strings shorter than that.
+fn any_escaped(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 {
+        return bytes
+            .iter()
+            .fold(false, |any, &byte| any | ESCAPED[usize::from(byte)]);
+    }
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let last = bytes.len() - 8;
+    let mut any = escaped_bytes(word(last));
+    let mut at = 0;
+    while at < last {
+        any |= escaped_bytes(word(at));
+        at += 8;
+    }
+    any != 0
+}
+
+/// Nonzero if any of the eight bytes of `word` is below 0x20, `"` or
+/// `\`: the bit-twiddling tests for a byte less than `n` and for a zero
+/// byte (Anderson's "Bit Twiddling Hacks"), which are exact for whether
+/// there is one, though not for which.
+fn escaped_bytes(word: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let less_than = |n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH;
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    less_than(0x20) | zero(word ^ (ONES * u64::from(b'"'))) | zero(word ^ (ONES * u64::from(b'\\')))
 }
 
 /// The bytes [`write_str`] escapes, as a table: the scan for them is the
@@ -512,6 +541,20 @@ mod tests {
         assert_eq!(ours, serde_json::to_vec(&all).unwrap());
     }
 
+    #[test]
+    fn finds_an_escaped_byte_wherever_it_is() {
+        for len in 1..=24 {
+            for at in 0..len {
+                for byte in 0..=u8::MAX {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = byte;
+                    let escaped = ESCAPED[usize::from(byte)];
+                    assert_eq!(any_escaped(&bytes), escaped, "{byte:#04x} at {at} of {len}");
+                }
+            }
+        }
+    }
+
     /// Strings heavy in what JSON escapes, with multibyte characters.
     fn any_text() -> impl Strategy<Value = String> {
         let tricky =
@@ -522,7 +565,7 @@ mod tests {
             2 => tricky,
             1 => any::<char>(),
         ];
-        prop::collection::vec(char, 0..16).prop_map(String::from_iter)
+        prop::collection::vec(char, 0..40).prop_map(String::from_iter)
     }
 
     /// Any number, though mostly offsets of a realistic size.
