@@ -156,7 +156,7 @@ where
 }
 
 /// The message a panic was raised with.
-fn panic_message(payload: &(dyn Any + Send)) -> String {
+pub fn panic_message(payload: &(dyn Any + Send)) -> String {
     if let Some(message) = payload.downcast_ref::<&str>() {
         message.to_string()
     } else if let Some(message) = payload.downcast_ref::<String>() {

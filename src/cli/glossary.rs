@@ -1,6 +1,6 @@
 //! `glossator glossary`, and rendering glossaries for `build` and `merge`.
 
-use glossator::glossary::GlossaryBuilder;
+use glossator::glossary::{GlossaryBuilder, GlossaryPart};
 use glossator::harvest::Card;
 use glossator::render::anki::{self, AnkiOptions, Sentences};
 use glossator::render::{html, json::json_line, markdown, tsv};
@@ -8,7 +8,7 @@ use glossator::render::{html, json::json_line, markdown, tsv};
 use crate::args::{chosen_format, GlossaryArgs, GlossaryFormat};
 use crate::config::Run;
 use crate::output::Output;
-use crate::process::process;
+use crate::process::fold;
 use crate::report::Reporter;
 
 /// Builds the glossary of every input and writes it as the flags ask.
@@ -24,21 +24,32 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
     )?;
     let mut builder = GlossaryBuilder::new(run.annotator.lexicon(), args.max_occurrences);
     let parts = builder.parts();
-    process(
+    // Each worker folds a run of documents into a part; the calling thread
+    // adds up the parts.
+    fold(
         run,
-        |doc| parts.part(doc, &run.annotator.annotate(doc)),
+        GlossaryPart::default,
+        |part, index, doc| parts.add(part, index, doc, &run.annotator.annotate(doc)),
         reporter,
-        |p, _| {
-            builder.append(p.prepared);
-            Ok(())
-        },
+        |part| builder.append(part),
     )?;
     let mut glossary = builder.finish();
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.shape.min_count);
-    let sentences = Sentences::of(&glossary);
-    let bytes = render(&sentences, &run.cards, format, &args.shape.anki.options());
-    Ok(output.emit(&bytes, args.shape.out.as_deref(), reporter)?)
+    let out = args.shape.out.as_deref();
+    if format == GlossaryFormat::Json {
+        // Serialized on the workers, written as it is made.
+        output.emit_with(out, reporter, |to| glossary.write_json(run.jobs, to))?;
+    } else {
+        let sentences = Sentences::of(&glossary);
+        let bytes = render(&sentences, &run.cards, format, &args.shape.anki.options());
+        output.emit(&bytes, out, reporter)?;
+    }
+    // The glossary is the run's last use of its hundreds of thousands of
+    // strings, and the process ends here: freeing them one by one took a
+    // tenth of the run on dense notes, so the memory is left to the exit.
+    std::mem::forget(glossary);
+    Ok(())
 }
 
 /// The glossary of `sentences` in one format; the flashcards (TSV) and the

@@ -7,9 +7,10 @@
 
 use std::fmt;
 use std::io;
+use std::panic::{self, AssertUnwindSafe};
 
 use glossator::input::{Document, Input, InputError};
-use glossator::pipeline::{for_each_ordered, Stopped};
+use glossator::pipeline::{cores, for_each_ordered, panic_message, Stopped};
 use glossator::records::{self, RecordLine};
 
 use crate::args::InputFormat;
@@ -80,6 +81,16 @@ pub fn is_large(doc: &Document) -> bool {
     doc.text.len() > LARGE_DOCUMENT_BYTES
 }
 
+/// The documents of `run` to read, and how many there are (0 if that is
+/// not known before the end).
+fn jobs(run: &Run) -> (Box<dyn Iterator<Item = Job<'_>> + '_>, usize) {
+    match run.format {
+        InputFormat::Text => (Box::new(run.inputs.iter().map(Job::File)), run.inputs.len()),
+        // How many records there are is not known until the end.
+        InputFormat::Jsonl => (Box::new(records::lines(&run.inputs).map(Job::Record)), 0),
+    }
+}
+
 /// Reads every input of `run` and applies `prepare` to each, in parallel;
 /// then calls `sink` for each document in input order. `prepare` annotates
 /// the document (`run.annotator.annotate`) and makes from it what `sink`
@@ -96,11 +107,7 @@ pub fn process<R: Send>(
     reporter: &mut Reporter,
     mut sink: impl FnMut(Processed<R>, &mut Reporter) -> io::Result<()>,
 ) -> anyhow::Result<()> {
-    let (jobs, count): (Box<dyn Iterator<Item = Job>>, usize) = match run.format {
-        InputFormat::Text => (Box::new(run.inputs.iter().map(Job::File)), run.inputs.len()),
-        // How many records there are is not known until the end.
-        InputFormat::Jsonl => (Box::new(records::lines(&run.inputs).map(Job::Record)), 0),
-    };
+    let (jobs, count) = jobs(run);
     let progress = reporter.progress(count);
     let work = |job: Job| -> Outcome<R> {
         let (doc, warning) = job.read()?;
@@ -127,13 +134,120 @@ pub fn process<R: Send>(
     match outcome {
         Ok(()) => Ok(()),
         Err(Stopped::Sink(err)) => Err(err.into()),
-        Err(Stopped::Panicked { item, message }) => {
-            let path = match run.format {
-                InputFormat::Text => run.inputs[item].display_path(),
-                InputFormat::Jsonl => format!("record {}", item + 1),
-            };
-            Err(InternalError { path, message }.into())
+        Err(Stopped::Panicked { item, message }) => Err(InternalError {
+            path: input_name(run, item),
+            message,
         }
+        .into()),
         Err(err @ Stopped::ThreadPool(_)) => Err(anyhow::anyhow!("{err}")),
+    }
+}
+
+/// The name of the input at `index` in a message: its path, or its record
+/// number for JSON Lines.
+fn input_name(run: &Run, index: usize) -> String {
+    match run.format {
+        InputFormat::Text => run.inputs[index].display_path(),
+        InputFormat::Jsonl => format!("record {}", index + 1),
+    }
+}
+
+/// The most documents a worker folds into one part in [`fold`].
+const FOLD_DOCUMENTS: usize = 64;
+
+/// How many of the `left` documents (0 if not known) the next run of
+/// [`fold`] takes, with `threads` workers: the most on one thread, and
+/// otherwise half a thread's share of what is left, so that the runs
+/// shrink towards the end and the threads finish together (guided
+/// scheduling), with few parts to add up.
+fn run_length(left: usize, threads: usize) -> usize {
+    if threads <= 1 || left == 0 {
+        FOLD_DOCUMENTS
+    } else {
+        (left / (2 * threads)).clamp(1, FOLD_DOCUMENTS)
+    }
+}
+
+/// What a worker made of a run of consecutive inputs for [`fold`].
+struct Folded<P> {
+    part: P,
+    /// Each input's outcome, in order: its decoding warning, or why it
+    /// could not be read.
+    inputs: Vec<Result<Option<InputError>, InputError>>,
+    /// The input whose document `add` panicked on (a bug), and the panic's
+    /// message: the run stops there.
+    panicked: Option<(usize, String)>,
+}
+
+/// Reads every input of `run` and folds the documents into parts on the
+/// workers: each worker takes a run of consecutive inputs (see
+/// [`run_length`]), makes a part with `new` and adds
+/// each document to it with `add` (which annotates it), given the input's
+/// index. `sink` gets the parts on the calling thread, in input order. For
+/// a reduction whose parts merge associatively (the glossary), this adds
+/// up a few parts on the calling thread rather than one per document.
+/// Unreadable inputs, warnings and panics are reported as [`process`]
+/// reports them, in input order.
+pub fn fold<P: Send>(
+    run: &Run,
+    new: impl Fn() -> P + Sync,
+    add: impl Fn(&mut P, usize, &Document) + Sync,
+    reporter: &mut Reporter,
+    mut sink: impl FnMut(P),
+) -> anyhow::Result<()> {
+    let (jobs, count) = jobs(run);
+    let threads = if run.jobs == 0 { cores() } else { run.jobs };
+    let mut jobs = jobs.enumerate().peekable();
+    let mut taken = 0;
+    let runs = std::iter::from_fn(|| {
+        jobs.peek()?;
+        let length = run_length(count.saturating_sub(taken), threads);
+        taken += length;
+        Some(jobs.by_ref().take(length).collect::<Vec<_>>())
+    });
+    let progress = reporter.progress(count);
+    let work = |inputs: Vec<(usize, Job)>| {
+        let mut folded = Folded {
+            part: new(),
+            inputs: Vec::with_capacity(inputs.len()),
+            panicked: None,
+        };
+        for (index, job) in inputs {
+            let read = job.read().map(|(doc, warning)| {
+                panic::catch_unwind(AssertUnwindSafe(|| add(&mut folded.part, index, &doc)))
+                    .map(|()| warning)
+            });
+            match read {
+                Ok(Err(payload)) => {
+                    folded.panicked = Some((index, panic_message(payload.as_ref())));
+                    break;
+                }
+                Ok(Ok(warning)) => folded.inputs.push(Ok(warning)),
+                Err(err) => folded.inputs.push(Err(err)),
+            }
+        }
+        folded
+    };
+    let outcome = for_each_ordered(runs, run.jobs, work, |folded| {
+        for input in folded.inputs {
+            progress.inc(1);
+            match input {
+                Err(err) => reporter.fail(&err),
+                Ok(Some(warning)) => reporter.warn(&warning),
+                Ok(None) => {}
+            }
+        }
+        if let Some((index, message)) = folded.panicked {
+            let path = input_name(run, index);
+            return Err(anyhow::Error::new(InternalError { path, message }));
+        }
+        sink(folded.part);
+        Ok(())
+    });
+    progress.finish_and_clear();
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(Stopped::Sink(err)) => Err(err),
+        Err(err) => Err(anyhow::anyhow!("{err}")),
     }
 }

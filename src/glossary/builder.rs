@@ -1,29 +1,46 @@
-//! Making a run's glossary in parallel: each worker makes the part of the
-//! document it annotated ([`GlossaryParts::part`]), and the
-//! [`GlossaryBuilder`] adds the parts up in document order.
+//! Making a run's glossary in parallel: the workers fold the documents
+//! they annotated into parts ([`GlossaryParts::add`]), each part a run of
+//! consecutive documents, and the [`GlossaryBuilder`] adds the parts up in
+//! document order.
 //!
-//! A part holds only what the document adds, by the entry's position in
-//! the lexicon: the count, the surface texts, and the occurrences. The
+//! A part holds only what its documents add, by the entry's position in
+//! the lexicon: the counts, the surface texts, and the occurrences. The
 //! builder copies an entry's name, definition and links once, when it
-//! first sees the entry, and sorts the entries once, at the end.
+//! first sees the entry, and sorts the entries once, at the end. Adding a
+//! part is the merge of two glossaries (`glossator merge`,
+//! [`Glossary::merge`]): counts add up, aliases are unioned, occurrences
+//! are concatenated and capped ([`GlossaryEntry`]'s `absorb_share`), with
+//! an entry found by its lexicon position rather than by name. As that
+//! merge is associative, a part may hold one document or many: a worker
+//! folds many, so that the calling thread adds up a few parts, not one
+//! per document.
 //!
-//! # Occurrences already listed in full
+//! # Occurrences that cannot be listed
 //!
 //! The glossary lists an entry's first `max_occurrences` occurrences in
 //! document order, and in dense notes most entries reach that within the
 //! first documents; after that, quoting each occurrence's sentence on the
-//! worker is wasted. So the builder marks an entry *full* when its list is,
-//! and a worker making a later part quotes no occurrence of a full entry.
-//! This cannot change the output: the builder adds the parts in document
-//! order, so an entry is marked full while adding some document *k*, after
-//! every document before *k* was added, and so after their parts were
-//! made. A part that sees the mark is of a document after *k*, whose
-//! occurrences the full list would leave out anyway. A part made before the
-//! mark is set just quotes what it need not; the flags are hints, read and
-//! written with relaxed ordering.
+//! worker is wasted. Two hints, shared by the builder and the workers,
+//! tell a worker which entries a document need not quote; the flags are
+//! hints, read and written with relaxed ordering, and a part made before
+//! one is set just quotes what it need not.
+//!
+//! * *Listed in full*: the builder marks an entry when its list is full.
+//!   It adds the parts in document order, so it marks an entry while
+//!   adding the part of some document *k*, after the parts of every
+//!   document up to *k* were made: a part that sees the mark is of a later
+//!   document, whose occurrences the full list leaves out anyway.
+//! * *Full by document n*: a worker folding documents in order whose part
+//!   fills an entry's list at the document numbered *n* (its position in
+//!   the run) records *n* (the least such). Then at least
+//!   `max_occurrences` occurrences are in documents up to *n*, and no
+//!   occurrence in a document after *n* can be listed, whichever part it
+//!   is in. Within a part, the documents that quote an entry are a prefix
+//!   (the bound only falls), so each part lists its first quoted
+//!   occurrences, and concatenating the parts in order and capping lists
+//!   the run's first ones.
 
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use super::{sort_listed, Glossary, GlossaryEntry, Occurrence};
@@ -32,41 +49,63 @@ use crate::input::Document;
 use crate::lexicon::Lexicon;
 use crate::shard::{passage, DocRef};
 
-/// What one document holds of one entry.
+/// What some consecutive documents hold of one entry.
 #[derive(Debug, Default)]
 pub(super) struct Share {
-    /// The entry's spans in the document.
+    /// The entry's spans in the documents.
     pub(super) count: usize,
+    /// The documents with one.
+    pub(super) doc_count: usize,
     /// Their distinct texts, in the order first found.
     pub(super) aliases_seen: Vec<String>,
-    /// The first occurrences, up to `max_occurrences` (none when the entry
-    /// was already listed in full).
+    /// The first occurrences, up to `max_occurrences`, of the documents
+    /// that quote the entry (see the module's documentation).
     pub(super) occurrences: Vec<Occurrence>,
 }
 
-/// One document's part of a glossary: the document, and what it holds of
-/// each entry it names, by the entry's position in the lexicon, in that
-/// order.
-#[derive(Debug)]
+/// A share being folded: the share and where it is in
+/// [`GlossaryPart::shares`], the last document that named the entry (by
+/// its number in the part), and whether that document quotes it.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    at: usize,
+    last_doc: usize,
+    quotes: bool,
+}
+
+/// The part of a glossary that some consecutive documents make: the
+/// documents, and what they hold of each entry they name, by the entry's
+/// position in the lexicon, in the order first named.
+#[derive(Debug, Default)]
 pub struct GlossaryPart {
-    pub(super) document: DocRef,
+    pub(super) documents: Vec<DocRef>,
     pub(super) shares: Vec<(usize, Share)>,
+    /// By lexicon position (empty until a document is added).
+    slots: Vec<Option<Slot>>,
 }
 
 impl GlossaryPart {
-    /// The part of `doc`, annotated as `annotation` with `lexicon`, quoting
-    /// at most `max_occurrences` occurrences of each entry and none of an
-    /// entry that `listed_in_full` says is. A span that is not the
-    /// document's text at its offsets, or not inside its sentence, is left
-    /// out (the annotator makes none).
-    pub(super) fn of(
+    /// Adds `doc`, annotated as `annotation` with `lexicon`, the document
+    /// after those of the part, quoting at most `max_occurrences`
+    /// occurrences of each entry and none of an entry at a lexicon position
+    /// `quotes` refuses (asked once per entry and document); `filled` is
+    /// told of each entry whose list this document fills. A span that is
+    /// not the document's text at its offsets, or not inside its sentence,
+    /// is left out (the annotator makes none).
+    pub(super) fn add(
+        &mut self,
         doc: &Document,
         annotation: &Annotation,
         lexicon: &Lexicon,
         max_occurrences: usize,
-        listed_in_full: impl Fn(usize) -> bool,
-    ) -> GlossaryPart {
-        let mut shares: BTreeMap<usize, (Share, usize)> = BTreeMap::new();
+        quotes: impl Fn(usize) -> bool,
+        mut filled: impl FnMut(usize),
+    ) {
+        self.documents.push(DocRef::of(doc));
+        let number = self.documents.len();
+        if self.slots.is_empty() {
+            self.slots = vec![None; lexicon.len()];
+        }
         for span in annotation.spans() {
             let Some(position) = span.entry.as_deref().and_then(|id| lexicon.position(id)) else {
                 continue;
@@ -74,19 +113,25 @@ impl GlossaryPart {
             let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
                 continue;
             };
-            let (share, room) = shares.entry(position).or_insert_with(|| {
-                let room = if listed_in_full(position) {
-                    0
-                } else {
-                    max_occurrences
-                };
-                (Share::default(), room)
+            let slot = self.slots[position].get_or_insert_with(|| {
+                self.shares.push((position, Share::default()));
+                Slot {
+                    at: self.shares.len() - 1,
+                    last_doc: 0,
+                    quotes: false,
+                }
             });
+            let share = &mut self.shares[slot.at].1;
+            if slot.last_doc != number {
+                slot.last_doc = number;
+                slot.quotes = share.occurrences.len() < max_occurrences && quotes(position);
+                share.doc_count += 1;
+            }
             share.count += 1;
             if !share.aliases_seen.iter().any(|seen| *seen == span.text) {
                 share.aliases_seen.push(span.text.to_string());
             }
-            if share.occurrences.len() < *room {
+            if slot.quotes {
                 share.occurrences.push(Occurrence {
                     doc: doc.id.clone(),
                     start: span.start,
@@ -95,16 +140,24 @@ impl GlossaryPart {
                     sentence,
                     context: context.to_string(),
                 });
+                if share.occurrences.len() == max_occurrences {
+                    slot.quotes = false;
+                    filled(position);
+                }
             }
         }
-        GlossaryPart {
-            document: DocRef::of(doc),
-            shares: shares
-                .into_iter()
-                .map(|(position, (share, _))| (position, share))
-                .collect(),
-        }
     }
+}
+
+/// The hints of one run's builder, by lexicon position (see the module's
+/// documentation).
+#[derive(Debug)]
+struct Hints {
+    /// Is the entry listed in full by the builder?
+    listed_in_full: Box<[AtomicBool]>,
+    /// The least number of a document by which some part's list of the
+    /// entry is full (`usize::MAX` if none is known).
+    full_by: Box<[AtomicUsize]>,
 }
 
 /// Makes documents' parts for one [`GlossaryBuilder`] on the workers:
@@ -113,16 +166,54 @@ impl GlossaryPart {
 pub struct GlossaryParts<'l> {
     lexicon: &'l Lexicon,
     max_occurrences: usize,
-    /// By lexicon position: is the entry listed in full by the builder?
-    full: Arc<[AtomicBool]>,
+    hints: Arc<Hints>,
 }
 
 impl GlossaryParts<'_> {
-    /// The part of `doc`, annotated as `annotation` with the builder's
-    /// lexicon.
+    /// The part of `doc` alone, annotated as `annotation` with the
+    /// builder's lexicon.
     pub fn part(&self, doc: &Document, annotation: &Annotation) -> GlossaryPart {
-        let full = |position: usize| self.full[position].load(Ordering::Relaxed);
-        GlossaryPart::of(doc, annotation, self.lexicon, self.max_occurrences, full)
+        let mut part = GlossaryPart::default();
+        let listed = |position: usize| self.hints.listed_in_full[position].load(Ordering::Relaxed);
+        let quotes = |position| !listed(position);
+        part.add(
+            doc,
+            annotation,
+            self.lexicon,
+            self.max_occurrences,
+            quotes,
+            |_| (),
+        );
+        part
+    }
+
+    /// Adds `doc`, annotated as `annotation` with the builder's lexicon, to
+    /// `part`, whose documents come just before it. `number` is the
+    /// document's place in the run: any numbering that grows in the order
+    /// the builder adds the documents (the input's index).
+    pub fn add(
+        &self,
+        part: &mut GlossaryPart,
+        number: usize,
+        doc: &Document,
+        annotation: &Annotation,
+    ) {
+        let hints = &*self.hints;
+        let quotes = |position: usize| {
+            !hints.listed_in_full[position].load(Ordering::Relaxed)
+                && number <= hints.full_by[position].load(Ordering::Relaxed)
+        };
+        let filled = |position: usize| {
+            hints.full_by[position].fetch_min(number, Ordering::Relaxed);
+        };
+        part.add(
+            doc,
+            annotation,
+            self.lexicon,
+            self.max_occurrences,
+            quotes,
+            filled,
+        );
     }
 }
 
@@ -131,18 +222,20 @@ impl GlossaryParts<'_> {
 ///
 /// ```
 /// use glossator::annotate::Annotator;
-/// use glossator::glossary::GlossaryBuilder;
+/// use glossator::glossary::{GlossaryBuilder, GlossaryPart};
 /// use glossator::input::Document;
 /// use glossator::lexicon::Lexicon;
 ///
 /// let annotator = Annotator::new(Lexicon::builtin().unwrap());
 /// let mut builder = GlossaryBuilder::new(annotator.lexicon(), 5);
 /// let parts = builder.parts(); // one for each worker
-/// for (id, text) in [("a", "Lenin and the NEP."), ("b", "Stalin ended the NEP.")] {
+/// let texts = [("a", "Lenin and the NEP."), ("b", "Stalin ended the NEP.")];
+/// let mut part = GlossaryPart::default(); // a worker's run of documents
+/// for (number, (id, text)) in texts.into_iter().enumerate() {
 ///     let doc = Document::new(id.into(), format!("{id}.txt"), text.into());
-///     let part = parts.part(&doc, &annotator.annotate(&doc));
-///     builder.append(part);
+///     parts.add(&mut part, number, &doc, &annotator.annotate(&doc));
 /// }
+/// builder.append(part);
 /// let glossary = builder.finish();
 /// let nep = glossary.entries().iter().find(|e| e.id == "nep").unwrap();
 /// assert_eq!((nep.count, nep.doc_count), (2, 2));
@@ -156,20 +249,26 @@ pub struct GlossaryBuilder<'l> {
     entries: Vec<GlossaryEntry>,
     /// By lexicon position: where the entry is in `entries`, if it is.
     slots: Vec<Option<usize>>,
-    full: Arc<[AtomicBool]>,
+    hints: Arc<Hints>,
 }
 
 impl<'l> GlossaryBuilder<'l> {
     /// An empty glossary of `lexicon`'s entries, listing at most
     /// `max_occurrences` occurrences of each.
     pub fn new(lexicon: &'l Lexicon, max_occurrences: usize) -> GlossaryBuilder<'l> {
+        let hints = Hints {
+            listed_in_full: (0..lexicon.len()).map(|_| AtomicBool::new(false)).collect(),
+            full_by: (0..lexicon.len())
+                .map(|_| AtomicUsize::new(usize::MAX))
+                .collect(),
+        };
         GlossaryBuilder {
             lexicon,
             max_occurrences,
             documents: Vec::new(),
             entries: Vec::new(),
             slots: vec![None; lexicon.len()],
-            full: (0..lexicon.len()).map(|_| AtomicBool::new(false)).collect(),
+            hints: Arc::new(hints),
         }
     }
 
@@ -178,16 +277,16 @@ impl<'l> GlossaryBuilder<'l> {
         GlossaryParts {
             lexicon: self.lexicon,
             max_occurrences: self.max_occurrences,
-            full: Arc::clone(&self.full),
+            hints: Arc::clone(&self.hints),
         }
     }
 
-    /// Adds the part of the document after those added so far.
+    /// Adds the part of the documents after those added so far.
     pub fn append(&mut self, part: GlossaryPart) {
-        self.documents.push(part.document);
+        self.documents.extend(part.documents);
         for (position, share) in part.shares {
             let at = if let Some(at) = self.slots[position] {
-                self.entries[at].absorb_share(share, 1, self.max_occurrences);
+                self.entries[at].absorb_share(share, self.max_occurrences);
                 at
             } else {
                 let at = self.entries.len();
@@ -197,7 +296,7 @@ impl<'l> GlossaryBuilder<'l> {
                 at
             };
             if self.entries[at].occurrences.len() >= self.max_occurrences {
-                self.full[position].store(true, Ordering::Relaxed);
+                self.hints.listed_in_full[position].store(true, Ordering::Relaxed);
             }
         }
     }
@@ -257,5 +356,58 @@ mod tests {
         // second part quotes Lenin alone, the third Trotsky alone.
         assert_eq!(quoted, [3, 1, 1]);
         assert_eq!(builder.finish(), one_by_one);
+    }
+
+    /// However the documents are cut into runs, and in whatever order the
+    /// runs are folded (as workers would), the parts add up to the
+    /// glossary made document by document.
+    #[test]
+    fn runs_of_documents_add_up_to_the_glossary_of_the_documents() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let lexicon = annotator.lexicon();
+        let texts = [
+            "Lenin and Stalin. Stalin again.",
+            "Stalin, Stalin, Lenin.",
+            "Trotsky and Stalin. The NEP.",
+            "Lenin; the NEP, the NEP.",
+            "Trotsky, Lenin and Stalin.",
+        ];
+        let documents: Vec<Document> = (0..4)
+            .flat_map(|round| texts.iter().map(move |text| (round, text)))
+            .enumerate()
+            .map(|(n, (_, text))| {
+                Document::new(format!("d{n}"), format!("d{n}.txt"), (*text).into())
+            })
+            .collect();
+        let annotations: Vec<Annotation> =
+            documents.iter().map(|d| annotator.annotate(d)).collect();
+        for max in [0, 1, 2, 3, 20] {
+            let mut one_by_one = Glossary::new(max);
+            for (doc, annotation) in documents.iter().zip(&annotations) {
+                one_by_one.add(doc, annotation, lexicon);
+            }
+            for run in [1, 2, 3, 7, 20] {
+                let mut builder = GlossaryBuilder::new(lexicon, max);
+                let parts = builder.parts();
+                let starts: Vec<usize> = (0..documents.len()).step_by(run).collect();
+                // The last run is folded first, then the others.
+                let mut folded: Vec<(usize, GlossaryPart)> = starts
+                    .iter()
+                    .rev()
+                    .map(|&start| {
+                        let mut part = GlossaryPart::default();
+                        for n in start..(start + run).min(documents.len()) {
+                            parts.add(&mut part, n, &documents[n], &annotations[n]);
+                        }
+                        (start, part)
+                    })
+                    .collect();
+                folded.sort_by_key(|(start, _)| *start);
+                for (_, part) in folded {
+                    builder.append(part);
+                }
+                assert_eq!(builder.finish(), one_by_one, "max {max}, runs of {run}");
+            }
+        }
     }
 }
