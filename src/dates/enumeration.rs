@@ -103,7 +103,7 @@ pub(crate) fn before(s: &Scan, floor: usize, start: usize, last: Parsed) -> Opti
     // words read again) is not needed, and nothing is allocated. Every
     // last date that has a shape is one that `month_first` refuses.
     let joined = join_before(text, start).is_some_and(|(_, join)| join != Join::Comma);
-    let Some(shape) = joined.then(|| shape(text, start, last)).flatten() else {
+    let Some(shape) = joined.then(|| shape(s, start, last)).flatten() else {
         return month_first(s, floor, start, last);
     };
     let mut items = vec![(start, last)];
@@ -326,7 +326,8 @@ pub(crate) fn after(s: &Scan, start: usize, first: Parsed) -> Vec<Item> {
 
 /// The shape of the last date parsed at `start`, if elements may come
 /// before it.
-fn shape(text: &str, start: usize, last: Parsed) -> Option<Shape> {
+fn shape(s: &Scan, start: usize, last: Parsed) -> Option<Shape> {
+    let text = s.text;
     if last.qualifier.is_some() {
         return None;
     }
@@ -334,7 +335,7 @@ fn shape(text: &str, start: usize, last: Parsed) -> Option<Shape> {
         Kind::Point(p) if p.mark.is_none() => match (number(text, start), p.month, p.day) {
             (Some(n), Some(month), Some(_)) => {
                 let (_, end) = day_number(text, n)?;
-                month_and_year(text, end)?;
+                month_and_year(s, end)?;
                 Some(Shape::Day {
                     year: p.year,
                     month,

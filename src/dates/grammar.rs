@@ -19,7 +19,7 @@ use super::lexer::{
     spaced_dash, spaces1, word, Num,
 };
 use super::periods::{approximate, century, decade, qualified, season};
-use super::short::{pivoted, short_alone, small_decade, small_year};
+use super::short::{pivoted, short_alone, small_decade, small_year, small_year_after_month};
 use super::value::{Kind, Mark, Point};
 use super::vocab::{classify, is_question_word, Era, Qualifier, Word};
 
@@ -294,10 +294,15 @@ pub(crate) fn month_word(text: &str, p: usize) -> Option<(u8, usize)> {
     }
 }
 
-/// Spaces then a year.
-fn year_after(text: &str, p: usize) -> Option<(i32, usize)> {
-    let n = number(text, spaces1(text, p)?)?;
-    Some((as_year(n)?, n.end))
+/// Spaces then a year: four digits, or in an early document a small year
+/// ("4 February 211": [`small_year_after_month`]).
+fn year_after(s: &Scan, p: usize) -> Option<(i32, usize)> {
+    let q = spaces1(s.text, p)?;
+    let n = number(s.text, q)?;
+    match as_year(n) {
+        Some(year) => Some((year, n.end)),
+        None => small_year_after_month(s, q),
+    }
 }
 
 /// `p + 1` if a comma is at `p`.
@@ -306,20 +311,21 @@ fn skip_comma(text: &str, p: usize) -> usize {
 }
 
 /// After a day: " January 1924", " of Jan. 1924", " December, 1922".
-pub(crate) fn month_and_year(text: &str, p: usize) -> Option<(u8, i32, usize)> {
+pub(crate) fn month_and_year(s: &Scan, p: usize) -> Option<(u8, i32, usize)> {
+    let text = s.text;
     let mut q = spaces1(text, p)?;
     if let Some(end) = keyword(text, q, "of") {
         q = spaces1(text, end)?;
     }
     let (month, end) = month_word(text, q)?;
-    let (year, end) = year_after(text, skip_comma(text, end))?;
+    let (year, end) = year_after(s, skip_comma(text, end))?;
     Some((month, year, end))
 }
 
 /// "21 January 1924", "1st Dec 1934", "21st of January, 1924".
 fn day_first(s: &Scan, n: Num) -> Option<(Point, usize)> {
     let (day, end) = day_number(s.text, n)?;
-    let (month, year, end) = month_and_year(s.text, end)?;
+    let (month, year, end) = month_and_year(s, end)?;
     Some((Point::day(year, month, day)?, end))
 }
 
@@ -332,7 +338,7 @@ fn month_first(s: &Scan, p: usize) -> Option<(Point, usize)> {
         return Some((Point::month(year, month), n.end));
     }
     let (day, end) = day_number(text, n)?;
-    let (year, end) = year_after(text, skip_comma(text, end))?;
+    let (year, end) = year_after(s, skip_comma(text, end))?;
     Some((Point::day(year, month, day)?, end))
 }
 
@@ -411,7 +417,7 @@ fn month_range(s: &Scan, p: usize) -> Option<Parsed> {
     let text = s.text;
     let (first, end) = month_word(text, p)?;
     let (last, end) = month_word(text, spaced_dash(text, end)?)?;
-    let (year, end) = year_after(text, end)?;
+    let (year, end) = year_after(s, end)?;
     let kind = Kind::Interval(Point::month(year, first), Point::month(year, last));
     (first < last).then_some(Parsed::plain(kind, end))
 }
@@ -427,7 +433,7 @@ fn day_range(s: &Scan, n: Num) -> Option<Parsed> {
     let q = dash.or_else(|| byte_is(text, end, b'/').then_some(end + 1))?;
     let second = number(text, q)?;
     let (last, end) = day_number(text, second)?;
-    let (month, year, end) = month_and_year(text, end)?;
+    let (month, year, end) = month_and_year(s, end)?;
     let (a, b) = (
         Point::day(year, month, first)?,
         Point::day(year, month, last)?,

@@ -27,6 +27,23 @@ use super::vocab::{classify, is_temporal, may_follow_small_year, Era, Word};
 ///
 /// The guard's vetoes apply as to any year ("page 410", "[12]").
 pub(crate) fn small_year(s: &Scan, p: usize) -> Option<(Point, usize)> {
+    let placed = |n: Num| {
+        let before = previous_word(s.text, p);
+        n.len == 3 || before.is_some_and(|w| is_temporal(w) || classify(w) == Some(Word::Approx))
+    };
+    small_year_placed(s, p, placed).map(|(year, end)| (Point::year(year), end))
+}
+
+/// The small-year rule for the year of a day and month ("4 February 211",
+/// "February 4, 211"): the month places it, so one or two digits are a
+/// year too ("1 March 43"). Returns the year and the offset after it.
+pub(crate) fn small_year_after_month(s: &Scan, p: usize) -> Option<(i32, usize)> {
+    small_year_placed(s, p, |_| true)
+}
+
+/// The small-year rule at `p`, where `placed` says whether what comes
+/// before the number makes it a year.
+fn small_year_placed(s: &Scan, p: usize, placed: impl FnOnce(Num) -> bool) -> Option<(i32, usize)> {
     let text = s.text;
     let n = number(text, p).filter(|n| n.len <= 3 && n.value > 0)?;
     if byte_is(text, p, b'0') {
@@ -37,20 +54,17 @@ pub(crate) fn small_year(s: &Scan, p: usize) -> Option<(Point, usize)> {
     if !s.cx.early && s.wants.get().small_year {
         return None;
     }
-    let before = previous_word(text, p);
-    let placed =
-        n.len == 3 || before.is_some_and(|w| is_temporal(w) || classify(w) == Some(Word::Approx));
     let followed = next_word(text, n.end).is_some_and(|w| {
         w.starts_with(|c: char| c.is_ascii_lowercase()) && !may_follow_small_year(w)
     });
-    if !placed || followed {
+    if !placed(n) || followed {
         return None;
     }
     if !s.cx.early {
         s.note(|w| w.small_year = true);
         return None;
     }
-    Some((Point::year(n.value as i32), n.end))
+    Some((n.value as i32, n.end))
 }
 
 /// "the 140s": a decade before the year 1000 in an early document (or with
