@@ -562,6 +562,25 @@ fn a_name_is_called_by_its_head_noun_after_the() {
     );
 }
 
+/// A party or club is called by its members (matching rule 14): the
+/// first word of its name in the plural, capitalised.
+#[test]
+fn a_body_is_called_by_its_members() {
+    let cards = "Jacobin Club\tPolitical club of radical deputies in Paris.\n\
+                 Tory Party\tThe party of the Crown and the Church of England.\n";
+    let text = "The Jacobins and the Tories disagreed.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[("Jacobins", "jacobin-club"), ("Tories", "tory-party")],
+    );
+    // Lower case, or a plural two bodies give: none.
+    let text = "Radical jacobins and old tories.\n";
+    assert_entries_with_cards(cards, text, &[]);
+    let cards = format!("{cards}Tory Club\tA dining club of Tory members.\n");
+    assert_entries_with_cards(&cards, "The Tories dined.\n", &[]);
+}
+
 /// A name written without its accents, or with them where the card has
 /// none, is the card's (matching rule 3), and the span keeps the letters
 /// as written: a decomposed accent at the end of a word stays in it.

@@ -98,32 +98,48 @@ pub(super) fn derived_index(lexicon: &Lexicon) -> HashMap<String, Vec<(usize, Na
     index
 }
 
-/// The patterns of matching rules 10 and 13 (`lexicon::inflect`), with
-/// their claims: every listed form's variants (any case) and the words it
-/// is called by after `the` (`CaseRule::Head`), normalized, except those
+/// How a variant of [`variant_patterns`] is matched: in any case (rule
+/// 10), capitalised (rule 14's members), or as a head noun (rule 13).
+/// The order is the precedence when one entry derives a form twice.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum VariantCase {
+    Any,
+    Capitalised,
+    Head,
+}
+
+/// The patterns of matching rules 10, 13 and 14 (`lexicon::inflect`),
+/// with their claims: every listed form's variants (any case), the words
+/// its name is called by after `the` (`CaseRule::Head`) and what its
+/// members are called (`CaseRule::Capitalised`), normalized, except those
 /// that are already a pattern (a listed form or rule-4 plural of any
 /// entry, given in `taken`) and those two entries derive.
 fn variant_patterns(lexicon: &Lexicon, taken: &HashMap<String, usize>) -> Vec<(String, Claim)> {
-    let derived: Vec<(usize, String, bool)> = lexicon
+    let derived: Vec<(usize, String, VariantCase)> = lexicon
         .entries()
         .par_iter()
         .enumerate()
         .flat_map_iter(|(entry_index, entry)| {
-            let variants = inflect::entry_variants(entry).map(|v| (v, false));
-            // A name's heads: an alias names something else as often as
-            // not (`Zimmerwald Left` for `Zimmerwald Conference`).
+            let variants = inflect::entry_variants(entry).map(|v| (v, VariantCase::Any));
+            // A name's heads and members: an alias names something else
+            // as often as not (`Zimmerwald Left` for `Zimmerwald
+            // Conference`).
             let heads = inflect::heads(&entry.name, entry.kind).into_iter();
-            let heads = heads.map(|h| (h, true));
-            let mut folded: Vec<(String, bool)> = variants
+            let heads = heads.map(|h| (h, VariantCase::Head));
+            let members = inflect::members(&entry.name, entry.kind).into_iter();
+            let members = members.map(|m| (m, VariantCase::Capitalised));
+            let mut folded: Vec<(String, VariantCase)> = variants
                 .chain(heads)
-                .map(|(v, head)| (normalize_form(&v, true), head))
+                .chain(members)
+                .map(|(v, case)| (normalize_form(&v, true), case))
                 .collect();
-            // A variant in any case before the same word as a head.
+            // A variant in any case before the same word capitalised or
+            // as a head.
             folded.sort_unstable();
             folded.dedup_by(|b, a| a.0 == b.0);
             folded
                 .into_iter()
-                .map(move |(v, head)| (entry_index, v, head))
+                .map(move |(v, case)| (entry_index, v, case))
         })
         .filter(|(_, variant, _)| !taken.contains_key(variant))
         .collect();
@@ -137,12 +153,13 @@ fn variant_patterns(lexicon: &Lexicon, taken: &HashMap<String, usize>) -> Vec<(S
     derived
         .iter()
         .filter(|(entry, variant, _)| by_pattern[variant.as_str()] == Some(*entry))
-        .map(|(entry, variant, head)| {
+        .map(|(entry, variant, case)| {
             let claim = Claim {
                 entry: *entry,
-                case: match head {
-                    true => CaseRule::Head,
-                    false => CaseRule::Any,
+                case: match case {
+                    VariantCase::Any => CaseRule::Any,
+                    VariantCase::Capitalised => CaseRule::Capitalised,
+                    VariantCase::Head => CaseRule::Head,
                 },
                 how: How::Variant,
             };

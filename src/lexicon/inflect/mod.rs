@@ -67,8 +67,8 @@ mod shortened;
 
 use super::{Entry, Kind};
 use crate::text::is_english_word;
-pub use shortened::heads;
 use shortened::shortened;
+pub use shortened::{heads, members};
 
 /// Prefixes after which a word may be written closed, with a hyphen or
 /// with a space (`antisemitism`, `anti-Semitism`).

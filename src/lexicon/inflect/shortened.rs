@@ -5,7 +5,7 @@
 //! and the usual abbreviations (`St`, `Ft.`, `Mt`). [`super::variants`]
 //! adds them to a form's other variants.
 
-use super::{head_at, singulars};
+use super::{head_at, plurals, singulars};
 use crate::dates::is_month;
 use crate::lexicon::names::TITLES;
 use crate::lexicon::Kind;
@@ -159,6 +159,45 @@ pub fn heads(form: &str, kind: Kind) -> Vec<String> {
         .filter(called_so)
         .map(str::to_string)
         .collect()
+}
+
+/// The nouns of a body named after what its members are called (`Jacobin
+/// Club`, `Republican Party`), whose members are its name's first word in
+/// the plural (`Jacobins`, `Republicans`).
+const MEMBERS_BODIES: [&str; 5] = ["Club", "League", "Movement", "Party", "Society"];
+
+/// What the members of an organisation (or a term) named `X Club`, `X Party`, `X
+/// League`, `X Society` or `X Movement` are called (matching rule 14): X
+/// in the plural (`Jacobins` from `Jacobin Club`, `Whigs` from `Whig
+/// Party`), when X is one capitalised word of letters, three or more, not
+/// ending in `s` (`Spartacus League`), and no title; the matcher takes them only capitalised (`Teas` is a name,
+/// `teas` a drink).
+///
+/// ```
+/// use glossator::lexicon::{inflect::members, Kind};
+///
+/// assert_eq!(members("Jacobin Club", Kind::Org), ["Jacobins"]);
+/// assert_eq!(members("Republican Party", Kind::Org), ["Republicans"]);
+/// assert!(members("Communist Party of the Soviet Union", Kind::Org).is_empty());
+/// assert!(members("People's Party", Kind::Org).is_empty());
+/// assert!(members("Jacobin Club", Kind::Place).is_empty());
+/// ```
+pub fn members(form: &str, kind: Kind) -> Vec<String> {
+    let Some((first, body)) = form.split_once(' ') else {
+        return Vec::new();
+    };
+    let named = first.starts_with(char::is_uppercase)
+        && first.chars().count() >= 3
+        && first.chars().all(char::is_alphabetic)
+        && !first.ends_with('s')
+        && !TITLES.contains(&first);
+    // A flashcard's organisation is a term (card kinds are person, place
+    // or term): the body's noun says what it is.
+    let body_kind = matches!(kind, Kind::Org | Kind::Term);
+    match body_kind && named && MEMBERS_BODIES.contains(&body) {
+        true => plurals(first),
+        false => Vec::new(),
+    }
 }
 
 /// The numbered name of an event or term named `X of [the] N Y`, where N
