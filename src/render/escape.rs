@@ -11,20 +11,30 @@
 //! `<b class='x'>Lenin & "Koba"` becomes
 //! `&lt;b class=&#39;x&#39;&gt;Lenin &amp; &quot;Koba&quot;`.
 
-/// Appends `text` to `out`, escaped by the rule of this module.
+/// Appends `text` to `out`, escaped by the rule of this module. The runs of
+/// bytes that stay as they are are copied whole: most text has none to
+/// escape.
 pub(crate) fn escape_markup_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let with = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\t' | b'\n' | b'\r' => continue,
+            0..=0x1f => "\u{fffd}",
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+            0xef if matches!(bytes.get(at + 1..at + 3), Some([0xbf, 0xbe | 0xbf])) => "\u{fffd}",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(with);
+        copied = at + if byte == 0xef { 3 } else { 1 };
     }
+    out.push_str(&text[copied..]);
 }
 
 /// `text` escaped by the rule of this module.
@@ -37,6 +47,7 @@ pub(crate) fn escape_markup(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn every_ascii_character_is_itself_or_its_reference() {
@@ -70,5 +81,16 @@ mod tests {
             escape_markup("\u{fffe}Ленин\u{ffff}’"),
             "\u{fffd}Ленин\u{fffd}’"
         );
+    }
+
+    proptest! {
+        #[test]
+        fn each_character_is_escaped_alone(
+            text in "[a&<>\"'\t\n\r\x00\x1f\x7fé\u{fffd}\u{fffe}\u{ffff}\u{effe}😀]{0,20}",
+        ) {
+            let one_at_a_time: String =
+                text.chars().map(|c| escape_markup(c.encode_utf8(&mut [0; 4]))).collect();
+            prop_assert_eq!(escape_markup(&text), one_at_a_time);
+        }
     }
 }

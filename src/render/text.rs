@@ -10,6 +10,7 @@ use std::ops::Range;
 use std::slice;
 use std::sync::LazyLock;
 
+use memchr::{memchr, memchr3};
 use regex::Regex;
 
 use crate::glossary::GlossaryEntry;
@@ -23,30 +24,48 @@ pub(crate) fn one_line(text: &str) -> String {
 }
 
 /// Appends [`one_line`] of `text` to `out`: its words (as
-/// `split_whitespace` finds them) joined by a space, read a byte at a time
-/// where the text is ASCII.
+/// `split_whitespace` finds them) joined by a space. A run of words
+/// already apart by one space (most of a sentence) is copied whole; the
+/// text is read a byte at a time where it is ASCII.
 fn push_one_line(out: &mut String, text: &str) {
-    let mut word_start = None;
-    let mut words = 0;
+    let bytes = text.as_bytes();
+    let mut first = true;
     let mut at = 0;
-    let mut push_word = |out: &mut String, word: &str| {
-        if words > 0 {
+    loop {
+        // The white space before the next run.
+        loop {
+            if at == bytes.len() {
+                return;
+            }
+            let (space, width) = space_at(text, at);
+            if !space {
+                break;
+            }
+            at += width;
+        }
+        let start = at;
+        loop {
+            // A word.
+            while at < bytes.len() {
+                let (space, width) = space_at(text, at);
+                if space {
+                    break;
+                }
+                at += width;
+            }
+            // One space and another word go on the run.
+            let another =
+                bytes.get(at) == Some(&b' ') && at + 1 < bytes.len() && !space_at(text, at + 1).0;
+            if !another {
+                break;
+            }
+            at += 1;
+        }
+        if !first {
             out.push(' ');
         }
-        out.push_str(word);
-        words += 1;
-    };
-    while at < text.len() {
-        let (space, width) = space_at(text, at);
-        if !space {
-            word_start.get_or_insert(at);
-        } else if let Some(start) = word_start.take() {
-            push_word(out, &text[start..at]);
-        }
-        at += width;
-    }
-    if let Some(start) = word_start {
-        push_word(out, &text[start..]);
+        out.push_str(&text[start..at]);
+        first = false;
     }
 }
 
@@ -186,10 +205,8 @@ pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Vec<String> {
     }
     // Twice: the second pass finds marks the first one's matches touched
     // (`**_both_**`).
-    if stripped
-        .bytes()
-        .any(|b| matches!(b, b'*' | b'_' | b'~' | b'`'))
-    {
+    let emphasis = stripped.as_bytes();
+    if memchr3(b'*', b'_', b'~', emphasis).is_some() || memchr(b'`', emphasis).is_some() {
         for _ in 0..2 {
             stripped = replaced(stripped, &EMPHASIS_OPEN, 0, "$1$2");
             stripped = replaced(stripped, &EMPHASIS_CLOSE, 0, "$1$2");
