@@ -117,7 +117,11 @@ pub(crate) fn passage_in<'t>(
 ) -> Option<([usize; 2], &'t str)> {
     let holds = start <= span.start && span.end <= end;
     let context = text.get(start..end)?;
-    let exact = text.get(span.start..span.end) == Some(span.text.as_ref());
+    // The annotator's spans borrow their text from the document: the same
+    // bytes, not compared.
+    let exact = text
+        .get(span.start..span.end)
+        .is_some_and(|at| std::ptr::eq(at, span.text.as_ref()) || at == span.text.as_ref());
     (holds && exact).then_some(([start, end], context))
 }
 

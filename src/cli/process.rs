@@ -155,17 +155,26 @@ fn input_name(run: &Run, index: usize) -> String {
 /// The most documents a worker folds into one part in [`fold`].
 const FOLD_DOCUMENTS: usize = 64;
 
-/// How many of the `left` documents (0 if not known) the next run of
-/// [`fold`] takes, with `threads` workers: the most on one thread, and
-/// otherwise half a thread's share of what is left, so that the runs
-/// shrink towards the end and the threads finish together (guided
-/// scheduling), with few parts to add up.
-fn run_length(left: usize, threads: usize) -> usize {
-    if threads <= 1 || left == 0 {
-        FOLD_DOCUMENTS
-    } else {
-        (left / (2 * threads)).clamp(1, FOLD_DOCUMENTS)
+/// How many documents the next run of [`fold`] takes, `taken` having been
+/// taken and `left` left (0 if not known), with `threads` workers: the
+/// most on one thread. With more, the runs grow from one document to a
+/// thread's share of those taken so far, then shrink to half a thread's
+/// share of what is left. Short runs at the start: until the first
+/// documents are added up, no worker knows which entries are listed in
+/// full, and each part quotes every occurrence it finds, up to the most
+/// listed, which a long part would do for every entry. Short runs at the
+/// end: the threads finish together (guided scheduling).
+fn run_length(taken: usize, left: usize, threads: usize) -> usize {
+    if threads <= 1 {
+        return FOLD_DOCUMENTS;
     }
+    let growing = taken / threads;
+    let shrinking = if left == 0 {
+        usize::MAX
+    } else {
+        left / (2 * threads)
+    };
+    growing.min(shrinking).clamp(1, FOLD_DOCUMENTS)
 }
 
 /// What a worker made of a run of consecutive inputs for [`fold`].
@@ -201,7 +210,7 @@ pub fn fold<P: Send>(
     let mut taken = 0;
     let runs = std::iter::from_fn(|| {
         jobs.peek()?;
-        let length = run_length(count.saturating_sub(taken), threads);
+        let length = run_length(taken, count.saturating_sub(taken), threads);
         taken += length;
         Some(jobs.by_ref().take(length).collect::<Vec<_>>())
     });
@@ -249,5 +258,49 @@ pub fn fold<P: Send>(
         Ok(()) => Ok(()),
         Err(Stopped::Sink(err)) => Err(err),
         Err(err) => Err(anyhow::anyhow!("{err}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lengths of the runs [`fold`] cuts `count` documents into.
+    fn runs(count: usize, threads: usize) -> Vec<usize> {
+        let mut lengths = Vec::new();
+        let mut taken = 0;
+        while taken < count {
+            let length = run_length(taken, count - taken, threads).min(count - taken);
+            lengths.push(length);
+            taken += length;
+        }
+        lengths
+    }
+
+    #[test]
+    fn one_thread_folds_the_longest_runs() {
+        assert_eq!(runs(150, 1), [64, 64, 22]);
+    }
+
+    #[test]
+    fn with_more_threads_runs_grow_then_shrink() {
+        for (count, threads) in [(237, 2), (1000, 2), (40, 4), (3, 2)] {
+            let lengths = runs(count, threads);
+            let longest = lengths
+                .iter()
+                .position(|&l| l == *lengths.iter().max().unwrap());
+            let longest = longest.unwrap();
+            assert_eq!(lengths[0], 1, "{lengths:?}");
+            assert!(lengths[..=longest].is_sorted(), "{lengths:?}");
+            assert!(
+                lengths[longest..].is_sorted_by(|a, b| a >= b),
+                "{lengths:?}"
+            );
+            assert!(lengths.iter().all(|&l| l <= FOLD_DOCUMENTS), "{lengths:?}");
+            // Many runs, so that the threads share the work, but far
+            // fewer than the documents.
+            assert!(lengths.len() >= (4 * threads).min(count), "{lengths:?}");
+            assert!(count < 100 || lengths.len() < count / 4, "{lengths:?}");
+        }
     }
 }

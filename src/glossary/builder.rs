@@ -65,12 +65,33 @@ pub(super) struct Share {
 
 /// A share being folded: the share and where it is in
 /// [`GlossaryPart::shares`], the last document that named the entry (by
-/// its number in the part), and whether that document quotes it.
-#[derive(Clone, Copy, Debug)]
+/// its number in the part), whether that document quotes it, and the
+/// [`fingerprint`] of each of the share's aliases.
+#[derive(Clone, Debug)]
 struct Slot {
     at: usize,
     last_doc: usize,
     quotes: bool,
+    fingerprints: Vec<u64>,
+}
+
+/// A hash of an alias, to tell most aliases apart without reading their
+/// text: an entry of dense notes is written in a dozen ways, often of one
+/// length (`NEP`, `Nep`, `nep`), and comparing each span's text with every
+/// alias seen was a tenth of the run. A match is confirmed by the text.
+fn fingerprint(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut words = text.as_bytes().chunks_exact(8);
+    let hash = words.by_ref().fold(text.len() as u64, |hash, word| {
+        mix(
+            hash,
+            u64::from_le_bytes(word.try_into().expect("eight bytes")),
+        )
+    });
+    let mut last = [0; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    mix(hash, u64::from_le_bytes(last))
 }
 
 /// The part of a glossary that some consecutive documents make: the
@@ -119,6 +140,7 @@ impl GlossaryPart {
                     at: self.shares.len() - 1,
                     last_doc: 0,
                     quotes: false,
+                    fingerprints: Vec::new(),
                 }
             });
             let share = &mut self.shares[slot.at].1;
@@ -128,8 +150,16 @@ impl GlossaryPart {
                 share.doc_count += 1;
             }
             share.count += 1;
-            if !share.aliases_seen.iter().any(|seen| *seen == span.text) {
+            let print = fingerprint(&span.text);
+            let seen = |(n, _): (usize, &u64)| share.aliases_seen[n] == span.text;
+            let mut same = slot
+                .fingerprints
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| **p == print);
+            if !same.any(seen) {
                 share.aliases_seen.push(span.text.to_string());
+                slot.fingerprints.push(print);
             }
             if slot.quotes {
                 share.occurrences.push(Occurrence {
