@@ -90,7 +90,8 @@ const HEAD_BEFORE: [&str; 5] = ["of", "for", "in", "on", "to"];
 fn head_at(words: &[&str]) -> Option<usize> {
     words
         .iter()
-        .position(|w| HEAD_BEFORE.contains(&w.to_lowercase().as_str()))
+        // No letter but an ASCII one lower-cases to one of these words'.
+        .position(|w| HEAD_BEFORE.iter().any(|h| h.eq_ignore_ascii_case(w)))
         .filter(|&at| at > 0)
         .map(|at| at - 1)
 }
@@ -156,20 +157,19 @@ pub fn plurals(form: &str) -> Vec<String> {
         return Vec::new();
     }
     // The last two characters, in lower case, decide.
-    let mut tail: Vec<char> = form.chars().rev().take(2).collect();
-    tail.reverse();
-    let tail = String::from_iter(tail).to_lowercase();
-    let mut out = vec![format!("{form}s")];
+    let tail_start = form.char_indices().nth_back(1).map_or(0, |(at, _)| at);
+    let tail = form[tail_start..].to_lowercase();
+    let mut out = vec![[form, "s"].concat()];
     if ["s", "x", "z", "ch", "sh"]
         .iter()
         .any(|end| tail.ends_with(end))
     {
-        out.push(format!("{form}es"));
+        out.push([form, "es"].concat());
     }
     let mut letters = tail.chars().rev();
     let (last, before_last) = (letters.next(), letters.next().unwrap_or('a'));
     if last == Some('y') && !"aeiou".contains(before_last) {
-        out.push(format!("{}ies", &form[..form.len() - 1]));
+        out.push([&form[..form.len() - 1], "ies"].concat());
     }
     out
 }
@@ -229,25 +229,28 @@ fn other_numbers(form: &str, kind: Kind) -> Vec<String> {
 
 /// The form with every word that has another spelling respelt (see the
 /// module documentation), if any has.
+///
+/// Every form of every entry is asked at each run's start, and nearly
+/// none has another spelling: the words are tried first, and the form is
+/// copied only when one of them changes.
 fn respelt(form: &str) -> impl Iterator<Item = String> {
-    let mut changed = false;
-    let words: Vec<String> = form
-        .split(' ')
-        .map(|word| {
-            let parts: Vec<String> = word
-                .split('-')
-                .map(|part| match respell(part) {
-                    Some(other) => {
-                        changed = true;
-                        other
-                    }
-                    None => part.to_string(),
-                })
-                .collect();
-            parts.join("-")
+    let parts = || form.split(' ').flat_map(|word| word.split('-'));
+    let changed = parts().any(|part| respell(part).is_some());
+    changed
+        .then(|| {
+            let mut out = String::with_capacity(form.len() + 4);
+            let mut rest = form;
+            for part in parts() {
+                out.push_str(&respell(part).unwrap_or_else(|| part.to_string()));
+                rest = &rest[part.len()..];
+                if let Some(separator) = rest.chars().next() {
+                    out.push(separator);
+                    rest = &rest[separator.len_utf8()..];
+                }
+            }
+            out
         })
-        .collect();
-    changed.then(|| words.join(" ")).into_iter()
+        .into_iter()
 }
 
 /// One spelling change at the end of a word: the ending in lower case,
@@ -324,28 +327,24 @@ fn respell(word: &str) -> Option<String> {
     if !word.chars().all(char::is_alphabetic) || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
     // The stem must have 3 letters at least: `rise`, `four` and `tor`
     // have no other spelling.
-    let change = ENDINGS
-        .iter()
-        .chain(&TER)
-        .find(|c| lower.ends_with(c.from) && lower.len() >= c.from.len() + 3);
+    let change = ENDINGS.iter().chain(&TER).find(|c| {
+        word.len() >= c.from.len() + 3
+            && word.as_bytes()[word.len() - c.from.len()..].eq_ignore_ascii_case(c.from.as_bytes())
+    });
     let ending = change.and_then(|change| {
         let stem = &word[..word.len() - change.from.len()];
         let other = stem.to_string() + change.to;
         keep_spelling(word, &other, change.rule).then_some(other)
     });
-    let base = ending.clone().unwrap_or_else(|| word.to_string());
+    let base = ending.as_deref().unwrap_or(word);
     // `ae` inside a word (not at its start or end): `Praetorian`, `mediaeval`.
-    let inside = base
-        .to_ascii_lowercase()
-        .match_indices("ae")
-        .map(|(at, _)| at)
-        .find(|&at| at > 0 && at + 2 < base.len());
+    let inside = (1..base.len().saturating_sub(2))
+        .find(|&at| base.as_bytes()[at..at + 2].eq_ignore_ascii_case(b"ae"));
     let diphthong = inside.and_then(|at| {
         let other = base[..at].to_string() + &base[at + 1..];
-        keep_spelling(&base, &other, Rule::Diphthong).then_some(other)
+        keep_spelling(base, &other, Rule::Diphthong).then_some(other)
     });
     diphthong.or(ending)
 }
@@ -374,9 +373,9 @@ fn compounds(form: &str, kind: Kind) -> Vec<String> {
     let mut out = Vec::new();
     for at in 1..pieces.len() {
         let (first, second) = (pieces[at - 1].0, pieces[at].0);
-        let closed = format!("{first}{second}");
-        let prefix = PREFIXES.contains(&first.to_lowercase().as_str());
-        if prefix || is_english_word(&closed) {
+        // The prefixes are ASCII: no other letter lower-cases to theirs.
+        let prefix = PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(first));
+        if prefix || is_english_word(&[first, second].concat()) {
             let mut text = String::new();
             for (i, (word, separator)) in pieces.iter().enumerate() {
                 text.push_str(word);
