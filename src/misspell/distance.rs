@@ -2,6 +2,9 @@
 //! (Damerau-Levenshtein without editing a stretch twice), worked out only
 //! as far as the bound the candidate's length allows.
 
+/// The longest row [`osa_within`] keeps on the stack.
+const STACK_ROW: usize = 64;
+
 /// The optimal string alignment distance between `a` and `b` (as
 /// `strsim::osa_distance` counts it), if it is at most `max`. Only the
 /// diagonal band of cells within `max` of each other is worked out (a
@@ -13,10 +16,22 @@ pub(super) fn osa_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
         return None;
     }
     let over = max + 1;
-    // Rows i - 2, i - 1 and i of the table, each over j = 0..=b.len().
-    let mut two_up = vec![over; b.len() + 1];
-    let mut up: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
-    let mut current = vec![over; b.len() + 1];
+    // Rows i - 2, i - 1 and i of the table, each over j = 0..=b.len(): on
+    // the stack for a form of under `STACK_ROW` characters (every form but
+    // a few), as the search asks thousands of times a document.
+    let mut stack = [[over; STACK_ROW]; 3];
+    let mut heap: Vec<usize>;
+    let [mut two_up, mut up, mut current] = if b.len() < STACK_ROW {
+        stack.each_mut().map(|row| &mut row[..=b.len()])
+    } else {
+        heap = vec![over; 3 * (b.len() + 1)];
+        let (first, rest) = heap.split_at_mut(b.len() + 1);
+        let (second, third) = rest.split_at_mut(b.len() + 1);
+        [first, second, third]
+    };
+    for (j, cell) in up.iter_mut().enumerate() {
+        *cell = j.min(over);
+    }
     for i in 1..=a.len() {
         current.fill(over);
         current[0] = i.min(over);
@@ -50,6 +65,19 @@ mod tests {
         fn the_banded_distance_is_the_full_one(
             a in "[abcé]{0,12}",
             b in "[abcé]{0,12}",
+            max in 0..4_usize,
+        ) {
+            let full = strsim::osa_distance(&a, &b);
+            let chars = |s: &str| s.chars().collect::<Vec<char>>();
+            let banded = osa_within(&chars(&a), &chars(&b), max);
+            proptest::prop_assert_eq!(banded, (full <= max).then_some(full));
+        }
+
+        /// Rows too long for the stack (a form of 64 characters or more).
+        #[test]
+        fn long_forms_have_the_full_distance_too(
+            a in "[ab]{60,68}",
+            b in "[ab]{60,68}",
             max in 0..4_usize,
         ) {
             let full = strsim::osa_distance(&a, &b);
