@@ -98,7 +98,14 @@ fn token_around(text: &str, at: usize) -> (Range<usize>, usize) {
 }
 
 /// Is the token `token` a link (see the module documentation)?
+///
+/// Every kind of link holds a `/`, an `@` or a `.`, which the token may
+/// have lost with the punctuation after it: the word before a sentence's
+/// period, nearly every token looked at, is passed over at once.
 fn is_link(token: &str) -> bool {
+    if memchr::memchr3(b'/', b'@', b'.', token.as_bytes()).is_none() {
+        return false;
+    }
     has_scheme(token)
         || starts_with_ignore_case(token, "www.")
         || is_email(token)
