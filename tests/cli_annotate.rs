@@ -581,6 +581,33 @@ fn a_body_is_called_by_its_members() {
     assert_entries_with_cards(&cards, "The Tories dined.\n", &[]);
 }
 
+/// A card's bracketed qualifier is not written in texts (matching rule
+/// 10): the name matches without it, capitalised when it has a capital,
+/// and a span never takes in a qualifier the text writes.
+#[test]
+fn a_name_matches_without_its_qualifier() {
+    let cards = "Mercury (planet)\tThe smallest planet, nearest the Sun.\n\
+                 Darkness at Noon (1940)\tKoestler's novel of the show trials.\n\
+                 wrecker (saboteur)\tA saboteur of Soviet industry, in the trials' charges.\n\
+                 John Smith (explorer)\tEnglish explorer (1580–1631) of Virginia.\n";
+    let text = "Mercury is hot, unlike mercury. Koestler's _Darkness at Noon_ (1940) \
+                named wreckers. John Smith sailed and Smith came back.\n";
+    assert_entries_with_cards(
+        cards,
+        text,
+        &[
+            ("Mercury", "mercury-planet"),
+            ("Darkness at Noon", "darkness-at-noon-1940"),
+            ("wreckers", "wrecker-saboteur"),
+            ("John Smith", "john-smith-explorer"),
+            ("Smith", "john-smith-explorer"),
+        ],
+    );
+    // Two cards with one bare name leave it to neither.
+    let cards = format!("{cards}Mercury (god)\tThe Roman messenger god.\n");
+    assert_entries_with_cards(&cards, "Mercury rose.\n", &[]);
+}
+
 /// A name written without its accents, or with them where the card has
 /// none, is the card's (matching rule 3), and the span keeps the letters
 /// as written: a decomposed accent at the end of a word stays in it.

@@ -20,6 +20,7 @@
 //! Ribbentrop`, both with and without it), and those between are middle
 //! names or initials.
 
+use crate::lexicon::inflect::unqualified;
 use crate::text::{is_english_word, ordinal};
 
 /// What a derived form is, which decides how the document's mentions
@@ -146,6 +147,17 @@ const PARTICLES: &[&str] = &[
 #[allow(clippy::missing_panics_doc)]
 pub fn derived_names(form: &str) -> Vec<DerivedName> {
     let mut out: Vec<DerivedName> = Vec::new();
+    // `John Smith (explorer)`: the name is `John Smith`, in full.
+    let form = match unqualified(form) {
+        Some(bare) => {
+            out.push(DerivedName {
+                text: bare.to_string(),
+                class: NameClass::Full,
+            });
+            bare
+        }
+        None => form,
+    };
     let mut add = |text: String, class: NameClass| {
         if text != form && !text.is_empty() && !out.iter().any(|d| d.text == text) {
             out.push(DerivedName { text, class });

@@ -109,7 +109,8 @@ enum VariantCase {
 }
 
 /// The patterns of matching rules 10, 13 and 14 (`lexicon::inflect`),
-/// with their claims: every listed form's variants (any case), the words
+/// with their claims: every listed form's variants (any case; a qualified
+/// name's bare form with a capital, capitalised), the words
 /// its name is called by after `the` (`CaseRule::Head`) and what its
 /// members are called (`CaseRule::Capitalised`), normalized, except those
 /// that are already a pattern (a listed form or rule-4 plural of any
@@ -131,6 +132,7 @@ fn variant_patterns(lexicon: &Lexicon, taken: &HashMap<String, usize>) -> Vec<(S
             let mut folded: Vec<(String, VariantCase)> = variants
                 .chain(heads)
                 .chain(members)
+                .chain(capitalised_unqualified(entry))
                 .map(|(v, case)| (normalize_form(&v, true), case))
                 .collect();
             // A variant in any case before the same word capitalised or
@@ -168,14 +170,29 @@ fn variant_patterns(lexicon: &Lexicon, taken: &HashMap<String, usize>) -> Vec<(S
         .collect()
 }
 
+/// The forms of `entry` without their qualifier (`Mercury` of `Mercury
+/// (planet)`: `inflect::unqualified`) that have a capital, matched only
+/// capitalised; one in lower case is a variant in any case, with variants
+/// of its own (`inflect::entry_variants`).
+fn capitalised_unqualified(entry: &Entry) -> impl Iterator<Item = (String, VariantCase)> + '_ {
+    let forms = entry.surface_forms().filter(|form| !form.exact_case);
+    let bare = forms.filter_map(|form| inflect::unqualified(form.text));
+    let named =
+        bare.filter(|bare| entry.kind != Kind::Person && bare.chars().any(char::is_uppercase));
+    named.map(|bare| (bare.to_string(), VariantCase::Capitalised))
+}
+
 /// The patterns of one entry, each with the entry's claim on it and
 /// whether it is one of the entry's own forms (not a generated plural).
 fn entry_patterns(
     entry_index: usize,
     entry: &Entry,
 ) -> impl Iterator<Item = (String, Claim, bool)> + '_ {
+    // A form with a qualifier is matched without it, as a variant.
+    let matched = |form: &SurfaceForm| form.exact_case || inflect::unqualified(form.text).is_none();
     entry
         .surface_forms()
+        .filter(matched)
         .flat_map(move |form| {
             let case = case_rule(form.text, form.exact_case);
             let folded = normalize_form(form.text, true);

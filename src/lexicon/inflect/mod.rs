@@ -68,7 +68,7 @@ mod shortened;
 use super::{Entry, Kind};
 use crate::text::is_english_word;
 use shortened::shortened;
-pub use shortened::{heads, members};
+pub use shortened::{heads, members, unqualified};
 
 /// Prefixes after which a word may be written closed, with a hyphen or
 /// with a space (`antisemitism`, `anti-Semitism`).
@@ -113,7 +113,22 @@ pub fn entry_variants(entry: &Entry) -> impl Iterator<Item = String> + '_ {
 
 /// [`variants`], with the other number only if `number`.
 fn derive(form: &str, kind: Kind, number: bool) -> Vec<String> {
-    if kind == Kind::Person || is_acronym(form) {
+    // A person's other forms are derived names (`lexicon::names`).
+    if kind == Kind::Person {
+        return Vec::new();
+    }
+    // A qualified name's bare form with a capital is a name, matched
+    // capitalised (`patterns::variant_patterns`), and derives nothing that
+    // would match in lower case (`mercury` is a metal).
+    if let Some(bare) = unqualified(form) {
+        if bare.chars().any(char::is_uppercase) {
+            return Vec::new();
+        }
+        let mut out = derive(bare, kind, number);
+        out.insert(0, bare.to_string());
+        return out;
+    }
+    if is_acronym(form) {
         return Vec::new();
     }
     let mut spelt = vec![form.to_string()];

@@ -200,6 +200,29 @@ pub fn members(form: &str, kind: Kind) -> Vec<String> {
     }
 }
 
+/// A name without the bracketed qualifier a glossary adds to tell it
+/// from another or to date it (`Mercury` from `Mercury (planet)`,
+/// `Darkness at Noon` from `Darkness at Noon (1940)`), which texts leave
+/// out: the form before a last ` (…)` that ends it, if that is not empty
+/// and holds no bracket. The matcher takes the name without its qualifier
+/// in place of the name (matching rule 10).
+///
+/// ```
+/// use glossator::lexicon::inflect::unqualified;
+///
+/// assert_eq!(unqualified("Mercury (planet)"), Some("Mercury"));
+/// assert_eq!(unqualified("Chinese Revolution (1925-27)"), Some("Chinese Revolution"));
+/// assert_eq!(unqualified("Mercury"), None);
+/// assert_eq!(unqualified("(planet)"), None);
+/// assert_eq!(unqualified("Henry (VIII) (king)"), None);
+/// ```
+pub fn unqualified(form: &str) -> Option<&str> {
+    let (bare, qualifier) = form.strip_suffix(')')?.rsplit_once(" (")?;
+    let bare = bare.trim_end();
+    let plain = |text: &str| !text.contains(['(', ')']);
+    (!bare.is_empty() && plain(bare) && plain(qualifier)).then_some(bare)
+}
+
 /// The numbered name of an event or term named `X of [the] N Y`, where N
 /// is a number in words or figures and Y capitalised words (`Six
 /// Articles` from `Act of the Six Articles`, `18 Brumaire` from `Coup of
