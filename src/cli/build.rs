@@ -1,6 +1,7 @@
 //! `glossator build`: the main job. One pass over the inputs writes every
 //! output into one folder, then prints what it wrote.
 
+use std::cell::LazyCell;
 use std::path::Path;
 
 use glossator::annotate::{Annotation, SpanKind};
@@ -9,7 +10,7 @@ use glossator::input::Document;
 use glossator::lexicon::{Kind, Lexicon};
 use glossator::render::anki::Sentences;
 use glossator::render::json::{annotation_line, write_annotation};
-use glossator::render::{html, markdown};
+use glossator::render::{html, markdown, Quotes};
 use glossator::timeline::TimelineBuilder;
 
 use crate::args::{BuildArgs, GlossaryFormat};
@@ -154,6 +155,9 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     let anki = args.anki.options();
     // The deck and the worksheet rank the same sentences: once.
     let sentences = Sentences::of(&glossary);
+    // The HTML and the Markdown glossary quote the same passages: once,
+    // after the JSON is written and dropped.
+    let quotes = LazyCell::new(|| Quotes::of(&glossary));
     for (format, file) in [
         (GlossaryFormat::Json, "glossary.json"),
         (GlossaryFormat::Md, "glossary.md"),
@@ -162,9 +166,20 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         (GlossaryFormat::Compact, "glossary-compact.html"),
         (GlossaryFormat::Anki, "anki.txt"),
     ] {
-        let bytes = crate::glossary::render(&sentences, &run.cards, format, &anki);
+        let bytes = match format {
+            GlossaryFormat::Md => markdown::quoted_glossary(&quotes).into_bytes(),
+            GlossaryFormat::Html => {
+                // The largest page: written as it is made.
+                output.write_with(&out.join(file), reporter, |to| {
+                    html::write_glossary(&quotes, to)
+                })?;
+                continue;
+            }
+            _ => crate::glossary::render(&sentences, &run.cards, format, &anki),
+        };
         output.write(&out.join(file), &bytes, reporter)?;
     }
+    drop(quotes);
     // The timeline's events and rows are read as they are written, from
     // disk past the budget: the rows are made once, for three pages.
     output.write_with(&out.join("timeline.json"), reporter, |to| {

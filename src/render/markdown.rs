@@ -11,18 +11,21 @@ use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::escape_markup;
-use crate::render::text::{initials, one_line, quote_around, section_id, spellings};
+use crate::render::text::{initials, one_line, section_id, spellings, Quote, Quotes};
 use crate::text::counted;
 use crate::timeline::{Event, Row, Section, Timeline, TimelineRows};
-
-/// Characters in a quote shown under "where it appears".
-const QUOTE_WIDTH: usize = 110;
 
 /// The glossary: links to its sections, then a heading per kind with
 /// links to its letters, entries in sort order (people by surname), each
 /// with its definitions (the notes' first, with their file and line, then
 /// the lexicon's), spellings seen, links and where it appears.
 pub fn glossary(glossary: &Glossary) -> String {
+    quoted_glossary(&Quotes::as_written(glossary))
+}
+
+/// [`glossary`] with the quotes of `quotes`.
+pub fn quoted_glossary(quotes: &Quotes) -> String {
+    let glossary = quotes.glossary();
     let mut out = String::from("# Glossary\n\n");
     let _ = writeln!(
         out,
@@ -55,7 +58,7 @@ pub fn glossary(glossary: &Glossary) -> String {
             if let Some((letter, _)) = letters.iter().find(|(_, first)| *first == n) {
                 let _ = write!(out, "<a id=\"{}\"></a>", section_id(kind, Some(*letter)));
             }
-            entry_section(&mut out, entry, &by_id);
+            entry_section(&mut out, entry, &by_id, quotes);
         }
     }
     out
@@ -73,7 +76,12 @@ pub(crate) fn kind_heading(kind: Kind) -> &'static str {
 }
 
 /// One entry; `by_id` finds the entries it links to.
-fn entry_section(out: &mut String, entry: &GlossaryEntry, by_id: &HashMap<&str, &GlossaryEntry>) {
+fn entry_section(
+    out: &mut String,
+    entry: &GlossaryEntry,
+    by_id: &HashMap<&str, &GlossaryEntry>,
+    quotes: &Quotes,
+) {
     let _ = writeln!(
         out,
         "<a id=\"{}\"></a>\n### {}\n",
@@ -118,20 +126,15 @@ fn entry_section(out: &mut String, entry: &GlossaryEntry, by_id: &HashMap<&str, 
         return;
     }
     let _ = writeln!(out, "Where it appears:\n");
-    for occurrence in &entry.occurrences {
-        let (before, mid, after) = quote_around(
-            &occurrence.context,
-            occurrence.sentence[0],
-            occurrence.start..occurrence.end,
-            QUOTE_WIDTH,
-        );
+    for (occurrence, quote) in entry.occurrences.iter().zip(quotes.of_entry(entry).iter()) {
+        let (before, mid, after) = quote.parts();
         let _ = writeln!(
             out,
             "- {}: “{}**{}**{}”",
             escape(&occurrence.doc),
-            escape(&before),
-            escape(&mid),
-            escape(&after)
+            escape(before),
+            escape(mid),
+            escape(after)
         );
     }
     if entry.count > entry.occurrences.len() {
@@ -246,17 +249,17 @@ fn timeline_row(out: &mut String, timeline: &TimelineRows, row: &Row) {
         let _ = write!(head, " (with {})", others.join(", "));
     }
     let passage = |event: &Event| {
-        let (before, mid, after) = quote_around(
+        let quote = Quote::of(
             &event.context,
             event.sentence[0],
             event.span[0]..event.span[1],
-            QUOTE_WIDTH,
         );
+        let (before, mid, after) = quote.parts();
         format!(
             "“{}**{}**{}” ({})",
-            escape(&before),
-            escape(&mid),
-            escape(&after),
+            escape(before),
+            escape(mid),
+            escape(after),
             escape(&event.doc)
         )
     };

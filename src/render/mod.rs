@@ -21,3 +21,4 @@ pub mod web_annotation;
 
 pub(crate) use escape::{escape_markup, escape_markup_into};
 pub use file::{remove_temporary_files, write_file, Failed, Files};
+pub use text::Quotes;

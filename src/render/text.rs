@@ -6,6 +6,7 @@
 //! sentence and to character boundaries.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::slice;
 use std::sync::LazyLock;
@@ -13,7 +14,7 @@ use std::sync::LazyLock;
 use memchr::{memchr, memchr3};
 use regex::Regex;
 
-use crate::glossary::GlossaryEntry;
+use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
 use crate::lexicon::Kind;
 
 /// Collapses every run of white space (line breaks included) to one space.
@@ -120,6 +121,110 @@ pub(crate) fn quote_around(
         after.clone()
     };
     (before, mid, after)
+}
+
+/// Characters in a passage quoted on the glossary and timeline pages.
+const QUOTE_WIDTH: usize = 110;
+
+/// A passage quoted around a span on the glossary and timeline pages:
+/// [`quote_around`]'s three parts at [`QUOTE_WIDTH`], in one string.
+#[derive(Clone)]
+pub(crate) struct Quote {
+    text: String,
+    /// Where the middle part starts and ends in `text`.
+    mid: [usize; 2],
+}
+
+impl Quote {
+    /// The passage of the sentence `context` (starting at byte
+    /// `context_start` of the document) around its byte range `span`.
+    pub(crate) fn of(context: &str, context_start: usize, span: Range<usize>) -> Quote {
+        let (before, mid, after) = quote_around(context, context_start, span, QUOTE_WIDTH);
+        let mut text = String::with_capacity(before.len() + mid.len() + after.len());
+        text.push_str(&before);
+        let start = text.len();
+        text.push_str(&mid);
+        let end = text.len();
+        text.push_str(&after);
+        Quote {
+            text,
+            mid: [start, end],
+        }
+    }
+
+    /// The passage of an occurrence of a glossary.
+    fn of_occurrence(occurrence: &Occurrence) -> Quote {
+        Quote::of(
+            &occurrence.context,
+            occurrence.sentence[0],
+            occurrence.start..occurrence.end,
+        )
+    }
+
+    /// The text before the span, the span, the text after it.
+    pub(crate) fn parts(&self) -> (&str, &str, &str) {
+        let [start, end] = self.mid;
+        (
+            &self.text[..start],
+            &self.text[start..end],
+            &self.text[end..],
+        )
+    }
+}
+
+/// A glossary and the quotes of the occurrences it lists, for its pages:
+/// made once for the HTML and the Markdown glossary of a build
+/// ([`Quotes::of`]), or as each entry is written ([`Quotes::as_written`]),
+/// which holds none.
+pub struct Quotes<'g> {
+    glossary: &'g Glossary,
+    /// The index in `made` of each entry's first quote, by the entry's id.
+    first: HashMap<&'g str, usize>,
+    /// The quotes of every entry's occurrences, in order.
+    made: Vec<Quote>,
+}
+
+impl<'g> Quotes<'g> {
+    /// Every quote of `glossary`, made now.
+    pub fn of(glossary: &'g Glossary) -> Quotes<'g> {
+        let mut first = HashMap::with_capacity(glossary.entries().len());
+        let mut made = Vec::new();
+        for entry in glossary.entries() {
+            first.insert(entry.id.as_str(), made.len());
+            made.extend(entry.occurrences.iter().map(Quote::of_occurrence));
+        }
+        Quotes {
+            glossary,
+            first,
+            made,
+        }
+    }
+
+    /// No quote made yet: each is made when its entry is written.
+    pub fn as_written(glossary: &'g Glossary) -> Quotes<'g> {
+        Quotes {
+            glossary,
+            first: HashMap::new(),
+            made: Vec::new(),
+        }
+    }
+
+    /// The glossary.
+    pub fn glossary(&self) -> &'g Glossary {
+        self.glossary
+    }
+
+    /// The quotes of `entry`'s occurrences, in order: made before, or now.
+    pub(crate) fn of_entry(&self, entry: &GlossaryEntry) -> Cow<'_, [Quote]> {
+        let made = self
+            .first
+            .get(entry.id.as_str())
+            .and_then(|&first| self.made.get(first..first + entry.occurrences.len()));
+        match made {
+            Some(quotes) => Cow::Borrowed(quotes),
+            None => Cow::Owned(entry.occurrences.iter().map(Quote::of_occurrence).collect()),
+        }
+    }
 }
 
 /// The document's byte range `span`, relative to `context` (which starts at

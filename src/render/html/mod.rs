@@ -26,5 +26,5 @@ mod worksheet;
 mod writer;
 
 pub use handout::handout;
-pub use pages::{compact_glossary, glossary, index, timeline, write_timeline};
+pub use pages::{compact_glossary, glossary, index, timeline, write_glossary, write_timeline};
 pub use worksheet::{worksheet, Exercise, WorksheetOptions};

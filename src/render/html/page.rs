@@ -13,10 +13,7 @@ use crate::annotate::SpanKind;
 use crate::dates::Day;
 use crate::render::html::style::CSS;
 use crate::render::html::writer::Html;
-use crate::render::text::quote_around;
-
-/// Characters in a quoted passage on the glossary and timeline pages.
-const QUOTE_WIDTH: usize = 110;
+use crate::render::text::Quote;
 
 /// Scripts, plugins, frames and every network fetch are refused; only the
 /// inline stylesheet applies. A second line of defence behind escaping.
@@ -187,14 +184,13 @@ pub fn days(h: &mut Html, first: Day, last: Day) {
     }
 }
 
-/// A passage quoted around the byte range `span` of the document, whose
-/// sentence `context` starts at byte `context_start`, the span marked:
-/// `“…before <mark>span</mark> after…”`.
-pub fn quote(h: &mut Html, context: &str, context_start: usize, span: std::ops::Range<usize>) {
-    let (before, mid, after) = quote_around(context, context_start, span, QUOTE_WIDTH);
+/// A passage quoted, the span marked: `“…before <mark>span</mark>
+/// after…”`.
+pub fn quote(h: &mut Html, quote: &Quote) {
+    let (before, mid, after) = quote.parts();
     h.raw("“")
-        .text(&before)
-        .element("mark", &[], &mid)
-        .text(&after)
+        .text(before)
+        .element("mark", &[], mid)
+        .text(after)
         .raw("”");
 }

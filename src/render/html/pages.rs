@@ -21,14 +21,27 @@ use crate::render::html::page::{
 };
 use crate::render::html::writer::Html;
 use crate::render::markdown::kind_heading;
-use crate::render::text::{initials, plain, section_id, spellings};
+use crate::render::text::{initials, plain, section_id, spellings, Quote, Quotes};
 use crate::text::counted;
 use crate::timeline::{Row, Section, Timeline, TimelineRows};
 
 /// The glossary page: links to its sections, then a section per kind with
 /// links to its letters, entries in sort order (people by surname).
+///
+/// # Panics
+///
+/// Never: the page is written to memory, from strings.
 pub fn glossary(glossary: &Glossary) -> String {
-    page("Glossary", Depth::Top, |h| {
+    let mut out = Vec::new();
+    write_glossary(&Quotes::as_written(glossary), &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("HTML is written from strings")
+}
+
+/// [`glossary`] with the quotes of `quotes`, written to `out` an entry at
+/// a time.
+pub fn write_glossary(quotes: &Quotes, out: &mut dyn Write) -> io::Result<()> {
+    let glossary = quotes.glossary();
+    write_page(out, "Glossary", Depth::Top, |h, out| {
         let by_id = glossary.by_id();
         h.raw("<h1>Glossary</h1>\n<p class=\"meta\">")
             .text(&counted(glossary.entries().len(), "entry", "entries"))
@@ -65,9 +78,11 @@ pub fn glossary(glossary: &Glossary) -> String {
                 if let Some((letter, _)) = letters.iter().find(|(_, first)| *first == n) {
                     h.element("span", &[("id", &section_id(kind, Some(*letter)))], "");
                 }
-                glossary_entry(h, entry, &by_id);
+                glossary_entry(h, entry, &by_id, quotes);
+                h.write_to(out)?;
             }
         }
+        Ok(())
     })
 }
 
@@ -120,7 +135,12 @@ fn sections_nav(h: &mut Html, sections: &[(Kind, Vec<&GlossaryEntry>)]) {
 /// One entry: name, definitions (the notes' first, each linked to its
 /// passage, then the lexicon's), spellings, links, counts, passages;
 /// `by_id` finds the entries it links to.
-fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &GlossaryEntry>) {
+fn glossary_entry(
+    h: &mut Html,
+    entry: &GlossaryEntry,
+    by_id: &HashMap<&str, &GlossaryEntry>,
+    quotes: &Quotes,
+) {
     h.open("article", &[("class", "entry"), ("id", &entry.id)])
         .raw("<h3>")
         .element("span", &[("class", &key_class(entry.kind))], &entry.name)
@@ -166,7 +186,7 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
         return;
     }
     h.raw("<ol class=\"passages\">\n");
-    for occurrence in &entry.occurrences {
+    for (occurrence, passage) in entry.occurrences.iter().zip(quotes.of_entry(entry).iter()) {
         h.raw("<li>")
             .element(
                 "a",
@@ -174,12 +194,7 @@ fn glossary_entry(h: &mut Html, entry: &GlossaryEntry, by_id: &HashMap<&str, &Gl
                 &occurrence.doc,
             )
             .raw(": ");
-        quote(
-            h,
-            &occurrence.context,
-            occurrence.sentence[0],
-            occurrence.start..occurrence.end,
-        );
+        quote(h, passage);
         h.raw("</li>\n");
     }
     h.raw("</ol>\n");
@@ -277,9 +292,11 @@ fn timeline_row(h: &mut Html, timeline: &TimelineRows, row: &Row) {
         h.open("li", &[("id", &event_id(&event.doc, event.span[0]))]);
         quote(
             h,
-            &event.context,
-            event.sentence[0],
-            event.span[0]..event.span[1],
+            &Quote::of(
+                &event.context,
+                event.sentence[0],
+                event.span[0]..event.span[1],
+            ),
         );
         h.raw(" (")
             .element(
