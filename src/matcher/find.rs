@@ -250,13 +250,13 @@ impl Matcher {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
-    use crate::matcher::patterns::patterns_and_claims;
+    use crate::matcher::patterns::{derived_forms, patterns_and_claims};
 
     /// Every hit by brute force: at each position left to right, every
     /// pattern, the longest that passes the rules.
     fn brute_force(lexicon: &Lexicon, text: &Normalized<'_>) -> Vec<TermMatch> {
         let matcher = Matcher::new(lexicon);
-        let (patterns, _) = patterns_and_claims(lexicon);
+        let (patterns, _) = patterns_and_claims(lexicon, &derived_forms(lexicon));
         let hay = text.as_str();
         let (mut found, mut covered_to) = (Vec::new(), 0);
         for start in (0..hay.len()).filter(|&i| hay.is_char_boundary(i)) {

@@ -56,7 +56,7 @@ use crate::text::is_word_char;
 use case::CaseRule;
 use context::ContextCues;
 pub use patterns::written_plurals;
-use patterns::{any_case_entry, derived_index, patterns_and_claims};
+use patterns::{any_case_entry, derived_forms, derived_index, patterns_and_claims};
 
 /// Finds lexicon entries in documents. Built once per lexicon, immutable,
 /// shared by all threads.
@@ -244,8 +244,9 @@ impl How {
 impl Matcher {
     /// Compiles every surface form of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Matcher {
-        let (patterns, claims) = patterns_and_claims(lexicon);
-        let derived = derived_index(lexicon);
+        let derived = derived_forms(lexicon);
+        let (patterns, claims) = patterns_and_claims(lexicon, &derived);
+        let derived = derived_index(&derived);
         let shared = SharedNames::new(lexicon, &derived);
         let kinds: Vec<Kind> = lexicon.entries().iter().map(|e| e.kind).collect();
         let holds = nested::may_hold(&patterns, &claims, &kinds);

@@ -24,12 +24,18 @@ use crate::text::{is_english_word, normalize_form};
 /// The forms are normalized on the current thread pool (the build is part
 /// of every run's start, before any document is read), then gathered in
 /// entry order.
-pub(super) fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Claim>>) {
+pub(super) fn patterns_and_claims(
+    lexicon: &Lexicon,
+    derived: &[Vec<DerivedForm>],
+) -> (Vec<String>, Vec<Vec<Claim>>) {
     let forms: Vec<(String, Claim, bool)> = lexicon
         .entries()
         .par_iter()
+        .zip(derived)
         .enumerate()
-        .flat_map_iter(|(entry_index, entry)| entry_patterns(entry_index, entry))
+        .flat_map_iter(|(entry_index, (entry, derived))| {
+            entry_patterns(entry_index, entry, derived)
+        })
         .collect();
     let mut patterns: Vec<String> = Vec::new();
     let mut claims: Vec<Vec<Claim>> = Vec::new();
@@ -65,33 +71,52 @@ pub(super) fn patterns_and_claims(lexicon: &Lexicon) -> (Vec<String>, Vec<Vec<Cl
     (patterns, claims)
 }
 
-/// The forms derived from each person's listed ones (matching rule 9):
-/// the entry, the form as written, its class and its case rule.
-fn derived_forms(
-    entry_index: usize,
-    entry: &Entry,
-) -> impl Iterator<Item = (usize, String, NameClass, CaseRule)> + '_ {
-    let person = entry.kind == Kind::Person;
-    let forms = person.then(|| std::iter::once(&entry.name).chain(&entry.aliases));
-    forms.into_iter().flatten().flat_map(move |form| {
-        derived_names(form).into_iter().map(move |derived| {
-            let case = match derived.text.split(' ').any(is_english_word) {
-                true => CaseRule::Capitalised,
-                false => CaseRule::Any,
-            };
-            (entry_index, derived.text, derived.class, case)
+/// A name derived from a person's listed form (matching rule 9),
+/// normalized, with its class and case rule.
+pub(super) struct DerivedForm {
+    folded: String,
+    class: NameClass,
+    case: CaseRule,
+}
+
+/// Each entry's derived names (none but a person's), worked out once for
+/// both the patterns and [`derived_index`]: deriving them is most of a
+/// person's cost in the build.
+pub(super) fn derived_forms(lexicon: &Lexicon) -> Vec<Vec<DerivedForm>> {
+    lexicon
+        .entries()
+        .par_iter()
+        .map(|entry| {
+            let person = entry.kind == Kind::Person;
+            let forms = person.then(|| std::iter::once(&entry.name).chain(&entry.aliases));
+            let derived = forms
+                .into_iter()
+                .flatten()
+                .flat_map(|form| derived_names(form));
+            derived
+                .map(|derived| DerivedForm {
+                    case: match derived.text.split(' ').any(is_english_word) {
+                        true => CaseRule::Capitalised,
+                        false => CaseRule::Any,
+                    },
+                    folded: normalize_form(&derived.text, true),
+                    class: derived.class,
+                })
+                .collect()
         })
-    })
+        .collect()
 }
 
 /// Every derived name's entries and classes, by its normalized form.
-pub(super) fn derived_index(lexicon: &Lexicon) -> HashMap<String, Vec<(usize, NameClass)>> {
+pub(super) fn derived_index(
+    derived: &[Vec<DerivedForm>],
+) -> HashMap<String, Vec<(usize, NameClass)>> {
     let mut index: HashMap<String, Vec<(usize, NameClass)>> = HashMap::new();
-    for (entry_index, entry) in lexicon.entries().iter().enumerate() {
-        for (entry, text, class, _) in derived_forms(entry_index, entry) {
-            let claims = index.entry(normalize_form(&text, true)).or_default();
-            if !claims.iter().any(|&(e, c)| e == entry && c == class) {
-                claims.push((entry, class));
+    for (entry, forms) in derived.iter().enumerate() {
+        for form in forms {
+            let claims = index.entry(form.folded.clone()).or_default();
+            if !claims.iter().any(|&(e, c)| e == entry && c == form.class) {
+                claims.push((entry, form.class));
             }
         }
     }
@@ -184,10 +209,11 @@ fn capitalised_unqualified(entry: &Entry) -> impl Iterator<Item = (String, Varia
 
 /// The patterns of one entry, each with the entry's claim on it and
 /// whether it is one of the entry's own forms (not a generated plural).
-fn entry_patterns(
+fn entry_patterns<'e>(
     entry_index: usize,
-    entry: &Entry,
-) -> impl Iterator<Item = (String, Claim, bool)> + '_ {
+    entry: &'e Entry,
+    derived: &'e [DerivedForm],
+) -> impl Iterator<Item = (String, Claim, bool)> + 'e {
     // A form with a qualifier is matched without it, as a variant.
     let matched = |form: &SurfaceForm| form.exact_case || inflect::unqualified(form.text).is_none();
     entry
@@ -210,16 +236,14 @@ fn entry_patterns(
                 .map(move |plural| (plural, claim(CaseRule::Any), false));
             plurals.chain([(folded, claim(case), true)])
         })
-        .chain(
-            derived_forms(entry_index, entry).map(|(entry, text, _, case)| {
-                let claim = Claim {
-                    entry,
-                    case,
-                    how: How::Variant,
-                };
-                (normalize_form(&text, true), claim, false)
-            }),
-        )
+        .chain(derived.iter().map(move |derived| {
+            let claim = Claim {
+                entry: entry_index,
+                case: derived.case.clone(),
+                how: How::Variant,
+            };
+            (derived.folded.clone(), claim, false)
+        }))
 }
 
 /// Whether a form of `entry` matched by `case` also matches its regular
