@@ -1,13 +1,14 @@
 //! `glossator build`: the main job. One pass over the inputs writes every
 //! output into one folder, then prints what it wrote.
 
-use std::cell::LazyCell;
+use std::io::{self, Write};
 use std::path::Path;
 
 use glossator::annotate::{Annotation, SpanKind};
 use glossator::glossary::{Glossary, GlossaryBuilder, GlossaryPart, GlossaryParts};
 use glossator::input::Document;
 use glossator::lexicon::{Kind, Lexicon};
+use glossator::pipeline::thread_pool;
 use glossator::render::anki::Sentences;
 use glossator::render::json::{annotation_line, write_annotation};
 use glossator::render::{html, markdown, Quotes};
@@ -153,54 +154,118 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.min_count);
     let anki = args.anki.options();
-    // The deck and the worksheet rank the same sentences: once.
-    let sentences = Sentences::of(&glossary);
-    // The HTML and the Markdown glossary quote the same passages: once,
-    // after the JSON is written and dropped.
-    let quotes = LazyCell::new(|| Quotes::of(&glossary));
-    for (format, file) in [
-        (GlossaryFormat::Json, "glossary.json"),
-        (GlossaryFormat::Md, "glossary.md"),
-        (GlossaryFormat::Tsv, "glossary.tsv"),
-        (GlossaryFormat::Html, "glossary.html"),
-        (GlossaryFormat::Compact, "glossary-compact.html"),
-        (GlossaryFormat::Anki, "anki.txt"),
-    ] {
-        let bytes = match format {
-            GlossaryFormat::Md => markdown::quoted_glossary(&quotes).into_bytes(),
-            GlossaryFormat::Html => {
-                // The largest page: written as it is made.
-                output.write_with(&out.join(file), reporter, |to| {
+    let threads = thread_pool(run.jobs)?;
+    threads.install(|| -> anyhow::Result<()> {
+        // The deck and the worksheet rank the same sentences, and the HTML
+        // and Markdown glossaries quote the same passages: each made once,
+        // on the pool, before the pages; the timeline's rows (read back
+        // from disk past the budget) are made once, for three pages.
+        let sentences = Sentences::of(&glossary);
+        let ((), (quotes, rows)) = rayon::join(
+            || sentences.rank(),
+            || (Quotes::of(&glossary), timeline.rows()),
+        );
+        let rows = rows?;
+        let worksheet = args.worksheet.options();
+        // Each page depends on what is made above only: they are written
+        // at once, on the pool, in this order of first failure.
+        let pages: Vec<Page> = vec![
+            Box::new(|o, r| write(o, r, out, "glossary.json", |to| glossary.write_json(1, to))),
+            Box::new(|o, r| {
+                let md = markdown::quoted_glossary(&quotes);
+                o.write(&out.join("glossary.md"), md.as_bytes(), r)
+            }),
+            Box::new(|o, r| {
+                let tsv =
+                    crate::glossary::render(&sentences, &run.cards, GlossaryFormat::Tsv, &anki);
+                o.write(&out.join("glossary.tsv"), &tsv, r)
+            }),
+            // The largest page: written as it is made.
+            Box::new(|o, r| {
+                write(o, r, out, "glossary.html", |to| {
                     html::write_glossary(&quotes, to)
-                })?;
-                continue;
-            }
-            _ => crate::glossary::render(&sentences, &run.cards, format, &anki),
-        };
-        output.write(&out.join(file), &bytes, reporter)?;
-    }
-    drop(quotes);
-    // The timeline's events and rows are read as they are written, from
-    // disk past the budget: the rows are made once, for three pages.
-    output.write_with(&out.join("timeline.json"), reporter, |to| {
-        timeline.write_json(to)
+                })
+            }),
+            Box::new(|o, r| {
+                let compact = html::compact_glossary(&glossary);
+                o.write(&out.join("glossary-compact.html"), compact.as_bytes(), r)
+            }),
+            Box::new(|o, r| {
+                let deck =
+                    crate::glossary::render(&sentences, &run.cards, GlossaryFormat::Anki, &anki);
+                o.write(&out.join("anki.txt"), &deck, r)
+            }),
+            Box::new(|o, r| write(o, r, out, "timeline.json", |to| timeline.write_json(to))),
+            Box::new(|o, r| {
+                write(o, r, out, "timeline.md", |to| {
+                    markdown::write_timeline(&rows, to)
+                })
+            }),
+            Box::new(|o, r| {
+                write(o, r, out, "timeline.html", |to| {
+                    html::write_timeline(&rows, to)
+                })
+            }),
+            Box::new(|o, r| {
+                let page = html::worksheet(&sentences, &rows, &worksheet)?;
+                o.write(&out.join("worksheet.html"), page.as_bytes(), r)
+            }),
+        ];
+        write_at_once(&mut output, reporter, pages)?;
+        Ok(())
     })?;
-    let rows = timeline.rows()?;
-    output.write_with(&out.join("timeline.md"), reporter, |to| {
-        markdown::write_timeline(&rows, to)
-    })?;
-    output.write_with(&out.join("timeline.html"), reporter, |to| {
-        html::write_timeline(&rows, to)
-    })?;
-    let worksheet = html::worksheet(&sentences, &rows, &args.worksheet.options())?;
-    output.write(&out.join("worksheet.html"), worksheet.as_bytes(), reporter)?;
     let index = html::index(&glossary, timeline.len());
     output.write(&out.join("index.html"), index.as_bytes(), reporter)?;
     output.finish(reporter);
     if !args.run.quiet {
         crate::report::message(&tally.summary(&glossary, out, &output));
     }
+    // The glossary is the run's last use of its hundreds of thousands of
+    // strings, and the process ends soon after: freeing them one by one
+    // took a twentieth of a build on dense notes, so the memory is left to
+    // the exit.
+    std::mem::forget(glossary);
     Ok(())
+}
+
+/// Writes one page of the build, to its output and reporter.
+type Page<'a> = Box<dyn FnOnce(&mut Output, &mut Reporter) -> io::Result<()> + Send + 'a>;
+
+/// Writes the file `name` in `out` with what `page` writes to it.
+fn write(
+    output: &mut Output,
+    reporter: &mut Reporter,
+    out: &Path,
+    name: &str,
+    page: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    output.write_with(&out.join(name), reporter, page)
+}
+
+/// Writes `pages` at once on the current rayon pool, each to a fork of
+/// `output` and `reporter`, the first taken first. The forks are joined in
+/// the order of `pages`, so that messages come in that order and the error
+/// returned (a page that could not be made or written) is that of the
+/// first page that failed, whichever failed first in time.
+fn write_at_once(output: &mut Output, reporter: &mut Reporter, pages: Vec<Page>) -> io::Result<()> {
+    let mut forks: Vec<(Output, Reporter, io::Result<()>)> = pages
+        .iter()
+        .map(|_| (output.fork(), reporter.fork(), Ok(())))
+        .collect();
+    rayon::scope_fifo(|scope| {
+        for (page, (output, reporter, written)) in pages.into_iter().zip(&mut forks) {
+            scope.spawn_fifo(move |_| *written = page(output, reporter));
+        }
+    });
+    let mut first = Ok(());
+    for (fork, fork_reporter, written) in forks {
+        output.join(fork);
+        reporter.join(fork_reporter);
+        if first.is_ok() {
+            first = written;
+        }
+    }
+    first
 }
 
 impl Tally {

@@ -56,6 +56,26 @@ impl Output {
         }
     }
 
+    /// An output for writing some of the run's files on another thread:
+    /// it refuses the same inputs, and [`Output::join`] takes its files
+    /// back, to be committed with the others.
+    pub fn fork(&self) -> Output {
+        Output {
+            inputs: self.inputs.clone(),
+            files: Files::default(),
+            written: 0,
+            failed: 0,
+        }
+    }
+
+    /// Takes back what a [`Output::fork`] wrote: its files, committed at
+    /// this output's next commit, and its counts.
+    pub fn join(&mut self, fork: Output) {
+        self.written += fork.written;
+        self.failed += fork.failed;
+        self.files.absorb(fork.files);
+    }
+
     /// An error if `path` is one of the inputs: for `--out FILE`, checked
     /// before any work.
     pub fn check(&self, path: &Path) -> anyhow::Result<()> {

@@ -5,6 +5,7 @@
 //! exits 1. Control characters in paths are escaped before they reach the
 //! terminal.
 
+use std::cell::RefCell;
 use std::fmt::Display;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -39,6 +40,9 @@ impl From<Exit> for ExitCode {
 pub struct Reporter {
     quiet: bool,
     failed: bool,
+    /// The messages of a [`Reporter::fork`], held for [`Reporter::join`]
+    /// to print.
+    held: Option<RefCell<Vec<String>>>,
 }
 
 impl Reporter {
@@ -46,19 +50,46 @@ impl Reporter {
         Reporter {
             quiet,
             failed: false,
+            held: None,
+        }
+    }
+
+    /// A reporter for work on another thread: it holds its messages until
+    /// [`Reporter::join`], so that work done at once reports in a fixed
+    /// order.
+    pub fn fork(&self) -> Reporter {
+        Reporter {
+            held: Some(RefCell::default()),
+            ..Reporter::new(self.quiet)
+        }
+    }
+
+    /// Prints what `fork` held, and takes on its failure.
+    pub fn join(&mut self, fork: Reporter) {
+        self.failed |= fork.failed;
+        for held in fork.held.into_iter().flat_map(RefCell::into_inner) {
+            self.say(&held);
+        }
+    }
+
+    /// Prints `what`, or holds it.
+    fn say(&self, what: &dyn Display) {
+        match &self.held {
+            Some(held) => held.borrow_mut().push(what.to_string()),
+            None => message(what),
         }
     }
 
     /// An input that could not be processed.
     pub fn fail(&mut self, what: &dyn Display) {
         self.failed = true;
-        message(what);
+        self.say(what);
     }
 
     /// Something the user should know that did not stop the input.
     pub fn warn(&self, what: &dyn Display) {
         if !self.quiet {
-            message(&format_args!("warning: {what}"));
+            self.say(&format_args!("warning: {what}"));
         }
     }
 

@@ -41,12 +41,14 @@
 //! Text is escaped for HTML fields (`&`, `<`, `>`, `"`, `'`), braces too, so no
 //! text makes a cloze of its own; fields never hold tabs or line breaks.
 
-use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::fmt::Write;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use crate::dates::DateTagger;
 use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
@@ -299,11 +301,12 @@ struct Candidate<'g> {
 }
 
 /// A glossary and the sentences that could test its entries, ranked once,
-/// when first asked for: the deck's Cloze notes and the worksheet's gaps
-/// are drawn from the same ranking (see the module's doc: the Cloze notes).
+/// when first asked for (or by [`Sentences::rank`]): the deck's Cloze
+/// notes and the worksheet's gaps are drawn from the same ranking (see the
+/// module's doc: the Cloze notes).
 pub struct Sentences<'g> {
     glossary: &'g Glossary,
-    ranked: OnceCell<Vec<Candidate<'g>>>,
+    ranked: OnceLock<Vec<Candidate<'g>>>,
 }
 
 impl<'g> Sentences<'g> {
@@ -311,8 +314,16 @@ impl<'g> Sentences<'g> {
     pub fn of(glossary: &'g Glossary) -> Sentences<'g> {
         Sentences {
             glossary,
-            ranked: OnceCell::new(),
+            ranked: OnceLock::new(),
         }
+    }
+
+    /// Ranks the sentences now, if not yet done. Call it before handing
+    /// the sentences to tasks that run at once on the rayon pool: the
+    /// ranking runs on the pool itself, and a thread waiting in it could
+    /// otherwise take up another task that waits for the same ranking.
+    pub fn rank(&self) {
+        self.ranked();
     }
 
     /// The glossary.
@@ -351,17 +362,19 @@ impl<'g> Sentences<'g> {
     /// Every candidate sentence, the best first.
     fn ranked(&self) -> &[Candidate<'g>] {
         self.ranked.get_or_init(|| {
+            // Each entry's candidates on its own, on the current rayon
+            // pool; collected in glossary order.
             let tagger = DateTagger::new();
             let mut candidates: Vec<Candidate> = self
                 .glossary
                 .entries()
-                .iter()
+                .par_iter()
                 .enumerate()
-                .flat_map(|(n, entry)| candidates(n, entry, &tagger))
+                .flat_map_iter(|(n, entry)| candidates(n, entry, &tagger))
                 .collect();
             // Stable: equal sentences keep glossary order, then document
             // order.
-            candidates.sort_by_key(|c| (Reverse(c.quality), c.length));
+            candidates.par_sort_by_key(|c| (Reverse(c.quality), c.length));
             candidates
         })
     }

@@ -171,6 +171,23 @@ impl Files {
         Ok(())
     }
 
+    /// Takes over the files `other` wrote and has not committed, to be
+    /// committed with this set's (one sync for both), and what its commits
+    /// lost: for files written on several threads, a set on each.
+    pub fn absorb(&mut self, mut other: Files) {
+        self.pending.append(&mut other.pending);
+        for folder in std::mem::take(&mut other.folders) {
+            if !self.folders.iter().any(|f| f.path == folder.path) {
+                self.folders.push(folder);
+            }
+        }
+        self.failed.append(&mut other.failed);
+        if self.pending.len() >= Files::COMMIT_EVERY {
+            let failed = self.commit();
+            self.failed.extend(failed);
+        }
+    }
+
     /// Syncs the files waiting (unless each was synced as it was written)
     /// and renames each over its target. Returns what failed since the
     /// last return: a file whose rename failed, or all the files of a
@@ -411,6 +428,25 @@ mod tests {
         let err = write_bytes(&dangling, b"x").unwrap_err();
         assert!(err.to_string().contains("does not exist; not followed"));
         assert!(!dir.path().join("missing").exists());
+    }
+
+    #[test]
+    fn files_absorbed_from_another_set_are_committed_with_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        let (mine, theirs) = (dir.path().join("a.md"), sub.join("b.md"));
+        let mut files = Files::default();
+        files.write(&mine, |out| out.write_all(b"a")).unwrap();
+        let mut other = Files::default();
+        other.write(&theirs, |out| out.write_all(b"b")).unwrap();
+        files.absorb(other);
+        // Absorbed, not committed by the other set's drop.
+        assert!(!theirs.exists());
+        assert!(files.finish().is_empty());
+        assert_eq!(std::fs::read(&mine).unwrap(), b"a");
+        assert_eq!(std::fs::read(&theirs).unwrap(), b"b");
+        assert!(!temporary_files().iter().any(|p| p.starts_with(dir.path())));
     }
 
     #[cfg(unix)]

@@ -12,6 +12,7 @@ use std::slice;
 use std::sync::LazyLock;
 
 use memchr::{memchr, memchr3};
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
@@ -185,14 +186,19 @@ pub struct Quotes<'g> {
 }
 
 impl<'g> Quotes<'g> {
-    /// Every quote of `glossary`, made now.
+    /// Every quote of `glossary`, made now, on the current rayon pool.
     pub fn of(glossary: &'g Glossary) -> Quotes<'g> {
-        let mut first = HashMap::with_capacity(glossary.entries().len());
-        let mut made = Vec::new();
-        for entry in glossary.entries() {
-            first.insert(entry.id.as_str(), made.len());
-            made.extend(entry.occurrences.iter().map(Quote::of_occurrence));
+        let entries = glossary.entries();
+        let mut first = HashMap::with_capacity(entries.len());
+        let mut quotes = 0;
+        for entry in entries {
+            first.insert(entry.id.as_str(), quotes);
+            quotes += entry.occurrences.len();
         }
+        let made = entries
+            .par_iter()
+            .flat_map_iter(|entry| entry.occurrences.iter().map(Quote::of_occurrence))
+            .collect();
         Quotes {
             glossary,
             first,
