@@ -221,7 +221,6 @@ fn annotate(c: &mut Criterion) {
 fn reduce(c: &mut Criterion) {
     let dense = generated_corpus(Density::Dense);
     let annotator = Annotator::new(generated(10_000));
-    let lexicon = annotator.lexicon();
     let mut group = quick_group(c, "reduce");
     group.throughput(Throughput::BytesDecimal(total_bytes(&dense)));
     group.bench_function("dense/annotate", |b| {
@@ -229,7 +228,7 @@ fn reduce(c: &mut Criterion) {
     });
     group.bench_function("dense/glossary", |b| {
         b.iter(|| {
-            let mut glossary = GlossaryBuilder::new(lexicon, 5);
+            let mut glossary = GlossaryBuilder::new(&annotator, 5);
             let parts = glossary.parts();
             for doc in &dense {
                 glossary.append(parts.part(doc, &annotator.annotate(doc)));

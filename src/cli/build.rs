@@ -4,10 +4,10 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use glossator::annotate::{Annotation, SpanKind};
+use glossator::annotate::{Annotation, Annotator, SpanKind};
 use glossator::glossary::{Glossary, GlossaryBuilder, GlossaryPart, GlossaryParts};
 use glossator::input::Document;
-use glossator::lexicon::{Kind, Lexicon};
+use glossator::lexicon::Kind;
 use glossator::pipeline::thread_pool;
 use glossator::render::anki::Sentences;
 use glossator::render::json::{annotation_line, write_annotation};
@@ -61,10 +61,10 @@ struct Found<'l> {
 
 impl<'l> Found<'l> {
     /// Nothing found yet.
-    fn new(lexicon: &'l Lexicon, max_occurrences: usize) -> Found<'l> {
+    fn new(annotator: &'l Annotator, max_occurrences: usize) -> Found<'l> {
         Found {
             tally: Tally::default(),
-            glossary: GlossaryBuilder::new(lexicon, max_occurrences),
+            glossary: GlossaryBuilder::new(annotator, max_occurrences),
             timeline: TimelineBuilder::with_budget(crate::timeline::spill_budget()),
         }
     }
@@ -99,7 +99,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     std::fs::create_dir_all(&handouts)?;
     let mut output = Output::new(&run.inputs);
     let lexicon = run.annotator.lexicon();
-    let mut found = Found::new(lexicon, args.max_occurrences);
+    let mut found = Found::new(&run.annotator, args.max_occurrences);
     let parts = found.glossary.parts();
     // The annotation JSON, the handout and the document's share of the
     // glossary and timeline depend on one document only: made on the

@@ -22,7 +22,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         args.shape.out.as_deref(),
         GlossaryFormat::Json,
     )?;
-    let mut builder = GlossaryBuilder::new(run.annotator.lexicon(), args.max_occurrences);
+    let mut builder = GlossaryBuilder::new(&run.annotator, args.max_occurrences);
     let parts = builder.parts();
     // Each worker folds a run of documents into a part; the calling thread
     // adds up the parts.

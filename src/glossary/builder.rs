@@ -44,9 +44,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use super::{sort_listed, Glossary, GlossaryEntry, Occurrence};
-use crate::annotate::Annotation;
+use crate::annotate::{Annotation, Annotator, Span};
 use crate::input::Document;
-use crate::lexicon::Lexicon;
 use crate::shard::{passage, DocRef};
 
 /// What some consecutive documents hold of one entry.
@@ -101,13 +100,14 @@ fn fingerprint(text: &str) -> u64 {
 pub struct GlossaryPart {
     pub(super) documents: Vec<DocRef>,
     pub(super) shares: Vec<(usize, Share)>,
-    /// By lexicon position (empty until a document is added).
+    /// By lexicon position, as far as the last entry named.
     slots: Vec<Option<Slot>>,
 }
 
 impl GlossaryPart {
-    /// Adds `doc`, annotated as `annotation` with `lexicon`, the document
-    /// after those of the part, quoting at most `max_occurrences`
+    /// Adds `doc`, annotated as `annotation`, the document after those of
+    /// the part (`position` gives the lexicon position of a span's
+    /// entry), quoting at most `max_occurrences`
     /// occurrences of each entry and none of an entry at a lexicon position
     /// `quotes` refuses (asked once per entry and document); `filled` is
     /// told of each entry whose list this document fills. A span that is
@@ -117,23 +117,23 @@ impl GlossaryPart {
         &mut self,
         doc: &Document,
         annotation: &Annotation,
-        lexicon: &Lexicon,
+        position: impl Fn(&Span) -> Option<usize>,
         max_occurrences: usize,
         quotes: impl Fn(usize) -> bool,
         mut filled: impl FnMut(usize),
     ) {
         self.documents.push(DocRef::of(doc));
         let number = self.documents.len();
-        if self.slots.is_empty() {
-            self.slots = vec![None; lexicon.len()];
-        }
         for span in annotation.spans() {
-            let Some(position) = span.entry.as_deref().and_then(|id| lexicon.position(id)) else {
+            let Some(position) = position(span) else {
                 continue;
             };
             let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
                 continue;
             };
+            if position >= self.slots.len() {
+                self.slots.resize(position + 1, None);
+            }
             let slot = self.slots[position].get_or_insert_with(|| {
                 self.shares.push((position, Share::default()));
                 Slot {
@@ -194,30 +194,23 @@ struct Hints {
 /// cheap to share between threads.
 #[derive(Clone, Debug)]
 pub struct GlossaryParts<'l> {
-    lexicon: &'l Lexicon,
+    annotator: &'l Annotator,
     max_occurrences: usize,
     hints: Arc<Hints>,
 }
 
 impl GlossaryParts<'_> {
-    /// The part of `doc` alone, annotated as `annotation` with the
-    /// builder's lexicon.
+    /// The part of `doc` alone, annotated as `annotation` by the
+    /// builder's annotator.
     pub fn part(&self, doc: &Document, annotation: &Annotation) -> GlossaryPart {
         let mut part = GlossaryPart::default();
         let listed = |position: usize| self.hints.listed_in_full[position].load(Ordering::Relaxed);
         let quotes = |position| !listed(position);
-        part.add(
-            doc,
-            annotation,
-            self.lexicon,
-            self.max_occurrences,
-            quotes,
-            |_| (),
-        );
+        self.add_to(&mut part, doc, annotation, quotes, |_| ());
         part
     }
 
-    /// Adds `doc`, annotated as `annotation` with the builder's lexicon, to
+    /// Adds `doc`, annotated as `annotation` by the builder's annotator, to
     /// `part`, whose documents come just before it. `number` is the
     /// document's place in the run: any numbering that grows in the order
     /// the builder adds the documents (the input's index).
@@ -236,10 +229,24 @@ impl GlossaryParts<'_> {
         let filled = |position: usize| {
             hints.full_by[position].fetch_min(number, Ordering::Relaxed);
         };
+        self.add_to(part, doc, annotation, quotes, filled);
+    }
+
+    /// [`GlossaryPart::add`] with the annotator's lexicon and entry
+    /// positions ([`Annotator::entry_position`]).
+    fn add_to(
+        &self,
+        part: &mut GlossaryPart,
+        doc: &Document,
+        annotation: &Annotation,
+        quotes: impl Fn(usize) -> bool,
+        filled: impl FnMut(usize),
+    ) {
+        let annotator = self.annotator;
         part.add(
             doc,
             annotation,
-            self.lexicon,
+            |span| annotator.entry_position(span),
             self.max_occurrences,
             quotes,
             filled,
@@ -257,7 +264,7 @@ impl GlossaryParts<'_> {
 /// use glossator::lexicon::Lexicon;
 ///
 /// let annotator = Annotator::new(Lexicon::builtin().unwrap());
-/// let mut builder = GlossaryBuilder::new(annotator.lexicon(), 5);
+/// let mut builder = GlossaryBuilder::new(&annotator, 5);
 /// let parts = builder.parts(); // one for each worker
 /// let texts = [("a", "Lenin and the NEP."), ("b", "Stalin ended the NEP.")];
 /// let mut part = GlossaryPart::default(); // a worker's run of documents
@@ -272,7 +279,7 @@ impl GlossaryParts<'_> {
 /// ```
 #[derive(Debug)]
 pub struct GlossaryBuilder<'l> {
-    lexicon: &'l Lexicon,
+    annotator: &'l Annotator,
     max_occurrences: usize,
     documents: Vec<DocRef>,
     /// In the order first seen.
@@ -283,9 +290,11 @@ pub struct GlossaryBuilder<'l> {
 }
 
 impl<'l> GlossaryBuilder<'l> {
-    /// An empty glossary of `lexicon`'s entries, listing at most
-    /// `max_occurrences` occurrences of each.
-    pub fn new(lexicon: &'l Lexicon, max_occurrences: usize) -> GlossaryBuilder<'l> {
+    /// An empty glossary of the entries of `annotator`'s lexicon, for
+    /// documents it annotates, listing at most `max_occurrences`
+    /// occurrences of each.
+    pub fn new(annotator: &'l Annotator, max_occurrences: usize) -> GlossaryBuilder<'l> {
+        let lexicon = annotator.lexicon();
         let hints = Hints {
             listed_in_full: (0..lexicon.len()).map(|_| AtomicBool::new(false)).collect(),
             full_by: (0..lexicon.len())
@@ -293,7 +302,7 @@ impl<'l> GlossaryBuilder<'l> {
                 .collect(),
         };
         GlossaryBuilder {
-            lexicon,
+            annotator,
             max_occurrences,
             documents: Vec::new(),
             entries: Vec::new(),
@@ -305,7 +314,7 @@ impl<'l> GlossaryBuilder<'l> {
     /// The maker of parts for this builder, to hand to the workers.
     pub fn parts(&self) -> GlossaryParts<'l> {
         GlossaryParts {
-            lexicon: self.lexicon,
+            annotator: self.annotator,
             max_occurrences: self.max_occurrences,
             hints: Arc::clone(&self.hints),
         }
@@ -320,7 +329,7 @@ impl<'l> GlossaryBuilder<'l> {
                 at
             } else {
                 let at = self.entries.len();
-                let entry = &self.lexicon.entries()[position];
+                let entry = &self.annotator.lexicon().entries()[position];
                 self.entries.push(GlossaryEntry::new(entry, share));
                 self.slots[position] = Some(at);
                 at
@@ -346,7 +355,7 @@ impl<'l> GlossaryBuilder<'l> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::Annotator;
+    use crate::lexicon::Lexicon;
 
     fn documents() -> Vec<Document> {
         [
@@ -366,7 +375,7 @@ mod tests {
     fn parts_add_up_to_the_glossary_of_the_documents() {
         let annotator = Annotator::new(Lexicon::builtin().unwrap());
         let lexicon = annotator.lexicon();
-        let mut builder = GlossaryBuilder::new(lexicon, 2);
+        let mut builder = GlossaryBuilder::new(&annotator, 2);
         let parts = builder.parts();
         let mut one_by_one = Glossary::new(2);
         let mut quoted = Vec::new();
@@ -417,7 +426,7 @@ mod tests {
                 one_by_one.add(doc, annotation, lexicon);
             }
             for run in [1, 2, 3, 7, 20] {
-                let mut builder = GlossaryBuilder::new(lexicon, max);
+                let mut builder = GlossaryBuilder::new(&annotator, max);
                 let parts = builder.parts();
                 let starts: Vec<usize> = (0..documents.len()).step_by(run).collect();
                 // The last run is folded first, then the others.

@@ -53,7 +53,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::annotate::Annotation;
+use crate::annotate::{Annotation, Span};
 use crate::harvest::Harvested;
 use crate::input::Document;
 use crate::lexicon::{self, Entry, Kind, Lexicon};
@@ -244,10 +244,11 @@ impl Glossary {
     /// documents are added faster with a [`GlossaryBuilder`].
     pub fn add(&mut self, doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
         let mut part = GlossaryPart::default();
+        let position = |span: &Span| span.entry.as_deref().and_then(|id| lexicon.position(id));
         part.add(
             doc,
             annotation,
-            lexicon,
+            position,
             self.max_occurrences,
             |_| true,
             |_| (),
