@@ -37,6 +37,10 @@
 //! asked. A misspelt surname (matching rule 7) counts where the surname
 //! would: [`Matcher::resolve_misspelt`].
 
+use std::sync::OnceLock;
+
+use fnv::FnvHashSet;
+
 use super::{How, Matcher, TermMatch};
 use crate::lexicon::names::{NameClass, COURTESY_TITLES, FIRST_NAME_TITLES, TITLES};
 use crate::lexicon::Kind;
@@ -321,12 +325,28 @@ fn title_before(text: &str, start: usize) -> Option<usize> {
     {
         return None;
     }
+    // Nor is it, mostly, a title's last word: one look-up, where each
+    // title's test is a comparison (a name before a name is common).
+    if !title_last_words().contains(&trimmed[last_word..]) {
+        return None;
+    }
     TITLES
         .iter()
         .filter(|title| trimmed.ends_with(*title))
         .map(|title| trimmed.len() - title.len())
         .filter(|&at| !trimmed[..at].chars().next_back().is_some_and(is_word_char))
         .min()
+}
+
+/// The last word of every title (`Minister` of `Prime Minister`).
+fn title_last_words() -> &'static FnvHashSet<&'static str> {
+    static WORDS: OnceLock<FnvHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        TITLES
+            .iter()
+            .filter_map(|title| title.rsplit(' ').next())
+            .collect()
+    })
 }
 
 /// The office (`President`, `General`: a title, not a courtesy title
