@@ -204,9 +204,14 @@ fn searched_form(form: &str, text: String, entry: u32, class: Option<NameClass>)
     if !only_words || words.nth(MAX_WORDS).is_some() || letters < 5 {
         return None;
     }
-    let unfolded = normalize_form(form, false);
-    let mut alphabetic = unfolded.chars().filter(|c| c.is_alphabetic());
-    let acronym = alphabetic.clone().nth(1).is_some() && alphabetic.all(char::is_uppercase);
+    // A form with a small letter is no acronym (normalizing keeps small
+    // letters small), and most forms have one: only the others are
+    // normalized again to find out.
+    let acronym = !form.chars().any(char::is_lowercase) && {
+        let unfolded = normalize_form(form, false);
+        let mut alphabetic = unfolded.chars().filter(|c| c.is_alphabetic());
+        alphabetic.clone().nth(1).is_some() && alphabetic.all(char::is_uppercase)
+    };
     (!acronym).then(|| Form {
         chars: text.chars().collect(),
         text,
