@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use super::labels::SpanLabels;
 use super::span::Span;
 use crate::document::{Block, Format};
 use crate::text::CharCursor;
@@ -89,6 +90,9 @@ pub struct Annotation<'a> {
     pub(super) spans: Vec<Span<'a>>,
     /// The document's leaf blocks, borrowed from it when annotating.
     pub(super) blocks: Cow<'a, [Block]>,
+    /// The annotator's entry labels for the JSON writer (not written).
+    #[serde(skip)]
+    pub(super) labels: SpanLabels<'a>,
 }
 
 impl<'a> Annotation<'a> {
@@ -118,6 +122,11 @@ impl<'a> Annotation<'a> {
         &self.blocks
     }
 
+    /// The JSON fields of the entry spans' labels, for the writer.
+    pub(crate) fn span_labels(&self) -> &SpanLabels<'a> {
+        &self.labels
+    }
+
     /// The spans, giving up the rest of the annotation.
     pub fn into_spans(self) -> Vec<Span<'a>> {
         self.spans
@@ -139,6 +148,7 @@ impl<'a> Annotation<'a> {
             sentences,
             spans,
             blocks,
+            labels: SpanLabels::default(),
         }
     }
 
@@ -210,6 +220,7 @@ impl<'a> Annotation<'a> {
             sentences: self.sentences,
             spans: self.spans.into_iter().map(Span::into_owned).collect(),
             blocks: Cow::Owned(self.blocks.into_owned()),
+            labels: SpanLabels::default(),
         }
     }
 }
@@ -254,6 +265,7 @@ impl<'a> TryFrom<AnnotationFields<'a>> for Annotation<'a> {
             sentences,
             spans,
             blocks,
+            labels: SpanLabels::default(),
         })
     }
 }

@@ -1,11 +1,15 @@
 //! The id, name and kind of every lexicon entry, packed side by side for
-//! the entry spans to borrow ([`Labels`]).
+//! the entry spans to borrow ([`Labels`]), each with its JSON fields.
 //!
 //! Built once with the [`Annotator`](super::Annotator); read for every
-//! entry span it makes (`span.rs`) and again by the JSON writer.
+//! entry span it makes (`span.rs`) and again by the JSON writer, which
+//! copies an entry's fields whole ([`SpanLabels`]).
+
+use std::fmt;
 
 use super::span::SpanKind;
 use crate::lexicon::Lexicon;
+use crate::render::json::label_fields;
 
 /// What an entry span says of its entry: the id, name and kind of every
 /// lexicon entry, packed side by side.
@@ -16,13 +20,32 @@ use crate::lexicon::Lexicon;
 /// large lexicon's definitions take), and those misses were a tenth of
 /// annotating with a 10k-entry lexicon. Packed, a 10k-entry lexicon's
 /// labels take a few hundred kilobytes and mostly stay in cache.
+///
+/// An entry whose id and name need no escape in JSON is packed as its
+/// span's JSON fields, `,"kind":"…","entry":"…","name":"…"`, with the id
+/// and name borrowed from inside them: the writer copies them whole
+/// ([`Labels::json`]), where writing the three fields one by one (each
+/// string checked for bytes to escape) was a third of a span's JSON on
+/// dense text. Another entry is packed as its id and its name.
 #[derive(Clone, Debug)]
 pub(super) struct Labels {
-    /// Each entry's id followed by its name.
+    /// Each entry's JSON fields, or its id followed by its name.
     text: String,
-    /// For each entry: where its id starts in `text`, the id's and the
-    /// name's lengths, and its kind.
-    entries: Vec<(u32, u32, u32, SpanKind)>,
+    entries: Vec<Packed>,
+}
+
+/// Where an entry's label is in [`Labels::text`], and its kind.
+#[derive(Clone, Copy, Debug)]
+struct Packed {
+    /// The start of the entry's bytes.
+    start: u32,
+    /// The length of its JSON fields, 0 when it has none.
+    json: u32,
+    /// The id's start and length.
+    id: (u32, u32),
+    /// The name's start and length.
+    name: (u32, u32),
+    kind: SpanKind,
 }
 
 /// One entry's [`Labels`].
@@ -39,13 +62,30 @@ impl Labels {
             text: String::new(),
             entries: Vec::with_capacity(lexicon.entries().len()),
         };
-        let len = |s: &str| u32::try_from(s.len()).expect("labels under 4 GiB");
+        let at = |text: &String| u32::try_from(text.len()).expect("labels under 4 GiB");
         for entry in lexicon.entries() {
-            let start = len(&labels.text);
-            labels.text.push_str(&entry.id);
-            labels.text.push_str(&entry.name);
-            let (id, name) = (len(&entry.id), len(&entry.name));
-            labels.entries.push((start, id, name, entry.kind.into()));
+            let kind = SpanKind::from(entry.kind);
+            let start = at(&labels.text);
+            let fields = label_fields(&mut labels.text, kind, &entry.id, &entry.name);
+            let (json, id, name) = if let Some((id, name)) = fields {
+                let place = |range: std::ops::Range<usize>| {
+                    (start + range.start as u32, range.len() as u32)
+                };
+                (at(&labels.text) - start, place(id), place(name))
+            } else {
+                labels.text.push_str(&entry.id);
+                labels.text.push_str(&entry.name);
+                let (id, name) = (entry.id.len() as u32, entry.name.len() as u32);
+                (0, (start, id), (start + id, name))
+            };
+            let packed = Packed {
+                start,
+                json,
+                id,
+                name,
+                kind,
+            };
+            labels.entries.push(packed);
         }
         labels
     }
@@ -59,7 +99,7 @@ impl Labels {
     /// depend on each other, so the processor has many in flight at once.
     pub(super) fn warm(&self, entries: impl Iterator<Item = usize>) {
         let touched = entries.fold(0, |any, entry| {
-            let (start, ..) = self.entries[entry];
+            let Packed { id: (start, _), .. } = self.entries[entry];
             any ^ self.text.as_bytes()[start as usize]
         });
         // Without a use, the compiler would drop the reads.
@@ -84,12 +124,75 @@ impl Labels {
     }
 
     pub(super) fn get(&self, entry: usize) -> Label<'_> {
-        let (start, id, name, kind) = self.entries[entry];
-        let (start, id, name) = (start as usize, id as usize, name as usize);
+        let Packed { id, name, kind, .. } = self.entries[entry];
+        let slice = |(start, len): (u32, u32)| &self.text[start as usize..(start + len) as usize];
         Label {
-            id: &self.text[start..start + id],
-            name: &self.text[start + id..start + id + name],
+            id: slice(id),
+            name: slice(name),
             kind,
         }
+    }
+
+    /// The JSON fields of `entry`'s span (its kind, id and name), if its
+    /// id and name need no escape.
+    fn json(&self, entry: usize) -> Option<&str> {
+        let Packed { start, json, .. } = self.entries[entry];
+        let start = start as usize;
+        (json > 0).then(|| &self.text[start..start + json as usize])
+    }
+}
+
+/// The annotator's labels and the entry of each span of an annotation,
+/// so that the JSON writer can copy an entry span's fields whole
+/// ([`SpanLabels::json`]). Empty for an annotation read back or made to
+/// own its strings: the writer then writes the fields one by one.
+///
+/// Not part of the annotation's value: any two are equal.
+#[derive(Clone, Default)]
+pub(crate) struct SpanLabels<'a> {
+    labels: Option<&'a Labels>,
+    /// The entry of each span in order, [`NO_ENTRY`] for a date.
+    entries: Vec<u32>,
+}
+
+/// [`SpanLabels::entries`]'s mark of a span without an entry.
+const NO_ENTRY: u32 = u32::MAX;
+
+impl<'a> SpanLabels<'a> {
+    pub(super) fn new(labels: &'a Labels, capacity: usize) -> SpanLabels<'a> {
+        SpanLabels {
+            labels: Some(labels),
+            entries: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Records the next span's entry (`None` for a date).
+    pub(super) fn push(&mut self, entry: Option<usize>) {
+        let entry = entry.map_or(NO_ENTRY, |e| u32::try_from(e).expect("entries under 4 G"));
+        self.entries.push(entry);
+    }
+
+    /// The JSON fields of the kind, id and name of the span at `index`,
+    /// if it is an entry span whose entry has them.
+    pub(crate) fn json(&self, index: usize) -> Option<&'a str> {
+        let labels = self.labels?;
+        let entry = *self.entries.get(index)?;
+        (entry != NO_ENTRY)
+            .then(|| labels.json(entry as usize))
+            .flatten()
+    }
+}
+
+impl PartialEq for SpanLabels<'_> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SpanLabels<'_> {}
+
+impl fmt::Debug for SpanLabels<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SpanLabels")
     }
 }

@@ -39,6 +39,7 @@ use crate::text::{link_regions, overlaps_any, sentences_in_blocks, Normalized};
 pub use annotation::{Annotation, DocInfo, ANNOTATION_SCHEMA};
 use fit::{assign_char_offsets, fit_sentences};
 use labels::Labels;
+use labels::SpanLabels;
 use nest::{merge_sorted, nest_dates, overlaps_hits, retain_hits, top_level};
 pub use span::{Span, SpanKind};
 
@@ -141,7 +142,7 @@ impl Annotator {
             }
             None => Vec::new(),
         };
-        let mut spans = self.merge(text, entries, dates);
+        let (mut spans, labels) = self.merge(text, entries, dates);
         let blocks = layout.blocks().iter().map(Block::range);
         let sentence_ranges = fit_sentences(sentences_in_blocks(&masked, blocks), &mut spans);
         let chars = assign_char_offsets(text, &mut spans);
@@ -161,6 +162,7 @@ impl Annotator {
                 Cow::Borrowed(layout) => Cow::Borrowed(layout.blocks()),
                 Cow::Owned(layout) => Cow::Owned(layout.blocks().to_vec()),
             },
+            labels,
         }
     }
 
@@ -168,27 +170,33 @@ impl Annotator {
     /// by start), in one list sorted by start, longer first, an entry
     /// before a date over the same text. Merged rather than sorted after:
     /// a sort moved each span (nearly 200 bytes) several times, and the
-    /// list grew by copying as it was collected.
+    /// list grew by copying as it was collected. With them, each span's
+    /// entry, for the JSON writer ([`SpanLabels`]).
     fn merge<'a>(
         &'a self,
         text: &'a str,
         entries: Vec<TermMatch>,
         dates: Vec<DateMatch>,
-    ) -> Vec<Span<'a>> {
+    ) -> (Vec<Span<'a>>, SpanLabels<'a>) {
         let key = |start: usize, end: usize| (start, std::cmp::Reverse(end));
         self.labels.warm(entries.iter().map(|entry| entry.entry));
-        let mut spans = Vec::with_capacity(entries.len() + dates.len());
+        let len = entries.len() + dates.len();
+        let (mut spans, mut labels) = (Vec::with_capacity(len), SpanLabels::new(&self.labels, len));
         let mut dates = dates.into_iter().peekable();
         for entry in entries {
             let before = |d: &DateMatch| key(d.start, d.end) < key(entry.start, entry.end);
             while let Some(date) = dates.next_if(before) {
                 spans.push(Span::date(text, date));
+                labels.push(None);
             }
-            let label = self.labels.get(entry.entry);
-            spans.push(Span::entry(text, entry, label));
+            labels.push(Some(entry.entry));
+            spans.push(Span::entry(text, entry, self.labels.get(entry.entry)));
         }
-        spans.extend(dates.map(|date| Span::date(text, date)));
-        spans
+        for date in dates {
+            spans.push(Span::date(text, date));
+            labels.push(None);
+        }
+        (spans, labels)
     }
 }
 #[cfg(test)]

@@ -15,12 +15,15 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::annotate::{Annotation, DocInfo, How, Span};
+use crate::annotate::{Annotation, DocInfo, Span};
 use crate::dates::Day;
 use crate::document::{Block, BlockKind, SourcePlace};
 
+mod fields;
 mod string;
 
+pub(crate) use fields::label_fields;
+use fields::{write_fixed, HOW_FIELDS, KIND_FIELDS};
 use string::write_str;
 
 /// One value as a single line of JSON, newline included.
@@ -39,7 +42,7 @@ pub fn json_line(value: &impl Serialize) -> Vec<u8> {
 /// bytes as [`json_line`], written directly.
 ///
 /// This must stay in step with the `Serialize` impls of [`Annotation`],
-/// [`DocInfo`], [`Span`], [`SpanKind`](crate::annotate::SpanKind), [`How`], [`Day`] and
+/// [`DocInfo`], [`Span`], [`SpanKind`](crate::annotate::SpanKind), [`How`](crate::annotate::How), [`Day`] and
 /// [`Block`]: keys in field order,
 /// `None` fields left out, strings escaped as `serde_json` escapes them. A
 /// property test compares the two on arbitrary annotations.
@@ -102,7 +105,12 @@ fn write_annotation_in_chunks<E>(
     out.extend_from_slice(b",\"sentences\":");
     write_list(out, annotation.sentences(), write_range, limit, flush)?;
     out.extend_from_slice(b",\"spans\":");
-    write_list(out, annotation.spans(), write_span, limit, flush)?;
+    let (labels, mut index) = (annotation.span_labels(), 0);
+    let write = |out: &mut Vec<u8>, span: &Span| {
+        write_span(out, span, labels.json(index));
+        index += 1;
+    };
+    write_list(out, annotation.spans(), write, limit, flush)?;
     out.extend_from_slice(b",\"blocks\":");
     write_list(out, annotation.blocks(), write_block, limit, flush)?;
     out.extend_from_slice(b"}\n");
@@ -227,7 +235,9 @@ fn write_range(out: &mut Vec<u8>, &[start, end]: &[usize; 2]) {
     out.push(b']');
 }
 
-fn write_span(out: &mut Vec<u8>, span: &Span) {
+/// A span, with the JSON fields of its entry's kind, id and name when the
+/// annotator has them ([`label_fields`]), copied whole.
+fn write_span(out: &mut Vec<u8>, span: &Span, label: Option<&str>) {
     out.extend_from_slice(b"{\"start\":");
     write_usize(out, span.start);
     out.extend_from_slice(b",\"end\":");
@@ -238,12 +248,16 @@ fn write_span(out: &mut Vec<u8>, span: &Span) {
     write_usize(out, span.char_end);
     out.extend_from_slice(b",\"text\":");
     write_str(out, &span.text);
-    out.extend_from_slice(b",\"kind\":\"");
-    out.extend_from_slice(span.kind.as_str().as_bytes());
-    out.push(b'"');
-    write_optional(out, b",\"entry\":", span.entry.as_deref(), write_str);
-    write_optional(out, b",\"name\":", span.name.as_deref(), write_str);
-    write_optional(out, b",\"match\":", span.how, write_how);
+    if let Some(fields) = label {
+        out.extend_from_slice(fields.as_bytes());
+    } else {
+        write_fixed(out, &KIND_FIELDS[span.kind as usize]);
+        write_optional(out, b",\"entry\":", span.entry.as_deref(), write_str);
+        write_optional(out, b",\"name\":", span.name.as_deref(), write_str);
+    }
+    if let Some(how) = span.how {
+        write_fixed(out, &HOW_FIELDS[how as usize]);
+    }
     if span.nested {
         out.extend_from_slice(b",\"nested\":true");
     }
@@ -269,7 +283,7 @@ fn write_span(out: &mut Vec<u8>, span: &Span) {
 fn write_list<T, E>(
     out: &mut Vec<u8>,
     items: &[T],
-    write: fn(&mut Vec<u8>, &T),
+    mut write: impl FnMut(&mut Vec<u8>, &T),
     limit: usize,
     flush: Flush<E>,
 ) -> Result<(), E> {
@@ -295,13 +309,6 @@ fn write_optional<T>(out: &mut Vec<u8>, key: &[u8], value: Option<T>, write: fn(
         out.extend_from_slice(key);
         write(out, value);
     }
-}
-
-/// `how` quoted, as its `Serialize` writes it.
-fn write_how(out: &mut Vec<u8>, how: How) {
-    out.push(b'"');
-    out.extend_from_slice(how.as_str().as_bytes());
-    out.push(b'"');
 }
 
 fn write_usize(out: &mut Vec<u8>, n: usize) {
@@ -333,7 +340,7 @@ fn fill_digits(digits: &mut [u8], mut n: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::SpanKind;
+    use crate::annotate::{How, SpanKind};
     use crate::document::{Boundary, Format};
     use proptest::prelude::*;
     use std::borrow::Cow;
@@ -420,6 +427,54 @@ mod tests {
             expected
         );
         assert!(estimated_len(&annotation) >= expected.len());
+    }
+
+    /// The annotator's spans copy their entries' fields whole where the
+    /// id and name need no escape, and write them one by one where they
+    /// do: the same bytes as serde's either way.
+    #[test]
+    fn entry_fields_copied_whole_are_serde_json_s() {
+        use crate::annotate::Annotator;
+        use crate::document::Document;
+        use crate::lexicon::Lexicon;
+        let mut builder = Lexicon::builder();
+        builder.add_toml(
+            "l.toml",
+            r#"
+[[entry]]
+id = "nep"
+name = "New Economic Policy"
+kind = "term"
+aliases = ["NEP"]
+definition = "D."
+
+[[entry]]
+id = "koba"
+name = "Joseph \"Koba\" Dzhugashvili"
+kind = "person"
+aliases = ["Koba"]
+definition = "D."
+"#,
+        );
+        let annotator = Annotator::new(builder.build().unwrap());
+        let text = "In 1921 the NEP began; Koba ran it, and the New Economic Policy lasted.";
+        let doc = Document::new("d".into(), "d.txt".into(), text.into());
+        let annotation = annotator.annotate(&doc);
+        let labels = annotation.span_labels();
+        let copied = |entry: &str| {
+            let spans = annotation.spans().iter().enumerate();
+            let mut theirs = spans.filter(|(_, span)| span.entry.as_deref() == Some(entry));
+            theirs.all(|(i, _)| labels.json(i).is_some())
+        };
+        assert!(copied("nep") && !copied("koba"), "{:?}", annotation.spans());
+        let expected = serde_json::to_string(&annotation).unwrap() + "\n";
+        assert_eq!(
+            String::from_utf8(annotation_line(&annotation)).unwrap(),
+            expected
+        );
+        let owned = annotation.clone().into_owned();
+        assert!(owned.span_labels().json(0).is_none());
+        assert_eq!(annotation_line(&owned), annotation_line(&annotation));
     }
 
     #[test]

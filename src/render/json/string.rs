@@ -26,6 +26,11 @@ pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Whether [`write_str`] escapes any byte of `s`.
+pub(super) fn needs_escape(s: &str) -> bool {
+    any_escaped(s.as_bytes())
+}
+
 /// Whether any byte of `bytes` is one [`write_str`] escapes: eight bytes
 /// at a time (the last eight overlapping the ones before), a byte at a
 /// time only for strings shorter than that.
