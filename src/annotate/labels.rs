@@ -116,10 +116,13 @@ impl Labels {
         if offset >= self.text.len() {
             return None;
         }
+        // The ids lie in entry order, each in its entry's bytes.
         let at = self
             .entries
-            .partition_point(|&(start, ..)| (start as usize) < offset);
-        let &(start, len, ..) = self.entries.get(at)?;
+            .partition_point(|packed| (packed.id.0 as usize) < offset);
+        let Packed {
+            id: (start, len), ..
+        } = *self.entries.get(at)?;
         (start as usize == offset && len as usize == id.len()).then_some(at)
     }
 
