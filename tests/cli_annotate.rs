@@ -431,6 +431,23 @@ fn assert_entries_with_cards(cards: &str, text: &str, want: &[(&str, &str)]) {
     assert_eq!(found, want);
 }
 
+/// A first name the cards' definitions write alone is a known first name
+/// (matching rule 9): it counts after any mention of its person, misspelt
+/// too, though an English word (`napoleon`); before one, it does not.
+#[test]
+fn a_first_name_the_definitions_use_counts_after_any_mention() {
+    let cards = "Napoleon Bonaparte\tCorsican general, emperor of the French.\n\
+                 Elba\tIsland where Napoleon was sent in 1814.\n\
+                 Waterloo\tBattle of 1815 that Napoleon lost.\n";
+    let text = "Napoleon rose. Then Bonaparte fell, and Napolean lost at Waterloo.\n";
+    let want = [
+        ("Bonaparte", "napoleon-bonaparte"),
+        ("Napolean", "napoleon-bonaparte"),
+        ("Waterloo", "waterloo"),
+    ];
+    assert_entries_with_cards(cards, text, &want);
+}
+
 /// A misspelt surname two cards share (matching rules 7 and 9): the one
 /// named in full most recently before it, and nobody before either is.
 #[test]

@@ -33,6 +33,7 @@
 //! assert_eq!(lexicon.get("nep").unwrap().kind, Kind::Term);
 //! ```
 
+mod called;
 mod cards;
 mod error;
 mod html;
@@ -49,6 +50,7 @@ use std::path::Path;
 use crate::text::normalize_form;
 use serde::{Deserialize, Serialize};
 
+pub use called::FirstNamesInUse;
 pub use error::{LexiconError, LexiconErrors};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_lexicon.rs"));
@@ -292,6 +294,7 @@ impl fmt::Display for Origin {
 pub struct Lexicon {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
+    first_names_in_use: FirstNamesInUse,
 }
 
 impl Lexicon {
@@ -336,6 +339,12 @@ impl Lexicon {
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The first names the entries' definitions call one person each by
+    /// (matching rule 9), which name that person anywhere.
+    pub fn first_names_in_use(&self) -> &FirstNamesInUse {
+        &self.first_names_in_use
     }
 
     /// Where the entry with this id is in [`Lexicon::entries`].
@@ -453,6 +462,7 @@ impl LexiconBuilder {
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
         Ok(Lexicon {
+            first_names_in_use: FirstNamesInUse::of(&self.entries),
             entries: self.entries,
             by_id,
         })

@@ -21,6 +21,7 @@
 //! names or initials.
 
 use crate::lexicon::inflect::unqualified;
+use crate::lexicon::FirstNamesInUse;
 use crate::text::{is_english_word, ordinal};
 
 /// What a derived form is, which decides how the document's mentions
@@ -35,6 +36,10 @@ pub enum NameClass {
     Surname,
     /// The first name alone (`Ulysses`, `Henry`).
     FirstName,
+    /// A first name the lexicon's definitions call one person by alone
+    /// (`Napoleon`: `lexicon::FirstNamesInUse`), which names them once the
+    /// document has mentioned them by any name.
+    KnownFirstName,
 }
 
 /// One form derived from a person's name.
@@ -129,12 +134,15 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// The forms derived from one of a person's listed forms, each once, the
-/// form itself not among them.
+/// form itself not among them; a first name the lexicon calls its bearer
+/// by (`in_use`: `Lexicon::first_names_in_use`) is a known one.
 ///
 /// ```
 /// use glossator::lexicon::names::{derived_names, NameClass};
+/// use glossator::lexicon::FirstNamesInUse;
 ///
-/// let forms: Vec<(String, NameClass)> = derived_names("Ulysses S. Grant")
+/// let none = FirstNamesInUse::default();
+/// let forms: Vec<(String, NameClass)> = derived_names("Ulysses S. Grant", &none)
 ///     .into_iter()
 ///     .map(|d| (d.text, d.class))
 ///     .collect();
@@ -145,7 +153,7 @@ const PARTICLES: &[&str] = &[
 /// ```
 // The one `expect` below holds by construction (a comma was just found).
 #[allow(clippy::missing_panics_doc)]
-pub fn derived_names(form: &str) -> Vec<DerivedName> {
+pub fn derived_names(form: &str, in_use: &FirstNamesInUse) -> Vec<DerivedName> {
     let mut out: Vec<DerivedName> = Vec::new();
     // `John Smith (explorer)`: the name is `John Smith`, in full.
     let form = match unqualified(form) {
@@ -231,14 +239,14 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
             add(format!("{name} {number}"), NameClass::Full);
         }
         if words.len() == 2 {
-            add_first_name(first, &mut add);
+            add_first_name(first, in_use, &mut add);
         }
         return out;
     }
     if words.len() < 2 {
         // `Catherine` of Aragon, `Arthur`, Prince of Wales: a first name.
         match cut {
-            true => add_first_name(first, &mut add),
+            true => add_first_name(first, in_use, &mut add),
             false => add(words.join(" "), NameClass::Full),
         }
         return out;
@@ -274,7 +282,7 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
                 NameClass::Full,
             );
         }
-        add_first_name(first, &mut add);
+        add_first_name(first, in_use, &mut add);
     }
     // Initials without their full stops (`Robert E Lee`, `J E B Stuart`),
     // run together (`J.E.B. Stuart`), and for the given names
@@ -298,9 +306,16 @@ pub fn derived_names(form: &str) -> Vec<DerivedName> {
 
 /// Adds `first` as a first-name form, unless it is too short to be one
 /// or is an English word (`Stonewall` Jackson, `Grace`): a first name is a
-/// weak clue already, and a word is a weaker one.
-fn add_first_name(first: &str, add: &mut impl FnMut(String, NameClass)) {
-    if first.chars().count() >= 3 && !is_initial(first) && !is_english_word(first) {
+/// weak clue already, and a word is a weaker one. One the lexicon's
+/// definitions call its bearer by (`Napoleon`: `in_use`) is a
+/// [`NameClass::KnownFirstName`], English word or not.
+fn add_first_name(first: &str, in_use: &FirstNamesInUse, add: &mut impl FnMut(String, NameClass)) {
+    if first.chars().count() < 3 || is_initial(first) {
+        return;
+    }
+    if in_use.contains(first) {
+        add(first.to_string(), NameClass::KnownFirstName);
+    } else if !is_english_word(first) {
         add(first.to_string(), NameClass::FirstName);
     }
 }
@@ -414,7 +429,7 @@ mod tests {
     use super::*;
 
     fn forms(name: &str) -> Vec<(String, NameClass)> {
-        derived_names(name)
+        derived_names(name, &FirstNamesInUse::default())
             .into_iter()
             .map(|d| (d.text, d.class))
             .collect()

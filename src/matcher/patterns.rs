@@ -92,7 +92,7 @@ pub(super) fn derived_forms(lexicon: &Lexicon) -> Vec<Vec<DerivedForm>> {
             let derived = forms
                 .into_iter()
                 .flatten()
-                .flat_map(|form| derived_names(form));
+                .flat_map(|form| derived_names(form, lexicon.first_names_in_use()));
             derived
                 .map(|derived| DerivedForm {
                     case: match derived.text.split(' ').any(is_english_word) {

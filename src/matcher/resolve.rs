@@ -18,6 +18,10 @@
 //!   of those of them mentioned in full before it, the one mentioned most
 //!   recently by any name (a first name after the other's full name
 //!   decides it; `match: reference`), or none;
+//! * that is a first name the lexicon's definitions call its one bearer
+//!   by (`Napoleon`: `lexicon::FirstNamesInUse`) is that entry's once the
+//!   document has mentioned it by any name, or after an office (`match:
+//!   variant`), else no hit;
 //! * that is a first name after a title written before first names
 //!   (`Prince Arthur`, `Lady Jane`, `Queen Mary`: [`FIRST_NAME_TITLES`])
 //!   is the one entry of that first name whose name, aliases or definition
@@ -34,8 +38,8 @@
 //! is nested in another (matching rule 6): it stays inside that one.
 //! A nested derived name is resolved by the same rules, but the longer
 //! name around it is its outer span's, so `part_of_another_name` is not
-//! asked. A misspelt surname (matching rule 7) counts where the surname
-//! would: [`Matcher::resolve_misspelt`].
+//! asked. A misspelt surname or known first name (matching rule 7)
+//! counts where the name would: [`Matcher::resolve_misspelt`].
 
 use std::sync::OnceLock;
 
@@ -104,7 +108,8 @@ impl Matcher {
     /// misspelt surname counts where the surname would (matching rule 9):
     /// after a full mention of its entry before it (the misspelt full
     /// names before it included), after an office, or when the entry says
-    /// `surname_alone`. A misspelt name several people share (`Seymore`)
+    /// `surname_alone`; a misspelt known first name (`Napolean`) after
+    /// any mention of its entry or an office. A misspelt name several people share (`Seymore`)
     /// is, of those of them named in full before it, the one mentioned
     /// most recently, or none. A capitalised title right before a
     /// misspelt person's name joins its span, as before any person span.
@@ -149,6 +154,13 @@ impl Matcher {
             if class == Some(NameClass::Surname) && !introduced(hit.entry) {
                 continue;
             }
+            let mentioned = |entry: usize| {
+                hits[..before].iter().chain(&out).any(|h| h.entry == entry)
+                    || office_before(text, hit.start).is_some()
+            };
+            if class == Some(NameClass::KnownFirstName) && !mentioned(hit.entry) {
+                continue;
+            }
             if self.kinds[hit.entry] == Kind::Person {
                 // After the hit before it, nested ones inside that.
                 let after = hits[..before]
@@ -189,6 +201,9 @@ impl Matcher {
         let office = office_before(text, hit.start).filter(|_| !office_is_named(text, hit.start));
         // May this name stand for `entry` with nothing else to go on?
         let counts_for = |entry: usize| {
+            if candidates.contains(&(entry, NameClass::KnownFirstName)) {
+                return mentions.last(entry).is_some() || office.is_some();
+            }
             let surname = candidates.contains(&(entry, NameClass::Surname));
             let introduced = mentions.last_full(entry).is_some() || office.is_some();
             let common = written.split_whitespace().any(is_english_word);

@@ -106,7 +106,7 @@ impl Index {
             if e.kind == Kind::Person {
                 let derived = std::iter::once(&e.name)
                     .chain(&e.aliases)
-                    .flat_map(|form| derived_names(form))
+                    .flat_map(|form| derived_names(form, lexicon.first_names_in_use()))
                     .filter(|d| d.class != NameClass::FirstName);
                 for d in derived {
                     let folded = normalize_form(&d.text, true);
