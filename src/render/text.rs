@@ -108,7 +108,7 @@ pub(crate) fn quote_around(
         let whole_words = cut
             .split_once(char::is_whitespace)
             .map_or("", |(_, rest)| rest);
-        format!("…{}", whole_words.trim_start())
+        ["…", whole_words.trim_start()].concat()
     } else {
         before.clone()
     };
@@ -117,7 +117,7 @@ pub(crate) fn quote_around(
         let whole_words = cut
             .rsplit_once(char::is_whitespace)
             .map_or("", |(kept, _)| kept);
-        format!("{}…", whole_words.trim_end())
+        [whole_words.trim_end(), "…"].concat()
     } else {
         after.clone()
     };

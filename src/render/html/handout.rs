@@ -28,8 +28,9 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use fnv::{FnvHashMap, FnvHashSet};
 
 use crate::annotate::{Annotation, Span};
 use crate::document::{Block, BlockKind, Document, Format, Layout};
@@ -349,7 +350,8 @@ impl<'a> Body<'a> {
 /// names its entry.
 pub(super) struct Terms<'a> {
     entries: Vec<&'a Entry>,
-    numbers: HashMap<&'a str, usize>,
+    /// Looked up for every span: a fast hash.
+    numbers: FnvHashMap<&'a str, usize>,
     /// For each entry, whether the text names it only nested in another
     /// entry's span (matching rule 6): `Kronstadt` in `Kronstadt Rising`.
     nested_only: Vec<bool>,
@@ -359,14 +361,15 @@ impl<'a> Terms<'a> {
     fn of(spans: &[Span], lexicon: &'a Lexicon) -> Terms<'a> {
         // Each entry once before sorting: a dense text names most of its
         // entries more than once, and the key is a lower-cased copy.
-        let mut seen = HashSet::new();
+        let mut seen = FnvHashSet::default();
         let mut entries: Vec<&Entry> = spans
             .iter()
-            .filter_map(|s| s.entry.as_deref().and_then(|id| lexicon.get(id)))
-            .filter(|e| seen.insert(e.id.as_str()))
+            .filter_map(|s| s.entry.as_deref())
+            .filter(|&id| seen.insert(id))
+            .filter_map(|id| lexicon.get(id))
             .collect();
         entries.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
-        let numbers: HashMap<&str, usize> = entries
+        let numbers: FnvHashMap<&str, usize> = entries
             .iter()
             .enumerate()
             .map(|(n, e)| (e.id.as_str(), n))
@@ -452,7 +455,7 @@ impl<'a> Terms<'a> {
 /// `d<n>`: the class of the highlights of the handout's entry number `n`,
 /// and the id of its definition in the terms list.
 pub(super) fn term_id(n: usize) -> String {
-    format!("d{n}")
+    ["d", itoa::Buffer::new().format(n)].concat()
 }
 
 #[cfg(test)]

@@ -295,7 +295,10 @@ impl<'a> Inline<'a> {
         let span = &self.spans[i];
         match parent {
             Some(parent) if self.spans[parent].start == span.start => {
-                format!("{}-{}", span_id(span.start), span.end)
+                let mut id = span_id(span.start);
+                id.push('-');
+                id.push_str(itoa::Buffer::new().format(span.end));
+                id
             }
             _ => span_id(span.start),
         }
@@ -330,7 +333,7 @@ impl<'a> Inline<'a> {
                 let ids: Vec<String> = std::iter::once(n).chain(nested).map(term_id).collect();
                 ids.join(" ")
             }
-            None => format!("t-{id}"),
+            None => ["t-", &id].concat(),
         };
         if self.open.iter().any(|o| o.tag == "a") {
             let attrs = [
@@ -343,10 +346,10 @@ impl<'a> Inline<'a> {
             return "span";
         }
         let href = match (entry, &span.entry) {
-            (Some(n), _) => format!("#{}", term_id(n)),
+            (Some(n), _) => ["#", &term_id(n)].concat(),
             (None, Some(entry)) => entry_href(Depth::Handout, entry),
             (None, None) => {
-                Depth::Handout.to(&format!("timeline.html#{}", event_id(self.doc, span.start)))
+                Depth::Handout.to(&["timeline.html#", &event_id(self.doc, span.start)].concat())
             }
         };
         self.h.open(
@@ -375,7 +378,7 @@ impl<'a> Inline<'a> {
             return;
         }
         // The span is closed already: its parent is the innermost open one.
-        let id = format!("t-{}", self.id(i, self.parent()));
+        let id = ["t-", &self.id(i, self.parent())].concat();
         self.h.open(
             "span",
             &[("class", "tip"), ("role", "tooltip"), ("id", &id)],

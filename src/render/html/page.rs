@@ -34,7 +34,7 @@ impl Depth {
     pub fn to(self, file: &str) -> String {
         match self {
             Depth::Top => file.to_string(),
-            Depth::Handout => format!("../{file}"),
+            Depth::Handout => ["../", file].concat(),
         }
     }
 }
@@ -124,13 +124,13 @@ const KINDS: [(SpanKind, &str, &str); 6] = [
 /// `k-<kind>`: the class that gives the kind its colour and line style
 /// (and, in a handout, its name in tooltips and the terms list).
 pub fn kind_class(kind: impl Into<SpanKind>) -> String {
-    format!("k-{}", kind.into().as_str())
+    ["k-", kind.into().as_str()].concat()
 }
 
 /// `<role> k-<kind>`: the classes of a highlight (`role` `hl`) or of a
 /// sample of one, for legends and lists (`key`).
 pub fn kind_classes(role: &str, kind: impl Into<SpanKind>) -> String {
-    format!("{role} {}", kind_class(kind))
+    [role, " k-", kind.into().as_str()].concat()
 }
 
 /// `key k-<kind>`: a sample of the kind's highlight, for legends and lists.
@@ -153,27 +153,33 @@ pub fn legend(h: &mut Html) {
 
 /// The id of the span starting at `start` in its handout.
 pub fn span_id(start: usize) -> String {
-    format!("s-{start}")
+    ["s-", itoa::Buffer::new().format(start)].concat()
 }
 
 /// The path from the output folder to a document's handout.
 pub fn handout_path(doc: &str) -> String {
-    format!("handouts/{doc}.html")
+    ["handouts/", doc, ".html"].concat()
 }
 
 /// The link from a top-level page to a span of a handout.
 pub fn passage_href(doc: &str, start: usize) -> String {
-    format!("{}#{}", handout_path(doc), span_id(start))
+    let mut href = handout_path(doc);
+    href.push('#');
+    href.push_str(&span_id(start));
+    href
 }
 
 /// The link from a page at `depth` to a glossary entry.
 pub fn entry_href(depth: Depth, id: &str) -> String {
-    format!("{}#{id}", depth.to("glossary.html"))
+    let mut href = depth.to("glossary.html");
+    href.push('#');
+    href.push_str(id);
+    href
 }
 
 /// The id of the timeline event of the date at `start` in `doc`.
 pub fn event_id(doc: &str, start: usize) -> String {
-    format!("e-{doc}-{start}")
+    ["e-", doc, "-", itoa::Buffer::new().format(start)].concat()
 }
 
 /// The days a date covers: `1924-01-21`, or `1924-01-01 to 1929-12-31`.

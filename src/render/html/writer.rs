@@ -78,14 +78,17 @@ impl Html {
     /// escape, so no lexicon text can become a rule or markup.
     pub fn css_string(&mut self, text: &str) -> &mut Html {
         self.out.push('"');
-        for c in text.chars() {
+        // The runs between characters to escape are copied whole.
+        let mut kept = 0;
+        for (at, c) in text.char_indices() {
             if c.is_control() || matches!(c, '"' | '\\' | '<' | '>') {
+                self.out.push_str(&text[kept..at]);
                 // The space ends the escape; CSS reads it as part of it.
                 write!(self.out, "\\{:x} ", u32::from(c)).expect("writing to a String");
-            } else {
-                self.out.push(c);
+                kept = at + c.len_utf8();
             }
         }
+        self.out.push_str(&text[kept..]);
         self.out.push('"');
         self
     }
