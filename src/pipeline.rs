@@ -19,6 +19,7 @@
 use std::any::Any;
 use std::collections::VecDeque;
 use std::fmt;
+use std::io;
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
@@ -80,6 +81,17 @@ impl<E: fmt::Display> fmt::Display for Stopped<E> {
 }
 
 impl<E: fmt::Debug + fmt::Display> std::error::Error for Stopped<E> {}
+
+impl From<Stopped<io::Error>> for io::Error {
+    /// The sink's own error, or why the run stopped otherwise, for a run
+    /// that writes.
+    fn from(stopped: Stopped<io::Error>) -> io::Error {
+        match stopped {
+            Stopped::Sink(err) => err,
+            other => io::Error::other(other.to_string()),
+        }
+    }
+}
 
 /// Runs `work` on every item with `jobs` threads (0 = one per core) and
 /// feeds the results to `sink`, on the calling thread, in item order. The

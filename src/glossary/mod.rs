@@ -43,13 +43,14 @@
 //! on the workers that annotated them), combined by
 //! [`Glossary::merge`], or read from JSON, which checks every entry and
 //! occurrence and sorts what a hand-edited file left unsorted (see
-//! [`Glossary`]'s `Deserialize`).
+//! [`Glossary`]'s `Deserialize`). A run's glossary is written by
+//! [`Glossary::write_json`] (`json.rs`), on the pool.
 
 mod builder;
+mod json;
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
@@ -57,16 +58,11 @@ use crate::annotate::{Annotation, Span};
 use crate::harvest::Harvested;
 use crate::input::Document;
 use crate::lexicon::{self, Entry, Kind, Lexicon};
-use crate::pipeline::{for_each_ordered, Stopped};
 use crate::shard::{check_disjoint, check_passage, check_unique, document_order, position_of};
 use builder::Share;
 pub use builder::{GlossaryBuilder, GlossaryPart, GlossaryParts};
 
 pub use crate::shard::{DocRef, MergeError};
-
-/// Entries serialized together by one task of [`Glossary::write_json`]:
-/// a few hundred KB of JSON.
-const JSON_ENTRIES_PER_SLICE: usize = 64;
 
 /// The schema tag of [`Glossary`] JSON.
 pub const GLOSSARY_SCHEMA: &str = "glossator.glossary/1";
@@ -357,50 +353,6 @@ impl Glossary {
         }
     }
 
-    /// Writes the glossary as one line of JSON, newline included: the
-    /// bytes of [`crate::render::json::json_line`], with the entries
-    /// serialized on `jobs` threads (0 = one per core), a slice at a time,
-    /// and written in order as they are ready, so that the whole line is
-    /// never held.
-    ///
-    /// # Panics
-    ///
-    /// If serde's JSON of a glossary does not end with its entries, which
-    /// the derived `Serialize` (fields in order, `entries` last) rules out.
-    pub fn write_json(&self, jobs: usize, out: &mut dyn Write) -> io::Result<()> {
-        // The glossary without its entries ends with `"entries":[]}`: its
-        // fields in order, as the derived `Serialize` writes them, the
-        // entries last.
-        let header = Glossary {
-            entries: Vec::new(),
-            documents: self.documents.clone(),
-            schema: self.schema.clone(),
-            ..*self
-        };
-        let head = serde_json::to_vec(&header).map_err(io::Error::other)?;
-        let head = head
-            .strip_suffix(b"]}")
-            .expect("the entries are the last field");
-        out.write_all(head)?;
-        let slices = self.entries.chunks(JSON_ENTRIES_PER_SLICE).enumerate();
-        let serialize = |(n, slice): (usize, &[GlossaryEntry])| {
-            let mut json = Vec::new();
-            for (i, entry) in slice.iter().enumerate() {
-                if n > 0 || i > 0 {
-                    json.push(b',');
-                }
-                serde_json::to_writer(&mut json, entry).map_err(io::Error::other)?;
-            }
-            Ok::<_, io::Error>(json)
-        };
-        let written = for_each_ordered(slices, jobs, serialize, |json| out.write_all(&json?));
-        written.map_err(|stopped| match stopped {
-            Stopped::Sink(err) => err,
-            other => io::Error::other(other.to_string()),
-        })?;
-        out.write_all(b"]}\n")
-    }
-
     /// Keeps only entries that occur at least `min_count` times.
     pub fn retain_min_count(&mut self, min_count: usize) {
         self.min_count = self.min_count.max(min_count);
@@ -609,49 +561,5 @@ impl Occurrence {
             self.sentence,
             &self.context,
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::json::json_line;
-
-    /// A glossary of `entries` entries read from JSON, each with an alias
-    /// and a passage that needs escaping.
-    fn glossary_of(entries: usize) -> Glossary {
-        let entries: Vec<String> = (0..entries)
-            .map(|n| {
-                format!(
-                    r#"{{"id":"e{n}","name":"Entry \"{n}\"","kind":"term","definition":"d{n}","aliases_seen":["E{n}"],"count":2,"doc_count":1,"occurrences":[{{"doc":"a","start":1,"end":{end},"text":"E{n}","sentence":[0,{len}],"context":"\nE{n}\t"}}]}}"#,
-                    end = 1 + format!("E{n}").len(),
-                    len = 2 + format!("E{n}").len(),
-                )
-            })
-            .collect();
-        let json = format!(
-            r#"{{"schema":"{GLOSSARY_SCHEMA}","max_occurrences":3,"min_count":1,"documents":[{{"id":"a","path":"a.txt"}}],"entries":[{}]}}"#,
-            entries.join(",")
-        );
-        serde_json::from_str(&json).unwrap()
-    }
-
-    /// Written a slice of entries at a time, on any number of threads, the
-    /// JSON is the derived serialization's, byte for byte.
-    #[test]
-    fn written_json_is_the_serialized_json() {
-        for entries in [0, 1, JSON_ENTRIES_PER_SLICE, 2 * JSON_ENTRIES_PER_SLICE + 5] {
-            let glossary = glossary_of(entries);
-            assert_eq!(glossary.entries().len(), entries);
-            for jobs in [1, 2, 3] {
-                let mut written = Vec::new();
-                glossary.write_json(jobs, &mut written).unwrap();
-                assert_eq!(
-                    written,
-                    json_line(&glossary),
-                    "{entries} entries, {jobs} jobs"
-                );
-            }
-        }
     }
 }

@@ -24,7 +24,7 @@ mod string;
 
 pub(crate) use fields::label_fields;
 use fields::{write_fixed, HOW_FIELDS, KIND_FIELDS};
-use string::write_str;
+pub(crate) use string::write_str;
 
 /// One value as a single line of JSON, newline included.
 ///
@@ -311,7 +311,7 @@ fn write_optional<T>(out: &mut Vec<u8>, key: &[u8], value: Option<T>, write: fn(
     }
 }
 
-fn write_usize(out: &mut Vec<u8>, n: usize) {
+pub(crate) fn write_usize(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 

@@ -1,6 +1,7 @@
 //! JSON strings: quoting and escaping exactly as `serde_json` does, for
 //! the annotation writer ([`super::annotation_line`]), whose hot loop is
-//! the scan of every string for a byte to escape.
+//! the scan of every string for a byte to escape, and the glossary's
+//! occurrences (`glossary/json.rs`).
 
 /// `s` as a quoted JSON string, escaped as `serde_json` escapes it: `"`,
 /// `\` and the control characters U+0000 to U+001F, nothing else. Runs of
@@ -9,7 +10,7 @@
 /// Nearly every string needs no escape, so that is tested first, on all
 /// its bytes at once and branch-free ([`any_escaped`]): the search for the
 /// first byte to escape mispredicted its end at nearly every string.
-pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
     out.push(b'"');
     if !any_escaped(rest) {
