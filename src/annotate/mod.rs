@@ -54,14 +54,16 @@ pub struct Annotator {
 }
 
 impl Annotator {
-    /// Compiles the lexicon's matcher; dates are tagged too.
+    /// Compiles the lexicon's matcher and its misspellings' index, side by
+    /// side on the current thread pool; dates are tagged too.
     pub fn new(lexicon: Lexicon) -> Annotator {
-        let matcher = Matcher::new(&lexicon);
+        let (matcher, misspellings) =
+            rayon::join(|| Matcher::new(&lexicon), || Misspellings::new(&lexicon));
         Annotator {
             labels: Labels::new(&lexicon),
             lexicon,
             matcher,
-            misspellings: Misspellings::default(),
+            misspellings,
             dates: Some(DateTagger::new()),
         }
     }

@@ -121,6 +121,16 @@ pub(crate) struct Misspelt {
 type Near = (u32, Option<NameClass>, Vec<usize>);
 
 impl Misspellings {
+    /// A finder for `lexicon`'s misspellings with its index made now, not
+    /// on first use: the annotator makes it beside its matcher, on another
+    /// thread, rather than the first document waiting for it (and, with
+    /// two workers, the other worker waiting for that document).
+    pub(crate) fn new(lexicon: &Lexicon) -> Misspellings {
+        Misspellings {
+            index: OnceLock::from(Index::new(lexicon)),
+        }
+    }
+
     /// The misspellings in `text` (a document's matching text, with markup
     /// masked), outside the exact matcher's `found` hits (sorted by start,
     /// disjoint), except that one may take in a hit of a person's first
