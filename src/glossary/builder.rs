@@ -62,16 +62,32 @@ pub(super) struct Share {
     pub(super) occurrences: Vec<Occurrence>,
 }
 
-/// A share being folded: the share and where it is in
-/// [`GlossaryPart::shares`], the last document that named the entry (by
-/// its number in the part), whether that document quotes it, and the
-/// [`fingerprint`] of each of the share's aliases.
-#[derive(Clone, Debug)]
+/// A [`Share`] being folded, all in one place, as every span of the
+/// entry reads and writes it (a span's entry is as good as random in a
+/// large lexicon, so each place read apart was a cache miss: the share,
+/// its aliases' fingerprints, the list of aliases, an alias): the last
+/// document that named the entry (by its number in the part), whether
+/// that document quotes it, the counts, each alias with its
+/// [`fingerprint`] beside it, and the occurrences.
+#[derive(Debug, Default)]
 struct Slot {
-    at: usize,
     last_doc: usize,
     quotes: bool,
-    fingerprints: Vec<u64>,
+    count: usize,
+    doc_count: usize,
+    aliases: Vec<(u64, String)>,
+    occurrences: Vec<Occurrence>,
+}
+
+impl Slot {
+    fn into_share(self) -> Share {
+        Share {
+            count: self.count,
+            doc_count: self.doc_count,
+            aliases_seen: self.aliases.into_iter().map(|(_, alias)| alias).collect(),
+            occurrences: self.occurrences,
+        }
+    }
 }
 
 /// A hash of an alias, to tell most aliases apart without reading their
@@ -98,13 +114,26 @@ fn fingerprint(text: &str) -> u64 {
 /// position in the lexicon, in the order first named.
 #[derive(Debug, Default)]
 pub struct GlossaryPart {
-    pub(super) documents: Vec<DocRef>,
-    pub(super) shares: Vec<(usize, Share)>,
+    documents: Vec<DocRef>,
+    /// The lexicon positions of the entries named, in the order first
+    /// named.
+    named: Vec<usize>,
     /// By lexicon position, as far as the last entry named.
     slots: Vec<Option<Slot>>,
 }
 
 impl GlossaryPart {
+    /// The documents, and what they hold of each entry they name, by its
+    /// lexicon position, in the order first named.
+    pub(super) fn into_shares(self) -> (Vec<DocRef>, impl Iterator<Item = (usize, Share)>) {
+        let mut slots = self.slots;
+        let shares = self.named.into_iter().map(move |position| {
+            let slot = slots[position].take().expect("a named entry has a slot");
+            (position, slot.into_share())
+        });
+        (self.documents, shares)
+    }
+
     /// Adds `doc`, annotated as `annotation`, the document after those of
     /// the part (`position` gives the lexicon position of a span's
     /// entry), quoting at most `max_occurrences`
@@ -132,37 +161,25 @@ impl GlossaryPart {
                 continue;
             };
             if position >= self.slots.len() {
-                self.slots.resize(position + 1, None);
+                self.slots.resize_with(position + 1, || None);
             }
             let slot = self.slots[position].get_or_insert_with(|| {
-                self.shares.push((position, Share::default()));
-                Slot {
-                    at: self.shares.len() - 1,
-                    last_doc: 0,
-                    quotes: false,
-                    fingerprints: Vec::new(),
-                }
+                self.named.push(position);
+                Slot::default()
             });
-            let share = &mut self.shares[slot.at].1;
             if slot.last_doc != number {
                 slot.last_doc = number;
-                slot.quotes = share.occurrences.len() < max_occurrences && quotes(position);
-                share.doc_count += 1;
+                slot.quotes = slot.occurrences.len() < max_occurrences && quotes(position);
+                slot.doc_count += 1;
             }
-            share.count += 1;
+            slot.count += 1;
             let print = fingerprint(&span.text);
-            let seen = |(n, _): (usize, &u64)| share.aliases_seen[n] == span.text;
-            let mut same = slot
-                .fingerprints
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| **p == print);
-            if !same.any(seen) {
-                share.aliases_seen.push(span.text.to_string());
-                slot.fingerprints.push(print);
+            let seen = |(p, alias): &(u64, String)| *p == print && *alias == span.text;
+            if !slot.aliases.iter().any(seen) {
+                slot.aliases.push((print, span.text.to_string()));
             }
             if slot.quotes {
-                share.occurrences.push(Occurrence {
+                slot.occurrences.push(Occurrence {
                     doc: doc.id.clone(),
                     start: span.start,
                     end: span.end,
@@ -170,7 +187,7 @@ impl GlossaryPart {
                     sentence,
                     context: context.to_string(),
                 });
-                if share.occurrences.len() == max_occurrences {
+                if slot.occurrences.len() == max_occurrences {
                     slot.quotes = false;
                     filled(position);
                 }
@@ -322,8 +339,9 @@ impl<'l> GlossaryBuilder<'l> {
 
     /// Adds the part of the documents after those added so far.
     pub fn append(&mut self, part: GlossaryPart) {
-        self.documents.extend(part.documents);
-        for (position, share) in part.shares {
+        let (documents, shares) = part.into_shares();
+        self.documents.extend(documents);
+        for (position, share) in shares {
             let at = if let Some(at) = self.slots[position] {
                 self.entries[at].absorb_share(share, self.max_occurrences);
                 at
@@ -383,9 +401,10 @@ mod tests {
             let annotation = annotator.annotate(doc);
             let part = parts.part(doc, &annotation);
             quoted.push(
-                part.shares
+                part.slots
                     .iter()
-                    .map(|(_, s)| s.occurrences.len())
+                    .flatten()
+                    .map(|s| s.occurrences.len())
                     .sum::<usize>(),
             );
             builder.append(part);

@@ -249,10 +249,9 @@ impl Glossary {
             |_| true,
             |_| (),
         );
-        self.documents.extend(part.documents);
-        let entries = part
-            .shares
-            .into_iter()
+        let (documents, shares) = part.into_shares();
+        self.documents.extend(documents);
+        let entries = shares
             .map(|(position, share)| GlossaryEntry::new(&lexicon.entries()[position], share))
             .collect();
         self.absorb_entries(entries);
