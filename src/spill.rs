@@ -205,6 +205,11 @@ impl<T: Spill> Sorted<T> {
         !self.runs.is_empty()
     }
 
+    /// Every item, in order, if none is on disk.
+    pub fn in_memory(&self) -> Option<&[T]> {
+        self.runs.is_empty().then_some(self.tail.as_slice())
+    }
+
     /// Calls `f` with every item, in order, stopping at its first error
     /// or the first error reading a run back.
     pub fn each(&self, f: impl FnMut(&T) -> io::Result<()>) -> io::Result<()> {

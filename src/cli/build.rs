@@ -195,7 +195,7 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
                     crate::glossary::render(&sentences, &run.cards, GlossaryFormat::Anki, &anki);
                 o.write(&out.join("anki.txt"), &deck, r)
             }),
-            Box::new(|o, r| write(o, r, out, "timeline.json", |to| timeline.write_json(to))),
+            Box::new(|o, r| write(o, r, out, "timeline.json", |to| timeline.write_json(1, to))),
             Box::new(|o, r| {
                 write(o, r, out, "timeline.md", |to| {
                     markdown::write_timeline(&rows, to)

@@ -41,7 +41,7 @@ pub fn run(args: &MergeArgs, reporter: &mut Reporter) -> anyhow::Result<()> {
             };
             let merged = merge_all(&args.files, Timeline::merge)?.sorted();
             let mut bytes = Vec::new();
-            crate::timeline::render(&merged, format, &mut bytes)?;
+            crate::timeline::render(&merged, format, 1, &mut bytes)?;
             bytes
         }
         other => bail!(

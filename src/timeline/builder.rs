@@ -102,15 +102,14 @@ impl TimelineBuilder {
                 });
             }
         }
-        // Which are the document's span, from its events in timeline
-        // order (by days, then position).
-        let mut order: Vec<usize> = (0..events.len()).collect();
-        order.sort_by_key(|&i| (events[i].start, events[i].end));
-        let in_order: Vec<&Event> = order.iter().map(|&i| &events[i]).collect();
-        let mut spans = vec![false; events.len()];
-        for (&i, span) in order.iter().zip(document_spans(&in_order)) {
-            spans[i] = span;
-        }
+        // The events in timeline order (by days, then position: the sort
+        // is stable), which tells which are the document's span. They are
+        // pushed in that order: the run's sort, stable too, gives the
+        // same order as from text order, and finds each document's events
+        // already sorted, so it merges them, where sorting them again on
+        // the calling thread was a sixth of its work.
+        events.sort_by_key(|event| (event.start, event.end));
+        let spans = document_spans(&events.iter().collect::<Vec<_>>());
         for (event, span) in events.into_iter().zip(spans) {
             self.events.push(Mention { span, event });
         }

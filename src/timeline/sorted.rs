@@ -13,7 +13,12 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::{DocRef, EntryName, Event, Timeline, TIMELINE_SCHEMA};
+use crate::pipeline::for_each_ordered;
 use crate::spill::{heap_bytes, Sorted, Spill};
+
+/// Events serialized together by one task of
+/// [`SortedTimeline::write_json`]: a few hundred KB of JSON.
+const JSON_EVENTS_PER_SLICE: usize = 512;
 
 /// One event as a run sorts it: with whether it is the span of its
 /// document (see [`Timeline::rows`]), worked out when its document was
@@ -98,8 +103,12 @@ impl SortedTimeline {
 
     /// Writes the timeline's JSON (schema `glossator.timeline/1`, see
     /// [`Timeline`]) and a newline: the bytes of the [`Timeline`]
-    /// serialized whole, an event at a time.
-    pub fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
+    /// serialized whole. Events on disk are written one at a time, as
+    /// they are merged; events in memory, a slice at a time, serialized on
+    /// `jobs` threads (0 = one per core) and written in order as they are
+    /// ready (on one thread, this was half of what the calling thread did
+    /// in a run).
+    pub fn write_json(&self, jobs: usize, out: &mut dyn Write) -> io::Result<()> {
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
         out.write_all(b"{\"schema\":")?;
         serde_json::to_writer(&mut out, TIMELINE_SCHEMA)?;
@@ -108,13 +117,28 @@ impl SortedTimeline {
         out.write_all(b",\"entries\":")?;
         serde_json::to_writer(&mut out, &self.entries)?;
         out.write_all(b",\"events\":[")?;
-        let mut first = true;
-        self.each(|event, _| {
-            if !std::mem::take(&mut first) {
-                out.write_all(b",")?;
-            }
-            Ok(serde_json::to_writer(&mut out, event)?)
-        })?;
+        if let Some(events) = self.events.in_memory() {
+            let slices = events.chunks(JSON_EVENTS_PER_SLICE).enumerate();
+            let serialize = |(n, slice): (usize, &[Mention])| {
+                let mut json = Vec::new();
+                for (i, mention) in slice.iter().enumerate() {
+                    if n > 0 || i > 0 {
+                        json.push(b',');
+                    }
+                    serde_json::to_writer(&mut json, &mention.event)?;
+                }
+                Ok::<_, io::Error>(json)
+            };
+            for_each_ordered(slices, jobs, serialize, |json| out.write_all(&json?))?;
+        } else {
+            let mut first = true;
+            self.each(|event, _| {
+                if !std::mem::take(&mut first) {
+                    out.write_all(b",")?;
+                }
+                Ok(serde_json::to_writer(&mut out, event)?)
+            })?;
+        }
         out.write_all(b"]}\n")?;
         out.flush()
     }
@@ -197,11 +221,11 @@ mod tests {
         let expected = whole.rows();
         assert!(!expected.spans.is_empty() && expected.events.len() > 4);
         let expected: Vec<Row> = expected.spans.into_iter().chain(expected.events).collect();
-        for budget in [0, 2_000, usize::MAX] {
+        for (budget, jobs) in [(0, 1), (2_000, 2), (usize::MAX, 1), (usize::MAX, 3)] {
             let sorted = builder(budget).sorted().unwrap();
             assert_eq!(sorted.spilled(), budget != usize::MAX, "budget {budget}");
             let mut written = Vec::new();
-            sorted.write_json(&mut written).unwrap();
+            sorted.write_json(jobs, &mut written).unwrap();
             assert_eq!(
                 String::from_utf8(written).unwrap(),
                 String::from_utf8(json.clone()).unwrap()
