@@ -106,26 +106,6 @@ impl Labels {
         std::hint::black_box(touched);
     }
 
-    /// The lexicon position of the entry whose id `id` is, if `id` is
-    /// borrowed from these labels, as an entry span's id is: found by
-    /// where it lies in them (a binary search over a few hundred
-    /// kilobytes that mostly stay in cache), not by hashing and comparing
-    /// its text. `None` for an id from anywhere else, even an equal one.
-    pub(super) fn position_of(&self, id: &str) -> Option<usize> {
-        let offset = (id.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
-        if offset >= self.text.len() {
-            return None;
-        }
-        // The ids lie in entry order, each in its entry's bytes.
-        let at = self
-            .entries
-            .partition_point(|packed| (packed.id.0 as usize) < offset);
-        let Packed {
-            id: (start, len), ..
-        } = *self.entries.get(at)?;
-        (start as usize == offset && len as usize == id.len()).then_some(at)
-    }
-
     pub(super) fn get(&self, entry: usize) -> Label<'_> {
         let Packed { id, name, kind, .. } = self.entries[entry];
         let slice = |(start, len): (u32, u32)| &self.text[start as usize..(start + len) as usize];
@@ -173,6 +153,13 @@ impl<'a> SpanLabels<'a> {
     pub(super) fn push(&mut self, entry: Option<usize>) {
         let entry = entry.map_or(NO_ENTRY, |e| u32::try_from(e).expect("entries under 4 G"));
         self.entries.push(entry);
+    }
+
+    /// The lexicon position of the entry of the span at `index`, if it
+    /// was recorded (an entry span of an annotation the annotator made).
+    pub(super) fn entry(&self, index: usize) -> Option<usize> {
+        let entry = *self.entries.get(index)?;
+        (entry != NO_ENTRY).then_some(entry as usize)
     }
 
     /// The JSON fields of the kind, id and name of the span at `index`,

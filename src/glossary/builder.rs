@@ -44,8 +44,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use super::{sort_listed, Glossary, GlossaryEntry, Occurrence};
-use crate::annotate::{Annotation, Annotator, Span};
+use crate::annotate::{Annotation, Annotator};
 use crate::input::Document;
+use crate::lexicon::Lexicon;
 use crate::shard::{passage, DocRef};
 
 /// What some consecutive documents hold of one entry.
@@ -134,9 +135,8 @@ impl GlossaryPart {
         (self.documents, shares)
     }
 
-    /// Adds `doc`, annotated as `annotation`, the document after those of
-    /// the part (`position` gives the lexicon position of a span's
-    /// entry), quoting at most `max_occurrences`
+    /// Adds `doc`, annotated as `annotation` with `lexicon`, the document
+    /// after those of the part, quoting at most `max_occurrences`
     /// occurrences of each entry and none of an entry at a lexicon position
     /// `quotes` refuses (asked once per entry and document); `filled` is
     /// told of each entry whose list this document fills. A span that is
@@ -146,15 +146,15 @@ impl GlossaryPart {
         &mut self,
         doc: &Document,
         annotation: &Annotation,
-        position: impl Fn(&Span) -> Option<usize>,
+        lexicon: &Lexicon,
         max_occurrences: usize,
         quotes: impl Fn(usize) -> bool,
         mut filled: impl FnMut(usize),
     ) {
         self.documents.push(DocRef::of(doc));
         let number = self.documents.len();
-        for span in annotation.spans() {
-            let Some(position) = position(span) else {
+        for (index, span) in annotation.spans().iter().enumerate() {
+            let Some(position) = annotation.entry_position(index, lexicon) else {
                 continue;
             };
             let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
@@ -249,8 +249,7 @@ impl GlossaryParts<'_> {
         self.add_to(part, doc, annotation, quotes, filled);
     }
 
-    /// [`GlossaryPart::add`] with the annotator's lexicon and entry
-    /// positions ([`Annotator::entry_position`]).
+    /// [`GlossaryPart::add`] with the annotator's lexicon.
     fn add_to(
         &self,
         part: &mut GlossaryPart,
@@ -259,11 +258,10 @@ impl GlossaryParts<'_> {
         quotes: impl Fn(usize) -> bool,
         filled: impl FnMut(usize),
     ) {
-        let annotator = self.annotator;
         part.add(
             doc,
             annotation,
-            |span| annotator.entry_position(span),
+            self.annotator.lexicon(),
             self.max_occurrences,
             quotes,
             filled,

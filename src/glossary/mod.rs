@@ -54,7 +54,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::annotate::{Annotation, Span};
+use crate::annotate::Annotation;
 use crate::harvest::Harvested;
 use crate::input::Document;
 use crate::lexicon::{self, Entry, Kind, Lexicon};
@@ -240,11 +240,10 @@ impl Glossary {
     /// documents are added faster with a [`GlossaryBuilder`].
     pub fn add(&mut self, doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
         let mut part = GlossaryPart::default();
-        let position = |span: &Span| span.entry.as_deref().and_then(|id| lexicon.position(id));
         part.add(
             doc,
             annotation,
-            position,
+            lexicon,
             self.max_occurrences,
             |_| true,
             |_| (),
