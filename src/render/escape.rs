@@ -13,29 +13,57 @@
 
 /// Appends `text` to `out`, escaped by the rule of this module. The runs of
 /// bytes that stay as they are are copied whole: most text has none to
-/// escape.
+/// escape, and a byte of such a run is passed over with one look-up.
 pub(crate) fn escape_markup_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut copied = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if !MAY_ESCAPE[usize::from(byte)] {
+            at += 1;
+            continue;
+        }
         let with = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
-            b'\t' | b'\n' | b'\r' => continue,
             0..=0x1f => "\u{fffd}",
             // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-            0xef if matches!(bytes.get(at + 1..at + 3), Some([0xbf, 0xbe | 0xbf])) => "\u{fffd}",
-            _ => continue,
+            _ if matches!(bytes.get(at + 1..at + 3), Some([0xbf, 0xbe | 0xbf])) => "\u{fffd}",
+            _ => {
+                at += 1;
+                continue;
+            }
         };
         out.push_str(&text[copied..at]);
         out.push_str(with);
-        copied = at + if byte == 0xef { 3 } else { 1 };
+        at += if byte == 0xef { 3 } else { 1 };
+        copied = at;
     }
     out.push_str(&text[copied..]);
 }
+
+/// The bytes that may be escaped: `& < > " '`, the C0 controls but tab,
+/// line feed and carriage return, and 0xEF, which starts U+FFFE and
+/// U+FFFF.
+static MAY_ESCAPE: [bool; 256] = {
+    let mut may = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        may[byte] = !matches!(byte as u8, b'\t' | b'\n' | b'\r');
+        byte += 1;
+    }
+    may[b'&' as usize] = true;
+    may[b'<' as usize] = true;
+    may[b'>' as usize] = true;
+    may[b'"' as usize] = true;
+    may[b'\'' as usize] = true;
+    may[0xef] = true;
+    may
+};
 
 /// `text` escaped by the rule of this module.
 pub(crate) fn escape_markup(text: &str) -> String {

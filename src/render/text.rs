@@ -27,48 +27,50 @@ pub(crate) fn one_line(text: &str) -> String {
 
 /// Appends [`one_line`] of `text` to `out`: its words (as
 /// `split_whitespace` finds them) joined by a space. A run of words
-/// already apart by one space (most of a sentence) is copied whole; the
-/// text is read a byte at a time where it is ASCII.
+/// already apart by one space (most of a sentence) is copied whole.
 fn push_one_line(out: &mut String, text: &str) {
-    let bytes = text.as_bytes();
     let mut first = true;
     let mut at = 0;
-    loop {
-        // The white space before the next run.
-        loop {
-            if at == bytes.len() {
-                return;
-            }
-            let (space, width) = space_at(text, at);
-            if !space {
-                break;
-            }
+    while at < text.len() {
+        let (space, width) = space_at(text, at);
+        if space {
             at += width;
+            continue;
         }
         let start = at;
-        loop {
-            // A word.
-            while at < bytes.len() {
-                let (space, width) = space_at(text, at);
-                if space {
-                    break;
-                }
-                at += width;
-            }
-            // One space and another word go on the run.
-            let another =
-                bytes.get(at) == Some(&b' ') && at + 1 < bytes.len() && !space_at(text, at + 1).0;
-            if !another {
-                break;
-            }
-            at += 1;
-        }
+        at = run_end(text, at);
         if !first {
             out.push(' ');
         }
         out.push_str(&text[start..at]);
         first = false;
     }
+}
+
+/// Where the run of words starting at byte `at` of `text` (not white
+/// space) ends: at white space other than one space between two words.
+/// Printable ASCII, most of any text, is taken a byte at a time without
+/// decoding; where a run ends early, the next one starts after one space,
+/// which [`push_one_line`] writes back.
+fn run_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        if byte > b' ' && byte < 0x80 {
+            at += 1;
+        } else if byte == b' ' {
+            match bytes.get(at + 1) {
+                Some(&next) if next > b' ' && next < 0x80 => at += 2,
+                _ => return at,
+            }
+        } else {
+            let (space, width) = space_at(text, at);
+            if space {
+                return at;
+            }
+            at += width;
+        }
+    }
+    at
 }
 
 /// Whether the character at byte `at` of `text` (a character boundary) is
