@@ -2,54 +2,75 @@
 //! output into one folder, then prints what it wrote.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use glossator::annotate::{Annotation, Annotator, SpanKind};
+use glossator::annotate::{Annotator, SpanKind};
 use glossator::glossary::{Glossary, GlossaryBuilder, GlossaryPart, GlossaryParts};
 use glossator::input::Document;
 use glossator::lexicon::Kind;
 use glossator::pipeline::thread_pool;
 use glossator::render::anki::Sentences;
-use glossator::render::json::{annotation_line, write_annotation};
+use glossator::render::json::write_annotation;
 use glossator::render::{html, markdown, Quotes};
 use glossator::timeline::TimelineBuilder;
 
 use crate::args::{BuildArgs, GlossaryFormat};
 use crate::config::Run;
 use crate::output::{Output, OutputFolder};
-use crate::process::{is_large, process};
+use crate::process::fold;
 use crate::report::Reporter;
 
-/// What a worker makes of one document for `build`.
-enum Built {
-    /// The annotation's JSON line, the handout, and the document's share of
-    /// the tally, glossary and timeline.
-    Small {
-        json: Vec<u8>,
-        handout: String,
-        found: Box<InDocument>,
-    },
-    /// Nothing: a large document, which the sink annotates itself, writing
-    /// its JSON as it goes.
-    Large,
+/// What a worker makes of a run of consecutive documents for `build`
+/// (see [`fold`]): their share of the tally, glossary and timeline, and
+/// their annotation and handout files, written but not yet in place.
+struct Part {
+    found: InDocuments,
+    /// The run's files, committed with the build's in input order.
+    output: Output,
+    /// Why a file of the run could not be written, printed in input order.
+    reporter: Reporter,
 }
 
-/// What one document holds for the tally, glossary and timeline, made on
-/// its worker.
-struct InDocument {
+impl Part {
+    /// Annotates `doc`, the run's document at `index` of the input, adds
+    /// it to the run's share of the tally, glossary and timeline, and
+    /// writes its annotation and handout. A large document's annotation
+    /// (five times its size) is written as it is made, never held whole.
+    fn add(&mut self, index: usize, doc: &Document, build: &DocumentsOf) {
+        let annotation = build.run.annotator.annotate(doc);
+        self.found.tally.add(annotation.spans());
+        build
+            .glossary
+            .add(&mut self.found.glossary, index, doc, &annotation);
+        self.found.timeline.add(doc, &annotation);
+        let (output, reporter) = (&mut self.output, &mut self.reporter);
+        let json_path = build.annotations.join(format!("{}.json", doc.id));
+        output.write_document(&json_path, reporter, |out| {
+            write_annotation(&annotation, out)
+        });
+        let handout = html::handout(doc, &annotation, build.run.annotator.lexicon());
+        let handout_path = build.handouts.join(format!("{}.html", doc.id));
+        output.write_document(&handout_path, reporter, |out| {
+            out.write_all(handout.as_bytes())
+        });
+    }
+}
+
+/// What the workers share to make a [`Part`].
+struct DocumentsOf<'r> {
+    run: &'r Run,
+    glossary: GlossaryParts<'r>,
+    annotations: PathBuf,
+    handouts: PathBuf,
+}
+
+/// What a run of documents holds for the tally, glossary and timeline,
+/// made on its worker.
+#[derive(Default)]
+struct InDocuments {
     tally: Tally,
     glossary: GlossaryPart,
     timeline: TimelineBuilder,
-}
-
-impl InDocument {
-    fn of(doc: &Document, annotation: &Annotation, glossary: &GlossaryParts) -> Self {
-        InDocument {
-            tally: Tally::of(annotation.spans()),
-            glossary: glossary.part(doc, annotation),
-            timeline: TimelineBuilder::of_document(doc, annotation),
-        }
-    }
 }
 
 /// What the documents so far add up to, folded in input order by the sink.
@@ -69,8 +90,8 @@ impl<'l> Found<'l> {
         }
     }
 
-    /// Adds what the next document holds.
-    fn append(&mut self, later: InDocument) {
+    /// Adds what the next run of documents holds.
+    fn append(&mut self, later: InDocuments) {
         self.tally.append(&later.tally);
         self.glossary.append(later.glossary);
         self.timeline.append(later.timeline);
@@ -98,53 +119,35 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     std::fs::create_dir_all(&annotations)?;
     std::fs::create_dir_all(&handouts)?;
     let mut output = Output::new(&run.inputs);
-    let lexicon = run.annotator.lexicon();
     let mut found = Found::new(&run.annotator, args.max_occurrences);
-    let parts = found.glossary.parts();
-    // The annotation JSON, the handout and the document's share of the
-    // glossary and timeline depend on one document only: made on the
-    // workers, except for a large document.
-    let prepare = |doc: &Document| {
-        if is_large(doc) {
-            return Built::Large;
-        }
-        let annotation = run.annotator.annotate(doc);
-        Built::Small {
-            json: annotation_line(&annotation),
-            handout: html::handout(doc, &annotation, lexicon),
-            found: Box::new(InDocument::of(doc, &annotation, &parts)),
-        }
+    // Everything that depends on one document (its annotation and handout
+    // files, its share of the tally, glossary and timeline) is made on the
+    // workers, a run of documents at a time; the calling thread adds up
+    // the runs, commits their files and prints their messages, in input
+    // order.
+    let documents = DocumentsOf {
+        run,
+        glossary: found.glossary.parts(),
+        annotations,
+        handouts,
     };
-    process(run, prepare, reporter, |p, reporter| {
-        let doc = &p.doc;
-        let (json_path, handout_path) = (
-            annotations.join(format!("{}.json", doc.id)),
-            handouts.join(format!("{}.html", doc.id)),
-        );
-        let handout = match p.prepared {
-            Built::Small {
-                json,
-                handout,
-                found: of_doc,
-            } => {
-                found.append(*of_doc);
-                output.write_document(&json_path, reporter, |out| out.write_all(&json));
-                handout
-            }
-            Built::Large => {
-                let annotation = run.annotator.annotate(doc);
-                found.append(InDocument::of(doc, &annotation, &parts));
-                output.write_document(&json_path, reporter, |out| {
-                    write_annotation(&annotation, out)
-                });
-                html::handout(doc, &annotation, lexicon)
-            }
-        };
-        output.write_document(&handout_path, reporter, |out| {
-            out.write_all(handout.as_bytes())
-        });
-        Ok(())
-    })?;
+    let (files, quiet) = (output.fork(), args.run.quiet);
+    let new_part = || Part {
+        found: InDocuments::default(),
+        output: files.fork(),
+        reporter: Reporter::new(quiet).fork(),
+    };
+    fold(
+        run,
+        new_part,
+        |part, index, doc| part.add(index, doc, &documents),
+        reporter,
+        |part, reporter| {
+            found.append(part.found);
+            output.join(part.output);
+            reporter.join(part.reporter);
+        },
+    )?;
     let Found {
         tally,
         glossary,
@@ -269,20 +272,16 @@ fn write_at_once(output: &mut Output, reporter: &mut Reporter, pages: Vec<Page>)
 }
 
 impl Tally {
-    /// The tally of one document's spans.
-    fn of(spans: &[glossator::annotate::Span]) -> Tally {
-        let mut tally = Tally {
-            documents: 1,
-            ..Tally::default()
-        };
+    /// Counts one more document, with `spans`.
+    fn add(&mut self, spans: &[glossator::annotate::Span]) {
+        self.documents += 1;
         for span in spans {
             match span.kind {
-                SpanKind::Date => tally.dates += 1,
-                SpanKind::Person => tally.people += 1,
-                _ => tally.terms += 1,
+                SpanKind::Date => self.dates += 1,
+                SpanKind::Person => self.people += 1,
+                _ => self.terms += 1,
             }
         }
-        tally
     }
 
     fn append(&mut self, later: &Tally) {

@@ -31,7 +31,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         GlossaryPart::default,
         |part, index, doc| parts.add(part, index, doc, &run.annotator.annotate(doc)),
         reporter,
-        |part| builder.append(part),
+        |part, _| builder.append(part),
     )?;
     let mut glossary = builder.finish();
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);

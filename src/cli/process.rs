@@ -192,7 +192,8 @@ struct Folded<P> {
 /// workers: each worker takes a run of consecutive inputs (see
 /// [`run_length`]), makes a part with `new` and adds
 /// each document to it with `add` (which annotates it), given the input's
-/// index. `sink` gets the parts on the calling thread, in input order. For
+/// index. `sink` gets the parts on the calling thread, in input order,
+/// with the reporter (after the run's warnings and unreadable inputs). For
 /// a reduction whose parts merge associatively (the glossary), this adds
 /// up a few parts on the calling thread rather than one per document.
 /// Unreadable inputs, warnings and panics are reported as [`process`]
@@ -202,7 +203,7 @@ pub fn fold<P: Send>(
     new: impl Fn() -> P + Sync,
     add: impl Fn(&mut P, usize, &Document) + Sync,
     reporter: &mut Reporter,
-    mut sink: impl FnMut(P),
+    mut sink: impl FnMut(P, &mut Reporter),
 ) -> anyhow::Result<()> {
     let (jobs, count) = jobs(run);
     let threads = if run.jobs == 0 { cores() } else { run.jobs };
@@ -250,7 +251,7 @@ pub fn fold<P: Send>(
             let path = input_name(run, index);
             return Err(anyhow::Error::new(InternalError { path, message }));
         }
-        sink(folded.part);
+        sink(folded.part, reporter);
         Ok(())
     });
     progress.finish_and_clear();
