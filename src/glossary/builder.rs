@@ -3,17 +3,21 @@
 //! consecutive documents, and the [`GlossaryBuilder`] adds the parts up in
 //! document order.
 //!
-//! A part holds only what its documents add, by the entry's position in
-//! the lexicon: the counts, the surface texts, and the occurrences. The
-//! builder copies an entry's name, definition and links once, when it
-//! first sees the entry, and sorts the entries once, at the end. Adding a
-//! part is the merge of two glossaries (`glossator merge`,
-//! [`Glossary::merge`]): counts add up, aliases are unioned, occurrences
-//! are concatenated and capped ([`GlossaryEntry`]'s `absorb_share`), with
-//! an entry found by its lexicon position rather than by name. As that
-//! merge is associative, a part may hold one document or many: a worker
-//! folds many, so that the calling thread adds up a few parts, not one
-//! per document.
+//! A part (`part.rs`) holds only what its documents add, by the entry's
+//! position in the lexicon: the counts, the surface texts, and the
+//! occurrences, quoted without an allocation each. The builder copies an
+//! entry's name, definition and links once, when it first sees the entry,
+//! and sorts the entries once, at the end. Adding a part is the merge of
+//! two glossaries (`glossator merge`, [`Glossary::merge`]): counts add up,
+//! aliases are unioned, occurrences are concatenated and capped
+//! ([`GlossaryEntry`]'s `absorb_share`), with an entry found by its
+//! lexicon position rather than by name, a part's surface texts that the
+//! entry has by their fingerprints (so the merge searches the entry's
+//! sorted texts only for a new one: searching for each text of each part
+//! was half of the calling thread's time, a cache miss a compare), and an
+//! occurrence made only if it is listed. As that merge is associative, a
+//! part may hold one document or many: a worker folds many, so that the
+//! calling thread adds up a few parts, not one per document.
 //!
 //! # Occurrences that cannot be listed
 //!
@@ -43,158 +47,11 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use super::{sort_listed, Glossary, GlossaryEntry, Occurrence};
+use super::part::Aliases;
+use super::{sort_listed, Glossary, GlossaryEntry, GlossaryPart};
 use crate::annotate::{Annotation, Annotator};
 use crate::input::Document;
-use crate::lexicon::Lexicon;
-use crate::shard::{passage, DocRef};
-
-/// What some consecutive documents hold of one entry.
-#[derive(Debug, Default)]
-pub(super) struct Share {
-    /// The entry's spans in the documents.
-    pub(super) count: usize,
-    /// The documents with one.
-    pub(super) doc_count: usize,
-    /// Their distinct texts, in the order first found.
-    pub(super) aliases_seen: Vec<String>,
-    /// The first occurrences, up to `max_occurrences`, of the documents
-    /// that quote the entry (see the module's documentation).
-    pub(super) occurrences: Vec<Occurrence>,
-}
-
-/// A [`Share`] being folded, all in one place, as every span of the
-/// entry reads and writes it (a span's entry is as good as random in a
-/// large lexicon, so each place read apart was a cache miss: the share,
-/// its aliases' fingerprints, the list of aliases, an alias): the last
-/// document that named the entry (by its number in the part), whether
-/// that document quotes it, the counts, each alias with its
-/// [`fingerprint`] beside it, and the occurrences.
-#[derive(Debug, Default)]
-struct Slot {
-    last_doc: usize,
-    quotes: bool,
-    count: usize,
-    doc_count: usize,
-    aliases: Vec<(u64, String)>,
-    occurrences: Vec<Occurrence>,
-}
-
-impl Slot {
-    fn into_share(self) -> Share {
-        Share {
-            count: self.count,
-            doc_count: self.doc_count,
-            aliases_seen: self.aliases.into_iter().map(|(_, alias)| alias).collect(),
-            occurrences: self.occurrences,
-        }
-    }
-}
-
-/// A hash of an alias, to tell most aliases apart without reading their
-/// text: an entry of dense notes is written in a dozen ways, often of one
-/// length (`NEP`, `Nep`, `nep`), and comparing each span's text with every
-/// alias seen was a tenth of the run. A match is confirmed by the text.
-fn fingerprint(text: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mix = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
-    let mut words = text.as_bytes().chunks_exact(8);
-    let hash = words.by_ref().fold(text.len() as u64, |hash, word| {
-        mix(
-            hash,
-            u64::from_le_bytes(word.try_into().expect("eight bytes")),
-        )
-    });
-    let mut last = [0; 8];
-    last[..words.remainder().len()].copy_from_slice(words.remainder());
-    mix(hash, u64::from_le_bytes(last))
-}
-
-/// The part of a glossary that some consecutive documents make: the
-/// documents, and what they hold of each entry they name, by the entry's
-/// position in the lexicon, in the order first named.
-#[derive(Debug, Default)]
-pub struct GlossaryPart {
-    documents: Vec<DocRef>,
-    /// The lexicon positions of the entries named, in the order first
-    /// named.
-    named: Vec<usize>,
-    /// By lexicon position, as far as the last entry named.
-    slots: Vec<Option<Slot>>,
-}
-
-impl GlossaryPart {
-    /// The documents, and what they hold of each entry they name, by its
-    /// lexicon position, in the order first named.
-    pub(super) fn into_shares(self) -> (Vec<DocRef>, impl Iterator<Item = (usize, Share)>) {
-        let mut slots = self.slots;
-        let shares = self.named.into_iter().map(move |position| {
-            let slot = slots[position].take().expect("a named entry has a slot");
-            (position, slot.into_share())
-        });
-        (self.documents, shares)
-    }
-
-    /// Adds `doc`, annotated as `annotation` with `lexicon`, the document
-    /// after those of the part, quoting at most `max_occurrences`
-    /// occurrences of each entry and none of an entry at a lexicon position
-    /// `quotes` refuses (asked once per entry and document); `filled` is
-    /// told of each entry whose list this document fills. A span that is
-    /// not the document's text at its offsets, or not inside its sentence,
-    /// is left out (the annotator makes none).
-    pub(super) fn add(
-        &mut self,
-        doc: &Document,
-        annotation: &Annotation,
-        lexicon: &Lexicon,
-        max_occurrences: usize,
-        quotes: impl Fn(usize) -> bool,
-        mut filled: impl FnMut(usize),
-    ) {
-        self.documents.push(DocRef::of(doc));
-        let number = self.documents.len();
-        for (index, span) in annotation.spans().iter().enumerate() {
-            let Some(position) = annotation.entry_position(index, lexicon) else {
-                continue;
-            };
-            let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
-                continue;
-            };
-            if position >= self.slots.len() {
-                self.slots.resize_with(position + 1, || None);
-            }
-            let slot = self.slots[position].get_or_insert_with(|| {
-                self.named.push(position);
-                Slot::default()
-            });
-            if slot.last_doc != number {
-                slot.last_doc = number;
-                slot.quotes = slot.occurrences.len() < max_occurrences && quotes(position);
-                slot.doc_count += 1;
-            }
-            slot.count += 1;
-            let print = fingerprint(&span.text);
-            let seen = |(p, alias): &(u64, String)| *p == print && *alias == span.text;
-            if !slot.aliases.iter().any(seen) {
-                slot.aliases.push((print, span.text.to_string()));
-            }
-            if slot.quotes {
-                slot.occurrences.push(Occurrence {
-                    doc: doc.id.clone(),
-                    start: span.start,
-                    end: span.end,
-                    text: span.text.to_string(),
-                    sentence,
-                    context: context.to_string(),
-                });
-                if slot.occurrences.len() == max_occurrences {
-                    slot.quotes = false;
-                    filled(position);
-                }
-            }
-        }
-    }
-}
+use crate::shard::DocRef;
 
 /// The hints of one run's builder, by lexicon position (see the module's
 /// documentation).
@@ -299,6 +156,9 @@ pub struct GlossaryBuilder<'l> {
     documents: Vec<DocRef>,
     /// In the order first seen.
     entries: Vec<GlossaryEntry>,
+    /// Each entry's `aliases_seen`, with their fingerprints (see
+    /// `part.rs`): a part's texts found there are not searched for.
+    aliases: Vec<Aliases>,
     /// By lexicon position: where the entry is in `entries`, if it is.
     slots: Vec<Option<usize>>,
     hints: Arc<Hints>,
@@ -321,6 +181,7 @@ impl<'l> GlossaryBuilder<'l> {
             max_occurrences,
             documents: Vec::new(),
             entries: Vec::new(),
+            aliases: Vec::new(),
             slots: vec![None; lexicon.len()],
             hints: Arc::new(hints),
         }
@@ -337,23 +198,21 @@ impl<'l> GlossaryBuilder<'l> {
 
     /// Adds the part of the documents after those added so far.
     pub fn append(&mut self, part: GlossaryPart) {
-        let (documents, shares) = part.into_shares();
-        self.documents.extend(documents);
-        for (position, share) in shares {
-            let at = if let Some(at) = self.slots[position] {
-                self.entries[at].absorb_share(share, self.max_occurrences);
-                at
-            } else {
-                let at = self.entries.len();
+        for (position, found) in part.found() {
+            let at = *self.slots[position].get_or_insert_with(|| {
                 let entry = &self.annotator.lexicon().entries()[position];
-                self.entries.push(GlossaryEntry::new(entry, share));
-                self.slots[position] = Some(at);
-                at
-            };
-            if self.entries[at].occurrences.len() >= self.max_occurrences {
+                self.entries.push(GlossaryEntry::new(entry));
+                self.aliases.push(Aliases::default());
+                self.entries.len() - 1
+            });
+            let (entry, known) = (&mut self.entries[at], &mut self.aliases[at]);
+            let share = found.share(|print, alias| known.insert(print, alias));
+            entry.absorb_share(share, self.max_occurrences);
+            if entry.occurrences.len() >= self.max_occurrences {
                 self.hints.listed_in_full[position].store(true, Ordering::Relaxed);
             }
         }
+        self.documents.extend(part.into_documents());
     }
 
     /// The glossary, its entries sorted.

@@ -48,7 +48,9 @@
 
 mod builder;
 mod json;
+mod part;
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -59,8 +61,8 @@ use crate::harvest::Harvested;
 use crate::input::Document;
 use crate::lexicon::{self, Entry, Kind, Lexicon};
 use crate::shard::{check_disjoint, check_passage, check_unique, document_order, position_of};
-use builder::Share;
-pub use builder::{GlossaryBuilder, GlossaryPart, GlossaryParts};
+pub use builder::{GlossaryBuilder, GlossaryParts};
+pub use part::GlossaryPart;
 
 pub use crate::shard::{DocRef, MergeError};
 
@@ -248,11 +250,15 @@ impl Glossary {
             |_| true,
             |_| (),
         );
-        let (documents, shares) = part.into_shares();
-        self.documents.extend(documents);
-        let entries = shares
-            .map(|(position, share)| GlossaryEntry::new(&lexicon.entries()[position], share))
+        let entries = part
+            .found()
+            .map(|(position, found)| {
+                let mut entry = GlossaryEntry::new(&lexicon.entries()[position]);
+                entry.absorb_share(found.share(|_, _| true), self.max_occurrences);
+                entry
+            })
             .collect();
+        self.documents.extend(part.into_documents());
         self.absorb_entries(entries);
     }
 
@@ -419,6 +425,19 @@ fn sort_listed(entries: &mut [GlossaryEntry]) {
     });
 }
 
+/// What some consecutive documents hold of one entry, as merging adds it
+/// to the entry ([`GlossaryEntry`]'s `absorb_share`): the entry's spans in
+/// them, the documents with one, their distinct texts, and the first
+/// occurrences, in document order, of the documents that quote the entry.
+/// The texts and occurrences are iterators, so that a part's are made
+/// only as they are kept.
+struct Share<A, O> {
+    count: usize,
+    doc_count: usize,
+    aliases_seen: A,
+    occurrences: O,
+}
+
 /// Checks that the entries that both lists have are described alike: the
 /// same name, kind, definition and links, from the same lexicon. An entry
 /// named differently would otherwise be listed twice, under one id.
@@ -467,10 +486,8 @@ impl GlossaryEntry {
         definitions.join(" — ")
     }
 
-    /// The lexicon's `entry` with what some documents hold of it.
-    fn new(entry: &Entry, share: Share) -> GlossaryEntry {
-        let mut aliases_seen = share.aliases_seen;
-        aliases_seen.sort();
+    /// The lexicon's `entry`, found nowhere yet.
+    fn new(entry: &Entry) -> GlossaryEntry {
         GlossaryEntry {
             id: entry.id.clone(),
             name: entry.name.clone(),
@@ -479,10 +496,10 @@ impl GlossaryEntry {
             notes: Vec::new(),
             see_also: entry.see_also.clone(),
             sort_as: entry.sort_as.clone(),
-            aliases_seen,
-            count: share.count,
-            doc_count: share.doc_count,
-            occurrences: share.occurrences,
+            aliases_seen: Vec::new(),
+            count: 0,
+            doc_count: 0,
+            occurrences: Vec::new(),
         }
     }
 
@@ -496,15 +513,22 @@ impl GlossaryEntry {
         let found = Share {
             count: later.count,
             doc_count: later.doc_count,
-            aliases_seen: later.aliases_seen,
+            aliases_seen: later.aliases_seen.into_iter().map(Cow::Owned),
             occurrences: later.occurrences,
         };
         self.absorb_share(found, max_occurrences);
     }
 
     /// Adds what later documents hold of the entry: the counts, the
-    /// aliases not yet seen, and occurrences up to `max_occurrences`.
-    fn absorb_share(&mut self, later: Share, max_occurrences: usize) {
+    /// aliases not yet seen, and occurrences up to `max_occurrences`,
+    /// taking no more of `later`'s than there is room for. This is the
+    /// merge, whether of two glossaries ([`Glossary::merge`]) or of a
+    /// run's parts ([`GlossaryBuilder`]).
+    fn absorb_share<'a>(
+        &mut self,
+        later: Share<impl IntoIterator<Item = Cow<'a, str>>, impl IntoIterator<Item = Occurrence>>,
+        max_occurrences: usize,
+    ) {
         // Merging checked that the totals fit; adding documents cannot
         // count past usize::MAX spans.
         self.count = self.count.saturating_add(later.count);
@@ -512,8 +536,11 @@ impl GlossaryEntry {
         // `aliases_seen` is sorted: each new alias goes in its place (a
         // dense document repeats most of an entry's aliases).
         for alias in later.aliases_seen {
-            if let Err(at) = self.aliases_seen.binary_search(&alias) {
-                self.aliases_seen.insert(at, alias);
+            let place = self
+                .aliases_seen
+                .binary_search_by(|a| a.as_str().cmp(&alias));
+            if let Err(at) = place {
+                self.aliases_seen.insert(at, alias.into_owned());
             }
         }
         let room = max_occurrences.saturating_sub(self.occurrences.len());

@@ -1,0 +1,279 @@
+//! A glossary's part: what some consecutive documents hold of each entry
+//! they name, folded on the worker that annotated them, with every text it
+//! quotes (aliases and sentences) in one buffer.
+//!
+//! A worker quotes more than the glossary lists: until the builder has
+//! added up the documents before them, it cannot know which of its
+//! occurrences will be listed (see `builder.rs`), and at `--jobs 2` on
+//! dense notes it quoted about twice what the glossary lists. So a quote
+//! costs no allocation: the sentence is copied into the part's buffer
+//! (once for all the spans in it) and the occurrence keeps numbers only,
+//! its document by its place in the part and its text by offsets. The
+//! builder makes an [`Occurrence`] of a quote only when the glossary lists
+//! it ([`Found::occurrences`]), and a part is freed as a few buffers, not
+//! as three strings per occurrence, which the calling thread did when it
+//! dropped the occurrences it could not list.
+
+use std::borrow::Cow;
+
+use super::{Occurrence, Share};
+use crate::annotate::Annotation;
+use crate::input::Document;
+use crate::lexicon::Lexicon;
+use crate::shard::{passage, DocRef};
+
+/// The part of a glossary that some consecutive documents make: the
+/// documents, and what they hold of each entry they name, by the entry's
+/// position in the lexicon, in the order first named.
+#[derive(Debug, Default)]
+pub struct GlossaryPart {
+    documents: Vec<DocRef>,
+    /// The lexicon positions of the entries named, in the order first
+    /// named.
+    named: Vec<usize>,
+    /// By lexicon position, as far as the last entry named.
+    pub(super) slots: Vec<Option<Slot>>,
+    /// The sentences the slots quote.
+    quoted: Quoted,
+}
+
+/// The sentences a part quotes, one after another, each once.
+#[derive(Debug, Default)]
+struct Quoted {
+    text: String,
+    /// The sentence quoted last: its document's number, its range in the
+    /// document, and where it starts in `text` (a dense sentence names
+    /// three or four entries).
+    last_sentence: Option<(usize, [usize; 2], usize)>,
+}
+
+impl Quoted {
+    /// Where the sentence `[from, to]` of the document numbered `doc`,
+    /// `context`, starts: copied unless it was the last one quoted.
+    fn sentence(&mut self, doc: usize, sentence: [usize; 2], context: &str) -> usize {
+        match self.last_sentence {
+            Some((last_doc, last, at)) if last_doc == doc && last == sentence => at,
+            _ => {
+                let at = self.text.len();
+                self.text.push_str(context);
+                self.last_sentence = Some((doc, sentence, at));
+                at
+            }
+        }
+    }
+}
+
+/// What the part holds of one entry, all in one place, as every span of
+/// the entry reads and writes it (a span's entry is as good as random in
+/// a large lexicon, so each place read apart was a cache miss): the last
+/// document that named the entry (by its number in the part), whether
+/// that document quotes it, the counts, the aliases and the quotes.
+#[derive(Debug, Default)]
+pub(super) struct Slot {
+    last_doc: usize,
+    quotes: bool,
+    count: usize,
+    doc_count: usize,
+    aliases: Aliases,
+    /// The first occurrences, up to `max_occurrences`, of the documents
+    /// that quote the entry (see `builder.rs`).
+    pub(super) occurrences: Vec<Quote>,
+}
+
+/// The distinct surface texts of an entry, in the order first found,
+/// each with its [`fingerprint`], packed in one buffer (the fingerprint,
+/// the length, the bytes): a text is told from the others by reading a
+/// few cache lines, where a list of strings cost a cache miss a string.
+/// A part keeps one per entry, and so does the builder for the entries it
+/// has added up, to know a part's texts without searching the entry's
+/// sorted `aliases_seen`.
+#[derive(Debug, Default)]
+pub(super) struct Aliases {
+    packed: Vec<u8>,
+}
+
+/// The bytes of a fingerprint and of a length in [`Aliases`].
+const WORD: usize = std::mem::size_of::<u64>();
+
+impl Aliases {
+    /// The texts with their fingerprints, in the order first found.
+    fn iter(&self) -> impl Iterator<Item = (u64, &str)> {
+        let mut rest = self.packed.as_slice();
+        std::iter::from_fn(move || {
+            let (print, tail) = rest.split_first_chunk::<WORD>()?;
+            let (len, tail) = tail.split_first_chunk::<WORD>()?;
+            let (text, tail) = tail.split_at(usize::from_le_bytes(*len));
+            rest = tail;
+            let text = std::str::from_utf8(text).expect("added as a str");
+            Some((u64::from_le_bytes(*print), text))
+        })
+    }
+
+    /// Adds `text`, whose fingerprint is `print`, unless it is there:
+    /// whether it was not.
+    pub(super) fn insert(&mut self, print: u64, text: &str) -> bool {
+        let mut rest = self.packed.as_slice();
+        while let Some((head, tail)) = rest.split_first_chunk::<{ 2 * WORD }>() {
+            let (seen, len) = head.split_at(WORD);
+            let len = usize::from_le_bytes(len.try_into().expect("a word"));
+            if *seen == print.to_le_bytes() && tail[..len] == *text.as_bytes() {
+                return false;
+            }
+            rest = &tail[len..];
+        }
+        self.packed.extend_from_slice(&print.to_le_bytes());
+        self.packed.extend_from_slice(&text.len().to_le_bytes());
+        self.packed.extend_from_slice(text.as_bytes());
+        true
+    }
+}
+
+/// An occurrence quoted by a part: its document's number in the part
+/// (from 1), the span and sentence offsets in the document, and where the
+/// sentence starts in the part's `quoted`. The span's text lies in the
+/// sentence.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Quote {
+    doc: usize,
+    start: usize,
+    end: usize,
+    sentence: [usize; 2],
+    at: usize,
+}
+
+/// A hash of an alias, to tell most aliases apart without reading their
+/// text: an entry of dense notes is written in a dozen ways, often of one
+/// length (`NEP`, `Nep`, `nep`), and comparing each span's text with every
+/// alias seen was a tenth of the run. A match is confirmed by the text.
+fn fingerprint(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut words = text.as_bytes().chunks_exact(8);
+    let hash = words.by_ref().fold(text.len() as u64, |hash, word| {
+        mix(
+            hash,
+            u64::from_le_bytes(word.try_into().expect("eight bytes")),
+        )
+    });
+    let mut last = [0; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    mix(hash, u64::from_le_bytes(last))
+}
+
+/// What a part holds of one entry, as [`GlossaryEntry`]'s merge adds it
+/// (see [`Share`]): its texts and occurrences are read from the part.
+///
+/// [`GlossaryEntry`]: super::GlossaryEntry
+pub(super) struct Found<'p> {
+    part: &'p GlossaryPart,
+    slot: &'p Slot,
+}
+
+impl<'p> Found<'p> {
+    /// The share to merge into the entry, of the texts only those `new`
+    /// passes (given each text's fingerprint); the occurrences are made as
+    /// the merge takes them, so only the listed ones are.
+    pub(super) fn share(
+        self,
+        mut new: impl FnMut(u64, &str) -> bool + 'p,
+    ) -> Share<impl Iterator<Item = Cow<'p, str>>, impl Iterator<Item = Occurrence> + 'p> {
+        let Found { part, slot } = self;
+        Share {
+            count: slot.count,
+            doc_count: slot.doc_count,
+            aliases_seen: slot
+                .aliases
+                .iter()
+                .filter(move |&(print, text)| new(print, text))
+                .map(|(_, text)| Cow::Borrowed(text)),
+            occurrences: slot.occurrences.iter().map(|quote| part.occurrence(quote)),
+        }
+    }
+}
+
+impl GlossaryPart {
+    /// The documents of the part, in order, giving up the rest.
+    pub(super) fn into_documents(self) -> Vec<DocRef> {
+        self.documents
+    }
+
+    /// What the part holds of each entry it names, by its lexicon
+    /// position, in the order first named.
+    pub(super) fn found(&self) -> impl Iterator<Item = (usize, Found<'_>)> {
+        self.named.iter().map(|&position| {
+            let slot = self.slots[position].as_ref();
+            let slot = slot.expect("a named entry has a slot");
+            (position, Found { part: self, slot })
+        })
+    }
+
+    /// The occurrence `quote` quotes.
+    fn occurrence(&self, quote: &Quote) -> Occurrence {
+        let [from, to] = quote.sentence;
+        let context = &self.quoted.text[quote.at..quote.at + (to - from)];
+        Occurrence {
+            doc: self.documents[quote.doc - 1].id.clone(),
+            start: quote.start,
+            end: quote.end,
+            text: context[quote.start - from..quote.end - from].to_string(),
+            sentence: quote.sentence,
+            context: context.to_string(),
+        }
+    }
+
+    /// Adds `doc`, annotated as `annotation` with `lexicon`, the document
+    /// after those of the part, quoting at most `max_occurrences`
+    /// occurrences of each entry and none of an entry at a lexicon position
+    /// `quotes` refuses (asked once per entry and document); `filled` is
+    /// told of each entry whose list this document fills. A span that is
+    /// not the document's text at its offsets, or not inside its sentence,
+    /// is left out (the annotator makes none).
+    pub(super) fn add(
+        &mut self,
+        doc: &Document,
+        annotation: &Annotation,
+        lexicon: &Lexicon,
+        max_occurrences: usize,
+        quotes: impl Fn(usize) -> bool,
+        mut filled: impl FnMut(usize),
+    ) {
+        self.documents.push(DocRef::of(doc));
+        let number = self.documents.len();
+        for (index, span) in annotation.spans().iter().enumerate() {
+            let Some(position) = annotation.entry_position(index, lexicon) else {
+                continue;
+            };
+            let Some((sentence, context)) = passage(&doc.text, annotation, span) else {
+                continue;
+            };
+            if position >= self.slots.len() {
+                self.slots.resize_with(position + 1, || None);
+            }
+            let slot = self.slots[position].get_or_insert_with(|| {
+                self.named.push(position);
+                Slot::default()
+            });
+            if slot.last_doc != number {
+                slot.last_doc = number;
+                slot.quotes = slot.occurrences.len() < max_occurrences && quotes(position);
+                slot.doc_count += 1;
+            }
+            slot.count += 1;
+            slot.aliases.insert(fingerprint(&span.text), &span.text);
+            if slot.quotes {
+                let at = self.quoted.sentence(number, sentence, context);
+                slot.occurrences.push(Quote {
+                    doc: number,
+                    start: span.start,
+                    end: span.end,
+                    sentence,
+                    at,
+                });
+                if slot.occurrences.len() == max_occurrences {
+                    slot.quotes = false;
+                    filled(position);
+                }
+            }
+        }
+    }
+}
