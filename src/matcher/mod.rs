@@ -173,6 +173,10 @@ pub struct Matcher {
     /// Whether each entry's derived surname counts before a full mention
     /// (`Entry::surname_alone`).
     surname_alone: Vec<bool>,
+    /// Whether each person goes by a surname (derives one): a first name
+    /// alone is rather someone known by it (`Edward VI`, not `Edward
+    /// Seymour`), for `resolve`.
+    has_surname: Vec<bool>,
     /// The forms that need their entry confirmed by the document
     /// (`Entry::needs_context`, matching rule 12).
     context: ContextCues,
@@ -247,6 +251,14 @@ impl Matcher {
         let derived = derived_forms(lexicon);
         let (patterns, claims) = patterns_and_claims(lexicon, &derived);
         let derived = derived_index(&derived);
+        let mut has_surname = vec![false; lexicon.entries().len()];
+        for &(entry, _) in derived
+            .values()
+            .flatten()
+            .filter(|(_, c)| *c == NameClass::Surname)
+        {
+            has_surname[entry] = true;
+        }
         let shared = SharedNames::new(lexicon, &derived);
         let kinds: Vec<Kind> = lexicon.entries().iter().map(|e| e.kind).collect();
         let holds = nested::may_hold(&patterns, &claims, &kinds);
@@ -281,6 +293,7 @@ impl Matcher {
             kinds,
             holds,
             surname_alone,
+            has_surname,
             context: ContextCues::new(lexicon),
         }
     }

@@ -29,9 +29,11 @@
 //!   named in full most recently or else the lexicon's own bearer of the
 //!   first name (`shared.rs`; `match: reference`), else no hit; when none
 //!   holds it, it names someone else (`King Arthur`): no hit;
-//! * that is a first name (`Henry`) is the entry's with that first name
-//!   when that one alone of them has been mentioned, and in full
-//!   (`match: reference`); otherwise it is no hit.
+//! * that is a first name (`Henry`) is, of the entries with that first
+//!   name named in full before it, one known by it (that derives no
+//!   surname: `Edward VI`, not `Edward Seymour`) before the others, and
+//!   of those the one mentioned most recently by any name (`match:
+//!   reference`); otherwise it is no hit.
 //!
 //! A capitalised title or office right before a person's span (`President
 //! Lincoln`, `Comrade Stalin`: [`TITLES`]) joins the span, unless the span
@@ -218,13 +220,9 @@ impl Matcher {
                 // mentioned most recently (by any name), then the
                 // lexicon's own bearer of the name.
                 let holder = office.and_then(|title| self.shared.holder(title, &names));
-                let latest = names
-                    .iter()
-                    .filter(|&&e| mentions.last_full(e).is_some())
-                    .filter_map(|&e| Some((mentions.last(e)?, e)))
-                    .max();
+                let latest = mentions.latest(names.iter().copied());
                 let bearer = self.shared.bearer(&key).filter(|&e| counts_for(e));
-                if let Some(entry) = holder.or(latest.map(|(_, e)| e)).or(bearer) {
+                if let Some(entry) = holder.or(latest).or(bearer) {
                     return Some((entry, How::Reference));
                 }
             }
@@ -261,16 +259,19 @@ impl Matcher {
                 }
             }
         }
-        // A first name: the one entry of that first name mentioned so far.
-        let mut seen = candidates
+        // A first name: as a shared surname, of the entries of that first
+        // name named in full so far, the one mentioned most recently, but
+        // those known by it first (who go by no surname: `Edward VI`, not
+        // `Edward Seymour`, who is `Seymour` after his full name).
+        let first_names: Vec<usize> = first_names.collect();
+        let known_by_it = first_names
             .iter()
-            .filter(|&&(e, class)| class == NameClass::FirstName && mentions.last(e).is_some());
-        match (seen.next(), seen.next()) {
-            (Some(&(entry, _)), None) if mentions.last_full(entry).is_some() => {
-                Some((entry, How::Reference))
-            }
-            _ => None,
-        }
+            .copied()
+            .filter(|&e| !self.has_surname[e]);
+        mentions
+            .latest(known_by_it)
+            .or_else(|| mentions.latest(first_names.into_iter()))
+            .map(|entry| (entry, How::Reference))
     }
 }
 
@@ -313,6 +314,17 @@ impl Mentions {
     /// The order of `entry`'s last full mention, if it has had one.
     fn last_full(&self, entry: usize) -> Option<u32> {
         self.last_full[entry].checked_sub(1)
+    }
+
+    /// Of `entries`, those named in full so far, the one mentioned most
+    /// recently by any name: whom a shared name stands for (`Davis`, or
+    /// `Henry` after `Henry VII` and `Henry VIII`).
+    fn latest(&self, entries: impl Iterator<Item = usize>) -> Option<usize> {
+        entries
+            .filter(|&e| self.last_full(e).is_some())
+            .filter_map(|e| Some((self.last(e)?, e)))
+            .max()
+            .map(|(_, e)| e)
     }
 }
 
