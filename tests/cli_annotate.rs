@@ -688,3 +688,13 @@ fn a_peer_is_called_by_the_territory() {
         ],
     );
 }
+
+#[test]
+fn a_ruler_with_an_epithet_is_called_by_the_name_alone() {
+    // Called as by a surname: a card's name counts alone (cards say
+    // `surname_alone`); an ordinal after `the` is a regnal number.
+    let cards = "Constantine the Great\tRoman emperor, proclaimed at York in 306.\n\
+        Henry the Eighth\tKing of England from 1509.\n";
+    let text = "Constantine was proclaimed at York. Henry broke with Rome.\n";
+    assert_entries_with_cards(cards, text, &[("Constantine", "constantine-the-great")]);
+}

@@ -11,7 +11,9 @@
 //! A name is read as: a title or office first (`King`, `Pope`, `Lady`:
 //! [`TITLES`]) is dropped; a comma (`Arthur, Prince of Wales`) or a lower-
 //! case `of` or `the` (`Catherine of Aragon`, `Constantine the Great`) ends
-//! the personal name; a last word in Roman numerals is a regnal number;
+//! the personal name, and one word left before an epithet (`the Great`, not
+//! an ordinal: `Henry the Eighth`) is the name the ruler goes by alone,
+//! derived as a surname is (`Constantine`); a last word in Roman numerals is a regnal number;
 //! `Jr.` and `Sr.` are dropped. A first name that is an English word is
 //! derived only after the title the listed name starts with, when that is
 //! one written before first names ([`FIRST_NAME_TITLES`]): `Pope Clement`
@@ -199,9 +201,15 @@ pub fn derived_names(form: &str, in_use: &FirstNamesInUse) -> Vec<DerivedName> {
         }
         return out;
     }
-    // The personal name ends at a comma, `of` or `the`.
+    // The personal name ends at a comma, `of` or `the`; `the` and a
+    // capitalised word that is no ordinal is an epithet (`the Great`).
     let mut cut = false;
+    let mut epithet = false;
     if let Some(end) = words.iter().position(|w| matches!(*w, "of" | "the")) {
+        epithet = words[end] == "the"
+            && words
+                .get(end + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && !ORDINALS.contains(w));
         words.truncate(end);
         cut = true;
     }
@@ -244,10 +252,13 @@ pub fn derived_names(form: &str, in_use: &FirstNamesInUse) -> Vec<DerivedName> {
         return out;
     }
     if words.len() < 2 {
-        // `Catherine` of Aragon, `Arthur`, Prince of Wales: a first name.
-        match cut {
-            true => add_first_name(first, in_use, &mut add),
-            false => add(words.join(" "), NameClass::Full),
+        match (cut, epithet) {
+            // `Constantine` the Great, `Alfred` the Great: the one name a
+            // ruler with an epithet goes by, called alone as a surname is.
+            (true, true) => add(first.to_string(), NameClass::Surname),
+            // `Catherine` of Aragon, `Arthur`, Prince of Wales: a first name.
+            (true, false) => add_first_name(first, in_use, &mut add),
+            (false, _) => add(words.join(" "), NameClass::Full),
         }
         return out;
     }
@@ -341,32 +352,35 @@ fn is_initial(word: &str) -> bool {
                 .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
 }
 
+/// The ordinals in words, `First` to `Twentieth`: after `the`, a regnal
+/// number (`Henry the Eighth`), not an epithet (`the Great`).
+const ORDINALS: [&str; 20] = [
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+    "Fifteenth",
+    "Sixteenth",
+    "Seventeenth",
+    "Eighteenth",
+    "Nineteenth",
+    "Twentieth",
+];
+
 /// The other ways people write the regnal number `roman` (`VIII`): `8`,
 /// `8th`, `the 8th`, `the Eighth` (up to the twentieth in words); none
 /// for a run of numeral letters that is no canonical Roman number.
 fn regnal_numbers(roman: &str) -> Vec<String> {
-    const ORDINALS: [&str; 20] = [
-        "First",
-        "Second",
-        "Third",
-        "Fourth",
-        "Fifth",
-        "Sixth",
-        "Seventh",
-        "Eighth",
-        "Ninth",
-        "Tenth",
-        "Eleventh",
-        "Twelfth",
-        "Thirteenth",
-        "Fourteenth",
-        "Fifteenth",
-        "Sixteenth",
-        "Seventeenth",
-        "Eighteenth",
-        "Nineteenth",
-        "Twentieth",
-    ];
     let Some(n) = roman_value(roman) else {
         return Vec::new();
     };
@@ -495,9 +509,17 @@ mod tests {
         for roman in ["IIII", "IL", "VX", "IIX", "VV", ""] {
             assert_eq!(roman_value(roman), None, "{roman}");
         }
-        assert!(forms("Constantine the Great")
-            .iter()
-            .all(|(text, _)| text == "Constantine"));
+        // A ruler with an epithet is called by the name alone, as by a
+        // surname; an ordinal after `the` is no epithet.
+        assert_eq!(
+            forms("Constantine the Great"),
+            [("Constantine".into(), Surname)]
+        );
+        assert_eq!(forms("Henry the Eighth"), [("Henry".into(), FirstName)]);
+        assert_eq!(
+            forms("Catherine of Aragon"),
+            [("Catherine".into(), FirstName)]
+        );
         assert!(forms("the Right").is_empty());
         assert!(!has("Julius Caesar", "Julius Caesar", Full));
         // A first name that is an English word is no clue on its own.
