@@ -2,6 +2,7 @@
 
 use glossator::glossary::{GlossaryBuilder, GlossaryPart};
 use glossator::harvest::Card;
+use glossator::pipeline::thread_pool;
 use glossator::render::anki::{self, AnkiOptions, Sentences};
 use glossator::render::{html, json::json_line, markdown, tsv};
 
@@ -33,7 +34,8 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         reporter,
         |part, _| builder.append(part),
     )?;
-    let mut glossary = builder.finish();
+    // The occurrences are made and the entries sorted on the pool.
+    let mut glossary = thread_pool(run.jobs)?.install(|| builder.finish());
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.shape.min_count);
     let out = args.shape.out.as_deref();

@@ -54,6 +54,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use rayon::slice::ParallelSliceMut;
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::Annotation;
@@ -254,11 +255,12 @@ impl Glossary {
             .found()
             .map(|(position, found)| {
                 let mut entry = GlossaryEntry::new(&lexicon.entries()[position]);
-                entry.absorb_share(found.share(|_, _| true), self.max_occurrences);
+                let share = found.share(|_, _| true, |quote| part.occurrence(quote));
+                entry.tally().absorb(share, self.max_occurrences);
                 entry
             })
             .collect();
-        self.documents.extend(part.into_documents());
+        self.documents.extend(part.into_quoted().0);
         self.absorb_entries(entries);
     }
 
@@ -417,25 +419,68 @@ fn listed_order(a: &GlossaryEntry, b: &GlossaryEntry) -> Ordering {
         .then_with(|| a.id.cmp(&b.id))
 }
 
-/// Sorts `entries` in [`listed_order`], each one's key made once.
+/// Sorts `entries` in [`listed_order`], each one's key made once, on the
+/// current rayon pool.
 fn sort_listed(entries: &mut [GlossaryEntry]) {
-    entries.sort_by_cached_key(|e| {
+    entries.par_sort_by_cached_key(|e| {
         let folded: String = e.name.chars().flat_map(char::to_lowercase).collect();
         (folded, e.id.clone())
     });
 }
 
 /// What some consecutive documents hold of one entry, as merging adds it
-/// to the entry ([`GlossaryEntry`]'s `absorb_share`): the entry's spans in
-/// them, the documents with one, their distinct texts, and the first
-/// occurrences, in document order, of the documents that quote the entry.
-/// The texts and occurrences are iterators, so that a part's are made
-/// only as they are kept.
+/// to the entry ([`Tally::absorb`]): the entry's spans in them, the
+/// documents with one, their distinct texts, and the first occurrences,
+/// in document order, of the documents that quote the entry. The texts
+/// and occurrences are iterators, so that a part's are made only as they
+/// are kept.
 struct Share<A, O> {
     count: usize,
     doc_count: usize,
     aliases_seen: A,
     occurrences: O,
+}
+
+/// An entry's findings, as merging adds to them: its counts, its sorted
+/// `aliases_seen`, and its occurrences as `Q`: a [`GlossaryEntry`]'s
+/// [`Occurrence`]s, or the quotes the [`GlossaryBuilder`] keeps until its
+/// end.
+struct Tally<'e, Q> {
+    count: &'e mut usize,
+    doc_count: &'e mut usize,
+    aliases_seen: &'e mut Vec<String>,
+    occurrences: &'e mut Vec<Q>,
+}
+
+impl<Q> Tally<'_, Q> {
+    /// Adds what later documents hold of the entry: the counts, the
+    /// aliases not yet seen, and occurrences up to `max_occurrences`,
+    /// taking no more of `later`'s than there is room for. This is the
+    /// merge, whether of two glossaries ([`Glossary::merge`]) or of a
+    /// run's parts ([`GlossaryBuilder`]).
+    fn absorb<'a>(
+        self,
+        later: Share<impl IntoIterator<Item = Cow<'a, str>>, impl IntoIterator<Item = Q>>,
+        max_occurrences: usize,
+    ) {
+        // Merging checked that the totals fit; adding documents cannot
+        // count past usize::MAX spans.
+        *self.count = self.count.saturating_add(later.count);
+        *self.doc_count = self.doc_count.saturating_add(later.doc_count);
+        // `aliases_seen` is sorted: each new alias goes in its place (a
+        // dense document repeats most of an entry's aliases).
+        for alias in later.aliases_seen {
+            let place = self
+                .aliases_seen
+                .binary_search_by(|a| a.as_str().cmp(&alias));
+            if let Err(at) = place {
+                self.aliases_seen.insert(at, alias.into_owned());
+            }
+        }
+        let room = max_occurrences.saturating_sub(self.occurrences.len());
+        self.occurrences
+            .extend(later.occurrences.into_iter().take(room));
+    }
 }
 
 /// Checks that the entries that both lists have are described alike: the
@@ -516,36 +561,17 @@ impl GlossaryEntry {
             aliases_seen: later.aliases_seen.into_iter().map(Cow::Owned),
             occurrences: later.occurrences,
         };
-        self.absorb_share(found, max_occurrences);
+        self.tally().absorb(found, max_occurrences);
     }
 
-    /// Adds what later documents hold of the entry: the counts, the
-    /// aliases not yet seen, and occurrences up to `max_occurrences`,
-    /// taking no more of `later`'s than there is room for. This is the
-    /// merge, whether of two glossaries ([`Glossary::merge`]) or of a
-    /// run's parts ([`GlossaryBuilder`]).
-    fn absorb_share<'a>(
-        &mut self,
-        later: Share<impl IntoIterator<Item = Cow<'a, str>>, impl IntoIterator<Item = Occurrence>>,
-        max_occurrences: usize,
-    ) {
-        // Merging checked that the totals fit; adding documents cannot
-        // count past usize::MAX spans.
-        self.count = self.count.saturating_add(later.count);
-        self.doc_count = self.doc_count.saturating_add(later.doc_count);
-        // `aliases_seen` is sorted: each new alias goes in its place (a
-        // dense document repeats most of an entry's aliases).
-        for alias in later.aliases_seen {
-            let place = self
-                .aliases_seen
-                .binary_search_by(|a| a.as_str().cmp(&alias));
-            if let Err(at) = place {
-                self.aliases_seen.insert(at, alias.into_owned());
-            }
+    /// What merging adds to.
+    fn tally(&mut self) -> Tally<'_, Occurrence> {
+        Tally {
+            count: &mut self.count,
+            doc_count: &mut self.doc_count,
+            aliases_seen: &mut self.aliases_seen,
+            occurrences: &mut self.occurrences,
         }
-        let room = max_occurrences.saturating_sub(self.occurrences.len());
-        self.occurrences
-            .extend(later.occurrences.into_iter().take(room));
     }
 
     /// Checks the counts and id of an entry read from JSON.

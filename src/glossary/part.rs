@@ -141,6 +141,23 @@ pub(super) struct Quote {
     at: usize,
 }
 
+impl Quote {
+    /// The occurrence, of a part whose documents are `documents` and whose
+    /// quoted sentences `quoted`.
+    pub(super) fn occurrence(&self, quoted: &str, documents: &[DocRef]) -> Occurrence {
+        let [from, to] = self.sentence;
+        let context = &quoted[self.at..self.at + (to - from)];
+        Occurrence {
+            doc: documents[self.doc - 1].id.clone(),
+            start: self.start,
+            end: self.end,
+            text: context[self.start - from..self.end - from].to_string(),
+            sentence: self.sentence,
+            context: context.to_string(),
+        }
+    }
+}
+
 /// A hash of an alias, to tell most aliases apart without reading their
 /// text: an entry of dense notes is written in a dozen ways, often of one
 /// length (`NEP`, `Nep`, `nep`), and comparing each span's text with every
@@ -160,65 +177,47 @@ fn fingerprint(text: &str) -> u64 {
     mix(hash, u64::from_le_bytes(last))
 }
 
-/// What a part holds of one entry, as [`GlossaryEntry`]'s merge adds it
-/// (see [`Share`]): its texts and occurrences are read from the part.
-///
-/// [`GlossaryEntry`]: super::GlossaryEntry
-pub(super) struct Found<'p> {
-    part: &'p GlossaryPart,
-    slot: &'p Slot,
-}
-
-impl<'p> Found<'p> {
+impl Slot {
     /// The share to merge into the entry, of the texts only those `new`
-    /// passes (given each text's fingerprint); the occurrences are made as
-    /// the merge takes them, so only the listed ones are.
-    pub(super) fn share(
-        self,
+    /// passes (given each text's fingerprint), and the quotes as `quote`
+    /// makes them, as the merge takes them: only the listed ones are.
+    pub(super) fn share<'p, Q>(
+        &'p self,
         mut new: impl FnMut(u64, &str) -> bool + 'p,
-    ) -> Share<impl Iterator<Item = Cow<'p, str>>, impl Iterator<Item = Occurrence> + 'p> {
-        let Found { part, slot } = self;
+        quote: impl FnMut(&'p Quote) -> Q + 'p,
+    ) -> Share<impl Iterator<Item = Cow<'p, str>>, impl Iterator<Item = Q> + 'p> {
         Share {
-            count: slot.count,
-            doc_count: slot.doc_count,
-            aliases_seen: slot
+            count: self.count,
+            doc_count: self.doc_count,
+            aliases_seen: self
                 .aliases
                 .iter()
                 .filter(move |&(print, text)| new(print, text))
                 .map(|(_, text)| Cow::Borrowed(text)),
-            occurrences: slot.occurrences.iter().map(|quote| part.occurrence(quote)),
+            occurrences: self.occurrences.iter().map(quote),
         }
     }
 }
 
 impl GlossaryPart {
-    /// The documents of the part, in order, giving up the rest.
-    pub(super) fn into_documents(self) -> Vec<DocRef> {
-        self.documents
+    /// The documents of the part, in order, and the sentences its quotes
+    /// quote, giving up the rest.
+    pub(super) fn into_quoted(self) -> (Vec<DocRef>, String) {
+        (self.documents, self.quoted.text)
     }
 
     /// What the part holds of each entry it names, by its lexicon
     /// position, in the order first named.
-    pub(super) fn found(&self) -> impl Iterator<Item = (usize, Found<'_>)> {
+    pub(super) fn found(&self) -> impl Iterator<Item = (usize, &Slot)> {
         self.named.iter().map(|&position| {
             let slot = self.slots[position].as_ref();
-            let slot = slot.expect("a named entry has a slot");
-            (position, Found { part: self, slot })
+            (position, slot.expect("a named entry has a slot"))
         })
     }
 
     /// The occurrence `quote` quotes.
-    fn occurrence(&self, quote: &Quote) -> Occurrence {
-        let [from, to] = quote.sentence;
-        let context = &self.quoted.text[quote.at..quote.at + (to - from)];
-        Occurrence {
-            doc: self.documents[quote.doc - 1].id.clone(),
-            start: quote.start,
-            end: quote.end,
-            text: context[quote.start - from..quote.end - from].to_string(),
-            sentence: quote.sentence,
-            context: context.to_string(),
-        }
+    pub(super) fn occurrence(&self, quote: &Quote) -> Occurrence {
+        quote.occurrence(&self.quoted.text, &self.documents)
     }
 
     /// Adds `doc`, annotated as `annotation` with `lexicon`, the document
