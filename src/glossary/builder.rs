@@ -156,22 +156,24 @@ pub struct GlossaryBuilder<'l> {
     annotator: &'l Annotator,
     max_occurrences: usize,
     documents: Vec<DocRef>,
-    /// In the order first seen, their occurrences made at the end.
-    entries: Vec<GlossaryEntry>,
-    /// What the builder keeps of each entry of `entries` until the end.
+    /// By lexicon position: what the documents so far hold of the entry.
     gathered: Vec<Gathered>,
-    /// By lexicon position: where the entry is in `entries`, if it is.
-    slots: Vec<Option<usize>>,
     /// The sentences of the parts of which a quote is kept.
     quoted: Vec<String>,
     hints: Arc<Hints>,
 }
 
-/// What a [`GlossaryBuilder`] keeps of an entry beside the entry.
+/// What the documents added to a [`GlossaryBuilder`] hold of an entry,
+/// all in one place (as [`super::part`]'s slots, for the cache): made a
+/// [`GlossaryEntry`] at the end, if a document names the entry.
 #[derive(Debug, Default)]
 struct Gathered {
-    /// The entry's `aliases_seen`, with their fingerprints (see
-    /// `part.rs`): a part's texts found there are not searched for.
+    count: usize,
+    doc_count: usize,
+    /// Sorted, as the entry's.
+    aliases_seen: Vec<String>,
+    /// `aliases_seen` with their fingerprints (see `part.rs`): a part's
+    /// texts found here are not searched for in `aliases_seen`.
     aliases: Aliases,
     /// The occurrences the glossary lists, as their parts quoted them.
     kept: Vec<Kept>,
@@ -207,9 +209,7 @@ impl<'l> GlossaryBuilder<'l> {
             annotator,
             max_occurrences,
             documents: Vec::new(),
-            entries: Vec::new(),
-            gathered: Vec::new(),
-            slots: vec![None; lexicon.len()],
+            gathered: (0..lexicon.len()).map(|_| Gathered::default()).collect(),
             quoted: Vec::new(),
             hints: Arc::new(hints),
         }
@@ -230,13 +230,7 @@ impl<'l> GlossaryBuilder<'l> {
         let (sentences, first_doc) = (self.quoted.len(), self.documents.len());
         let mut kept_one = false;
         for (position, slot) in part.found() {
-            let at = *self.slots[position].get_or_insert_with(|| {
-                let entry = &self.annotator.lexicon().entries()[position];
-                self.entries.push(GlossaryEntry::new(entry));
-                self.gathered.push(Gathered::default());
-                self.entries.len() - 1
-            });
-            let (entry, gathered) = (&mut self.entries[at], &mut self.gathered[at]);
+            let gathered = &mut self.gathered[position];
             let share = slot.share(
                 |print, alias| gathered.aliases.insert(print, alias),
                 |&quote| {
@@ -249,9 +243,9 @@ impl<'l> GlossaryBuilder<'l> {
                 },
             );
             let tally = Tally {
-                count: &mut entry.count,
-                doc_count: &mut entry.doc_count,
-                aliases_seen: &mut entry.aliases_seen,
+                count: &mut gathered.count,
+                doc_count: &mut gathered.doc_count,
+                aliases_seen: &mut gathered.aliases_seen,
                 occurrences: &mut gathered.kept,
             };
             tally.absorb(share, self.max_occurrences);
@@ -266,30 +260,35 @@ impl<'l> GlossaryBuilder<'l> {
         }
     }
 
-    /// The glossary, its occurrences made and its entries sorted on the
-    /// current rayon pool (the run's, in [`rayon::ThreadPool::install`]).
+    /// The glossary, its entries made and sorted on the current rayon
+    /// pool (the run's, in [`rayon::ThreadPool::install`]).
     pub fn finish(self) -> Glossary {
         let GlossaryBuilder {
-            mut entries,
+            annotator,
             gathered,
             quoted,
             documents,
             max_occurrences,
             ..
         } = self;
-        entries
-            .par_iter_mut()
-            .zip(gathered)
-            .for_each(|(entry, gathered)| {
-                entry.occurrences = gathered
-                    .kept
-                    .iter()
-                    .map(|kept| {
-                        let documents = &documents[kept.first_doc..];
-                        kept.quote.occurrence(&quoted[kept.sentences], documents)
-                    })
-                    .collect();
-            });
+        let mut entries: Vec<GlossaryEntry> = gathered
+            .into_par_iter()
+            .zip(annotator.lexicon().entries())
+            .filter(|(gathered, _)| gathered.count > 0)
+            .map(|(gathered, entry)| {
+                let occurrence = |kept: &Kept| {
+                    let documents = &documents[kept.first_doc..];
+                    kept.quote.occurrence(&quoted[kept.sentences], documents)
+                };
+                GlossaryEntry {
+                    count: gathered.count,
+                    doc_count: gathered.doc_count,
+                    aliases_seen: gathered.aliases_seen,
+                    occurrences: gathered.kept.iter().map(occurrence).collect(),
+                    ..GlossaryEntry::new(entry)
+                }
+            })
+            .collect();
         sort_listed(&mut entries);
         Glossary {
             documents,

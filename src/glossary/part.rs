@@ -96,34 +96,33 @@ pub(super) struct Aliases {
 const WORD: usize = std::mem::size_of::<u64>();
 
 impl Aliases {
-    /// The texts with their fingerprints, in the order first found.
-    fn iter(&self) -> impl Iterator<Item = (u64, &str)> {
+    /// The texts' bytes with their fingerprints, in the order first found.
+    fn iter(&self) -> impl Iterator<Item = (u64, &[u8])> {
         let mut rest = self.packed.as_slice();
         std::iter::from_fn(move || {
             let (print, tail) = rest.split_first_chunk::<WORD>()?;
             let (len, tail) = tail.split_first_chunk::<WORD>()?;
             let (text, tail) = tail.split_at(usize::from_le_bytes(*len));
             rest = tail;
-            let text = std::str::from_utf8(text).expect("added as a str");
             Some((u64::from_le_bytes(*print), text))
         })
     }
 
     /// Adds `text`, whose fingerprint is `print`, unless it is there:
     /// whether it was not.
-    pub(super) fn insert(&mut self, print: u64, text: &str) -> bool {
+    pub(super) fn insert(&mut self, print: u64, text: &[u8]) -> bool {
         let mut rest = self.packed.as_slice();
         while let Some((head, tail)) = rest.split_first_chunk::<{ 2 * WORD }>() {
             let (seen, len) = head.split_at(WORD);
             let len = usize::from_le_bytes(len.try_into().expect("a word"));
-            if *seen == print.to_le_bytes() && tail[..len] == *text.as_bytes() {
+            if *seen == print.to_le_bytes() && tail[..len] == *text {
                 return false;
             }
             rest = &tail[len..];
         }
         self.packed.extend_from_slice(&print.to_le_bytes());
         self.packed.extend_from_slice(&text.len().to_le_bytes());
-        self.packed.extend_from_slice(text.as_bytes());
+        self.packed.extend_from_slice(text);
         true
     }
 }
@@ -183,7 +182,7 @@ impl Slot {
     /// makes them, as the merge takes them: only the listed ones are.
     pub(super) fn share<'p, Q>(
         &'p self,
-        mut new: impl FnMut(u64, &str) -> bool + 'p,
+        mut new: impl FnMut(u64, &[u8]) -> bool + 'p,
         quote: impl FnMut(&'p Quote) -> Q + 'p,
     ) -> Share<impl Iterator<Item = Cow<'p, str>>, impl Iterator<Item = Q> + 'p> {
         Share {
@@ -193,7 +192,7 @@ impl Slot {
                 .aliases
                 .iter()
                 .filter(move |&(print, text)| new(print, text))
-                .map(|(_, text)| Cow::Borrowed(text)),
+                .map(|(_, text)| Cow::Borrowed(std::str::from_utf8(text).expect("added as a str"))),
             occurrences: self.occurrences.iter().map(quote),
         }
     }
@@ -258,7 +257,8 @@ impl GlossaryPart {
                 slot.doc_count += 1;
             }
             slot.count += 1;
-            slot.aliases.insert(fingerprint(&span.text), &span.text);
+            slot.aliases
+                .insert(fingerprint(&span.text), span.text.as_bytes());
             if slot.quotes {
                 let at = self.quoted.sentence(number, sentence, context);
                 slot.occurrences.push(Quote {
