@@ -229,9 +229,9 @@ impl<'l> GlossaryBuilder<'l> {
     pub fn append(&mut self, part: GlossaryPart) {
         let (sentences, first_doc) = (self.quoted.len(), self.documents.len());
         let mut kept_one = false;
-        for (position, slot) in part.found() {
+        for (position, found) in part.found() {
             let gathered = &mut self.gathered[position];
-            let share = slot.share(
+            let share = found.share(
                 |print, alias| gathered.aliases.insert(print, alias),
                 |&quote| {
                     kept_one = true;
@@ -328,13 +328,7 @@ mod tests {
         for doc in &documents() {
             let annotation = annotator.annotate(doc);
             let part = parts.part(doc, &annotation);
-            quoted.push(
-                part.slots
-                    .iter()
-                    .flatten()
-                    .map(|s| s.occurrences.len())
-                    .sum::<usize>(),
-            );
+            quoted.push(part.slots.iter().flatten().map(|s| s.quoted).sum::<usize>());
             builder.append(part);
             one_by_one.add(doc, &annotation, lexicon);
         }

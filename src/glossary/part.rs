@@ -8,11 +8,13 @@
 //! dense notes it quoted about twice what the glossary lists. So a quote
 //! costs no allocation: the sentence is copied into the part's buffer
 //! (once for all the spans in it) and the occurrence keeps numbers only,
-//! its document by its place in the part and its text by offsets. The
-//! builder makes an [`Occurrence`] of a quote only when the glossary lists
-//! it ([`Found::occurrences`]), and a part is freed as a few buffers, not
-//! as three strings per occurrence, which the calling thread did when it
-//! dropped the occurrences it could not list.
+//! its document by its place in the part and its text by offsets, in one
+//! list for the part (each entry's quotes a chain through it). The builder
+//! keeps a quote only if the glossary lists it ([`Found::share`]) and
+//! makes the [`Occurrence`] at the end, and a part is freed as a few
+//! buffers and one per entry named, not as three strings per occurrence,
+//! which the calling thread did when it dropped the occurrences it could
+//! not list.
 
 use std::borrow::Cow;
 
@@ -33,7 +35,9 @@ pub struct GlossaryPart {
     named: Vec<usize>,
     /// By lexicon position, as far as the last entry named.
     pub(super) slots: Vec<Option<Slot>>,
-    /// The sentences the slots quote.
+    /// The quotes of every slot.
+    quotes: Vec<Quote>,
+    /// The sentences they quote.
     quoted: Quoted,
 }
 
@@ -75,9 +79,13 @@ pub(super) struct Slot {
     count: usize,
     doc_count: usize,
     aliases: Aliases,
-    /// The first occurrences, up to `max_occurrences`, of the documents
-    /// that quote the entry (see `builder.rs`).
-    pub(super) occurrences: Vec<Quote>,
+    /// How many occurrences the slot quotes: the first, up to
+    /// `max_occurrences`, of the documents that quote the entry (see
+    /// `builder.rs`).
+    pub(super) quoted: usize,
+    /// Where the first and the last of them are in the part's `quotes`.
+    first: usize,
+    last: usize,
 }
 
 /// The distinct surface texts of an entry, in the order first found,
@@ -138,6 +146,8 @@ pub(super) struct Quote {
     end: usize,
     sentence: [usize; 2],
     at: usize,
+    /// The entry's next quote in the part's `quotes`, if any.
+    next: Option<usize>,
 }
 
 impl Quote {
@@ -176,24 +186,37 @@ fn fingerprint(text: &str) -> u64 {
     mix(hash, u64::from_le_bytes(last))
 }
 
-impl Slot {
+/// What a part holds of one entry: its slot, and the part's quotes.
+pub(super) struct Found<'p> {
+    slot: &'p Slot,
+    quotes: &'p [Quote],
+}
+
+impl<'p> Found<'p> {
     /// The share to merge into the entry, of the texts only those `new`
     /// passes (given each text's fingerprint), and the quotes as `quote`
     /// makes them, as the merge takes them: only the listed ones are.
-    pub(super) fn share<'p, Q>(
-        &'p self,
+    pub(super) fn share<Q>(
+        self,
         mut new: impl FnMut(u64, &[u8]) -> bool + 'p,
         quote: impl FnMut(&'p Quote) -> Q + 'p,
     ) -> Share<impl Iterator<Item = Cow<'p, str>>, impl Iterator<Item = Q> + 'p> {
+        let Found { slot, quotes } = self;
+        let mut next = (slot.quoted > 0).then_some(slot.first);
+        let chain = std::iter::from_fn(move || {
+            let quote = &quotes[next?];
+            next = quote.next;
+            Some(quote)
+        });
         Share {
-            count: self.count,
-            doc_count: self.doc_count,
-            aliases_seen: self
+            count: slot.count,
+            doc_count: slot.doc_count,
+            aliases_seen: slot
                 .aliases
                 .iter()
                 .filter(move |&(print, text)| new(print, text))
                 .map(|(_, text)| Cow::Borrowed(std::str::from_utf8(text).expect("added as a str"))),
-            occurrences: self.occurrences.iter().map(quote),
+            occurrences: chain.map(quote),
         }
     }
 }
@@ -207,10 +230,12 @@ impl GlossaryPart {
 
     /// What the part holds of each entry it names, by its lexicon
     /// position, in the order first named.
-    pub(super) fn found(&self) -> impl Iterator<Item = (usize, &Slot)> {
+    pub(super) fn found(&self) -> impl Iterator<Item = (usize, Found<'_>)> {
         self.named.iter().map(|&position| {
             let slot = self.slots[position].as_ref();
-            (position, slot.expect("a named entry has a slot"))
+            let slot = slot.expect("a named entry has a slot");
+            let quotes = &self.quotes;
+            (position, Found { slot, quotes })
         })
     }
 
@@ -253,7 +278,7 @@ impl GlossaryPart {
             });
             if slot.last_doc != number {
                 slot.last_doc = number;
-                slot.quotes = slot.occurrences.len() < max_occurrences && quotes(position);
+                slot.quotes = slot.quoted < max_occurrences && quotes(position);
                 slot.doc_count += 1;
             }
             slot.count += 1;
@@ -261,14 +286,23 @@ impl GlossaryPart {
                 .insert(fingerprint(&span.text), span.text.as_bytes());
             if slot.quotes {
                 let at = self.quoted.sentence(number, sentence, context);
-                slot.occurrences.push(Quote {
+                let this = self.quotes.len();
+                self.quotes.push(Quote {
                     doc: number,
                     start: span.start,
                     end: span.end,
                     sentence,
                     at,
+                    next: None,
                 });
-                if slot.occurrences.len() == max_occurrences {
+                if slot.quoted == 0 {
+                    slot.first = this;
+                } else {
+                    self.quotes[slot.last].next = Some(this);
+                }
+                slot.last = this;
+                slot.quoted += 1;
+                if slot.quoted == max_occurrences {
                     slot.quotes = false;
                     filled(position);
                 }
