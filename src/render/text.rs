@@ -25,6 +25,30 @@ pub(crate) fn one_line(text: &str) -> String {
     out
 }
 
+/// How many characters [`one_line`] of `text` has, counted without
+/// making it.
+pub(crate) fn one_line_chars(text: &str) -> usize {
+    let (mut chars, mut at) = (0, 0);
+    // Is there white space between the last word and what comes next?
+    let mut apart = false;
+    while at < text.len() {
+        let byte = text.as_bytes()[at];
+        let (space, width) = if byte > b' ' && byte < 0x80 {
+            (false, 1)
+        } else {
+            space_at(text, at)
+        };
+        if space {
+            apart = chars > 0;
+        } else {
+            chars += 1 + usize::from(apart);
+            apart = false;
+        }
+        at += width;
+    }
+    chars
+}
+
 /// Appends [`one_line`] of `text` to `out`: its words (as
 /// `split_whitespace` finds them) joined by a space. A run of words
 /// already apart by one space (most of a sentence) is copied whole.
@@ -103,27 +127,44 @@ pub(crate) fn quote_around(
         .try_into()
         .unwrap_or_else(|_| unreachable!("`within` gives a range of the context"));
     let side = width.saturating_sub(mid.len()) / 2;
-    let before_chars = before.chars().count();
-    let before = if before_chars > side {
-        let cut: String = before.chars().skip(before_chars - side).collect();
+    let before = if before.chars().count() > side {
         // Drop the partial word at the cut.
+        let cut = last_chars(&before, side);
         let whole_words = cut
             .split_once(char::is_whitespace)
             .map_or("", |(_, rest)| rest);
         ["…", whole_words.trim_start()].concat()
     } else {
-        before.clone()
+        before
     };
     let after = if after.chars().count() > side {
-        let cut: String = after.chars().take(side).collect();
+        let cut = first_chars(&after, side);
         let whole_words = cut
             .rsplit_once(char::is_whitespace)
             .map_or("", |(kept, _)| kept);
         [whole_words.trim_end(), "…"].concat()
     } else {
-        after.clone()
+        after
     };
     (before, mid, after)
+}
+
+/// The last `n` characters of `text`.
+fn last_chars(text: &str, n: usize) -> &str {
+    match n.checked_sub(1) {
+        None => "",
+        Some(skip) => text
+            .char_indices()
+            .nth_back(skip)
+            .map_or(text, |(at, _)| &text[at..]),
+    }
+}
+
+/// The first `n` characters of `text`.
+fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .nth(n)
+        .map_or(text, |(at, _)| &text[..at])
 }
 
 /// Characters in a passage quoted on the glossary and timeline pages.
@@ -286,21 +327,72 @@ pub(crate) fn plain(text: &str) -> String {
 /// before, in and after each mark, `2 * marks.len() + 1` of them. Stripping
 /// the whole, not each piece, keeps `**` around a mark paired.
 pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Vec<String> {
+    let marks = fitting(text, marks);
+    let mut pieces = if may_hold_markup(text) {
+        stripped_pieces(text, &marks)
+    } else {
+        // Nothing to strip (most sentences): each piece is its text on one
+        // line, made without marking and splitting a copy.
+        let mut pieces = Vec::with_capacity(2 * marks.len() + 1);
+        let mut at = 0;
+        for mark in marks {
+            pieces.push(one_line_keep_edges(&text[at..mark.start]));
+            pieces.push(one_line_keep_edges(&text[mark.clone()]));
+            at = mark.end;
+        }
+        pieces.push(one_line_keep_edges(&text[at..]));
+        pieces
+    };
+    trim_edges(&mut pieces);
+    pieces
+}
+
+/// Trims the white space before the first piece and after the last.
+fn trim_edges(pieces: &mut [String]) {
+    if let Some(first) = pieces.first_mut() {
+        let lead = first.len() - first.trim_start().len();
+        first.drain(..lead);
+    }
+    if let Some(last) = pieces.last_mut() {
+        last.truncate(last.trim_end().len());
+    }
+}
+
+/// The ranges of `marks` that cut `text` (sorted, not overlapping, inside
+/// it, on character boundaries); the others are left out.
+fn fitting<'m>(text: &str, marks: &'m [Range<usize>]) -> Vec<&'m Range<usize>> {
+    let mut at = 0;
+    let mut fitting = Vec::with_capacity(marks.len());
+    for mark in marks {
+        if at <= mark.start && mark.start <= mark.end && text.get(mark.clone()).is_some() {
+            fitting.push(mark);
+            at = mark.end;
+        }
+    }
+    fitting
+}
+
+/// Whether [`stripped_pieces`] might strip anything of `text` other than
+/// white space: it holds a character one of the patterns needs, or a
+/// [`MARK`] (byte 0xEE starts it), or starts as a leader does.
+pub(crate) fn may_hold_markup(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'<' | b'[' | b'*' | b'_' | b'~' | b'`' | 0xee))
+        || may_lead(text)
+}
+
+/// [`plain_pieces`] of a text that may hold markup, the edges of the
+/// first and last piece not yet trimmed: the text is marked at `marks`
+/// and stripped whole, then cut at the marks.
+fn stripped_pieces(text: &str, marks: &[&Range<usize>]) -> Vec<String> {
     let mut marked = String::with_capacity(text.len() + 8 * marks.len());
     let mut at = 0;
-    let mut cuts = 0;
     for mark in marks {
-        let fits =
-            at <= mark.start && mark.start <= mark.end && text.get(mark.start..mark.end).is_some();
-        if !fits {
-            continue;
-        }
         push_unmarked(&mut marked, &text[at..mark.start]);
         marked.push(MARK);
         push_unmarked(&mut marked, &text[mark.start..mark.end]);
         marked.push(MARK);
         at = mark.end;
-        cuts += 1;
     }
     push_unmarked(&mut marked, &text[at..]);
     // Each pattern is tried only on text holding a character it needs:
@@ -326,14 +418,7 @@ pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Vec<String> {
         }
     }
     let mut pieces: Vec<String> = stripped.split(MARK).map(one_line_keep_edges).collect();
-    pieces.resize(2 * cuts + 1, String::new());
-    if let Some(first) = pieces.first_mut() {
-        let lead = first.len() - first.trim_start().len();
-        first.drain(..lead);
-    }
-    if let Some(last) = pieces.last_mut() {
-        last.truncate(last.trim_end().len());
-    }
+    pieces.resize(2 * marks.len() + 1, String::new());
     pieces
 }
 
@@ -504,6 +589,31 @@ mod tests {
         ) {
             let words: Vec<&str> = text.split_whitespace().collect();
             prop_assert_eq!(one_line(&text), words.join(" "));
+        }
+
+        #[test]
+        fn one_line_chars_counts_one_line(
+            text in "[a é\t\n\r\x0b\x0c\u{85}\u{a0}\u{2028}\u{3000}😀]{0,30}",
+        ) {
+            prop_assert_eq!(one_line_chars(&text), one_line(&text).chars().count());
+        }
+
+        #[test]
+        fn pieces_of_text_without_markup_are_those_stripped_whole(
+            text in "[a .é\t\n\u{a0}#1)•<_-]{0,30}",
+            marks in prop::collection::vec((0..32_usize, 0..6_usize), 0..4),
+        ) {
+            let mut at = 0;
+            let marks: Vec<Range<usize>> = marks
+                .into_iter()
+                .map(|(skip, len)| {
+                    at += skip;
+                    at..at + len
+                })
+                .collect();
+            let mut stripped = stripped_pieces(&text, &fitting(&text, &marks));
+            trim_edges(&mut stripped);
+            prop_assert_eq!(plain_pieces(&text, &marks), stripped);
         }
 
         #[test]
