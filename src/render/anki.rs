@@ -55,7 +55,7 @@ use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
 use crate::harvest::Card;
 use crate::lexicon::Kind;
 use crate::render::escape::escape_markup;
-use crate::render::text::{one_line, plain, plain_pieces};
+use crate::render::text::{may_hold_markup, one_line, one_line_chars, plain, plain_pieces};
 
 /// What the deck is called and how many Cloze notes it has.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -397,56 +397,80 @@ fn candidates<'g>(n: usize, entry: &'g GlossaryEntry, tagger: &DateTagger) -> Ve
             None => sentences.push((occurrence, vec![span])),
         }
     }
-    let mut out = Vec::new();
-    for (occurrence, spans) in sentences {
-        let context = &occurrence.context;
-        let mut marks: Vec<(Range<usize>, usize)> = spans.iter().map(|s| (s.clone(), 1)).collect();
-        let dates = tagger
-            .find(context)
-            .into_iter()
-            .map(|m| m.start..m.end)
-            .filter(|d| !spans.iter().any(|s| s.start < d.end && d.start < s.end));
-        marks.extend(dates.zip(2..));
-        marks.sort_by_key(|(range, _)| range.start);
-        let ranges: Vec<Range<usize>> = marks.iter().map(|(r, _)| r.clone()).collect();
-        let pieces = plain_pieces(context, &ranges);
-        let other_words: usize = pieces
-            .iter()
-            .step_by(2)
-            .flat_map(|p| p.split_whitespace())
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            .count();
-        let length = pieces.iter().map(|p| p.chars().count()).sum();
-        // The words after the entry's first span.
-        let first = marks.iter().position(|(_, number)| *number == 1);
-        let defines = first.is_some_and(|i| defines(&pieces[2 * i + 2..].concat()));
-        let has_date = marks.len() > spans.len();
-        let quality = u8::from(has_date) + u8::from(defines);
-        let fewest = if quality > 0 {
-            FEWEST_WORDS_OF_A_FACT
-        } else {
-            FEWEST_OTHER_WORDS
-        };
-        if other_words < fewest || length > LONGEST_SENTENCE || !ends_a_sentence(&pieces) {
-            continue;
-        }
-        out.push(Candidate {
-            entry: n,
-            occurrence,
-            marks,
-            quality,
-            length,
-        });
-    }
-    out
+    sentences
+        .into_iter()
+        .filter(|(occurrence, _)| !cannot_make_a_note(&occurrence.context))
+        .filter_map(|(occurrence, spans)| candidate(n, occurrence, &spans, tagger))
+        .collect()
+}
+
+/// The sentence of `occurrence`, where entry `n` has `spans`, as a
+/// candidate for the entry's Cloze note, if it has enough words of its own
+/// and is not too long.
+fn candidate<'g>(
+    n: usize,
+    occurrence: &'g Occurrence,
+    spans: &[Range<usize>],
+    tagger: &DateTagger,
+) -> Option<Candidate<'g>> {
+    let context = &occurrence.context;
+    let mut marks: Vec<(Range<usize>, usize)> = spans.iter().map(|s| (s.clone(), 1)).collect();
+    let dates = tagger
+        .find(context)
+        .into_iter()
+        .map(|m| m.start..m.end)
+        .filter(|d| !spans.iter().any(|s| s.start < d.end && d.start < s.end));
+    marks.extend(dates.zip(2..));
+    marks.sort_by_key(|(range, _)| range.start);
+    let ranges: Vec<Range<usize>> = marks.iter().map(|(r, _)| r.clone()).collect();
+    let pieces = plain_pieces(context, &ranges);
+    let other_words: usize = pieces
+        .iter()
+        .step_by(2)
+        .flat_map(|p| p.split_whitespace())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
+        .count();
+    let length = pieces.iter().map(|p| p.chars().count()).sum();
+    // The words after the entry's first span.
+    let first = marks.iter().position(|(_, number)| *number == 1);
+    let defines = first.is_some_and(|i| defines(&pieces[2 * i + 2..].concat()));
+    let has_date = marks.len() > spans.len();
+    let quality = u8::from(has_date) + u8::from(defines);
+    let fewest = if quality > 0 {
+        FEWEST_WORDS_OF_A_FACT
+    } else {
+        FEWEST_OTHER_WORDS
+    };
+    let last = pieces.last().map_or("", String::as_str);
+    let fits = other_words >= fewest && length <= LONGEST_SENTENCE && ends_a_sentence(last);
+    fits.then_some(Candidate {
+        entry: n,
+        occurrence,
+        marks,
+        quality,
+        length,
+    })
 }
 
 /// Whether text ends as a sentence does, not as a heading or a list item:
 /// with `.`, `!`, `?` or `…`, perhaps inside quotes or brackets.
-fn ends_a_sentence(pieces: &[String]) -> bool {
-    let last = pieces.last().map_or("", |p| p.trim_end());
-    last.trim_end_matches(['”', '"', '’', '\'', ')', ']'])
+fn ends_a_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']'])
         .ends_with(['.', '!', '?', '…'])
+}
+
+/// Whether the sentence `context` makes no Cloze note whatever is marked
+/// in it, as far as can be told without making it plain: a sentence with
+/// no markup to strip is as long as its text on one line, or longer once
+/// cut at its marks, and ends as its text does (or with a mark, which no
+/// sentence does). Most sentences that make no note are ruled out here,
+/// before their dates are found and their pieces made.
+fn cannot_make_a_note(context: &str) -> bool {
+    // A text of no more bytes than that has no more characters.
+    let too_long =
+        |text: &str| text.len() > LONGEST_SENTENCE && one_line_chars(text) > LONGEST_SENTENCE;
+    !may_hold_markup(context) && (!ends_a_sentence(context) || too_long(context))
 }
 
 /// An occurrence's span relative to its sentence, if it lies in it.
@@ -472,8 +496,15 @@ fn defines(after: &str) -> bool {
         ", a ",
         " (a",
     ];
-    let after = after.to_lowercase();
-    let after = after.trim_start_matches(['”', '"', '’', '\'', ')']);
+    // Lower case only as far as the longest phrase reaches: a character
+    // lower-cased is one character or more.
+    let longest = DEFINING.iter().map(|d| d.len()).max().unwrap_or(0);
+    let after: String = after
+        .trim_start_matches(['”', '"', '’', '\'', ')'])
+        .chars()
+        .take(longest)
+        .flat_map(char::to_lowercase)
+        .collect();
     DEFINING.iter().any(|d| after.starts_with(d))
 }
 
@@ -527,6 +558,23 @@ mod tests {
             masked("Alexei Rykovism", &self::forms(&["Alexei Rykov", "Alexei"])),
             "___ Rykovism"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sentence_ruled_out_early_makes_no_candidate(
+            before in "[a-z é\n.,!?”)]{0,150}",
+            after in "[a-z é\n.,!?”)]{0,150}|[a-z ]{0,60} 1924[.?]?",
+        ) {
+            let context = format!("{before}NEP{after}");
+            let entry = entry_in(&context, "NEP");
+            let occurrence = &entry.occurrences[0];
+            let span = relative_span(occurrence).unwrap();
+            if cannot_make_a_note(&context) {
+                let made = candidate(0, occurrence, &[span], &DateTagger::new());
+                proptest::prop_assert!(made.is_none(), "{context:?}");
+            }
+        }
     }
 
     fn entry_in(context: &str, term: &str) -> GlossaryEntry {
