@@ -6,8 +6,6 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{cards, kinds, Entry, Extension, LexiconError};
-
-mod quick;
 use crate::input::{read_file, MAX_INPUT_BYTES};
 use crate::slug::slug;
 use crate::text::{decode_strict, DecodeError};
@@ -111,10 +109,7 @@ fn read_text(path: &Path) -> Result<String, LexiconError> {
 /// Parses the TOML format: arrays of `[[entry]]` and `[[extend]]` tables.
 /// Returns each with the line its table starts on.
 ///
-/// A file written as lexicons usually are (one `key = value` a line,
-/// strings, arrays of strings on one line, `true` and `false`) is read by
-/// the reader in `quick.rs`, a tenth of the cost; any other, or one with an
-/// error, by the `toml` crate. There, a large file is cut before `[[entry]]` lines into pieces that are
+/// A large file is cut before `[[entry]]` lines into pieces that are
 /// parsed in parallel (on the current rayon pool), as the TOML parse was
 /// half of the startup with a 10k-entry lexicon. A cut inside a multi-line
 /// string would leave that string unterminated in its piece, which is an
@@ -122,10 +117,7 @@ fn read_text(path: &Path) -> Result<String, LexiconError> {
 /// the result is the whole file's. When a piece fails, the whole file is
 /// parsed again in one piece, for the error the file really has.
 pub(super) fn parse_toml(name: &str, text: &str) -> Result<Parsed, Vec<LexiconError>> {
-    match quick::parse(text) {
-        Some(parsed) => Ok(parsed),
-        None => parse_toml_in_pieces(name, text, PIECE_BYTES),
-    }
+    parse_toml_in_pieces(name, text, PIECE_BYTES)
 }
 
 /// [`parse_toml`], cutting pieces of about `size` bytes.
