@@ -34,23 +34,29 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
         reporter,
         |part, _| builder.append(part),
     )?;
-    // The occurrences are made and the entries sorted on the pool.
-    let mut glossary = thread_pool(run.jobs)?.install(|| builder.finish());
+    // The entries are made and sorted on the pool.
+    let pool = thread_pool(run.jobs)?;
+    let (mut glossary, quotes) = pool.install(|| builder.finish_quoted());
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.shape.min_count);
     let out = args.shape.out.as_deref();
     if format == GlossaryFormat::Json {
-        // Serialized on the workers, written as it is made.
-        output.emit_with(out, reporter, |to| glossary.write_json(run.jobs, to))?;
+        // Serialized on the workers from the parts' quotes, written as it
+        // is made.
+        output.emit_with(out, reporter, |to| {
+            quotes.write_json(&glossary, run.jobs, to)
+        })?;
     } else {
+        pool.install(|| quotes.fill(&mut glossary));
         let sentences = Sentences::of(&glossary);
         let bytes = render(&sentences, &run.cards, format, &args.shape.anki.options());
         output.emit(&bytes, out, reporter)?;
     }
-    // The glossary is the run's last use of its hundreds of thousands of
-    // strings, and the process ends here: freeing them one by one took a
-    // tenth of the run on dense notes, so the memory is left to the exit.
-    std::mem::forget(glossary);
+    // The glossary and its quotes are the run's last use of their tens of
+    // thousands of strings and buffers, and the process ends here:
+    // freeing them one by one took a tenth of the run on dense notes, so
+    // the memory is left to the exit.
+    std::mem::forget((glossary, quotes));
     Ok(())
 }
 

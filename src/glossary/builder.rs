@@ -50,7 +50,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::part::{Aliases, Quote};
-use super::{sort_listed, Glossary, GlossaryEntry, GlossaryPart, Tally};
+use super::{sort_listed, Glossary, GlossaryEntry, GlossaryPart, OccurrenceRef, Tally};
 use crate::annotate::{Annotation, Annotator};
 use crate::input::Document;
 use crate::shard::DocRef;
@@ -179,11 +179,57 @@ struct Gathered {
     kept: Vec<Kept>,
 }
 
-/// An occurrence the glossary lists, as its part quoted it: made an
-/// [`super::Occurrence`] at the end, on the pool, rather than on the
-/// calling thread as the parts are added up, where the strings of 200,000
-/// occurrences (and the fresh pages they take) were half of its time at
-/// `--jobs 2` on dense notes.
+/// The occurrences a run's glossary lists, as the parts quoted them
+/// ([`GlossaryBuilder::finish_quoted`]): the glossary's JSON is written
+/// from them, on the pool, without making an [`super::Occurrence`] (three
+/// strings) of each, which on dense notes was a tenth of the run's
+/// instructions and a third of its peak memory; the other formats and
+/// `build` have them made ([`ListedQuotes::fill`]).
+#[derive(Debug)]
+pub struct ListedQuotes<'l> {
+    annotator: &'l Annotator,
+    /// By lexicon position.
+    kept: Vec<Vec<Kept>>,
+    /// The sentences of the parts of which a quote is kept.
+    quoted: Vec<String>,
+}
+
+impl ListedQuotes<'_> {
+    /// The occurrences listed of `entry` (as many as the glossary lists:
+    /// none of an entry that is not the lexicon's), the run's documents
+    /// being `documents`.
+    pub(super) fn of<'a>(
+        &'a self,
+        entry: &GlossaryEntry,
+        documents: &'a [DocRef],
+    ) -> impl Iterator<Item = OccurrenceRef<'a>> {
+        let position = self.annotator.lexicon().position(&entry.id);
+        let kept = position.map_or(&[][..], |position| &self.kept[position]);
+        kept.iter().map(move |kept| {
+            let documents = &documents[kept.first_doc..];
+            kept.quote
+                .occurrence(&self.quoted[kept.sentences], documents)
+        })
+    }
+
+    /// Gives each entry of `glossary`, made with these quotes, the
+    /// occurrences it lists, on the current rayon pool.
+    pub fn fill(&self, glossary: &mut Glossary) {
+        let Glossary {
+            documents, entries, ..
+        } = glossary;
+        entries.par_iter_mut().for_each(|entry| {
+            let listed = self.of(entry, documents);
+            entry.occurrences = listed.map(OccurrenceRef::to_occurrence).collect();
+        });
+    }
+}
+
+/// An occurrence the glossary lists, as its part quoted it: its JSON
+/// written, or an [`super::Occurrence`] made, at the end, on the pool,
+/// rather than on the calling thread as the parts are added up, where the
+/// strings of 200,000 occurrences (and the fresh pages they take) were
+/// half of its time at `--jobs 2` on dense notes.
 #[derive(Debug)]
 struct Kept {
     /// The part's sentences, in the builder's `quoted`.
@@ -263,6 +309,16 @@ impl<'l> GlossaryBuilder<'l> {
     /// The glossary, its entries made and sorted on the current rayon
     /// pool (the run's, in [`rayon::ThreadPool::install`]).
     pub fn finish(self) -> Glossary {
+        let (mut glossary, quotes) = self.finish_quoted();
+        quotes.fill(&mut glossary);
+        glossary
+    }
+
+    /// The glossary, its entries made and sorted on the current rayon
+    /// pool, but listing no occurrences yet: the [`ListedQuotes`] hold
+    /// them, to write the glossary's JSON from ([`ListedQuotes::write_json`])
+    /// or to fill it with ([`ListedQuotes::fill`]).
+    pub fn finish_quoted(self) -> (Glossary, ListedQuotes<'l>) {
         let GlossaryBuilder {
             annotator,
             gathered,
@@ -271,37 +327,39 @@ impl<'l> GlossaryBuilder<'l> {
             max_occurrences,
             ..
         } = self;
-        let mut entries: Vec<GlossaryEntry> = gathered
+        let (found, kept): (Vec<Option<GlossaryEntry>>, Vec<Vec<Kept>>) = gathered
             .into_par_iter()
             .zip(annotator.lexicon().entries())
-            .filter(|(gathered, _)| gathered.count > 0)
             .map(|(gathered, entry)| {
-                let occurrence = |kept: &Kept| {
-                    let documents = &documents[kept.first_doc..];
-                    kept.quote.occurrence(&quoted[kept.sentences], documents)
-                };
-                GlossaryEntry {
+                let found = (gathered.count > 0).then(|| GlossaryEntry {
                     count: gathered.count,
                     doc_count: gathered.doc_count,
                     aliases_seen: gathered.aliases_seen,
-                    occurrences: gathered.kept.iter().map(occurrence).collect(),
                     ..GlossaryEntry::new(entry)
-                }
+                });
+                (found, gathered.kept)
             })
-            .collect();
+            .unzip();
+        let mut entries: Vec<GlossaryEntry> = found.into_iter().flatten().collect();
         sort_listed(&mut entries);
-        Glossary {
+        let glossary = Glossary {
             documents,
             entries,
             ..Glossary::new(max_occurrences)
-        }
+        };
+        let quotes = ListedQuotes {
+            annotator,
+            kept,
+            quoted,
+        };
+        (glossary, quotes)
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
+    use crate::render::json::json_line;
 
     fn documents() -> Vec<Document> {
         [
@@ -336,6 +394,37 @@ mod tests {
         // second part quotes Lenin alone, the third Trotsky alone.
         assert_eq!(quoted, [3, 1, 1]);
         assert_eq!(builder.finish(), one_by_one);
+    }
+
+    /// The JSON written from a run's quotes is that of the glossary with
+    /// its occurrences made, at any number of threads, with entries left
+    /// out or not.
+    #[test]
+    fn json_written_from_the_quotes_is_the_glossarys() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let builder = || {
+            let mut builder = GlossaryBuilder::new(&annotator, 2);
+            let parts = builder.parts();
+            for doc in &documents() {
+                builder.append(parts.part(doc, &annotator.annotate(doc)));
+            }
+            builder
+        };
+        for (jobs, min_count) in [(1, 1), (2, 1), (2, 2)] {
+            let (mut glossary, quotes) = builder().finish_quoted();
+            assert!(glossary.entries().iter().all(|e| e.occurrences.is_empty()));
+            glossary.retain_min_count(min_count);
+            let mut written = Vec::new();
+            quotes.write_json(&glossary, jobs, &mut written).unwrap();
+            let mut filled = builder().finish();
+            filled.retain_min_count(min_count);
+            assert!(filled.entries().iter().any(|e| !e.occurrences.is_empty()));
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                String::from_utf8(json_line(&filled)).unwrap(),
+                "{jobs} jobs, min_count {min_count}"
+            );
+        }
     }
 
     /// However the documents are cut into runs, and in whatever order the

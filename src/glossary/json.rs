@@ -6,11 +6,14 @@
 //! sentences, 45 of its 46 MB), and serde escapes a string a byte at a
 //! time; the annotation writer's [`write_str`] tests eight bytes at once
 //! for one to escape, and escapes as serde does. An entry's other fields
-//! are written by serde, as is the rest of the glossary.
+//! are written by serde, as is the rest of the glossary. A run's glossary
+//! is written from the sentences its parts quoted ([`ListedQuotes`]),
+//! without making its occurrences' strings.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Glossary, GlossaryEntry, Occurrence};
+use super::{Glossary, GlossaryEntry, ListedQuotes, Occurrence, OccurrenceRef};
 use crate::pipeline::for_each_ordered;
 use crate::render::json::{write_str, write_usize};
 
@@ -30,6 +33,22 @@ impl Glossary {
     /// If serde's JSON of a glossary does not end with its entries, which
     /// the derived `Serialize` (fields in order, `entries` last) rules out.
     pub fn write_json(&self, jobs: usize, out: &mut dyn Write) -> io::Result<()> {
+        self.write_json_listing(jobs, out, |entry| {
+            entry.occurrences.iter().map(Occurrence::as_ref)
+        })
+    }
+
+    /// [`Glossary::write_json`], each entry's occurrences those `listed`
+    /// gives.
+    fn write_json_listing<'a, L>(
+        &'a self,
+        jobs: usize,
+        out: &mut dyn Write,
+        listed: impl Fn(&'a GlossaryEntry) -> L + Sync,
+    ) -> io::Result<()>
+    where
+        L: Iterator<Item = OccurrenceRef<'a>>,
+    {
         // The glossary without its entries ends with `"entries":[]}`: its
         // fields in order, as the derived `Serialize` writes them, the
         // entries last.
@@ -45,13 +64,13 @@ impl Glossary {
             .expect("the entries are the last field");
         out.write_all(head)?;
         let slices = self.entries.chunks(JSON_ENTRIES_PER_SLICE).enumerate();
-        let serialize = |(n, slice): (usize, &[GlossaryEntry])| {
+        let serialize = |(n, slice): (usize, &'a [GlossaryEntry])| {
             let mut json = Vec::new();
             for (i, entry) in slice.iter().enumerate() {
                 if n > 0 || i > 0 {
                     json.push(b',');
                 }
-                write_entry(&mut json, entry)?;
+                write_entry(&mut json, entry, listed(entry))?;
             }
             Ok::<_, io::Error>(json)
         };
@@ -60,15 +79,57 @@ impl Glossary {
     }
 }
 
-/// Appends the JSON of `entry` to `out`: serde's of the entry without its
-/// occurrences, which ends with `"occurrences":[]}` (the derived
-/// `Serialize` writes the fields in order, the occurrences last), with
-/// the occurrences written in the brackets.
+impl ListedQuotes<'_> {
+    /// Writes `glossary`, made with these quotes (and listing no
+    /// occurrences itself), as [`Glossary::write_json`] writes it once
+    /// [`ListedQuotes::fill`]ed, without making its occurrences.
+    pub fn write_json(
+        &self,
+        glossary: &Glossary,
+        jobs: usize,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        glossary.write_json_listing(jobs, out, |entry| self.of(entry, &glossary.documents))
+    }
+}
+
+/// Appends the JSON of `entry`, listing the occurrences `listed`, to
+/// `out`: serde's of the entry without its occurrences, which ends with
+/// `"occurrences":[]}` (the derived `Serialize` writes the fields in
+/// order, the occurrences last), with the occurrences written in the
+/// brackets.
 ///
 /// # Panics
 ///
 /// If serde's JSON of an entry does not end with its occurrences.
-fn write_entry(out: &mut Vec<u8>, entry: &GlossaryEntry) -> io::Result<()> {
+fn write_entry<'a>(
+    out: &mut Vec<u8>,
+    entry: &GlossaryEntry,
+    listed: impl Iterator<Item = OccurrenceRef<'a>>,
+) -> io::Result<()> {
+    let head = if entry.occurrences.is_empty() {
+        Cow::Borrowed(entry)
+    } else {
+        Cow::Owned(without_occurrences(entry))
+    };
+    serde_json::to_writer(&mut *out, &head).map_err(io::Error::other)?;
+    assert!(
+        out.ends_with(b"\"occurrences\":[]}"),
+        "the occurrences are the last field"
+    );
+    out.truncate(out.len() - 2);
+    for (n, occurrence) in listed.enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        write_occurrence(out, occurrence);
+    }
+    out.extend_from_slice(b"]}");
+    Ok(())
+}
+
+/// A copy of `entry` listing no occurrences.
+fn without_occurrences(entry: &GlossaryEntry) -> GlossaryEntry {
     // Every field named, so that a new one is not forgotten here.
     let GlossaryEntry {
         id,
@@ -81,9 +142,9 @@ fn write_entry(out: &mut Vec<u8>, entry: &GlossaryEntry) -> io::Result<()> {
         aliases_seen,
         count,
         doc_count,
-        occurrences,
+        occurrences: _,
     } = entry;
-    let head = GlossaryEntry {
+    GlossaryEntry {
         id: id.clone(),
         name: name.clone(),
         kind: *kind,
@@ -95,27 +156,14 @@ fn write_entry(out: &mut Vec<u8>, entry: &GlossaryEntry) -> io::Result<()> {
         count: *count,
         doc_count: *doc_count,
         occurrences: Vec::new(),
-    };
-    serde_json::to_writer(&mut *out, &head).map_err(io::Error::other)?;
-    assert!(
-        out.ends_with(b"\"occurrences\":[]}"),
-        "the occurrences are the last field"
-    );
-    out.truncate(out.len() - 2);
-    for (n, occurrence) in occurrences.iter().enumerate() {
-        if n > 0 {
-            out.push(b',');
-        }
-        write_occurrence(out, occurrence);
     }
-    out.extend_from_slice(b"]}");
-    Ok(())
 }
 
-/// Appends the JSON of `occurrence` to `out`, as serde writes it.
-fn write_occurrence(out: &mut Vec<u8>, occurrence: &Occurrence) {
+/// Appends the JSON of `occurrence` to `out`, as serde writes an
+/// [`Occurrence`].
+fn write_occurrence(out: &mut Vec<u8>, occurrence: OccurrenceRef<'_>) {
     // Every field named, so that a new one is not forgotten here.
-    let Occurrence {
+    let OccurrenceRef {
         doc,
         start,
         end,
@@ -126,15 +174,15 @@ fn write_occurrence(out: &mut Vec<u8>, occurrence: &Occurrence) {
     out.extend_from_slice(b"{\"doc\":");
     write_str(out, doc);
     out.extend_from_slice(b",\"start\":");
-    write_usize(out, *start);
+    write_usize(out, start);
     out.extend_from_slice(b",\"end\":");
-    write_usize(out, *end);
+    write_usize(out, end);
     out.extend_from_slice(b",\"text\":");
     write_str(out, text);
     out.extend_from_slice(b",\"sentence\":[");
-    write_usize(out, *from);
+    write_usize(out, from);
     out.push(b',');
-    write_usize(out, *to);
+    write_usize(out, to);
     out.extend_from_slice(b"],\"context\":");
     write_str(out, context);
     out.push(b'}');
@@ -208,7 +256,7 @@ mod tests {
                 context: format!("{text} and {text}"),
             };
             let mut written = Vec::new();
-            write_occurrence(&mut written, &occurrence);
+            write_occurrence(&mut written, occurrence.as_ref());
             assert_eq!(
                 written,
                 serde_json::to_vec(&occurrence).unwrap(),

@@ -62,7 +62,7 @@ use crate::harvest::Harvested;
 use crate::input::Document;
 use crate::lexicon::{self, Entry, Kind, Lexicon};
 use crate::shard::{check_disjoint, check_passage, check_unique, document_order, position_of};
-pub use builder::{GlossaryBuilder, GlossaryParts};
+pub use builder::{GlossaryBuilder, GlossaryParts, ListedQuotes};
 pub use part::GlossaryPart;
 
 pub use crate::shard::{DocRef, MergeError};
@@ -171,6 +171,48 @@ pub struct Occurrence {
     pub context: String,
 }
 
+/// An [`Occurrence`]'s fields, borrowed from wherever they are kept: an
+/// `Occurrence`, or the sentences a part quoted (`part.rs`), from which
+/// the JSON of a run's glossary is written without making one
+/// (`json.rs`).
+#[derive(Clone, Copy, Debug)]
+struct OccurrenceRef<'a> {
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    sentence: [usize; 2],
+    context: &'a str,
+}
+
+impl OccurrenceRef<'_> {
+    /// The occurrence, owning its strings.
+    fn to_occurrence(self) -> Occurrence {
+        Occurrence {
+            doc: self.doc.to_string(),
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            sentence: self.sentence,
+            context: self.context.to_string(),
+        }
+    }
+}
+
+impl Occurrence {
+    /// Its fields, borrowed.
+    fn as_ref(&self) -> OccurrenceRef<'_> {
+        OccurrenceRef {
+            doc: &self.doc,
+            start: self.start,
+            end: self.end,
+            text: &self.text,
+            sentence: self.sentence,
+            context: &self.context,
+        }
+    }
+}
+
 impl Glossary {
     /// An empty glossary listing at most `max_occurrences` per entry.
     pub fn new(max_occurrences: usize) -> Glossary {
@@ -255,7 +297,8 @@ impl Glossary {
             .found()
             .map(|(position, found)| {
                 let mut entry = GlossaryEntry::new(&lexicon.entries()[position]);
-                let share = found.share(|_, _| true, |quote| part.occurrence(quote));
+                let share =
+                    found.share(|_, _| true, |quote| part.occurrence(quote).to_occurrence());
                 entry.tally().absorb(share, self.max_occurrences);
                 entry
             })

@@ -11,14 +11,14 @@
 //! its document by its place in the part and its text by offsets, in one
 //! list for the part (each entry's quotes a chain through it). The builder
 //! keeps a quote only if the glossary lists it ([`Found::share`]) and
-//! makes the [`Occurrence`] at the end, and a part is freed as a few
-//! buffers and one per entry named, not as three strings per occurrence,
-//! which the calling thread did when it dropped the occurrences it could
-//! not list.
+//! writes its JSON, or makes the [`super::Occurrence`], at the end; a
+//! part is freed as a few buffers and one per entry named, not as three
+//! strings per occurrence, which the calling thread did when it dropped
+//! the occurrences it could not list.
 
 use std::borrow::Cow;
 
-use super::{Occurrence, Share};
+use super::{OccurrenceRef, Share};
 use crate::annotate::Annotation;
 use crate::input::Document;
 use crate::lexicon::Lexicon;
@@ -153,16 +153,20 @@ pub(super) struct Quote {
 impl Quote {
     /// The occurrence, of a part whose documents are `documents` and whose
     /// quoted sentences `quoted`.
-    pub(super) fn occurrence(&self, quoted: &str, documents: &[DocRef]) -> Occurrence {
+    pub(super) fn occurrence<'a>(
+        &self,
+        quoted: &'a str,
+        documents: &'a [DocRef],
+    ) -> OccurrenceRef<'a> {
         let [from, to] = self.sentence;
         let context = &quoted[self.at..self.at + (to - from)];
-        Occurrence {
-            doc: documents[self.doc - 1].id.clone(),
+        OccurrenceRef {
+            doc: &documents[self.doc - 1].id,
             start: self.start,
             end: self.end,
-            text: context[self.start - from..self.end - from].to_string(),
+            text: &context[self.start - from..self.end - from],
             sentence: self.sentence,
-            context: context.to_string(),
+            context,
         }
     }
 }
@@ -240,7 +244,7 @@ impl GlossaryPart {
     }
 
     /// The occurrence `quote` quotes.
-    pub(super) fn occurrence(&self, quote: &Quote) -> Occurrence {
+    pub(super) fn occurrence(&self, quote: &Quote) -> OccurrenceRef<'_> {
         quote.occurrence(&self.quoted.text, &self.documents)
     }
 
