@@ -41,8 +41,9 @@
 //! Text is escaped for HTML fields (`&`, `<`, `>`, `"`, `'`), braces too, so no
 //! text makes a cloze of its own; fields never hold tabs or line breaks.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -99,6 +100,7 @@ pub fn deck(sentences: &Sentences, cards: &[Card], options: &AnkiOptions) -> Str
          #tags column:6\n#columns:GUID\tNote type\tDeck\tFront / Text\tBack / Back Extra\tTags\n",
     );
     let deck = field(&options.deck);
+    let doc_tags = DocTags::of(glossary);
     for entry in glossary.entries() {
         let docs = entry.occurrences.iter().map(|o| o.doc.as_str());
         let back = masked(&plain(&entry.all_definitions()), &name_forms(entry));
@@ -110,7 +112,7 @@ pub fn deck(sentences: &Sentences, cards: &[Card], options: &AnkiOptions) -> Str
                 &deck,
                 &escape(&one_line(&entry.name)),
                 &escape(&back),
-                &tags(entry.kind, docs),
+                &doc_tags.tags(entry.kind, docs),
             ],
         );
     }
@@ -129,7 +131,7 @@ pub fn deck(sentences: &Sentences, cards: &[Card], options: &AnkiOptions) -> Str
                 &deck,
                 &cloze_text(&picked.occurrence.context, &picked.marks),
                 &back,
-                &tags(entry.kind, [picked.occurrence.doc.as_str()]),
+                &doc_tags.tags(entry.kind, [picked.occurrence.doc.as_str()]),
             ],
         );
     }
@@ -162,16 +164,42 @@ fn line(out: &mut String, fields: [&str; 6]) {
     out.push('\n');
 }
 
-/// The tags of a note: its kind and its documents, each once.
-fn tags<'a>(kind: Kind, docs: impl IntoIterator<Item = &'a str>) -> String {
-    let mut tags = vec![format!("kind::{kind}")];
-    for doc in docs {
-        let tag = format!("doc::{}", tag_text(doc));
-        if !tags.contains(&tag) {
-            tags.push(tag);
+/// The tag of each document a glossary's occurrences name (`doc::…`), made
+/// once: a deck's notes name their documents tens of thousands of times.
+#[derive(Default)]
+struct DocTags<'g>(HashMap<&'g str, String>);
+
+impl<'g> DocTags<'g> {
+    /// The tags of the documents of `glossary`'s occurrences.
+    fn of(glossary: &'g Glossary) -> DocTags<'g> {
+        let mut tags = HashMap::new();
+        for occurrence in glossary.entries().iter().flat_map(|e| &e.occurrences) {
+            let doc = occurrence.doc.as_str();
+            tags.entry(doc).or_insert_with(|| doc_tag(doc));
         }
+        DocTags(tags)
     }
-    tags.join(" ")
+
+    /// The tags of a note: its kind and its documents, each once.
+    fn tags<'a>(&self, kind: Kind, docs: impl IntoIterator<Item = &'a str>) -> String {
+        let kind = format!("kind::{kind}");
+        let mut tags = vec![Cow::from(kind.as_str())];
+        for doc in docs {
+            let tag = match self.0.get(doc) {
+                Some(tag) => Cow::from(tag.as_str()),
+                None => Cow::from(doc_tag(doc)),
+            };
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        tags.join(" ")
+    }
+}
+
+/// The tag of the document `doc`.
+fn doc_tag(doc: &str) -> String {
+    format!("doc::{}", tag_text(doc))
 }
 
 /// Text as one tag: white space, which separates tags, as `_`; HTML
@@ -467,9 +495,11 @@ fn ends_a_sentence(text: &str) -> bool {
 /// sentence does). Most sentences that make no note are ruled out here,
 /// before their dates are found and their pieces made.
 fn cannot_make_a_note(context: &str) -> bool {
-    // A text of no more bytes than that has no more characters.
-    let too_long =
-        |text: &str| text.len() > LONGEST_SENTENCE && one_line_chars(text) > LONGEST_SENTENCE;
+    // A text of no more bytes than that has no more characters; one with
+    // more is counted only as far as it must be.
+    let too_long = |text: &str| {
+        text.len() > LONGEST_SENTENCE && one_line_chars(text, LONGEST_SENTENCE) > LONGEST_SENTENCE
+    };
     !may_hold_markup(context) && (!ends_a_sentence(context) || too_long(context))
 }
 
@@ -649,7 +679,7 @@ mod tests {
             "a b &#123;&#123;c1::x&#125;&#125; &lt;b&gt; &amp; &quot;"
         );
         assert_eq!(
-            tags(Kind::Term, ["a notes", "a notes", "b"]),
+            DocTags::default().tags(Kind::Term, ["a notes", "a notes", "b"]),
             "kind::term doc::a_notes doc::b"
         );
     }

@@ -127,15 +127,17 @@ fn entry_section(
     }
     let _ = writeln!(out, "Where it appears:\n");
     for (occurrence, quote) in entry.occurrences.iter().zip(quotes.of_entry(entry).iter()) {
+        // `- doc: “before**mid**after”`, escaped straight into `out`.
         let (before, mid, after) = quote.parts();
-        let _ = writeln!(
-            out,
-            "- {}: “{}**{}**{}”",
-            escape(&occurrence.doc),
-            escape(before),
-            escape(mid),
-            escape(after)
-        );
+        out.push_str("- ");
+        escape_into(out, &occurrence.doc);
+        out.push_str(": “");
+        escape_into(out, before);
+        out.push_str("**");
+        escape_into(out, mid);
+        out.push_str("**");
+        escape_into(out, after);
+        out.push_str("”\n");
     }
     if entry.count > entry.occurrences.len() {
         let _ = writeln!(
@@ -150,20 +152,47 @@ fn entry_section(
 /// Backslash-escapes Markdown punctuation and HTML's `<`, `&`.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, text);
     out
 }
+
+/// Appends [`escape`] of `text` to `out`. Every character escaped is
+/// ASCII, so the text is passed over a byte at a time with one look-up, and
+/// the runs between them are copied whole (the pages' quotes are most of a
+/// glossary's Markdown, and have next to nothing to escape).
+fn escape_into(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if !ESCAPED[usize::from(byte)] {
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        match byte {
+            b'<' => out.push_str("&lt;"),
+            b'>' => out.push_str("&gt;"),
+            b'&' => out.push_str("&amp;"),
+            _ => {
+                out.push('\\');
+                out.push(char::from(byte));
+            }
+        }
+        copied = at + 1;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// The bytes [`escape`] escapes: HTML's `<`, `>`, `&`, and the Markdown
+/// punctuation a backslash escapes.
+static ESCAPED: [bool; 256] = {
+    let mut escaped = [false; 256];
+    let bytes = b"<>&\\`*_[]#|~";
+    let mut i = 0;
+    while i < bytes.len() {
+        escaped[bytes[i] as usize] = true;
+        i += 1;
+    }
+    escaped
+};
 
 /// `id` as the fragment of a link destination: every byte but ASCII
 /// letters, digits, `-`, `.`, `_` and `~` percent-encoded, so that no id
@@ -273,5 +302,33 @@ fn timeline_row(out: &mut String, timeline: &TimelineRows, row: &Row) {
                 let _ = writeln!(out, "  - {}", passage(event));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ascii_character_is_itself_or_escaped() {
+        for byte in 0u8..0x80 {
+            let c = char::from(byte);
+            let expected = match c {
+                '<' => "&lt;".to_string(),
+                '>' => "&gt;".to_string(),
+                '&' => "&amp;".to_string(),
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => format!("\\{c}"),
+                c => c.to_string(),
+            };
+            assert_eq!(escape(&c.to_string()), expected, "{byte:#x}");
+        }
+    }
+
+    #[test]
+    fn text_around_what_is_escaped_is_kept() {
+        assert_eq!(
+            escape("Ленин’s *NEP* <b> & [1921]|x"),
+            "Ленин’s \\*NEP\\* &lt;b&gt; &amp; \\[1921\\]\\|x"
+        );
     }
 }

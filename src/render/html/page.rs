@@ -153,19 +153,39 @@ pub fn legend(h: &mut Html) {
 
 /// The id of the span starting at `start` in its handout.
 pub fn span_id(start: usize) -> String {
-    ["s-", itoa::Buffer::new().format(start)].concat()
+    let mut id = String::with_capacity(12);
+    push_span_id(&mut id, start);
+    id
+}
+
+/// Appends [`span_id`] of `start` to `out`.
+fn push_span_id(out: &mut String, start: usize) {
+    out.push_str("s-");
+    out.push_str(itoa::Buffer::new().format(start));
 }
 
 /// The path from the output folder to a document's handout.
 pub fn handout_path(doc: &str) -> String {
-    ["handouts/", doc, ".html"].concat()
+    let mut path = String::with_capacity(doc.len() + 14);
+    push_handout_path(&mut path, doc);
+    path
 }
 
-/// The link from a top-level page to a span of a handout.
+/// Appends [`handout_path`] of `doc` to `out`.
+fn push_handout_path(out: &mut String, doc: &str) {
+    out.push_str("handouts/");
+    out.push_str(doc);
+    out.push_str(".html");
+}
+
+/// The link from a top-level page to a span of a handout, made in one
+/// string (the glossary page links each of its tens of thousands of
+/// passages).
 pub fn passage_href(doc: &str, start: usize) -> String {
-    let mut href = handout_path(doc);
+    let mut href = String::with_capacity(doc.len() + 37);
+    push_handout_path(&mut href, doc);
     href.push('#');
-    href.push_str(&span_id(start));
+    push_span_id(&mut href, start);
     href
 }
 
