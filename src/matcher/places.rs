@@ -16,14 +16,15 @@
 //!   without commas).
 //! * **An ordinary word at a sentence start** ("Turkey and stuffing",
 //!   "China cups"): a place form that is an English word in lower case,
-//!   written where every sentence capitalises its first word, counts only
+//!   written where every sentence capitalises its first word and with no
+//!   possessive after it (`Turkey’s border` is the place), counts only
 //!   when the document names some other place that is not such a case.
 //!   A history text names its places; a menu does not.
 //!
 //! Nested places (matching rule 6) are their outer span's words and are
 //! left alone.
 
-use super::resolve::at_sentence_start;
+use super::resolve::may_be_the_word;
 use super::{Matcher, TermMatch};
 use crate::dates::is_month;
 use crate::lexicon::Kind;
@@ -93,7 +94,7 @@ impl Matcher {
         if after_new(text, hit.start) || name_continues(text, hit.end, next_hit) {
             return Standing::OtherName;
         }
-        if at_sentence_start(text, hit.start) && is_english_word(&text[hit.start..hit.end]) {
+        if is_english_word(&text[hit.start..hit.end]) && may_be_the_word(text, hit.start, hit.end) {
             return Standing::Doubtful;
         }
         Standing::Sure

@@ -210,7 +210,7 @@ impl Matcher {
             let introduced = mentions.last_full(entry).is_some() || office.is_some();
             let common = written.split_whitespace().any(is_english_word);
             let alone =
-                self.surname_alone[entry] && !(common && at_sentence_start(text, hit.start));
+                self.surname_alone[entry] && !(common && may_be_the_word(text, hit.start, hit.end));
             !surname || introduced || alone
         };
         match names.as_slice() {
@@ -422,10 +422,28 @@ fn part_of_another_name(text: &str, start: usize, end: usize) -> bool {
         && title_before(text, start).is_none()
 }
 
+/// May the capitalised English word at `start..end` be that word rather
+/// than a name: does it begin a sentence (where every word is
+/// capitalised) with no possessive `’s` after it? A common noun seldom
+/// starts a sentence in the possessive: `Grant’s army`, `Turkey’s
+/// border` are names, `Grant money`, `Turkey and stuffing` may not be.
+pub(super) fn may_be_the_word(text: &str, start: usize, end: usize) -> bool {
+    at_sentence_start(text, start) && !possessive_at(text, end)
+}
+
+/// Does a possessive `’s` or `'s` begin at `at`, no word character after?
+fn possessive_at(text: &str, at: usize) -> bool {
+    ["’s", "'s"].iter().any(|s| {
+        text[at..]
+            .strip_prefix(s)
+            .is_some_and(|rest| !rest.chars().next().is_some_and(is_word_char))
+    })
+}
+
 /// Does `start` begin a sentence: is the text before it, white space,
 /// quotes, brackets and bullets aside, empty or ended by `.`, `!`, `?`,
 /// `:` or a line break?
-pub(super) fn at_sentence_start(text: &str, start: usize) -> bool {
+fn at_sentence_start(text: &str, start: usize) -> bool {
     for c in text[..start].chars().rev() {
         match c {
             '\n' | '.' | '!' | '?' | ':' => return true,
@@ -526,6 +544,15 @@ mod tests {
         assert_eq!(last(text), ("Davis".to_string(), "jefferson"));
         let text = "Varina Davis stayed. Jefferson hid; Davis was caught.";
         assert_eq!(last(text), ("Davis".to_string(), "varina"));
+    }
+
+    #[test]
+    fn a_possessive_makes_a_sentence_start_a_name() {
+        assert!(may_be_the_word("Grant money", 0, 5));
+        assert!(!may_be_the_word("Grant’s army", 0, 5));
+        assert!(!may_be_the_word("Extra: Grant's army", 7, 12));
+        assert!(may_be_the_word("Grant'sy", 0, 5));
+        assert!(!may_be_the_word("won. Then Grant money", 10, 15));
     }
 
     #[test]
