@@ -49,7 +49,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::part::{Aliases, Quote};
+use super::part::{warm, Aliases, Found, Quote, WARM_SPANS};
 use super::{sort_listed, Glossary, GlossaryEntry, GlossaryPart, OccurrenceRef, Tally};
 use crate::annotate::{Annotation, Annotator};
 use crate::input::Document;
@@ -275,30 +275,39 @@ impl<'l> GlossaryBuilder<'l> {
     pub fn append(&mut self, part: GlossaryPart) {
         let (sentences, first_doc) = (self.quoted.len(), self.documents.len());
         let mut kept_one = false;
-        for (position, found) in part.found() {
-            let gathered = &mut self.gathered[position];
-            let share = found.share(
-                |print, alias| gathered.aliases.insert(print, alias),
-                |&quote| {
-                    kept_one = true;
-                    Kept {
-                        sentences,
-                        first_doc,
-                        quote,
-                    }
-                },
-            );
-            let tally = Tally {
-                count: &mut gathered.count,
-                doc_count: &mut gathered.doc_count,
-                aliases_seen: &mut gathered.aliases_seen,
-                occurrences: &mut gathered.kept,
-            };
-            tally.absorb(share, self.max_occurrences);
-            if gathered.kept.len() >= self.max_occurrences {
-                self.hints.listed_in_full[position].store(true, Ordering::Relaxed);
+        // An entry's place here and in the part are cache misses, read a
+        // few entries ahead (see `part.rs`).
+        let found: Vec<(usize, Found)> = part.found().collect();
+        for ahead in found.chunks(WARM_SPANS) {
+            warm(ahead.iter().map(|&(position, found)| {
+                found.first_byte() ^ self.gathered[position].aliases.first_byte()
+            }));
+            for &(position, found) in ahead {
+                let gathered = &mut self.gathered[position];
+                let share = found.share(
+                    |print, alias| gathered.aliases.insert(print, alias),
+                    |&quote| {
+                        kept_one = true;
+                        Kept {
+                            sentences,
+                            first_doc,
+                            quote,
+                        }
+                    },
+                );
+                let tally = Tally {
+                    count: &mut gathered.count,
+                    doc_count: &mut gathered.doc_count,
+                    aliases_seen: &mut gathered.aliases_seen,
+                    occurrences: &mut gathered.kept,
+                };
+                tally.absorb(share, self.max_occurrences);
+                if gathered.kept.len() >= self.max_occurrences {
+                    self.hints.listed_in_full[position].store(true, Ordering::Relaxed);
+                }
             }
         }
+        drop(found);
         let (documents, quoted) = part.into_quoted();
         self.documents.extend(documents);
         if kept_one {
