@@ -282,7 +282,7 @@ fn render_all(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
     let mut builder = TimelineBuilder::new();
     builder.add(doc, annotation);
     let timeline = builder.finish().expect("a timeline in memory");
-    html::handout(doc, annotation, lexicon);
+    html::Handouts::new(lexicon).page(doc, annotation);
     markdown::glossary(&glossary);
     markdown::timeline(&timeline);
     html::glossary(&glossary);

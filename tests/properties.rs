@@ -112,7 +112,7 @@ proptest! {
             let annotation: Annotation = ANNOTATOR.annotate(&doc);
             glossary.add(&doc, &annotation, lexicon);
             timeline.add(&doc, &annotation);
-            html::handout(&doc, &annotation, lexicon);
+            html::Handouts::new(lexicon).page(&doc, &annotation);
         }
         let timeline = timeline.finish().unwrap();
         let passages = glossary.entries().iter().flat_map(|e| e.occurrences.iter())

@@ -48,8 +48,8 @@ impl Part {
         output.write_document(&json_path, reporter, |out| {
             write_annotation(&annotation, out)
         });
-        let handout = html::handout(doc, &annotation, build.run.annotator.lexicon());
-        let handout_path = build.handouts.join(format!("{}.html", doc.id));
+        let handout = build.handouts.page(doc, &annotation);
+        let handout_path = build.handout_dir.join(format!("{}.html", doc.id));
         output.write_document(&handout_path, reporter, |out| {
             out.write_all(handout.as_bytes())
         });
@@ -60,8 +60,9 @@ impl Part {
 struct DocumentsOf<'r> {
     run: &'r Run,
     glossary: GlossaryParts<'r>,
+    handouts: html::Handouts<'r>,
     annotations: PathBuf,
-    handouts: PathBuf,
+    handout_dir: PathBuf,
 }
 
 /// What a run of documents holds for the tally, glossary and timeline,
@@ -128,8 +129,9 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     let documents = DocumentsOf {
         run,
         glossary: found.glossary.parts(),
+        handouts: html::Handouts::new(run.annotator.lexicon()),
         annotations,
-        handouts,
+        handout_dir: handouts,
     };
     let (files, quiet) = (output.fork(), args.run.quiet);
     let new_part = || Part {

@@ -30,49 +30,88 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
 
-use fnv::{FnvHashMap, FnvHashSet};
-
 use crate::annotate::{Annotation, Span};
 use crate::document::{Block, BlockKind, Document, Format, Layout};
 use crate::lexicon::{Entry, Lexicon};
-use crate::render::html::inline::Inline;
-use crate::render::html::page::{entry_href, kind_class, legend, styled_page, Depth};
+use crate::render::html::inline::{Inline, Tag};
+use crate::render::html::page::{legend, push_entry_href, push_kind_class, styled_page, Depth};
 use crate::render::html::writer::Html;
 
-/// The handout page of one annotated document.
+/// The handouts of documents annotated with one lexicon.
 ///
-/// Spans that [`shown`] rejects (none of the annotator's) are left plain.
-pub fn handout(doc: &Document, annotation: &Annotation, lexicon: &Lexicon) -> String {
-    let text = doc.text.as_str();
-    let layout = doc.fitting_layout();
-    let layout = layout.as_ref();
-    let spans = shown(text, annotation.spans());
-    let title = doc.title.as_deref().unwrap_or(&doc.id);
-    // A title that is the first heading is shown there, not twice.
-    let first_is_title = doc.title.is_some()
-        && layout
-            .blocks()
-            .first()
-            .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
-    let terms = Terms::of(&spans, lexicon);
-    styled_page(title, Depth::Handout, terms.style(), |h| {
-        h.raw("<header>");
-        if !first_is_title {
-            h.element("h1", &[], title);
+/// Made once for a run: it knows the order of the lexicon's entries in a
+/// handout's terms list (by name, lower-cased, then id), so that a
+/// handout sorts its entries by a number, not by a lower-cased copy of
+/// each name made again for every document that names it.
+pub struct Handouts<'l> {
+    lexicon: &'l Lexicon,
+    /// The entry at each lexicon position's place in that order.
+    ranks: Vec<usize>,
+}
+
+impl<'l> Handouts<'l> {
+    /// The handouts of documents annotated with `lexicon`.
+    pub fn new(lexicon: &'l Lexicon) -> Handouts<'l> {
+        let entries = lexicon.entries();
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_cached_key(|&p| (entries[p].name.to_lowercase(), entries[p].id.as_str()));
+        let mut ranks = vec![0; entries.len()];
+        for (rank, position) in order.into_iter().enumerate() {
+            ranks[position] = rank;
         }
-        h.raw(
-            "<p class=\"screen-only hint\">Point at or tab to a highlighted word to see \
-             its definition; follow it to its entry in the terms at the end, which links to \
-             the glossary (a date links to the timeline).</p>\n\
-             <p class=\"print-only hint\">Highlighted words are explained under \
-             “Terms in this handout” at the end.</p>\n",
-        );
-        legend(h);
-        h.raw("</header>\n<article class=\"text\">\n");
-        Body::new(h, doc, layout, &terms).write(&spans);
-        h.raw("</article>\n");
-        terms.write(h);
-    })
+        Handouts { lexicon, ranks }
+    }
+
+    /// The handout page of one annotated document.
+    ///
+    /// Spans that [`shown`] rejects (none of the annotator's) are left plain.
+    pub fn page(&self, doc: &Document, annotation: &Annotation) -> String {
+        let text = doc.text.as_str();
+        let layout = doc.fitting_layout();
+        let layout = layout.as_ref();
+        let spans = shown(text, annotation.spans());
+        let title = doc.title.as_deref().unwrap_or(&doc.id);
+        // A title that is the first heading is shown there, not twice.
+        let first_is_title = doc.title.is_some()
+            && layout
+                .blocks()
+                .first()
+                .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
+        let terms = self.terms(annotation, &spans);
+        styled_page(title, Depth::Handout, terms.style(), |h| {
+            h.raw("<header>");
+            if !first_is_title {
+                h.element("h1", &[], title);
+            }
+            h.raw(
+                "<p class=\"screen-only hint\">Point at or tab to a highlighted word to see \
+                 its definition; follow it to its entry in the terms at the end, which links to \
+                 the glossary (a date links to the timeline).</p>\n\
+                 <p class=\"print-only hint\">Highlighted words are explained under \
+                 “Terms in this handout” at the end.</p>\n",
+            );
+            legend(h);
+            h.raw("</header>\n<article class=\"text\">\n");
+            Body::new(h, doc, layout, &terms).write(&spans);
+            h.raw("</article>\n");
+            terms.write(h);
+        })
+    }
+
+    /// The terms of `spans`, the spans of `annotation` that [`shown`]
+    /// keeps: all of them, whose entries the annotation recorded, or
+    /// fewer, whose entries are looked up by id.
+    fn terms(&self, annotation: &Annotation, spans: &[Span]) -> Terms<'l> {
+        let positions: Vec<Option<usize>> = if spans.len() == annotation.spans().len() {
+            (0..spans.len())
+                .map(|i| annotation.entry_position(i, self.lexicon))
+                .collect()
+        } else {
+            let position = |span: &Span| self.lexicon.position(span.entry.as_deref()?);
+            spans.iter().map(position).collect()
+        };
+        Terms::of(spans, &positions, self)
+    }
 }
 
 /// The spans a handout can show, in order: each is the text at its
@@ -171,6 +210,8 @@ struct Body<'a> {
     lists: Vec<bool>,
     /// The table open: its number, the row open, and the next column.
     table: Option<(u32, u32, u32)>,
+    /// The strings of the spans' tags, made in one place for every span.
+    tag: Tag,
 }
 
 impl<'a> Body<'a> {
@@ -183,17 +224,20 @@ impl<'a> Body<'a> {
             quote: 0,
             lists: Vec::new(),
             table: None,
+            tag: Tag::default(),
         }
     }
 
     fn write(mut self, spans: &[Span]) {
-        let mut rest = spans;
+        // The spans not yet written start here.
+        let mut first = 0;
         for unit in units(self.layout.blocks(), &outermost(spans)) {
-            let inside = rest.partition_point(|s| s.start < unit.range.end);
-            let before = rest[..inside].partition_point(|s| s.start < unit.range.start);
+            let rest = &spans[first..];
+            let inside = first + rest.partition_point(|s| s.start < unit.range.end);
+            let before = first + rest.partition_point(|s| s.start < unit.range.start);
             self.enter(&unit);
-            self.unit(&unit, &rest[before..inside]);
-            rest = &rest[inside..];
+            self.unit(&unit, &spans[before..inside], before);
+            first = inside;
         }
         self.enter(&Unit {
             range: 0..0,
@@ -266,8 +310,9 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// Writes one unit: its element and its inside.
-    fn unit(&mut self, unit: &Unit, spans: &[Span]) {
+    /// Writes one unit: its element and its inside, `spans`, the first of
+    /// which is the document's span number `first`.
+    fn unit(&mut self, unit: &Unit, spans: &[Span], first: usize) {
         let tag = match unit.kind {
             BlockKind::Heading { level } => {
                 ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
@@ -304,8 +349,9 @@ impl<'a> Body<'a> {
             layout.hidden(),
             layout.marks(),
             spans,
-            self.terms,
+            &self.terms.numbers()[first..first + spans.len()],
             &self.doc.id,
+            &mut self.tag,
         );
         if code {
             inline.raw().write(unit.range.end);
@@ -344,52 +390,56 @@ impl<'a> Body<'a> {
 
 /// The entries a handout uses, as its terms list gives them: sorted by
 /// name, each stated once, with its number `n` there. A highlight of an
-/// entry has the class `d<n>` ([`term_id`]), and the page's own rules
+/// entry has the class `d<n>` ([`push_term_id`]), and the page's own rules
 /// ([`Terms::style`]) give every `d<n>` its tooltip, so a definition is
 /// written twice (for the screen and for paper) however often the text
 /// names its entry.
 pub(super) struct Terms<'a> {
     entries: Vec<&'a Entry>,
-    /// Looked up for every span: a fast hash.
-    numbers: FnvHashMap<&'a str, usize>,
+    /// The number of each span's entry, by the span's index (`None` for
+    /// a date, or an entry the lexicon does not have).
+    numbers: Vec<Option<usize>>,
     /// For each entry, whether the text names it only nested in another
     /// entry's span (matching rule 6): `Kronstadt` in `Kronstadt Rising`.
     nested_only: Vec<bool>,
 }
 
 impl<'a> Terms<'a> {
-    fn of(spans: &[Span], lexicon: &'a Lexicon) -> Terms<'a> {
-        // Each entry once before sorting: a dense text names most of its
-        // entries more than once, and the key is a lower-cased copy.
-        let mut seen = FnvHashSet::default();
-        let mut entries: Vec<&Entry> = spans
-            .iter()
-            .filter_map(|s| s.entry.as_deref())
-            .filter(|&id| seen.insert(id))
-            .filter_map(|id| lexicon.get(id))
-            .collect();
-        entries.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
-        let numbers: FnvHashMap<&str, usize> = entries
+    /// The terms of `spans`, whose entries are at `positions` in the
+    /// lexicon of `handouts`.
+    fn of(spans: &[Span], positions: &[Option<usize>], handouts: &Handouts<'a>) -> Terms<'a> {
+        // The entry spans by their entries' order: a dense text names most
+        // of its entries more than once, and an entry's spans come
+        // together, numbered as they come.
+        let mut ranked: Vec<(usize, usize, usize)> = positions
             .iter()
             .enumerate()
-            .map(|(n, e)| (e.id.as_str(), n))
+            .filter_map(|(i, &position)| Some((handouts.ranks[position?], position?, i)))
             .collect();
-        let mut nested_only = vec![true; entries.len()];
-        for span in spans.iter().filter(|s| !s.nested) {
-            if let Some(&n) = span.entry.as_deref().and_then(|id| numbers.get(id)) {
-                nested_only[n] = false;
+        ranked.sort_unstable();
+        let mut terms = Terms {
+            entries: Vec::new(),
+            numbers: vec![None; spans.len()],
+            nested_only: Vec::new(),
+        };
+        let mut last = None;
+        for (rank, position, i) in ranked {
+            if last != Some(rank) {
+                last = Some(rank);
+                terms.entries.push(&handouts.lexicon.entries()[position]);
+                terms.nested_only.push(true);
             }
+            let n = terms.entries.len() - 1;
+            terms.numbers[i] = Some(n);
+            terms.nested_only[n] &= spans[i].nested;
         }
-        Terms {
-            entries,
-            numbers,
-            nested_only,
-        }
+        terms
     }
 
-    /// The number of entry `id`, if the handout lists it.
-    pub(super) fn number(&self, id: &str) -> Option<usize> {
-        self.numbers.get(id).copied()
+    /// The number of each span's entry in the terms list, by the span's
+    /// index.
+    pub(super) fn numbers(&self) -> &[Option<usize>] {
+        &self.numbers
     }
 
     /// The tooltip's text of each entry, its name and definition, as the
@@ -402,9 +452,11 @@ impl<'a> Terms<'a> {
         if self.entries.is_empty() {
             return None;
         }
-        let mut h = Html::new();
+        let (mut h, mut id) = (Html::new(), String::new());
         for (n, entry) in self.entries.iter().enumerate() {
-            h.raw("\n.").text(&term_id(n)).raw("{--n:");
+            id.clear();
+            push_term_id(&mut id, n);
+            h.raw("\n.").text(&id).raw("{--n:");
             h.css_string(&entry.name).raw(";--d:");
             h.css_string(&entry.definition).raw("}");
         }
@@ -427,9 +479,15 @@ impl<'a> Terms<'a> {
             h.raw("<p>No glossary entries occur in this text.</p>\n");
         } else {
             h.raw("<dl>\n");
+            // Made again for each entry, in the same three strings.
+            let (mut id, mut class, mut href) = (String::new(), String::new(), String::new());
             for (n, entry) in self.entries.iter().enumerate() {
-                let id = term_id(n);
-                let mut class = kind_class(entry.kind);
+                id.clear();
+                push_term_id(&mut id, n);
+                class.clear();
+                push_kind_class(&mut class, entry.kind);
+                href.clear();
+                push_entry_href(&mut href, Depth::Handout, &entry.id);
                 let dd: &[_] = if self.nested_only[n] {
                     class.push_str(" screen-only");
                     &[("class", "screen-only"), ("id", &id)]
@@ -437,11 +495,7 @@ impl<'a> Terms<'a> {
                     &[("id", &id)]
                 };
                 h.open("dt", &[("class", &class)])
-                    .element(
-                        "a",
-                        &[("href", &entry_href(Depth::Handout, &entry.id))],
-                        &entry.name,
-                    )
+                    .element("a", &[("href", &href)], &entry.name)
                     .raw("</dt>\n")
                     .element("dd", dd, &entry.definition)
                     .raw("\n");
@@ -452,10 +506,11 @@ impl<'a> Terms<'a> {
     }
 }
 
-/// `d<n>`: the class of the highlights of the handout's entry number `n`,
-/// and the id of its definition in the terms list.
-pub(super) fn term_id(n: usize) -> String {
-    ["d", itoa::Buffer::new().format(n)].concat()
+/// Writes `d<n>` to `out`: the class of the highlights of the handout's
+/// entry number `n`, and the id of its definition in the terms list.
+pub(super) fn push_term_id(out: &mut String, n: usize) {
+    out.push('d');
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 #[cfg(test)]
@@ -474,7 +529,7 @@ mod tests {
 
     fn annotated(doc: &Document, lexicon: &Lexicon) -> String {
         let annotator = crate::annotate::Annotator::new(lexicon.clone());
-        handout(doc, &annotator.annotate(doc), lexicon)
+        Handouts::new(lexicon).page(doc, &annotator.annotate(doc))
     }
 
     /// The article of a page, without tooltips.
@@ -639,6 +694,37 @@ mod tests {
         assert!(!page.contains("d.md"), "no file path on the page");
     }
 
+    /// The annotator records each span's entry; an annotation read back
+    /// from JSON has only the ids, looked up in the lexicon: the page is
+    /// the same, its terms listed by name whatever their order in the
+    /// lexicon and the text.
+    #[test]
+    fn a_handout_of_an_annotation_read_back_is_the_same() {
+        let mut lexicon = Lexicon::builder();
+        lexicon.add_toml(
+            "t.toml",
+            "[[entry]]\nid = \"zinoviev\"\nname = \"Zinoviev\"\nkind = \"person\"\ndefinition = \"Z.\"\n\
+             [[entry]]\nid = \"kamenev\"\nname = \"kamenev\"\nkind = \"person\"\ndefinition = \"K.\"\n\
+             [[entry]]\nid = \"nep\"\nname = \"NEP\"\nkind = \"term\"\ndefinition = \"N.\"\n",
+        );
+        let lexicon = lexicon.build().unwrap();
+        let annotator = crate::annotate::Annotator::new(lexicon.clone());
+        let text = "Zinoviev and Kamenev opposed the NEP in 1925; Zinoviev lost.";
+        let doc = Document::new("d".into(), "d.txt".into(), text.into());
+        let annotation = annotator.annotate(&doc);
+        let json = crate::render::json::annotation_line(&annotation);
+        let read: Annotation = serde_json::from_slice(&json).unwrap();
+        let handouts = Handouts::new(&lexicon);
+        let page = handouts.page(&doc, &annotation);
+        assert_eq!(handouts.page(&doc, &read), page);
+        let listed: Vec<usize> = ["#kamenev\"", "#nep\"", "#zinoviev\""]
+            .iter()
+            .map(|href| page.find(href).unwrap())
+            .collect();
+        assert!(listed.is_sorted(), "{page}");
+        assert_eq!(page.matches("href=\"#d2\"").count(), 2, "{page}");
+    }
+
     #[test]
     fn plain_text_keeps_its_bullets_and_its_title() {
         let lexicon = Lexicon::builtin().unwrap();
@@ -688,7 +774,7 @@ mod tests {
                     Cow::Borrowed(&[]),
                 );
                 let doc = Document::new("d".into(), "d".into(), text.clone());
-                let page = handout(&doc, &annotation, &lexicon);
+                let page = Handouts::new(&lexicon).page(&doc, &annotation);
                 let kept = shown(&text, annotation.spans()).len();
                 prop_assert_eq!(page.matches("class=\"hl ").count(), kept);
                 Ok(())

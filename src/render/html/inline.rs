@@ -35,8 +35,10 @@ use std::ops::Range;
 use crate::annotate::{Span, SpanKind};
 use crate::dates::in_words;
 use crate::document::{Mark, MarkKind};
-use crate::render::html::handout::{term_id, Terms};
-use crate::render::html::page::{days, entry_href, event_id, kind_classes, span_id, Depth};
+use crate::render::html::handout::push_term_id;
+use crate::render::html::page::{
+    days, event_id, push_entry_href, push_kind_classes, push_span_id, Depth,
+};
 use crate::render::html::writer::Html;
 
 /// An element open in the writer.
@@ -69,8 +71,10 @@ pub(super) struct Inline<'a> {
     marks: Vec<(Range<usize>, &'a MarkKind)>,
     /// The spans inside the block, sorted by start, longer first.
     spans: &'a [Span<'a>],
-    terms: &'a Terms<'a>,
+    /// The number of each span's entry in the handout's terms list.
+    numbers: &'a [Option<usize>],
     doc: &'a str,
+    tag: &'a mut Tag,
     /// Show every byte, hidden or not (a code block)?
     raw: bool,
     /// Text before this offset is written.
@@ -90,8 +94,9 @@ impl<'a> Inline<'a> {
         hidden: &'a [Range<usize>],
         marks: &'a [Mark],
         spans: &'a [Span<'a>],
-        terms: &'a Terms<'a>,
+        numbers: &'a [Option<usize>],
         doc: &'a str,
+        tag: &'a mut Tag,
     ) -> Inline<'a> {
         let first = marks.partition_point(|m| m.range.end <= range.start);
         let mut inside: Vec<(Range<usize>, &MarkKind)> = marks[first..]
@@ -112,8 +117,9 @@ impl<'a> Inline<'a> {
             hidden,
             marks: inside,
             spans,
-            terms,
+            numbers,
             doc,
+            tag,
             raw: false,
             at: range.start,
             open: Vec::new(),
@@ -289,100 +295,93 @@ impl<'a> Inline<'a> {
         })
     }
 
-    /// `s-<start>`, or `s-<start>-<end>` for a span nested at its parent's
-    /// start, so ids stay unique and `s-<start>` always exists.
-    fn id(&self, i: usize, parent: Option<usize>) -> String {
-        let span = &self.spans[i];
-        match parent {
-            Some(parent) if self.spans[parent].start == span.start => {
-                let mut id = span_id(span.start);
-                id.push('-');
-                id.push_str(itoa::Buffer::new().format(span.end));
-                id
-            }
-            _ => span_id(span.start),
-        }
-    }
-
     fn open_span_element(&mut self, i: usize) -> &'static str {
         let span = &self.spans[i];
         let parent = self.parent();
-        let id = self.id(i, parent);
-        let entry = span.entry.as_deref().and_then(|e| self.terms.number(e));
-        let mut class = kind_classes("hl", span.kind);
+        let entry = self.numbers[i];
+        let tag = &mut *self.tag;
+        tag.clear();
+        push_id(&mut tag.id, self.spans, i, parent);
+        push_kind_classes(&mut tag.class, "hl", span.kind);
         if let Some(n) = entry {
-            class.push(' ');
-            class.push_str(&term_id(n));
+            tag.class.push(' ');
+            push_term_id(&mut tag.class, n);
         }
         if parent.is_some() {
-            self.h.open("span", &[("class", &class), ("id", &id)]);
+            self.h
+                .open("span", &[("class", &tag.class), ("id", &tag.id)]);
             return "span";
         }
         // An entry is described by its item in the terms list, and by
         // those of the persons and places nested in it (matching rule 6),
         // whose tooltips show too when it has the focus; anything else by
         // its own tooltip.
-        let described_by = match entry {
-            Some(n) => {
-                let inside = self.spans[i + 1..]
-                    .iter()
-                    .take_while(|s| s.start < span.end);
-                let nested = inside
-                    .filter(|s| s.nested)
-                    .filter_map(|s| self.terms.number(s.entry.as_deref()?));
-                let ids: Vec<String> = std::iter::once(n).chain(nested).map(term_id).collect();
-                ids.join(" ")
+        if let Some(n) = entry {
+            push_term_id(&mut tag.described_by, n);
+            let inside = self.spans[i + 1..]
+                .iter()
+                .zip(&self.numbers[i + 1..])
+                .take_while(|(s, _)| s.start < span.end);
+            for (_, &nested) in inside.filter(|(s, _)| s.nested) {
+                if let Some(nested) = nested {
+                    tag.described_by.push(' ');
+                    push_term_id(&mut tag.described_by, nested);
+                }
             }
-            None => ["t-", &id].concat(),
-        };
+        } else {
+            tag.described_by.push_str("t-");
+            tag.described_by.push_str(&tag.id);
+        }
         if self.open.iter().any(|o| o.tag == "a") {
             let attrs = [
-                ("class", class.as_str()),
-                ("id", &id),
+                ("class", tag.class.as_str()),
+                ("id", &tag.id),
                 ("tabindex", "0"),
-                ("aria-describedby", &described_by),
+                ("aria-describedby", &tag.described_by),
             ];
             self.h.open("span", &attrs);
             return "span";
         }
-        let href = match (entry, &span.entry) {
-            (Some(n), _) => ["#", &term_id(n)].concat(),
-            (None, Some(entry)) => entry_href(Depth::Handout, entry),
-            (None, None) => {
-                Depth::Handout.to(&["timeline.html#", &event_id(self.doc, span.start)].concat())
+        match (entry, &span.entry) {
+            (Some(n), _) => {
+                tag.href.push('#');
+                push_term_id(&mut tag.href, n);
             }
-        };
+            (None, Some(entry)) => push_entry_href(&mut tag.href, Depth::Handout, entry),
+            (None, None) => {
+                let event = ["timeline.html#", &event_id(self.doc, span.start)].concat();
+                Depth::Handout.push_to(&mut tag.href, &event);
+            }
+        }
         self.h.open(
             "a",
             &[
-                ("class", &class),
-                ("id", &id),
-                ("href", &href),
-                ("aria-describedby", &described_by),
+                ("class", &tag.class),
+                ("id", &tag.id),
+                ("href", &tag.href),
+                ("aria-describedby", &tag.described_by),
             ],
         );
         "a"
     }
 
     /// The tooltip of span `i`, unless it is an entry's (which the page's
-    /// rules give, see [`Terms`]): its date (or text), then any dates
-    /// inside. Written as the span's last child, when it closes.
+    /// rules give, see [`Terms`](super::handout::Terms)): its date (or
+    /// text), then any dates inside. Written as the span's last child,
+    /// when it closes.
     fn tip(&mut self, i: usize) {
-        let span = &self.spans[i];
-        if span
-            .entry
-            .as_deref()
-            .and_then(|e| self.terms.number(e))
-            .is_some()
-        {
+        if self.numbers[i].is_some() {
             return;
         }
+        let span = &self.spans[i];
         // The span is closed already: its parent is the innermost open one.
-        let id = ["t-", &self.id(i, self.parent())].concat();
-        self.h.open(
-            "span",
-            &[("class", "tip"), ("role", "tooltip"), ("id", &id)],
-        );
+        let parent = self.parent();
+        let id = &mut self.tag.id;
+        id.clear();
+        id.push_str("t-");
+        push_id(id, self.spans, i, parent);
+        self.h
+            .open("span", &[("class", "tip"), ("role", "tooltip"), ("id", id)]);
         date_tip(self.h, span);
         let nested = self.spans[i + 1..]
             .iter()
@@ -391,6 +390,38 @@ impl<'a> Inline<'a> {
             date_tip(self.h, date);
         }
         self.h.close("span");
+    }
+}
+
+/// The attribute values of a span's tag, kept from span to span so that
+/// a tag makes no strings of its own: a dense handout has one every few
+/// words.
+#[derive(Default)]
+pub(super) struct Tag {
+    class: String,
+    id: String,
+    href: String,
+    described_by: String,
+}
+
+impl Tag {
+    fn clear(&mut self) {
+        self.class.clear();
+        self.id.clear();
+        self.href.clear();
+        self.described_by.clear();
+    }
+}
+
+/// Writes the id of span `i` of `spans`, whose parent is `parent`, to
+/// `out`: `s-<start>`, or `s-<start>-<end>` for a span nested at its
+/// parent's start, so ids stay unique and `s-<start>` always exists.
+fn push_id(out: &mut String, spans: &[Span], i: usize, parent: Option<usize>) {
+    let span = &spans[i];
+    push_span_id(out, span.start);
+    if parent.is_some_and(|parent| spans[parent].start == span.start) {
+        out.push('-');
+        out.push_str(itoa::Buffer::new().format(span.end));
     }
 }
 

@@ -11,7 +11,7 @@
 //! glossary's and timeline's passages back to the spans
 //! (`handouts/<doc>.html#s-<start>`).
 //!
-//! * [`handout`]: one document, highlighted, with tooltips.
+//! * [`Handouts`]: one document, highlighted, with tooltips.
 //! * [`glossary`], [`timeline`]: the reductions as pages.
 //! * [`index`]: the front page of a build, with counts and every file.
 //! * [`worksheet`]: exercises made from the notes, to print, with an
@@ -25,6 +25,6 @@ mod style;
 mod worksheet;
 mod writer;
 
-pub use handout::handout;
+pub use handout::Handouts;
 pub use pages::{compact_glossary, glossary, index, timeline, write_glossary, write_timeline};
 pub use worksheet::{worksheet, Exercise, WorksheetOptions};

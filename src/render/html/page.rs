@@ -4,7 +4,7 @@
 //! that tie handouts, glossary and timeline together, and quoted passages.
 //!
 //! Anchors are defined here once so the pages agree on them: a span of a
-//! handout has the id `s-<start>` ([`span_id`]), a glossary entry its
+//! handout has the id `s-<start>` ([`push_span_id`]), a glossary entry its
 //! lexicon id, a timeline event `e-<doc>-<start>` ([`event_id`]).
 
 use std::io::{self, Write};
@@ -32,10 +32,17 @@ pub enum Depth {
 impl Depth {
     /// The path from this page to a file of the output folder.
     pub fn to(self, file: &str) -> String {
-        match self {
-            Depth::Top => file.to_string(),
-            Depth::Handout => ["../", file].concat(),
+        let mut path = String::new();
+        self.push_to(&mut path, file);
+        path
+    }
+
+    /// Writes [`Depth::to`] to `out`.
+    pub fn push_to(self, out: &mut String, file: &str) {
+        if let Depth::Handout = self {
+            out.push_str("../");
         }
+        out.push_str(file);
     }
 }
 
@@ -121,21 +128,27 @@ const KINDS: [(SpanKind, &str, &str); 6] = [
     (SpanKind::Date, "Date", "boxed"),
 ];
 
-/// `k-<kind>`: the class that gives the kind its colour and line style
-/// (and, in a handout, its name in tooltips and the terms list).
-pub fn kind_class(kind: impl Into<SpanKind>) -> String {
-    ["k-", kind.into().as_str()].concat()
+/// Writes `k-<kind>` to `out`: the class that gives the kind its colour
+/// and line style (and, in a handout, its name in tooltips and the terms
+/// list).
+pub fn push_kind_class(out: &mut String, kind: impl Into<SpanKind>) {
+    out.push_str("k-");
+    out.push_str(kind.into().as_str());
 }
 
-/// `<role> k-<kind>`: the classes of a highlight (`role` `hl`) or of a
-/// sample of one, for legends and lists (`key`).
-pub fn kind_classes(role: &str, kind: impl Into<SpanKind>) -> String {
-    [role, " k-", kind.into().as_str()].concat()
+/// Writes `<role> k-<kind>` to `out`: the classes of a highlight (`role`
+/// `hl`) or of a sample of one, for legends and lists (`key`).
+pub fn push_kind_classes(out: &mut String, role: &str, kind: impl Into<SpanKind>) {
+    out.push_str(role);
+    out.push(' ');
+    push_kind_class(out, kind);
 }
 
 /// `key k-<kind>`: a sample of the kind's highlight, for legends and lists.
 pub fn key_class(kind: impl Into<SpanKind>) -> String {
-    kind_classes("key", kind)
+    let mut class = String::new();
+    push_kind_classes(&mut class, "key", kind);
+    class
 }
 
 /// The legend: each kind's highlight, name and line style.
@@ -151,15 +164,9 @@ pub fn legend(h: &mut Html) {
     h.raw("</ul>\n");
 }
 
-/// The id of the span starting at `start` in its handout.
-pub fn span_id(start: usize) -> String {
-    let mut id = String::with_capacity(12);
-    push_span_id(&mut id, start);
-    id
-}
-
-/// Appends [`span_id`] of `start` to `out`.
-fn push_span_id(out: &mut String, start: usize) {
+/// Writes `s-<start>` to `out`: the id of the span starting at `start`
+/// in its handout.
+pub fn push_span_id(out: &mut String, start: usize) {
     out.push_str("s-");
     out.push_str(itoa::Buffer::new().format(start));
 }
@@ -191,10 +198,16 @@ pub fn passage_href(doc: &str, start: usize) -> String {
 
 /// The link from a page at `depth` to a glossary entry.
 pub fn entry_href(depth: Depth, id: &str) -> String {
-    let mut href = depth.to("glossary.html");
-    href.push('#');
-    href.push_str(id);
+    let mut href = String::new();
+    push_entry_href(&mut href, depth, id);
     href
+}
+
+/// Writes [`entry_href`] to `out`.
+pub fn push_entry_href(out: &mut String, depth: Depth, id: &str) {
+    depth.push_to(out, "glossary.html");
+    out.push('#');
+    out.push_str(id);
 }
 
 /// The id of the timeline event of the date at `start` in `doc`.
