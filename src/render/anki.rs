@@ -297,7 +297,11 @@ fn is_word_edge(text: &str, at: usize) -> bool {
 /// braces too, so that text never opens or closes a cloze, and on one
 /// line.
 fn escape(text: &str) -> String {
-    escape_markup(text)
+    let escaped = escape_markup(text);
+    if !escaped.contains(['{', '}', '\t', '\n', '\r']) {
+        return escaped;
+    }
+    escaped
         .replace('{', "&#123;")
         .replace('}', "&#125;")
         .replace(['\t', '\n', '\r'], " ")
@@ -461,7 +465,7 @@ fn candidate<'g>(
     let length = pieces.iter().map(|p| p.chars().count()).sum();
     // The words after the entry's first span.
     let first = marks.iter().position(|(_, number)| *number == 1);
-    let defines = first.is_some_and(|i| defines(&pieces[2 * i + 2..].concat()));
+    let defines = first.is_some_and(|i| defines(&pieces[2 * i + 2..]));
     let has_date = marks.len() > spans.len();
     let quality = u8::from(has_date) + u8::from(defines);
     let fewest = if quality > 0 {
@@ -510,9 +514,10 @@ fn relative_span(occurrence: &Occurrence) -> Option<Range<usize>> {
     occurrence.context.get(start..end).map(|_| start..end)
 }
 
-/// Whether the words after a term define it: `NEP was …`, `the Nepmen,
-/// private traders …`, `kolkhoz (a collective farm)`.
-fn defines(after: &str) -> bool {
+/// Whether the words after a term (the pieces of its sentence after it,
+/// read as one text) define it: `NEP was …`, `the Nepmen, private
+/// traders …`, `kolkhoz (a collective farm)`.
+fn defines(after: &[impl AsRef<str>]) -> bool {
     const DEFINING: [&str; 11] = [
         " is ",
         " was ",
@@ -530,8 +535,9 @@ fn defines(after: &str) -> bool {
     // lower-cased is one character or more.
     let longest = DEFINING.iter().map(|d| d.len()).max().unwrap_or(0);
     let after: String = after
-        .trim_start_matches(['”', '"', '’', '\'', ')'])
-        .chars()
+        .iter()
+        .flat_map(|piece| piece.as_ref().chars())
+        .skip_while(|c| matches!(c, '”' | '"' | '’' | '\'' | ')'))
         .take(longest)
         .flat_map(char::to_lowercase)
         .collect();
@@ -665,11 +671,13 @@ mod tests {
 
     #[test]
     fn defining_words_follow_the_term() {
-        assert!(defines(" was a collective farm"));
-        assert!(defines("” (a farm)"));
-        assert!(defines(", a trader"));
-        assert!(!defines(" lost in 1927"));
-        assert!(!defines(" wasted"));
+        assert!(defines(&[" was a collective farm"]));
+        assert!(defines(&["” (a farm)"]));
+        assert!(defines(&[", a trader"]));
+        assert!(!defines(&[" lost in 1927"]));
+        assert!(!defines(&[" wasted"]));
+        // Read across the pieces (a date cut out of the sentence).
+        assert!(defines(&["”", " was", "", " a farm"]));
     }
 
     #[test]

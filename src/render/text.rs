@@ -124,29 +124,27 @@ pub(crate) fn quote_around(
     width: usize,
 ) -> (String, String, String) {
     let at = within(context, context_start, span);
-    let [before, mid, after]: [String; 3] = plain_pieces(context, slice::from_ref(&at))
+    let [mut before, mid, mut after]: [String; 3] = plain_pieces(context, slice::from_ref(&at))
         .try_into()
         .unwrap_or_else(|_| unreachable!("`within` gives a range of the context"));
+    // Each side is cut where it is, not copied.
     let side = width.saturating_sub(mid.len()) / 2;
-    let before = if before.chars().count() > side {
-        // Drop the partial word at the cut.
-        let cut = last_chars(&before, side);
-        let whole_words = cut
-            .split_once(char::is_whitespace)
-            .map_or("", |(_, rest)| rest);
-        ["…", whole_words.trim_start()].concat()
-    } else {
-        before
-    };
-    let after = if after.chars().count() > side {
-        let cut = first_chars(&after, side);
-        let whole_words = cut
-            .rsplit_once(char::is_whitespace)
-            .map_or("", |(kept, _)| kept);
-        [whole_words.trim_end(), "…"].concat()
-    } else {
-        after
-    };
+    if before.chars().count() > side {
+        // Drop the partial word at the cut: keep the whole words after the
+        // cut's first white space.
+        let cut = before.len() - last_chars(&before, side).len();
+        let kept = match before[cut..].find(char::is_whitespace) {
+            Some(space) => before.len() - before[cut + space..].trim_start().len(),
+            None => before.len(),
+        };
+        before.replace_range(..kept, "…");
+    }
+    if after.chars().count() > side {
+        let cut = first_chars(&after, side).len();
+        let kept = after[..cut].rfind(char::is_whitespace).unwrap_or(0);
+        after.truncate(after[..kept].trim_end().len());
+        after.push('…');
+    }
     (before, mid, after)
 }
 
@@ -184,9 +182,8 @@ impl Quote {
     /// The passage of the sentence `context` (starting at byte
     /// `context_start` of the document) around its byte range `span`.
     pub(crate) fn of(context: &str, context_start: usize, span: Range<usize>) -> Quote {
-        let (before, mid, after) = quote_around(context, context_start, span, QUOTE_WIDTH);
-        let mut text = String::with_capacity(before.len() + mid.len() + after.len());
-        text.push_str(&before);
+        let (mut text, mid, after) = quote_around(context, context_start, span, QUOTE_WIDTH);
+        text.reserve_exact(mid.len() + after.len());
         let start = text.len();
         text.push_str(&mid);
         let end = text.len();
