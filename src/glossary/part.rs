@@ -100,6 +100,11 @@ pub(super) struct Aliases {
     packed: Vec<u8>,
 }
 
+/// The room a part's slot makes for its aliases at first: a dozen of an
+/// entry of dense notes, without the five or six reallocations of a
+/// growing vector.
+const ALIASES_BYTES: usize = 256;
+
 /// The bytes of a fingerprint and of a length in [`Aliases`].
 const WORD: usize = std::mem::size_of::<u64>();
 
@@ -323,7 +328,12 @@ impl GlossaryPart {
             }
             let slot = self.slots[position].get_or_insert_with(|| {
                 self.named.push(position);
-                Slot::default()
+                Slot {
+                    aliases: Aliases {
+                        packed: Vec::with_capacity(ALIASES_BYTES),
+                    },
+                    ..Slot::default()
+                }
             });
             if slot.last_doc != number {
                 slot.last_doc = number;
