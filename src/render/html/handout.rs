@@ -24,7 +24,8 @@
 //! The page's title is the document's title (its first heading, or the
 //! title its file gives), else its id; the page shows no file path.
 //!
-//! The inside of a block, spans and marks, is written by `inline`.
+//! The inside of a block, spans and marks, is written by `inline`; the
+//! terms list at the end, and the rules that give the tooltips, by `terms`.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
@@ -32,34 +33,28 @@ use std::ops::Range;
 
 use crate::annotate::{Annotation, Span};
 use crate::document::{Block, BlockKind, Document, Format, Layout};
-use crate::lexicon::{Entry, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::render::html::inline::{Inline, Tag};
-use crate::render::html::page::{legend, push_entry_href, push_kind_class, styled_page, Depth};
+use crate::render::html::page::{legend, styled_page, Depth};
+use crate::render::html::terms::{Listings, Terms};
 use crate::render::html::writer::Html;
 
 /// The handouts of documents annotated with one lexicon.
 ///
-/// Made once for a run: it knows the order of the lexicon's entries in a
-/// handout's terms list (by name, lower-cased, then id), so that a
-/// handout sorts its entries by a number, not by a lower-cased copy of
-/// each name made again for every document that names it.
+/// Made once for a run: it holds what the handouts' terms lists share
+/// ([`Listings`]: the order of the lexicon's entries, and each entry's
+/// item made once), so that a handout neither sorts its entries by
+/// lower-cased copies of their names nor escapes their definitions again.
 pub struct Handouts<'l> {
-    lexicon: &'l Lexicon,
-    /// The entry at each lexicon position's place in that order.
-    ranks: Vec<usize>,
+    listings: Listings<'l>,
 }
 
 impl<'l> Handouts<'l> {
     /// The handouts of documents annotated with `lexicon`.
     pub fn new(lexicon: &'l Lexicon) -> Handouts<'l> {
-        let entries = lexicon.entries();
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by_cached_key(|&p| (entries[p].name.to_lowercase(), entries[p].id.as_str()));
-        let mut ranks = vec![0; entries.len()];
-        for (rank, position) in order.into_iter().enumerate() {
-            ranks[position] = rank;
+        Handouts {
+            listings: Listings::new(lexicon),
         }
-        Handouts { lexicon, ranks }
     }
 
     /// The handout page of one annotated document.
@@ -101,16 +96,17 @@ impl<'l> Handouts<'l> {
     /// The terms of `spans`, the spans of `annotation` that [`shown`]
     /// keeps: all of them, whose entries the annotation recorded, or
     /// fewer, whose entries are looked up by id.
-    fn terms(&self, annotation: &Annotation, spans: &[Span]) -> Terms<'l> {
+    fn terms(&self, annotation: &Annotation, spans: &[Span]) -> Terms<'_> {
+        let lexicon = self.listings.lexicon();
         let positions: Vec<Option<usize>> = if spans.len() == annotation.spans().len() {
             (0..spans.len())
-                .map(|i| annotation.entry_position(i, self.lexicon))
+                .map(|i| annotation.entry_position(i, lexicon))
                 .collect()
         } else {
-            let position = |span: &Span| self.lexicon.position(span.entry.as_deref()?);
+            let position = |span: &Span| lexicon.position(span.entry.as_deref()?);
             spans.iter().map(position).collect()
         };
-        Terms::of(spans, &positions, self)
+        Terms::of(spans, &positions, &self.listings)
     }
 }
 
@@ -386,131 +382,6 @@ impl<'a> Body<'a> {
         }
         self.table = Some((table, row, column.max(next) + 1));
     }
-}
-
-/// The entries a handout uses, as its terms list gives them: sorted by
-/// name, each stated once, with its number `n` there. A highlight of an
-/// entry has the class `d<n>` ([`push_term_id`]), and the page's own rules
-/// ([`Terms::style`]) give every `d<n>` its tooltip, so a definition is
-/// written twice (for the screen and for paper) however often the text
-/// names its entry.
-pub(super) struct Terms<'a> {
-    entries: Vec<&'a Entry>,
-    /// The number of each span's entry, by the span's index (`None` for
-    /// a date, or an entry the lexicon does not have).
-    numbers: Vec<Option<usize>>,
-    /// For each entry, whether the text names it only nested in another
-    /// entry's span (matching rule 6): `Kronstadt` in `Kronstadt Rising`.
-    nested_only: Vec<bool>,
-}
-
-impl<'a> Terms<'a> {
-    /// The terms of `spans`, whose entries are at `positions` in the
-    /// lexicon of `handouts`.
-    fn of(spans: &[Span], positions: &[Option<usize>], handouts: &Handouts<'a>) -> Terms<'a> {
-        // The entry spans by their entries' order: a dense text names most
-        // of its entries more than once, and an entry's spans come
-        // together, numbered as they come.
-        let mut ranked: Vec<(usize, usize, usize)> = positions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &position)| Some((handouts.ranks[position?], position?, i)))
-            .collect();
-        ranked.sort_unstable();
-        let mut terms = Terms {
-            entries: Vec::new(),
-            numbers: vec![None; spans.len()],
-            nested_only: Vec::new(),
-        };
-        let mut last = None;
-        for (rank, position, i) in ranked {
-            if last != Some(rank) {
-                last = Some(rank);
-                terms.entries.push(&handouts.lexicon.entries()[position]);
-                terms.nested_only.push(true);
-            }
-            let n = terms.entries.len() - 1;
-            terms.numbers[i] = Some(n);
-            terms.nested_only[n] &= spans[i].nested;
-        }
-        terms
-    }
-
-    /// The number of each span's entry in the terms list, by the span's
-    /// index.
-    pub(super) fn numbers(&self) -> &[Option<usize>] {
-        &self.numbers
-    }
-
-    /// The tooltip's text of each entry, its name and definition, as the
-    /// custom properties `--n` and `--d` of its highlights (`.d<n>`). The
-    /// stylesheet's one rule for every highlight's `::after` shows them,
-    /// with the kind its class gives, on hover and focus (see
-    /// `style::CSS`). Its alternative text is empty: readers of the page
-    /// are told the definition by the highlight's `aria-describedby`, once.
-    fn style(&self) -> Option<Html> {
-        if self.entries.is_empty() {
-            return None;
-        }
-        let (mut h, mut id) = (Html::new(), String::new());
-        for (n, entry) in self.entries.iter().enumerate() {
-            id.clear();
-            push_term_id(&mut id, n);
-            h.raw("\n.").text(&id).raw("{--n:");
-            h.css_string(&entry.name).raw(";--d:");
-            h.css_string(&entry.definition).raw("}");
-        }
-        h.raw("\n");
-        Some(h)
-    }
-
-    /// "Terms in this handout": every entry the handout uses, its name
-    /// (of its kind's colour and line, the kind named after it by the
-    /// stylesheet) linked to its glossary entry, and its definition, a
-    /// `<dd id="d<n>">` that the entry's highlights link to and name as
-    /// their description. Shown on screen too (touch screens do not hover).
-    /// An entry named only inside another's span (`Kronstadt` in
-    /// `Kronstadt Rising`) is shown on screen only: on paper the outer
-    /// entry's definition explains it, and a one-page text's handout keeps
-    /// to two pages.
-    fn write(&self, h: &mut Html) {
-        h.raw("<section class=\"terms\">\n<h2>Terms in this handout</h2>\n");
-        if self.entries.is_empty() {
-            h.raw("<p>No glossary entries occur in this text.</p>\n");
-        } else {
-            h.raw("<dl>\n");
-            // Made again for each entry, in the same three strings.
-            let (mut id, mut class, mut href) = (String::new(), String::new(), String::new());
-            for (n, entry) in self.entries.iter().enumerate() {
-                id.clear();
-                push_term_id(&mut id, n);
-                class.clear();
-                push_kind_class(&mut class, entry.kind);
-                href.clear();
-                push_entry_href(&mut href, Depth::Handout, &entry.id);
-                let dd: &[_] = if self.nested_only[n] {
-                    class.push_str(" screen-only");
-                    &[("class", "screen-only"), ("id", &id)]
-                } else {
-                    &[("id", &id)]
-                };
-                h.open("dt", &[("class", &class)])
-                    .element("a", &[("href", &href)], &entry.name)
-                    .raw("</dt>\n")
-                    .element("dd", dd, &entry.definition)
-                    .raw("\n");
-            }
-            h.raw("</dl>\n");
-        }
-        h.raw("</section>\n");
-    }
-}
-
-/// Writes `d<n>` to `out`: the class of the highlights of the handout's
-/// entry number `n`, and the id of its definition in the terms list.
-pub(super) fn push_term_id(out: &mut String, n: usize) {
-    out.push('d');
-    out.push_str(itoa::Buffer::new().format(n));
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 //! `<span class="hl">` (links cannot nest), whose tooltip the stylesheet
 //! also shows when the entry has the focus, for keyboard users, who focus
 //! only the link. An entry's span has the class `d<n>` of its number in the
-//! terms list, which gives its tooltip (see `handout::Terms`), and is
+//! terms list, which gives its tooltip (see `terms::Terms`), and is
 //! described by its definition there, and by those of the entries nested
 //! in it; any other span's tooltip is a `<span class="tip"
 //! role="tooltip">` child, named by the span's `aria-describedby`. Inside a
@@ -35,10 +35,10 @@ use std::ops::Range;
 use crate::annotate::{Span, SpanKind};
 use crate::dates::in_words;
 use crate::document::{Mark, MarkKind};
-use crate::render::html::handout::push_term_id;
 use crate::render::html::page::{
     days, event_id, push_entry_href, push_kind_classes, push_span_id, Depth,
 };
+use crate::render::html::terms::push_term_id;
 use crate::render::html::writer::Html;
 
 /// An element open in the writer.
@@ -366,7 +366,7 @@ impl<'a> Inline<'a> {
     }
 
     /// The tooltip of span `i`, unless it is an entry's (which the page's
-    /// rules give, see [`Terms`](super::handout::Terms)): its date (or
+    /// rules give, see [`Terms`](super::terms::Terms)): its date (or
     /// text), then any dates inside. Written as the span's last child,
     /// when it closes.
     fn tip(&mut self, i: usize) {

@@ -22,6 +22,7 @@ mod inline;
 mod page;
 mod pages;
 mod style;
+mod terms;
 mod worksheet;
 mod writer;
 
