@@ -389,6 +389,13 @@ mod tests {
     use super::*;
     use crate::annotate::SpanKind;
 
+    /// The lexicon of one TOML text.
+    fn lexicon_of(toml: &str) -> Lexicon {
+        let mut lexicon = Lexicon::builder();
+        lexicon.add_toml("t.toml", toml);
+        lexicon.build().unwrap()
+    }
+
     fn span(text: &str, word: &str, kind: SpanKind) -> Span<'static> {
         let start = text.find(word).unwrap();
         serde_json::from_value(serde_json::json!({
@@ -434,15 +441,10 @@ mod tests {
     #[test]
     fn a_definition_is_written_once_however_often_its_entry_is_named() {
         let definition = "Collective farms replaced the village commune. ".repeat(40);
-        let mut lexicon = Lexicon::builder();
-        lexicon.add_toml(
-            "t.toml",
-            &format!(
-                "[[entry]]\nid = \"kolkhoz\"\nname = \"Kolkhoz\"\nkind = \"term\"\n\
+        let lexicon = lexicon_of(&format!(
+            "[[entry]]\nid = \"kolkhoz\"\nname = \"Kolkhoz\"\nkind = \"term\"\n\
                      definition = \"{definition}\"\n"
-            ),
-        );
-        let lexicon = lexicon.build().unwrap();
+        ));
         // 160 bytes, naming the entry `times` times.
         let handout_naming = |times: usize| {
             let text = format!(
@@ -472,14 +474,11 @@ mod tests {
     /// there, it is listed on screen but not on paper.
     #[test]
     fn a_nested_person_is_shown_inside_its_event() {
-        let mut lexicon = Lexicon::builder();
-        lexicon.add_toml(
-            "t.toml",
+        let lexicon = lexicon_of(
             "[[entry]]\nid = \"kirov\"\nname = \"Kirov\"\nkind = \"person\"\ndefinition = \"K.\"\n\
              [[entry]]\nid = \"kirov-affair\"\nname = \"Kirov affair\"\nkind = \"event\"\n\
              definition = \"A.\"\n",
         );
-        let lexicon = lexicon.build().unwrap();
         let doc = Document::new("d".into(), "d.txt".into(), "The Kirov affair.".into());
         let page = annotated(&doc, &lexicon);
         // Entries are numbered by name: Kirov d0, Kirov affair d1.
@@ -571,14 +570,9 @@ mod tests {
     /// lexicon and the text.
     #[test]
     fn a_handout_of_an_annotation_read_back_is_the_same() {
-        let mut lexicon = Lexicon::builder();
-        lexicon.add_toml(
-            "t.toml",
-            "[[entry]]\nid = \"zinoviev\"\nname = \"Zinoviev\"\nkind = \"person\"\ndefinition = \"Z.\"\n\
+        let lexicon = lexicon_of("[[entry]]\nid = \"zinoviev\"\nname = \"Zinoviev\"\nkind = \"person\"\ndefinition = \"Z.\"\n\
              [[entry]]\nid = \"kamenev\"\nname = \"kamenev\"\nkind = \"person\"\ndefinition = \"K.\"\n\
-             [[entry]]\nid = \"nep\"\nname = \"NEP\"\nkind = \"term\"\ndefinition = \"N.\"\n",
-        );
-        let lexicon = lexicon.build().unwrap();
+             [[entry]]\nid = \"nep\"\nname = \"NEP\"\nkind = \"term\"\ndefinition = \"N.\"\n");
         let annotator = crate::annotate::Annotator::new(lexicon.clone());
         let text = "Zinoviev and Kamenev opposed the NEP in 1925; Zinoviev lost.";
         let doc = Document::new("d".into(), "d.txt".into(), text.into());
