@@ -364,6 +364,7 @@ impl<'l> GlossaryBuilder<'l> {
         (glossary, quotes)
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
