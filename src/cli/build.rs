@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use glossator::annotate::{Annotator, SpanKind};
-use glossator::glossary::{Glossary, GlossaryBuilder, GlossaryPart, GlossaryParts};
+use glossator::glossary::{DocRef, Glossary, GlossaryBuilder, GlossaryPart, GlossaryParts};
 use glossator::input::Document;
 use glossator::lexicon::Kind;
 use glossator::pipeline::thread_pool;
@@ -39,10 +39,14 @@ impl Part {
     fn add(&mut self, index: usize, doc: &Document, build: &DocumentsOf) {
         let annotation = build.run.annotator.annotate(doc);
         self.found.tally.add(annotation.spans());
+        // The glossary and the timeline both list the document, by the
+        // hash of its text: made once.
+        let doc_ref = DocRef::of(doc);
+        let glossary = &mut self.found.glossary;
         build
             .glossary
-            .add(&mut self.found.glossary, index, doc, &annotation);
-        self.found.timeline.add(doc, &annotation);
+            .add_as(glossary, index, doc_ref.clone(), doc, &annotation);
+        self.found.timeline.add_as(doc_ref, doc, &annotation);
         let (output, reporter) = (&mut self.output, &mut self.reporter);
         let json_path = build.annotations.join(format!("{}.json", doc.id));
         output.write_document(&json_path, reporter, |out| {

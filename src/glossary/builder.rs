@@ -82,7 +82,7 @@ impl GlossaryParts<'_> {
         let mut part = GlossaryPart::default();
         let listed = |position: usize| self.hints.listed_in_full[position].load(Ordering::Relaxed);
         let quotes = |position| !listed(position);
-        self.add_to(&mut part, doc, annotation, quotes, |_| ());
+        self.add_to(&mut part, DocRef::of(doc), doc, annotation, quotes, |_| ());
         part
     }
 
@@ -97,6 +97,20 @@ impl GlossaryParts<'_> {
         doc: &Document,
         annotation: &Annotation,
     ) {
+        self.add_as(part, number, DocRef::of(doc), doc, annotation);
+    }
+
+    /// [`GlossaryParts::add`] of a document whose [`DocRef`] is made
+    /// already: a run that keeps a timeline too hashes each document once,
+    /// for both.
+    pub fn add_as(
+        &self,
+        part: &mut GlossaryPart,
+        number: usize,
+        doc_ref: DocRef,
+        doc: &Document,
+        annotation: &Annotation,
+    ) {
         let hints = &*self.hints;
         let quotes = |position: usize| {
             !hints.listed_in_full[position].load(Ordering::Relaxed)
@@ -105,19 +119,21 @@ impl GlossaryParts<'_> {
         let filled = |position: usize| {
             hints.full_by[position].fetch_min(number, Ordering::Relaxed);
         };
-        self.add_to(part, doc, annotation, quotes, filled);
+        self.add_to(part, doc_ref, doc, annotation, quotes, filled);
     }
 
     /// [`GlossaryPart::add`] with the annotator's lexicon.
     fn add_to(
         &self,
         part: &mut GlossaryPart,
+        doc_ref: DocRef,
         doc: &Document,
         annotation: &Annotation,
         quotes: impl Fn(usize) -> bool,
         filled: impl FnMut(usize),
     ) {
         part.add(
+            doc_ref,
             doc,
             annotation,
             self.annotator.lexicon(),

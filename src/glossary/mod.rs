@@ -286,6 +286,7 @@ impl Glossary {
     pub fn add(&mut self, doc: &Document, annotation: &Annotation, lexicon: &Lexicon) {
         let mut part = GlossaryPart::default();
         part.add(
+            DocRef::of(doc),
             doc,
             annotation,
             lexicon,

@@ -294,15 +294,18 @@ impl GlossaryPart {
         }));
     }
 
-    /// Adds `doc`, annotated as `annotation` with `lexicon`, the document
-    /// after those of the part, quoting at most `max_occurrences`
-    /// occurrences of each entry and none of an entry at a lexicon position
-    /// `quotes` refuses (asked once per entry and document); `filled` is
-    /// told of each entry whose list this document fills. A span that is
-    /// not the document's text at its offsets, or not inside its sentence,
-    /// is left out (the annotator makes none).
+    /// Adds `doc` (whose [`DocRef`] is `doc_ref`), annotated as
+    /// `annotation` with `lexicon`, the document after those of the part,
+    /// quoting at most `max_occurrences` occurrences of each entry and none
+    /// of an entry at a lexicon position `quotes` refuses (asked once per
+    /// entry and document); `filled` is told of each entry whose list this
+    /// document fills. A span that is not the document's text at its
+    /// offsets, or not inside its sentence, is left out (the annotator
+    /// makes none).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn add(
         &mut self,
+        doc_ref: DocRef,
         doc: &Document,
         annotation: &Annotation,
         lexicon: &Lexicon,
@@ -310,7 +313,7 @@ impl GlossaryPart {
         quotes: impl Fn(usize) -> bool,
         mut filled: impl FnMut(usize),
     ) {
-        self.documents.push(DocRef::of(doc));
+        self.documents.push(doc_ref);
         let number = self.documents.len();
         for (index, span) in annotation.spans().iter().enumerate() {
             if index % WARM_SPANS == 0 {

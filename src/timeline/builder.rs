@@ -56,7 +56,14 @@ impl TimelineBuilder {
     /// inside its sentence, or whose first day is after its last, is left
     /// out (the annotator makes none).
     pub fn add(&mut self, doc: &Document, annotation: &Annotation) {
-        self.documents.push(DocRef::of(doc));
+        self.add_as(DocRef::of(doc), doc, annotation);
+    }
+
+    /// [`TimelineBuilder::add`] of a document whose [`DocRef`] is made
+    /// already: a run that keeps a glossary too hashes each document once,
+    /// for both.
+    pub fn add_as(&mut self, doc_ref: DocRef, doc: &Document, annotation: &Annotation) {
+        self.documents.push(doc_ref);
         let mut events = Vec::new();
         // Spans are sorted by start and each lies inside its sentence (or
         // table row), so the spans of one come together: one pass finds
@@ -278,6 +285,26 @@ mod tests {
     thread_local! {
         /// How many spans `TimelineBuilder::entry_ids` has read on this thread.
         pub(super) static SPANS_READ: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A document added with its reference made is listed by that
+    /// reference, and its events are those [`TimelineBuilder::add`] finds.
+    #[test]
+    fn a_document_added_as_its_reference_is_listed_by_it() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let doc = Document::new("d".into(), "d.txt".into(), "Lenin died in 1924.".into());
+        let annotation = annotator.annotate(&doc);
+        let doc_ref = DocRef {
+            sha256: Some("made by the caller".into()),
+            ..DocRef::of(&doc)
+        };
+        let (mut added, mut added_as) = (TimelineBuilder::new(), TimelineBuilder::new());
+        added.add(&doc, &annotation);
+        added_as.add_as(doc_ref.clone(), &doc, &annotation);
+        let (added, added_as) = (added.finish().unwrap(), added_as.finish().unwrap());
+        assert_eq!(added_as.documents(), [doc_ref]);
+        assert_eq!(added.documents(), [DocRef::of(&doc)]);
+        assert_eq!(added_as.events(), added.events());
     }
 
     /// Finding the entries of each date's sentence reads each span once
