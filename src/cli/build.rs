@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use glossator::annotate::{Annotator, SpanKind};
 use glossator::glossary::{DocRef, Glossary, GlossaryBuilder, GlossaryPart, GlossaryParts};
@@ -12,7 +13,7 @@ use glossator::pipeline::thread_pool;
 use glossator::render::anki::Sentences;
 use glossator::render::json::write_annotation;
 use glossator::render::{html, markdown, Quotes};
-use glossator::timeline::TimelineBuilder;
+use glossator::timeline::{TimelineBuilder, TimelineRows};
 
 use crate::args::{BuildArgs, GlossaryFormat};
 use crate::config::Run;
@@ -159,70 +160,76 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
         glossary,
         timeline,
     } = found;
-    let (mut glossary, timeline) = (glossary.finish(), timeline.sorted()?);
+    let threads = thread_pool(run.jobs)?;
+    let (mut glossary, timeline) =
+        threads.install(|| rayon::join(|| glossary.finish(), || timeline.sorted()));
+    let timeline = timeline?;
     glossary.add_notes(&run.harvested, !args.harvest.harvest_only);
     glossary.retain_min_count(args.min_count);
-    let anki = args.anki.options();
-    let threads = thread_pool(run.jobs)?;
-    threads.install(|| -> anyhow::Result<()> {
-        // The deck and the worksheet rank the same sentences, and the HTML
-        // and Markdown glossaries quote the same passages: each made once,
-        // on the pool, before the pages; the timeline's rows (read back
-        // from disk past the budget) are made once, for three pages.
-        let sentences = Sentences::of(&glossary);
-        let ((), (quotes, rows)) = rayon::join(
-            || sentences.rank(),
-            || (Quotes::of(&glossary), timeline.rows()),
+    let (anki, worksheet) = (args.anki.options(), args.worksheet.options());
+    // The deck and the worksheet rank the same sentences, the HTML and
+    // Markdown glossaries quote the same passages, and three pages show
+    // the timeline's rows: each is made once, for the pages that need it
+    // ([`Shared`]), while the pages that need none are written.
+    let sentences = Sentences::of(&glossary);
+    let shared = || {
+        // The rows are read on one thread (back from disk past the
+        // budget): started first, while the other threads rank and quote.
+        let (rows, ((), quotes)) = rayon::join(
+            || timeline.rows(),
+            || rayon::join(|| sentences.rank(), || Quotes::of(&glossary)),
         );
-        let rows = rows?;
-        let worksheet = args.worksheet.options();
-        // Each page depends on what is made above only: they are written
-        // at once, on the pool, in this order of first failure.
-        let pages: Vec<Page> = vec![
-            Box::new(|o, r| write(o, r, out, "glossary.json", |to| glossary.write_json(1, to))),
-            Box::new(|o, r| {
-                let md = markdown::quoted_glossary(&quotes);
-                o.write(&out.join("glossary.md"), md.as_bytes(), r)
-            }),
-            Box::new(|o, r| {
-                let tsv =
-                    crate::glossary::render(&sentences, &run.cards, GlossaryFormat::Tsv, &anki);
-                o.write(&out.join("glossary.tsv"), &tsv, r)
-            }),
-            // The largest page: written as it is made.
-            Box::new(|o, r| {
-                write(o, r, out, "glossary.html", |to| {
-                    html::write_glossary(&quotes, to)
-                })
-            }),
-            Box::new(|o, r| {
-                let compact = html::compact_glossary(&glossary);
-                o.write(&out.join("glossary-compact.html"), compact.as_bytes(), r)
-            }),
-            Box::new(|o, r| {
-                let deck =
-                    crate::glossary::render(&sentences, &run.cards, GlossaryFormat::Anki, &anki);
-                o.write(&out.join("anki.txt"), &deck, r)
-            }),
-            Box::new(|o, r| write(o, r, out, "timeline.json", |to| timeline.write_json(1, to))),
-            Box::new(|o, r| {
-                write(o, r, out, "timeline.md", |to| {
-                    markdown::write_timeline(&rows, to)
-                })
-            }),
-            Box::new(|o, r| {
-                write(o, r, out, "timeline.html", |to| {
-                    html::write_timeline(&rows, to)
-                })
-            }),
-            Box::new(|o, r| {
-                let page = html::worksheet(&sentences, &rows, &worksheet)?;
-                o.write(&out.join("worksheet.html"), page.as_bytes(), r)
-            }),
-        ];
-        write_at_once(&mut output, reporter, pages)?;
-        Ok(())
-    })?;
+        Ok(Shared {
+            quotes,
+            rows: rows?,
+        })
+    };
+    // In this order of first failure.
+    let pages: Vec<Page> = vec![
+        Page::Now(Box::new(|o, r| {
+            write(o, r, out, "glossary.json", |to| glossary.write_json(1, to))
+        })),
+        Page::After(Box::new(|shared, o, r| {
+            let md = markdown::quoted_glossary(&shared.quotes);
+            o.write(&out.join("glossary.md"), md.as_bytes(), r)
+        })),
+        Page::After(Box::new(|_, o, r| {
+            let tsv = crate::glossary::render(&sentences, &run.cards, GlossaryFormat::Tsv, &anki);
+            o.write(&out.join("glossary.tsv"), &tsv, r)
+        })),
+        // The largest page: written as it is made.
+        Page::After(Box::new(|shared, o, r| {
+            write(o, r, out, "glossary.html", |to| {
+                html::write_glossary(&shared.quotes, to)
+            })
+        })),
+        Page::Now(Box::new(|o, r| {
+            let compact = html::compact_glossary(&glossary);
+            o.write(&out.join("glossary-compact.html"), compact.as_bytes(), r)
+        })),
+        Page::After(Box::new(|_, o, r| {
+            let deck = crate::glossary::render(&sentences, &run.cards, GlossaryFormat::Anki, &anki);
+            o.write(&out.join("anki.txt"), &deck, r)
+        })),
+        Page::Now(Box::new(|o, r| {
+            write(o, r, out, "timeline.json", |to| timeline.write_json(1, to))
+        })),
+        Page::After(Box::new(|shared, o, r| {
+            write(o, r, out, "timeline.md", |to| {
+                markdown::write_timeline(&shared.rows, to)
+            })
+        })),
+        Page::After(Box::new(|shared, o, r| {
+            write(o, r, out, "timeline.html", |to| {
+                html::write_timeline(&shared.rows, to)
+            })
+        })),
+        Page::After(Box::new(|shared, o, r| {
+            let page = html::worksheet(&sentences, &shared.rows, &worksheet)?;
+            o.write(&out.join("worksheet.html"), page.as_bytes(), r)
+        })),
+    ];
+    threads.install(|| write_at_once(&mut output, reporter, pages, shared))?;
     let index = html::index(&glossary, timeline.len());
     output.write(&out.join("index.html"), index.as_bytes(), reporter)?;
     output.finish(reporter);
@@ -237,8 +244,28 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
     Ok(())
 }
 
-/// Writes one page of the build, to its output and reporter.
-type Page<'a> = Box<dyn FnOnce(&mut Output, &mut Reporter) -> io::Result<()> + Send + 'a>;
+/// What several pages of the build show, made once, after the last
+/// document.
+struct Shared<'g> {
+    /// The passages the HTML and Markdown glossaries quote.
+    quotes: Quotes<'g>,
+    /// The timeline's rows.
+    rows: TimelineRows<'g>,
+}
+
+/// Writes one page of the build, to its output and reporter: at once, or
+/// from what it shares with other pages, once that is made.
+enum Page<'a> {
+    Now(Box<Writes<'a>>),
+    After(Box<WritesFrom<'a>>),
+}
+
+/// What writes a page that needs nothing more.
+type Writes<'a> = dyn FnOnce(&mut Output, &mut Reporter) -> io::Result<()> + Send + 'a;
+
+/// What writes a page from what it shares with others.
+type WritesFrom<'a> =
+    dyn FnOnce(&Shared<'a>, &mut Output, &mut Reporter) -> io::Result<()> + Send + 'a;
 
 /// Writes the file `name` in `out` with what `page` writes to it.
 fn write(
@@ -251,22 +278,49 @@ fn write(
     output.write_with(&out.join(name), reporter, page)
 }
 
-/// Writes `pages` at once on the current rayon pool, each to a fork of
-/// `output` and `reporter`, the first taken first. The forks are joined in
-/// the order of `pages`, so that messages come in that order and the error
-/// returned (a page that could not be made or written) is that of the
-/// first page that failed, whichever failed first in time.
-fn write_at_once(output: &mut Output, reporter: &mut Reporter, pages: Vec<Page>) -> io::Result<()> {
+/// Writes `pages` on the current rayon pool, each to a fork of `output`
+/// and `reporter`: those that need nothing more at once, the first taken
+/// first, while this thread makes what the others share (`shared`, on
+/// the pool too), and those once it is made. No thread waits for `shared`
+/// with work to do: the barrier between what the pages share and the
+/// pages left a thread idle while the other made the last of it.
+///
+/// The forks are joined in the order of `pages`, so that messages come in
+/// that order and the error returned (a page that could not be made or
+/// written) is that of the first page that failed, whichever failed first
+/// in time; if `shared` could not be made, its error, and the pages that
+/// needed it are not written.
+fn write_at_once<'a>(
+    output: &mut Output,
+    reporter: &mut Reporter,
+    pages: Vec<Page<'a>>,
+    shared: impl FnOnce() -> io::Result<Shared<'a>> + Send,
+) -> io::Result<()> {
     let mut forks: Vec<(Output, Reporter, io::Result<()>)> = pages
         .iter()
         .map(|_| (output.fork(), reporter.fork(), Ok(())))
         .collect();
+    // Made inside the scope, borrowed by the pages it spawns after.
+    let made = OnceLock::new();
+    let mut first = Ok(());
     rayon::scope_fifo(|scope| {
+        let mut after = Vec::new();
         for (page, (output, reporter, written)) in pages.into_iter().zip(&mut forks) {
-            scope.spawn_fifo(move |_| *written = page(output, reporter));
+            match page {
+                Page::Now(page) => scope.spawn_fifo(move |_| *written = page(output, reporter)),
+                Page::After(page) => after.push((page, output, reporter, written)),
+            }
+        }
+        match shared() {
+            Ok(shared) => {
+                let shared = made.get_or_init(|| shared);
+                for (page, output, reporter, written) in after {
+                    scope.spawn_fifo(move |_| *written = page(shared, output, reporter));
+                }
+            }
+            Err(err) => first = Err(err),
         }
     });
-    let mut first = Ok(());
     for (fork, fork_reporter, written) in forks {
         output.join(fork);
         reporter.join(fork_reporter);
