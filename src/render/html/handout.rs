@@ -34,7 +34,7 @@ use std::ops::Range;
 use crate::annotate::{Annotation, Span};
 use crate::document::{Block, BlockKind, Document, Format, Layout};
 use crate::lexicon::Lexicon;
-use crate::render::html::inline::{Inline, Tag};
+use crate::render::html::inline::Inline;
 use crate::render::html::page::{legend, styled_page, Depth};
 use crate::render::html::terms::{Listings, Terms};
 use crate::render::html::writer::Html;
@@ -206,8 +206,6 @@ struct Body<'a> {
     lists: Vec<bool>,
     /// The table open: its number, the row open, and the next column.
     table: Option<(u32, u32, u32)>,
-    /// The strings of the spans' tags, made in one place for every span.
-    tag: Tag,
 }
 
 impl<'a> Body<'a> {
@@ -220,7 +218,6 @@ impl<'a> Body<'a> {
             quote: 0,
             lists: Vec::new(),
             table: None,
-            tag: Tag::default(),
         }
     }
 
@@ -347,7 +344,6 @@ impl<'a> Body<'a> {
             spans,
             &self.terms.numbers()[first..first + spans.len()],
             &self.doc.id,
-            &mut self.tag,
         );
         if code {
             inline.raw().write(unit.range.end);

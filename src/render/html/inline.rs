@@ -36,10 +36,10 @@ use crate::annotate::{Span, SpanKind};
 use crate::dates::in_words;
 use crate::document::{Mark, MarkKind};
 use crate::render::html::page::{
-    days, event_id, push_entry_href, push_kind_classes, push_span_id, Depth,
+    days, push_entry_href, push_event_id, push_kind_classes, push_span_id, Depth,
 };
 use crate::render::html::terms::push_term_id;
-use crate::render::html::writer::Html;
+use crate::render::html::writer::{Html, Pieces};
 
 /// An element open in the writer.
 #[derive(Clone, Copy, Debug)]
@@ -74,7 +74,6 @@ pub(super) struct Inline<'a> {
     /// The number of each span's entry in the handout's terms list.
     numbers: &'a [Option<usize>],
     doc: &'a str,
-    tag: &'a mut Tag,
     /// Show every byte, hidden or not (a code block)?
     raw: bool,
     /// Text before this offset is written.
@@ -96,7 +95,6 @@ impl<'a> Inline<'a> {
         spans: &'a [Span<'a>],
         numbers: &'a [Option<usize>],
         doc: &'a str,
-        tag: &'a mut Tag,
     ) -> Inline<'a> {
         let first = marks.partition_point(|m| m.range.end <= range.start);
         let mut inside: Vec<(Range<usize>, &MarkKind)> = marks[first..]
@@ -119,7 +117,6 @@ impl<'a> Inline<'a> {
             spans,
             numbers,
             doc,
-            tag,
             raw: false,
             at: range.start,
             open: Vec::new(),
@@ -295,74 +292,71 @@ impl<'a> Inline<'a> {
         })
     }
 
+    /// Writes the start tag of span `i` and returns its name. The tag is
+    /// written straight into the page, piece by piece (see [`Pieces`]).
     fn open_span_element(&mut self, i: usize) -> &'static str {
         let span = &self.spans[i];
         let parent = self.parent();
         let entry = self.numbers[i];
-        let tag = &mut *self.tag;
-        tag.clear();
-        push_id(&mut tag.id, self.spans, i, parent);
-        push_kind_classes(&mut tag.class, "hl", span.kind);
+        let in_link = self.open.iter().any(|o| o.tag == "a");
+        let h = &mut *self.h;
+        let tag = if parent.is_some() || in_link {
+            h.raw("<span class=\"");
+            "span"
+        } else {
+            h.raw("<a class=\"");
+            "a"
+        };
+        push_kind_classes(h, "hl", span.kind);
         if let Some(n) = entry {
-            tag.class.push(' ');
-            push_term_id(&mut tag.class, n);
+            h.raw(" ");
+            push_term_id(h, n);
         }
+        h.raw("\" id=\"");
+        push_id(h, self.spans, i, parent);
         if parent.is_some() {
-            self.h
-                .open("span", &[("class", &tag.class), ("id", &tag.id)]);
-            return "span";
+            h.raw("\">");
+            return tag;
         }
+        if in_link {
+            h.raw("\" tabindex=\"0");
+        } else {
+            h.raw("\" href=\"");
+            match (entry, &span.entry) {
+                (Some(n), _) => {
+                    h.raw("#");
+                    push_term_id(h, n);
+                }
+                (None, Some(entry)) => push_entry_href(h, Depth::Handout, entry),
+                (None, None) => {
+                    Depth::Handout.push_to(h, "timeline.html#");
+                    push_event_id(h, self.doc, span.start);
+                }
+            }
+        }
+        h.raw("\" aria-describedby=\"");
         // An entry is described by its item in the terms list, and by
         // those of the persons and places nested in it (matching rule 6),
         // whose tooltips show too when it has the focus; anything else by
         // its own tooltip.
         if let Some(n) = entry {
-            push_term_id(&mut tag.described_by, n);
+            push_term_id(h, n);
             let inside = self.spans[i + 1..]
                 .iter()
                 .zip(&self.numbers[i + 1..])
                 .take_while(|(s, _)| s.start < span.end);
             for (_, &nested) in inside.filter(|(s, _)| s.nested) {
                 if let Some(nested) = nested {
-                    tag.described_by.push(' ');
-                    push_term_id(&mut tag.described_by, nested);
+                    h.raw(" ");
+                    push_term_id(h, nested);
                 }
             }
         } else {
-            tag.described_by.push_str("t-");
-            tag.described_by.push_str(&tag.id);
+            h.raw("t-");
+            push_id(h, self.spans, i, parent);
         }
-        if self.open.iter().any(|o| o.tag == "a") {
-            let attrs = [
-                ("class", tag.class.as_str()),
-                ("id", &tag.id),
-                ("tabindex", "0"),
-                ("aria-describedby", &tag.described_by),
-            ];
-            self.h.open("span", &attrs);
-            return "span";
-        }
-        match (entry, &span.entry) {
-            (Some(n), _) => {
-                tag.href.push('#');
-                push_term_id(&mut tag.href, n);
-            }
-            (None, Some(entry)) => push_entry_href(&mut tag.href, Depth::Handout, entry),
-            (None, None) => {
-                let event = ["timeline.html#", &event_id(self.doc, span.start)].concat();
-                Depth::Handout.push_to(&mut tag.href, &event);
-            }
-        }
-        self.h.open(
-            "a",
-            &[
-                ("class", &tag.class),
-                ("id", &tag.id),
-                ("href", &tag.href),
-                ("aria-describedby", &tag.described_by),
-            ],
-        );
-        "a"
+        h.raw("\">");
+        tag
     }
 
     /// The tooltip of span `i`, unless it is an entry's (which the page's
@@ -376,12 +370,9 @@ impl<'a> Inline<'a> {
         let span = &self.spans[i];
         // The span is closed already: its parent is the innermost open one.
         let parent = self.parent();
-        let id = &mut self.tag.id;
-        id.clear();
-        id.push_str("t-");
-        push_id(id, self.spans, i, parent);
-        self.h
-            .open("span", &[("class", "tip"), ("role", "tooltip"), ("id", id)]);
+        self.h.raw("<span class=\"tip\" role=\"tooltip\" id=\"t-");
+        push_id(self.h, self.spans, i, parent);
+        self.h.raw("\">");
         date_tip(self.h, span);
         let nested = self.spans[i + 1..]
             .iter()
@@ -393,35 +384,15 @@ impl<'a> Inline<'a> {
     }
 }
 
-/// The attribute values of a span's tag, kept from span to span so that
-/// a tag makes no strings of its own: a dense handout has one every few
-/// words.
-#[derive(Default)]
-pub(super) struct Tag {
-    class: String,
-    id: String,
-    href: String,
-    described_by: String,
-}
-
-impl Tag {
-    fn clear(&mut self) {
-        self.class.clear();
-        self.id.clear();
-        self.href.clear();
-        self.described_by.clear();
-    }
-}
-
 /// Writes the id of span `i` of `spans`, whose parent is `parent`, to
 /// `out`: `s-<start>`, or `s-<start>-<end>` for a span nested at its
 /// parent's start, so ids stay unique and `s-<start>` always exists.
-fn push_id(out: &mut String, spans: &[Span], i: usize, parent: Option<usize>) {
+fn push_id(out: &mut impl Pieces, spans: &[Span], i: usize, parent: Option<usize>) {
     let span = &spans[i];
     push_span_id(out, span.start);
     if parent.is_some_and(|parent| spans[parent].start == span.start) {
-        out.push('-');
-        out.push_str(itoa::Buffer::new().format(span.end));
+        out.push_static("-");
+        out.push_number(span.end);
     }
 }
 

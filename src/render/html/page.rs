@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use crate::annotate::SpanKind;
 use crate::dates::Day;
 use crate::render::html::style::CSS;
-use crate::render::html::writer::Html;
+use crate::render::html::writer::{Html, Pieces};
 use crate::render::text::Quote;
 
 /// Scripts, plugins, frames and every network fetch are refused; only the
@@ -38,11 +38,11 @@ impl Depth {
     }
 
     /// Writes [`Depth::to`] to `out`.
-    pub fn push_to(self, out: &mut String, file: &str) {
+    pub fn push_to(self, out: &mut impl Pieces, file: &str) {
         if let Depth::Handout = self {
-            out.push_str("../");
+            out.push_static("../");
         }
-        out.push_str(file);
+        out.push_text(file);
     }
 }
 
@@ -131,16 +131,16 @@ const KINDS: [(SpanKind, &str, &str); 6] = [
 /// Writes `k-<kind>` to `out`: the class that gives the kind its colour
 /// and line style (and, in a handout, its name in tooltips and the terms
 /// list).
-pub fn push_kind_class(out: &mut String, kind: impl Into<SpanKind>) {
-    out.push_str("k-");
-    out.push_str(kind.into().as_str());
+pub fn push_kind_class(out: &mut impl Pieces, kind: impl Into<SpanKind>) {
+    out.push_static("k-");
+    out.push_static(kind.into().as_str());
 }
 
 /// Writes `<role> k-<kind>` to `out`: the classes of a highlight (`role`
 /// `hl`) or of a sample of one, for legends and lists (`key`).
-pub fn push_kind_classes(out: &mut String, role: &str, kind: impl Into<SpanKind>) {
-    out.push_str(role);
-    out.push(' ');
+pub fn push_kind_classes(out: &mut impl Pieces, role: &'static str, kind: impl Into<SpanKind>) {
+    out.push_static(role);
+    out.push_static(" ");
     push_kind_class(out, kind);
 }
 
@@ -166,9 +166,9 @@ pub fn legend(h: &mut Html) {
 
 /// Writes `s-<start>` to `out`: the id of the span starting at `start`
 /// in its handout.
-pub fn push_span_id(out: &mut String, start: usize) {
-    out.push_str("s-");
-    out.push_str(itoa::Buffer::new().format(start));
+pub fn push_span_id(out: &mut impl Pieces, start: usize) {
+    out.push_static("s-");
+    out.push_number(start);
 }
 
 /// The path from the output folder to a document's handout.
@@ -204,15 +204,25 @@ pub fn entry_href(depth: Depth, id: &str) -> String {
 }
 
 /// Writes [`entry_href`] to `out`.
-pub fn push_entry_href(out: &mut String, depth: Depth, id: &str) {
+pub fn push_entry_href(out: &mut impl Pieces, depth: Depth, id: &str) {
     depth.push_to(out, "glossary.html");
-    out.push('#');
-    out.push_str(id);
+    out.push_static("#");
+    out.push_text(id);
 }
 
 /// The id of the timeline event of the date at `start` in `doc`.
 pub fn event_id(doc: &str, start: usize) -> String {
-    ["e-", doc, "-", itoa::Buffer::new().format(start)].concat()
+    let mut id = String::with_capacity(doc.len() + 12);
+    push_event_id(&mut id, doc, start);
+    id
+}
+
+/// Writes [`event_id`] to `out`.
+pub fn push_event_id(out: &mut impl Pieces, doc: &str, start: usize) {
+    out.push_static("e-");
+    out.push_text(doc);
+    out.push_static("-");
+    out.push_number(start);
 }
 
 /// The days a date covers: `1924-01-21`, or `1924-01-01 to 1929-12-31`.

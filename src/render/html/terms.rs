@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use crate::annotate::Span;
 use crate::lexicon::Lexicon;
 use crate::render::html::page::{push_entry_href, push_kind_class, Depth};
-use crate::render::html::writer::Html;
+use crate::render::html::writer::{Html, Pieces};
 
 /// What the handouts of a run share of its lexicon for their terms.
 pub(super) struct Listings<'l> {
@@ -152,13 +152,11 @@ impl<'a> Terms<'a> {
         if self.entries.is_empty() {
             return None;
         }
-        let (mut h, mut id) = (Html::new(), String::new());
+        let mut h = Html::new();
         for (n, &position) in self.entries.iter().enumerate() {
-            id.clear();
-            push_term_id(&mut id, n);
-            h.raw("\n.")
-                .text(&id)
-                .append(&self.listings.item(position).rule);
+            h.raw("\n.");
+            push_term_id(&mut h, n);
+            h.append(&self.listings.item(position).rule);
         }
         h.raw("\n");
         Some(h)
@@ -179,26 +177,24 @@ impl<'a> Terms<'a> {
             h.raw("<p>No glossary entries occur in this text.</p>\n");
         } else {
             h.raw("<dl>\n");
-            // Made again for each entry, in the same two strings.
-            let (mut id, mut class) = (String::new(), String::new());
             for (n, &position) in self.entries.iter().enumerate() {
                 let item = self.listings.item(position);
-                id.clear();
-                push_term_id(&mut id, n);
-                class.clear();
-                push_kind_class(&mut class, self.listings.lexicon.entries()[position].kind);
-                let dd: &[_] = if self.nested_only[n] {
-                    class.push_str(" screen-only");
-                    &[("class", "screen-only"), ("id", &id)]
+                let screen_only = self.nested_only[n];
+                h.raw("<dt class=\"");
+                push_kind_class(h, self.listings.lexicon.entries()[position].kind);
+                h.raw(if screen_only {
+                    " screen-only\">"
                 } else {
-                    &[("id", &id)]
-                };
-                h.open("dt", &[("class", &class)])
-                    .append(&item.link)
-                    .raw("</dt>\n")
-                    .open("dd", dd)
-                    .append(&item.definition)
-                    .raw("</dd>\n");
+                    "\">"
+                });
+                h.append(&item.link).raw("</dt>\n");
+                h.raw(if screen_only {
+                    "<dd class=\"screen-only\" id=\""
+                } else {
+                    "<dd id=\""
+                });
+                push_term_id(h, n);
+                h.raw("\">").append(&item.definition).raw("</dd>\n");
             }
             h.raw("</dl>\n");
         }
@@ -208,7 +204,7 @@ impl<'a> Terms<'a> {
 
 /// Writes `d<n>` to `out`: the class of the highlights of the handout's
 /// entry number `n`, and the id of its definition in the terms list.
-pub(super) fn push_term_id(out: &mut String, n: usize) {
-    out.push('d');
-    out.push_str(itoa::Buffer::new().format(n));
+pub(super) fn push_term_id(out: &mut impl Pieces, n: usize) {
+    out.push_static("d");
+    out.push_number(n);
 }

@@ -5,6 +5,13 @@
 //! file name goes through [`Html::text`] or an attribute value and is
 //! escaped. So no document or lexicon text can ever become markup: the
 //! type system keeps the two apart.
+//!
+//! Ids, classes and links that the pages share are written by one
+//! function each, to a [`Pieces`]: trusted pieces (`&'static str`),
+//! numbers and text. Written to an [`Html`], they go straight into its
+//! markup, a tag's attribute values too, with only the text escaped: a
+//! dense handout has a tag every few words, and making each value a string
+//! and escaping it whole was a quarter of the handout's instructions.
 
 use std::fmt::{Display, Write as _};
 use std::io;
@@ -15,6 +22,48 @@ use crate::render::escape_markup_into;
 #[derive(Default)]
 pub struct Html {
     out: String,
+}
+
+/// What an id, a class or a link is written to, piece by piece: an
+/// [`Html`] (inside an attribute value it has opened with
+/// [`Html::raw`]), where text is escaped, or a `String`, which is text
+/// itself, escaped when it is written to a page. Pieces hold no `"`, so
+/// they cannot end an attribute value.
+pub trait Pieces {
+    /// A piece of markup of this crate's own, as is.
+    fn push_static(&mut self, piece: &'static str);
+    /// A number, in decimal.
+    fn push_number(&mut self, n: usize);
+    /// Text from a document, a lexicon or a file name.
+    fn push_text(&mut self, text: &str);
+}
+
+impl Pieces for Html {
+    fn push_static(&mut self, piece: &'static str) {
+        self.raw(piece);
+    }
+
+    fn push_number(&mut self, n: usize) {
+        self.out.push_str(itoa::Buffer::new().format(n));
+    }
+
+    fn push_text(&mut self, text: &str) {
+        self.text(text);
+    }
+}
+
+impl Pieces for String {
+    fn push_static(&mut self, piece: &'static str) {
+        self.push_str(piece);
+    }
+
+    fn push_number(&mut self, n: usize) {
+        self.push_str(itoa::Buffer::new().format(n));
+    }
+
+    fn push_text(&mut self, text: &str) {
+        self.push_str(text);
+    }
 }
 
 impl Html {
@@ -127,6 +176,25 @@ mod tests {
             html.finish(),
             "<a href=\"x&quot; onclick=&#39;y&#39;\">&lt;script&gt;&amp;&lt;/script&gt;</a>"
         );
+    }
+
+    /// Pieces written to a page are the pieces written to a string, then
+    /// written to the page as an attribute value.
+    #[test]
+    fn pieces_are_escaped_as_their_string_is() {
+        fn write(out: &mut impl Pieces) {
+            out.push_static("s-");
+            out.push_number(1924);
+            out.push_text(" <\"Koba\"> & \u{fffe}");
+        }
+        let (mut direct, mut string) = (Html::new(), String::new());
+        direct.raw("<a id=\"");
+        write(&mut direct);
+        direct.raw("\">");
+        write(&mut string);
+        let mut opened = Html::new();
+        opened.open("a", &[("id", &string)]);
+        assert_eq!(direct.finish(), opened.finish());
     }
 
     #[test]
