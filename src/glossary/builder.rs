@@ -221,6 +221,13 @@ impl ListedQuotes<'_> {
     ) -> impl Iterator<Item = OccurrenceRef<'a>> {
         let position = self.annotator.lexicon().position(&entry.id);
         let kept = position.map_or(&[][..], |position| &self.kept[position]);
+        // The entry's sentences were quoted long before, in parts tens of
+        // MB apart, and each is a cache miss: read together first, they
+        // are waited for once (see `part.rs`).
+        warm(kept.iter().map(|kept| {
+            let quoted = &self.quoted[kept.sentences];
+            kept.quote.first_byte(quoted)
+        }));
         kept.iter().map(move |kept| {
             let documents = &documents[kept.first_doc..];
             kept.quote

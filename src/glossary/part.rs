@@ -179,6 +179,12 @@ pub(super) struct Quote {
 }
 
 impl Quote {
+    /// The first byte of the sentence it quotes, of a part whose quoted
+    /// sentences are `quoted`, to read it into the cache ahead ([`warm`]).
+    pub(super) fn first_byte(&self, quoted: &str) -> u8 {
+        quoted.as_bytes().get(self.at).copied().unwrap_or(0)
+    }
+
     /// The occurrence, of a part whose documents are `documents` and whose
     /// quoted sentences `quoted`.
     pub(super) fn occurrence<'a>(
