@@ -161,9 +161,9 @@ const FOLD_DOCUMENTS: usize = 64;
 /// twice a thread's share of those taken so far (doubling, on two
 /// threads), then shrink to a thread's share of what is left. Short runs
 /// at the start: until the first documents are added up, no worker knows
-/// which entries are listed in full, and each part quotes every
-/// occurrence it finds, up to the most listed, which a long part would do
-/// for every entry. Short runs at the end: the threads finish together
+/// how many occurrences of an entry are listed, and each part quotes
+/// every occurrence it finds, up to the most listed, which a long part
+/// would do for every entry. Short runs at the end: the threads finish together
 /// (guided scheduling). Few runs in all: the calling thread adds up each
 /// part an entry at a time, and a part of a few dense documents names
 /// most of a large lexicon, so its cost is in the parts, not the

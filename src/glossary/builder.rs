@@ -25,26 +25,29 @@
 //! document order, and in dense notes most entries reach that within the
 //! first documents; after that, quoting each occurrence's sentence on the
 //! worker is wasted. Two hints, shared by the builder and the workers,
-//! tell a worker which entries a document need not quote; the flags are
-//! hints, read and written with relaxed ordering, and a part made before
-//! one is set just quotes what it need not.
+//! tell a worker how many occurrences of an entry a document may still
+//! need quoted (its *room*); they are hints, read and written with
+//! relaxed ordering, and a part made before one is set just quotes what
+//! it need not.
 //!
-//! * *Listed in full*: the builder marks an entry when its list is full.
-//!   It adds the parts in document order, so it marks an entry while
-//!   adding the part of some document *k*, after the parts of every
-//!   document up to *k* were made: a part that sees the mark is of a later
-//!   document, whose occurrences the full list leaves out anyway.
+//! * *Listed so far*: the builder records how many occurrences of each
+//!   entry it lists. It adds the parts in document order, so a part that
+//!   reads the count is of documents after those of every part counted,
+//!   which hold that many occurrences: the part's room is what is left of
+//!   `max_occurrences` (none once the list is full). A part of later
+//!   documents made while the first ones are added up quoted a whole list
+//!   of each entry not yet full, where a few occurrences were missing.
 //! * *Full by document n*: a worker folding documents in order whose part
-//!   fills an entry's list at the document numbered *n* (its position in
-//!   the run) records *n* (the least such). Then at least
-//!   `max_occurrences` occurrences are in documents up to *n*, and no
-//!   occurrence in a document after *n* can be listed, whichever part it
-//!   is in. Within a part, the documents that quote an entry are a prefix
-//!   (the bound only falls), so each part lists its first quoted
-//!   occurrences, and concatenating the parts in order and capping lists
-//!   the run's first ones.
+//!   fills its room for an entry at the document numbered *n* (its
+//!   position in the run) records *n* (the least such). Then at least
+//!   `max_occurrences` occurrences are in documents up to *n* (the part's
+//!   and those counted before it), and no occurrence in a document after
+//!   *n* can be listed, whichever part it is in. Within a part, the
+//!   documents that quote an entry are a prefix (the room only falls), so
+//!   each part lists its first quoted occurrences, and concatenating the
+//!   parts in order and capping lists the run's first ones.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -55,15 +58,25 @@ use crate::annotate::{Annotation, Annotator};
 use crate::input::Document;
 use crate::shard::DocRef;
 
-/// The hints of one run's builder, by lexicon position (see the module's
-/// documentation).
+/// The hints of one run's builder about an entry (see the module's
+/// documentation), side by side: a span's entry is as good as random, and
+/// the worker reads both.
 #[derive(Debug)]
-struct Hints {
-    /// Is the entry listed in full by the builder?
-    listed_in_full: Box<[AtomicBool]>,
+struct Hint {
+    /// How many occurrences of the entry the builder lists so far.
+    listed: AtomicUsize,
     /// The least number of a document by which some part's list of the
     /// entry is full (`usize::MAX` if none is known).
-    full_by: Box<[AtomicUsize]>,
+    full_by: AtomicUsize,
+}
+
+impl Hint {
+    /// The most occurrences of its entry that a part of documents after
+    /// those the builder has added may need to quote, listing at most
+    /// `max_occurrences`.
+    fn room(&self, max_occurrences: usize) -> usize {
+        max_occurrences.saturating_sub(self.listed.load(Ordering::Relaxed))
+    }
 }
 
 /// Makes documents' parts for one [`GlossaryBuilder`] on the workers:
@@ -72,7 +85,8 @@ struct Hints {
 pub struct GlossaryParts<'l> {
     annotator: &'l Annotator,
     max_occurrences: usize,
-    hints: Arc<Hints>,
+    /// By lexicon position.
+    hints: Arc<[Hint]>,
 }
 
 impl GlossaryParts<'_> {
@@ -80,9 +94,8 @@ impl GlossaryParts<'_> {
     /// builder's annotator.
     pub fn part(&self, doc: &Document, annotation: &Annotation) -> GlossaryPart {
         let mut part = GlossaryPart::default();
-        let listed = |position: usize| self.hints.listed_in_full[position].load(Ordering::Relaxed);
-        let quotes = |position| !listed(position);
-        self.add_to(&mut part, DocRef::of(doc), doc, annotation, quotes, |_| ());
+        let room = |position: usize| self.hints[position].room(self.max_occurrences);
+        self.add_to(&mut part, DocRef::of(doc), doc, annotation, room, |_| ());
         part
     }
 
@@ -112,14 +125,18 @@ impl GlossaryParts<'_> {
         annotation: &Annotation,
     ) {
         let hints = &*self.hints;
-        let quotes = |position: usize| {
-            !hints.listed_in_full[position].load(Ordering::Relaxed)
-                && number <= hints.full_by[position].load(Ordering::Relaxed)
+        let room = |position: usize| {
+            let hint: &Hint = &hints[position];
+            if number <= hint.full_by.load(Ordering::Relaxed) {
+                hint.room(self.max_occurrences)
+            } else {
+                0
+            }
         };
         let filled = |position: usize| {
-            hints.full_by[position].fetch_min(number, Ordering::Relaxed);
+            hints[position].full_by.fetch_min(number, Ordering::Relaxed);
         };
-        self.add_to(part, doc_ref, doc, annotation, quotes, filled);
+        self.add_to(part, doc_ref, doc, annotation, room, filled);
     }
 
     /// [`GlossaryPart::add`] with the annotator's lexicon.
@@ -129,18 +146,11 @@ impl GlossaryParts<'_> {
         doc_ref: DocRef,
         doc: &Document,
         annotation: &Annotation,
-        quotes: impl Fn(usize) -> bool,
+        room: impl Fn(usize) -> usize,
         filled: impl FnMut(usize),
     ) {
-        part.add(
-            doc_ref,
-            doc,
-            annotation,
-            self.annotator.lexicon(),
-            self.max_occurrences,
-            quotes,
-            filled,
-        );
+        let lexicon = self.annotator.lexicon();
+        part.add(doc_ref, doc, annotation, lexicon, room, filled);
     }
 }
 
@@ -176,7 +186,8 @@ pub struct GlossaryBuilder<'l> {
     gathered: Vec<Gathered>,
     /// The sentences of the parts of which a quote is kept.
     quoted: Vec<String>,
-    hints: Arc<Hints>,
+    /// By lexicon position.
+    hints: Arc<[Hint]>,
 }
 
 /// What the documents added to a [`GlossaryBuilder`] hold of an entry,
@@ -268,19 +279,17 @@ impl<'l> GlossaryBuilder<'l> {
     /// occurrences of each.
     pub fn new(annotator: &'l Annotator, max_occurrences: usize) -> GlossaryBuilder<'l> {
         let lexicon = annotator.lexicon();
-        let hints = Hints {
-            listed_in_full: (0..lexicon.len()).map(|_| AtomicBool::new(false)).collect(),
-            full_by: (0..lexicon.len())
-                .map(|_| AtomicUsize::new(usize::MAX))
-                .collect(),
-        };
+        let hints = (0..lexicon.len()).map(|_| Hint {
+            listed: AtomicUsize::new(0),
+            full_by: AtomicUsize::new(usize::MAX),
+        });
         GlossaryBuilder {
             annotator,
             max_occurrences,
             documents: Vec::new(),
             gathered: (0..lexicon.len()).map(|_| Gathered::default()).collect(),
             quoted: Vec::new(),
-            hints: Arc::new(hints),
+            hints: hints.collect(),
         }
     }
 
@@ -307,6 +316,7 @@ impl<'l> GlossaryBuilder<'l> {
             }));
             for &(position, found) in ahead {
                 let gathered = &mut self.gathered[position];
+                let listed = gathered.kept.len();
                 let share = found.share(
                     |print, alias| gathered.aliases.insert(print, alias),
                     |&quote| {
@@ -325,8 +335,9 @@ impl<'l> GlossaryBuilder<'l> {
                     occurrences: &mut gathered.kept,
                 };
                 tally.absorb(share, self.max_occurrences);
-                if gathered.kept.len() >= self.max_occurrences {
-                    self.hints.listed_in_full[position].store(true, Ordering::Relaxed);
+                if gathered.kept.len() != listed {
+                    let hint = &self.hints[position].listed;
+                    hint.store(gathered.kept.len(), Ordering::Relaxed);
                 }
             }
         }
@@ -427,6 +438,27 @@ mod tests {
         // second part quotes Lenin alone, the third Trotsky alone.
         assert_eq!(quoted, [3, 1, 1]);
         assert_eq!(builder.finish(), one_by_one);
+    }
+
+    /// A part of later documents quotes only what is left of an entry's
+    /// list once the parts before it are added up, not a whole list.
+    #[test]
+    fn parts_quote_the_rest_of_a_list() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let mut builder = GlossaryBuilder::new(&annotator, 3);
+        let parts = builder.parts();
+        let texts = ["Stalin.", "Stalin, Stalin, Stalin, Stalin."];
+        let mut quoted = Vec::new();
+        for (n, text) in texts.into_iter().enumerate() {
+            let doc = Document::new(format!("d{n}"), format!("d{n}.txt"), text.into());
+            let part = parts.part(&doc, &annotator.annotate(&doc));
+            quoted.push(part.slots.iter().flatten().map(|s| s.quoted).sum::<usize>());
+            builder.append(part);
+        }
+        assert_eq!(quoted, [1, 2]);
+        let glossary = builder.finish();
+        let stalin = glossary.entries().iter().find(|e| e.id == "stalin");
+        assert_eq!(stalin.map(|e| (e.count, e.occurrences.len())), Some((5, 3)));
     }
 
     /// The JSON written from a run's quotes is that of the glossary with

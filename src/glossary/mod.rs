@@ -290,8 +290,7 @@ impl Glossary {
             doc,
             annotation,
             lexicon,
-            self.max_occurrences,
-            |_| true,
+            |_| self.max_occurrences,
             |_| (),
         );
         let entries = part

@@ -70,17 +70,18 @@ impl Quoted {
 /// What the part holds of one entry, all in one place, as every span of
 /// the entry reads and writes it (a span's entry is as good as random in
 /// a large lexicon, so each place read apart was a cache miss): the last
-/// document that named the entry (by its number in the part), whether
-/// that document quotes it, the counts, the aliases and the quotes.
+/// document that named the entry (by its number in the part), how many
+/// more occurrences that document quotes, the counts, the aliases and
+/// the quotes.
 #[derive(Debug, Default)]
 pub(super) struct Slot {
     last_doc: usize,
-    quotes: bool,
+    room: usize,
     count: usize,
     doc_count: usize,
     aliases: Aliases,
-    /// How many occurrences the slot quotes: the first, up to
-    /// `max_occurrences`, of the documents that quote the entry (see
+    /// How many occurrences the slot quotes: the first of the documents
+    /// that quote the entry, up to the room they were given (see
     /// `builder.rs`).
     pub(super) quoted: usize,
     /// Where the first and the last of them are in the part's `quotes`.
@@ -302,21 +303,18 @@ impl GlossaryPart {
 
     /// Adds `doc` (whose [`DocRef`] is `doc_ref`), annotated as
     /// `annotation` with `lexicon`, the document after those of the part,
-    /// quoting at most `max_occurrences` occurrences of each entry and none
-    /// of an entry at a lexicon position `quotes` refuses (asked once per
-    /// entry and document); `filled` is told of each entry whose list this
-    /// document fills. A span that is not the document's text at its
-    /// offsets, or not inside its sentence, is left out (the annotator
-    /// makes none).
-    #[allow(clippy::too_many_arguments)]
+    /// quoting of the entry at each lexicon position at most as many
+    /// occurrences in all as `room` gives (asked once per entry and
+    /// document); `filled` is told of each entry whose room this document
+    /// fills. A span that is not the document's text at its offsets, or
+    /// not inside its sentence, is left out (the annotator makes none).
     pub(super) fn add(
         &mut self,
         doc_ref: DocRef,
         doc: &Document,
         annotation: &Annotation,
         lexicon: &Lexicon,
-        max_occurrences: usize,
-        quotes: impl Fn(usize) -> bool,
+        room: impl Fn(usize) -> usize,
         mut filled: impl FnMut(usize),
     ) {
         self.documents.push(doc_ref);
@@ -346,13 +344,13 @@ impl GlossaryPart {
             });
             if slot.last_doc != number {
                 slot.last_doc = number;
-                slot.quotes = slot.quoted < max_occurrences && quotes(position);
+                slot.room = room(position).saturating_sub(slot.quoted);
                 slot.doc_count += 1;
             }
             slot.count += 1;
             slot.aliases
                 .insert(fingerprint(&span.text), span.text.as_bytes());
-            if slot.quotes {
+            if slot.room > 0 {
                 let at = self.quoted.sentence(number, sentence, context);
                 let this = self.quotes.len();
                 self.quotes.push(Quote {
@@ -370,8 +368,8 @@ impl GlossaryPart {
                 }
                 slot.last = this;
                 slot.quoted += 1;
-                if slot.quoted == max_occurrences {
-                    slot.quotes = false;
+                slot.room -= 1;
+                if slot.room == 0 {
                     filled(position);
                 }
             }
