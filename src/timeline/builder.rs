@@ -178,12 +178,12 @@ impl TimelineBuilder {
     /// written.
     pub fn sorted(self) -> io::Result<SortedTimeline> {
         let budget = self.events.budget();
-        Ok(SortedTimeline {
-            documents: self.documents,
-            entries: self.entries.into_values().collect(),
-            events: self.events.sorted()?,
+        Ok(SortedTimeline::new(
+            self.documents,
+            self.entries.into_values().collect(),
+            self.events.sorted()?,
             budget,
-        })
+        ))
     }
 
     /// The timeline, in memory. Fails if a temporary file could not be

@@ -332,12 +332,12 @@ impl Timeline {
             let event = event.clone();
             events.push(Mention { span, event });
         }
-        SortedTimeline {
-            documents: self.documents.clone(),
-            entries: self.entries.clone(),
-            events: events.sorted().expect(IN_MEMORY),
-            budget: usize::MAX,
-        }
+        SortedTimeline::new(
+            self.documents.clone(),
+            self.entries.clone(),
+            events.sorted().expect(IN_MEMORY),
+            usize::MAX,
+        )
     }
 
     /// What `write` makes of the timeline's rows, written to memory (the
