@@ -26,9 +26,19 @@ pub(crate) fn one_line(text: &str) -> String {
 }
 
 /// How many characters [`one_line`] of `text` has, counted without
-/// making it, up to `most` (more are not counted: `most + 1` or
-/// `most + 2` says "more than `most`").
+/// making it, up to `most` (more are not all counted: a count above
+/// `most` says "more than `most`").
+///
+/// Each printable ASCII byte is a character of it: where there are more
+/// than `most` (a long sentence), they are all that is counted, in one
+/// pass the compiler vectorizes.
 pub(crate) fn one_line_chars(text: &str, most: usize) -> usize {
+    if text.len() > most {
+        let printable = text.bytes().filter(|&b| b > b' ' && b < 0x80).count();
+        if printable > most {
+            return printable;
+        }
+    }
     let (mut chars, mut at) = (0, 0);
     // Is there white space between the last word and what comes next?
     let mut apart = false;
@@ -48,6 +58,34 @@ pub(crate) fn one_line_chars(text: &str, most: usize) -> usize {
         at += width;
     }
     chars
+}
+
+/// How many words of `text` (as `split_whitespace` finds them) have two
+/// letters (`char::is_alphabetic`) or more. Printable ASCII is read a
+/// byte at a time, without decoding.
+pub(crate) fn words_of_two_letters(text: &str) -> usize {
+    let (mut words, mut letters, mut at) = (0, 0, 0);
+    while at < text.len() {
+        let byte = text.as_bytes()[at];
+        let (letter, width) = if byte > b' ' && byte < 0x80 {
+            (byte.is_ascii_alphabetic(), 1)
+        } else {
+            let (space, width) = space_at(text, at);
+            if space {
+                letters = 0;
+                at += width;
+                continue;
+            }
+            let letter = text[at..].chars().next().is_some_and(char::is_alphabetic);
+            (letter, width)
+        };
+        if letter {
+            letters += 1;
+            words += usize::from(letters == 2);
+        }
+        at += width;
+    }
+    words
 }
 
 /// Appends [`one_line`] of `text` to `out`: its words (as
@@ -609,6 +647,20 @@ mod tests {
             for most in 0..chars {
                 prop_assert!(one_line_chars(&text, most) > most);
             }
+            for most in chars..chars + 3 {
+                prop_assert_eq!(one_line_chars(&text, most), chars);
+            }
+        }
+
+        #[test]
+        fn words_of_two_letters_are_those_split_whitespace_finds(
+            text in "[ab1. é\t\n\u{a0}\u{3000}😀ж]{0,30}",
+        ) {
+            let words = text
+                .split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
+                .count();
+            prop_assert_eq!(words_of_two_letters(&text), words);
         }
 
         #[test]

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::dates::DateTagger;
 use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
-use crate::render::text::{may_hold_markup, one_line_chars, plain_pieces};
+use crate::render::text::{may_hold_markup, one_line_chars, plain_pieces, words_of_two_letters};
 
 /// Sentences longer than this (in characters, as plain text) make no
 /// Cloze note: a card is read at a glance.
@@ -182,9 +182,8 @@ fn candidate<'g>(
     let other_words: usize = pieces
         .iter()
         .step_by(2)
-        .flat_map(|p| p.split_whitespace())
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
-        .count();
+        .map(|p| words_of_two_letters(p))
+        .sum();
     let length = pieces.iter().map(|p| p.chars().count()).sum();
     // The words after the entry's first span.
     let first = marks.iter().position(|(_, number)| *number == 1);
