@@ -11,11 +11,13 @@
 //! two glossaries (`glossator merge`, [`Glossary::merge`]): counts add up,
 //! aliases are unioned, occurrences are concatenated and capped
 //! ([`GlossaryEntry`]'s `absorb_share`), with an entry found by its
-//! lexicon position rather than by name, a part's surface texts that the
-//! entry has by their fingerprints (so the merge searches the entry's
-//! sorted texts only for a new one: searching for each text of each part
-//! was half of the calling thread's time, a cache miss a compare), and an
-//! occurrence made only if it is listed. As that merge is associative, a
+//! lexicon position rather than by name, a part's surface texts known by
+//! their fingerprints (searching for each text of each part in the
+//! entry's sorted texts was half of the calling thread's time, a cache
+//! miss a compare) and kept in the order found, to be sorted once at the
+//! end, on the pool (each new text's sorted insert, a string made and a
+//! binary search of the entry's strings, was most of what was left of it
+//! on the calling thread), and an occurrence made only if it is listed. As that merge is associative, a
 //! part may hold one document or many: a worker folds many, so that the
 //! calling thread adds up a few parts, not one per document.
 //!
@@ -197,10 +199,9 @@ pub struct GlossaryBuilder<'l> {
 struct Gathered {
     count: usize,
     doc_count: usize,
-    /// Sorted, as the entry's.
-    aliases_seen: Vec<String>,
-    /// `aliases_seen` with their fingerprints (see `part.rs`): a part's
-    /// texts found here are not searched for in `aliases_seen`.
+    /// The distinct surface texts with their fingerprints (see
+    /// `part.rs`), in the order found: the entry's `aliases_seen` once
+    /// sorted, at the end.
     aliases: Aliases,
     /// The occurrences the glossary lists, as their parts quoted them.
     kept: Vec<Kept>,
@@ -317,8 +318,13 @@ impl<'l> GlossaryBuilder<'l> {
             for &(position, found) in ahead {
                 let gathered = &mut self.gathered[position];
                 let listed = gathered.kept.len();
+                // Every text goes to the entry's `aliases` alone, none
+                // to the sorted list of the merge (made at the end).
                 let share = found.share(
-                    |print, alias| gathered.aliases.insert(print, alias),
+                    |print, alias| {
+                        gathered.aliases.insert(print, alias);
+                        false
+                    },
                     |&quote| {
                         kept_one = true;
                         Kept {
@@ -331,7 +337,7 @@ impl<'l> GlossaryBuilder<'l> {
                 let tally = Tally {
                     count: &mut gathered.count,
                     doc_count: &mut gathered.doc_count,
-                    aliases_seen: &mut gathered.aliases_seen,
+                    aliases_seen: &mut Vec::new(),
                     occurrences: &mut gathered.kept,
                 };
                 tally.absorb(share, self.max_occurrences);
@@ -374,11 +380,16 @@ impl<'l> GlossaryBuilder<'l> {
             .into_par_iter()
             .zip(annotator.lexicon().entries())
             .map(|(gathered, entry)| {
-                let found = (gathered.count > 0).then(|| GlossaryEntry {
-                    count: gathered.count,
-                    doc_count: gathered.doc_count,
-                    aliases_seen: gathered.aliases_seen,
-                    ..GlossaryEntry::new(entry)
+                let found = (gathered.count > 0).then(|| {
+                    let mut aliases_seen: Vec<String> =
+                        gathered.aliases.texts().map(String::from).collect();
+                    aliases_seen.sort_unstable();
+                    GlossaryEntry {
+                        count: gathered.count,
+                        doc_count: gathered.doc_count,
+                        aliases_seen,
+                        ..GlossaryEntry::new(entry)
+                    }
                 });
                 (found, gathered.kept)
             })
@@ -505,6 +516,8 @@ mod tests {
             "Trotsky and Stalin. The NEP.",
             "Lenin; the NEP, the NEP.",
             "Trotsky, Lenin and Stalin.",
+            // Texts found in the reverse of their sorted order.
+            "STALIN, trotsky; Stalin.",
         ];
         let documents: Vec<Document> = (0..4)
             .flat_map(|round| texts.iter().map(move |text| (round, text)))
@@ -540,7 +553,12 @@ mod tests {
                 for (_, part) in folded {
                     builder.append(part);
                 }
-                assert_eq!(builder.finish(), one_by_one, "max {max}, runs of {run}");
+                let glossary = builder.finish();
+                let stalin = glossary.entries().iter().find(|e| e.id == "stalin");
+                let aliases = stalin.map(|e| e.aliases_seen.iter().map(String::as_str));
+                let aliases: Option<Vec<&str>> = aliases.map(Iterator::collect);
+                assert_eq!(aliases, Some(vec!["STALIN", "Stalin"]), "runs of {run}");
+                assert_eq!(glossary, one_by_one, "max {max}, runs of {run}");
             }
         }
     }

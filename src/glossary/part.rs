@@ -122,6 +122,11 @@ impl Aliases {
         })
     }
 
+    /// The texts, in the order first found.
+    pub(super) fn texts(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(_, text)| as_str(text))
+    }
+
     /// The first byte of the texts, to read them into the cache ahead
     /// ([`warm`]).
     pub(super) fn first_byte(&self) -> u8 {
@@ -145,6 +150,11 @@ impl Aliases {
         self.packed.extend_from_slice(text);
         true
     }
+}
+
+/// A text of [`Aliases`], added as a `str`.
+fn as_str(text: &[u8]) -> &str {
+    std::str::from_utf8(text).expect("added as a str")
 }
 
 /// The spans whose slots [`GlossaryPart::add`] reads ahead at a time. A
@@ -261,7 +271,7 @@ impl<'p> Found<'p> {
                 .aliases
                 .iter()
                 .filter(move |&(print, text)| new(print, text))
-                .map(|(_, text)| Cow::Borrowed(std::str::from_utf8(text).expect("added as a str"))),
+                .map(|(_, text)| Cow::Borrowed(as_str(text))),
             occurrences: chain.map(quote),
         }
     }
