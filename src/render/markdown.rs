@@ -11,7 +11,7 @@ use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::escape_markup;
-use crate::render::text::{initials, one_line, section_id, spellings, Quote, Quotes};
+use crate::render::text::{initials, one_line, section_id, Quote, Quotes};
 use crate::text::counted;
 use crate::timeline::{Event, Row, Section, Timeline, TimelineRows};
 
@@ -104,7 +104,11 @@ fn entry_section(
         };
         let _ = writeln!(out, "{lexicon}{}\n", escape(&one_line(&entry.definition)));
     }
-    let spellings: Vec<String> = spellings(entry).iter().map(|a| escape(a)).collect();
+    let spellings: Vec<String> = quotes
+        .spellings_of(entry)
+        .iter()
+        .map(|a| escape(a))
+        .collect();
     let _ = write!(out, "*Written as:* {}", spellings.join(", "));
     let links: Vec<String> = entry
         .see_also

@@ -252,36 +252,42 @@ impl Quote {
     }
 }
 
-/// A glossary and the quotes of the occurrences it lists, for its pages:
-/// made once for the HTML and the Markdown glossary of a build
-/// ([`Quotes::of`]), or as each entry is written ([`Quotes::as_written`]),
-/// which holds none.
+/// A glossary and the quotes of the occurrences it lists, and the
+/// spellings of its entries, for its pages: made once for the HTML and the
+/// Markdown glossary of a build ([`Quotes::of`]), or as each entry is
+/// written ([`Quotes::as_written`]), which holds none.
 pub struct Quotes<'g> {
     glossary: &'g Glossary,
-    /// The index in `made` of each entry's first quote, by the entry's id.
-    first: HashMap<&'g str, usize>,
+    /// Each entry's place in the glossary and the index in `made` of its
+    /// first quote, by the entry's id.
+    first: HashMap<&'g str, (usize, usize)>,
     /// The quotes of every entry's occurrences, in order.
     made: Vec<Quote>,
+    /// Each entry's [`spellings`], in glossary order.
+    spelled: Vec<Vec<String>>,
 }
 
 impl<'g> Quotes<'g> {
-    /// Every quote of `glossary`, made now, on the current rayon pool.
+    /// Every quote and spelling of `glossary`, made now, on the current
+    /// rayon pool.
     pub fn of(glossary: &'g Glossary) -> Quotes<'g> {
         let entries = glossary.entries();
         let mut first = HashMap::with_capacity(entries.len());
         let mut quotes = 0;
-        for entry in entries {
-            first.insert(entry.id.as_str(), quotes);
+        for (n, entry) in entries.iter().enumerate() {
+            first.insert(entry.id.as_str(), (n, quotes));
             quotes += entry.occurrences.len();
         }
         let made = entries
             .par_iter()
             .flat_map_iter(|entry| entry.occurrences.iter().map(Quote::of_occurrence))
             .collect();
+        let spelled = entries.par_iter().map(spellings).collect();
         Quotes {
             glossary,
             first,
             made,
+            spelled,
         }
     }
 
@@ -291,6 +297,7 @@ impl<'g> Quotes<'g> {
             glossary,
             first: HashMap::new(),
             made: Vec::new(),
+            spelled: Vec::new(),
         }
     }
 
@@ -304,10 +311,22 @@ impl<'g> Quotes<'g> {
         let made = self
             .first
             .get(entry.id.as_str())
-            .and_then(|&first| self.made.get(first..first + entry.occurrences.len()));
+            .and_then(|&(_, first)| self.made.get(first..first + entry.occurrences.len()));
         match made {
             Some(quotes) => Cow::Borrowed(quotes),
             None => Cow::Owned(entry.occurrences.iter().map(Quote::of_occurrence).collect()),
+        }
+    }
+
+    /// The [`spellings`] of `entry`: made before, or now.
+    pub(crate) fn spellings_of(&self, entry: &GlossaryEntry) -> Cow<'_, [String]> {
+        let made = self
+            .first
+            .get(entry.id.as_str())
+            .and_then(|&(n, _)| self.spelled.get(n));
+        match made {
+            Some(spelled) => Cow::Borrowed(spelled),
+            None => Cow::Owned(spellings(entry)),
         }
     }
 }
@@ -516,7 +535,7 @@ pub(crate) fn initials(entries: &[&GlossaryEntry]) -> Vec<(char, usize)> {
 
 /// The spellings of an entry found, as plain text (`the **Right**` is
 /// `the Right`), sorted, each once.
-pub(crate) fn spellings(entry: &GlossaryEntry) -> Vec<String> {
+fn spellings(entry: &GlossaryEntry) -> Vec<String> {
     let mut spellings: Vec<String> = entry.aliases_seen.iter().map(|a| plain(a)).collect();
     spellings.sort();
     spellings.dedup();
@@ -572,6 +591,30 @@ mod tests {
             ["…the ", "NEP", " to end the…"]
         );
         assert_eq!(quote("the NEP", 0, 4..7), ["the ", "NEP", ""]);
+    }
+
+    /// A build's quotes hold each entry's spellings, made once for the two
+    /// glossaries that show them, as they would be made when written.
+    #[test]
+    fn quotes_made_once_hold_the_spellings_made_as_written() {
+        use crate::annotate::Annotator;
+        use crate::input::Document;
+        use crate::lexicon::Lexicon;
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let mut glossary = Glossary::new(3);
+        let doc = Document::new(
+            "d".into(),
+            "d.txt".into(),
+            "Lenin and LENIN met Stalin. Then **Stalin** won.".into(),
+        );
+        glossary.add(&doc, &annotator.annotate(&doc), annotator.lexicon());
+        let (made, as_written) = (Quotes::of(&glossary), Quotes::as_written(&glossary));
+        assert!(glossary.entries().len() >= 2);
+        for entry in glossary.entries() {
+            assert!(matches!(made.spellings_of(entry), Cow::Borrowed(_)));
+            assert_eq!(made.spellings_of(entry), as_written.spellings_of(entry));
+            assert_eq!(*made.spellings_of(entry), spellings(entry));
+        }
     }
 
     #[test]

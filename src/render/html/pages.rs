@@ -21,7 +21,7 @@ use crate::render::html::page::{
 };
 use crate::render::html::writer::Html;
 use crate::render::markdown::kind_heading;
-use crate::render::text::{initials, plain, section_id, spellings, Quote, Quotes};
+use crate::render::text::{initials, plain, section_id, Quote, Quotes};
 use crate::text::counted;
 use crate::timeline::{Row, Section, Timeline, TimelineRows};
 
@@ -163,7 +163,7 @@ fn glossary_entry(
             .raw("\n");
     }
     h.raw("<p class=\"meta\">Written as: ")
-        .text(&spellings(entry).join(", "));
+        .text(&quotes.spellings_of(entry).join(", "));
     let see_also = entry
         .see_also
         .iter()
