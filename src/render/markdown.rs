@@ -11,7 +11,8 @@ use crate::dates::in_words;
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::lexicon::Kind;
 use crate::render::escape_markup;
-use crate::render::text::{initials, one_line, section_id, Quote, Quotes};
+use crate::render::quotes::{Quote, Quotes};
+use crate::render::text::{initials, one_line, section_id};
 use crate::text::counted;
 use crate::timeline::{Event, Row, Section, Timeline, TimelineRows};
 

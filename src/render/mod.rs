@@ -13,6 +13,7 @@ mod file;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod quotes;
 pub mod spacy;
 pub mod tei;
 mod text;
@@ -21,4 +22,4 @@ pub mod web_annotation;
 
 pub(crate) use escape::{escape_markup, escape_markup_into};
 pub use file::{remove_temporary_files, write_file, Failed, Files};
-pub use text::Quotes;
+pub use quotes::Quotes;

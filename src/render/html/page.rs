@@ -13,7 +13,7 @@ use crate::annotate::SpanKind;
 use crate::dates::Day;
 use crate::render::html::style::CSS;
 use crate::render::html::writer::{Html, Pieces};
-use crate::render::text::Quote;
+use crate::render::quotes::Quote;
 
 /// Scripts, plugins, frames and every network fetch are refused; only the
 /// inline stylesheet applies. A second line of defence behind escaping.

@@ -21,7 +21,8 @@ use crate::render::html::page::{
 };
 use crate::render::html::writer::Html;
 use crate::render::markdown::kind_heading;
-use crate::render::text::{initials, plain, section_id, Quote, Quotes};
+use crate::render::quotes::{Quote, Quotes};
+use crate::render::text::{initials, plain, section_id};
 use crate::text::counted;
 use crate::timeline::{Row, Section, Timeline, TimelineRows};
 
