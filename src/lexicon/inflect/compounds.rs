@@ -122,11 +122,8 @@ fn opened(word: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::has;
     use super::*;
-
-    fn has(form: &str, kind: Kind, variant: &str) -> bool {
-        compounds(form, kind).iter().any(|v| v == variant)
-    }
 
     #[test]
     fn compounds_close_and_open() {

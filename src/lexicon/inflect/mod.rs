@@ -376,7 +376,9 @@ fn keep_spelling(word: &str, other: &str, rule: Rule) -> bool {
 mod tests {
     use super::*;
 
-    fn has(form: &str, kind: Kind, variant: &str) -> bool {
+    /// Is `variant` among the variants of `form` (shared by the
+    /// submodules' tests)?
+    pub(super) fn has(form: &str, kind: Kind, variant: &str) -> bool {
         variants(form, kind).iter().any(|v| v == variant)
     }
 
