@@ -522,7 +522,7 @@ fn an_interrupted_run_leaves_no_temporary_files() {
     match (seen, status.signal()) {
         (true, Some(2)) => {}
         (true, None) if status.success() && out.join("big.json").is_file() => {
-            eprintln!("SKIPPED: the run finished between its temporary file and the signal")
+            eprintln!("SKIPPED: the run finished between its temporary file and the signal");
         }
         (true, _) => panic!("neither ended by SIGINT nor finished: {status:?}"),
         (false, _) => eprintln!("SKIPPED: the run ended before its temporary file was seen"),
