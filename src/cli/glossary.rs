@@ -1,6 +1,6 @@
 //! `glossator glossary`, and rendering glossaries for `build` and `merge`.
 
-use glossator::glossary::{GlossaryBuilder, GlossaryPart};
+use glossator::glossary::GlossaryBuilder;
 use glossator::harvest::Card;
 use glossator::pipeline::thread_pool;
 use glossator::render::anki::{self, AnkiOptions, Sentences};
@@ -29,7 +29,7 @@ pub fn run(run: &Run, args: &GlossaryArgs, reporter: &mut Reporter) -> anyhow::R
     // adds up the parts.
     fold(
         run,
-        GlossaryPart::default,
+        || parts.empty(),
         |part, index, doc| parts.add(part, index, doc, &run.annotator.annotate(doc)),
         reporter,
         |part, _| builder.append(part),

@@ -50,11 +50,11 @@
 //!   parts in order and capping lists the run's first ones.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
-use super::part::{warm, Aliases, Found, Quote, WARM_SPANS};
+use super::part::{warm, Aliases, Quote, Quoted};
 use super::{sort_listed, Glossary, GlossaryEntry, GlossaryPart, OccurrenceRef, Tally};
 use crate::annotate::{Annotation, Annotator};
 use crate::input::Document;
@@ -89,13 +89,33 @@ pub struct GlossaryParts<'l> {
     max_occurrences: usize,
     /// By lexicon position.
     hints: Arc<[Hint]>,
+    spare: Spare,
+}
+
+/// The parts a builder has added up and emptied, for the workers to fill
+/// again ([`GlossaryParts::empty`]).
+type Spare = Arc<Mutex<Vec<GlossaryPart>>>;
+
+/// The spare parts, to take one or give one back. A panic while the list
+/// is held leaves it as good as before.
+fn spare(spare: &Spare) -> MutexGuard<'_, Vec<GlossaryPart>> {
+    spare.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl GlossaryParts<'_> {
+    /// An empty part to fold documents into: one the builder has added
+    /// up, with the memory of its slots and quotes (see
+    /// [`GlossaryPart`]), if there is one spare, else a new one. The
+    /// builder keeps it when it is added up, for the next.
+    pub fn empty(&self) -> GlossaryPart {
+        let part = spare(&self.spare).pop();
+        part.unwrap_or_else(GlossaryPart::reused)
+    }
+
     /// The part of `doc` alone, annotated as `annotation` by the
     /// builder's annotator.
     pub fn part(&self, doc: &Document, annotation: &Annotation) -> GlossaryPart {
-        let mut part = GlossaryPart::default();
+        let mut part = self.empty();
         let room = |position: usize| self.hints[position].room(self.max_occurrences);
         self.add_to(&mut part, DocRef::of(doc), doc, annotation, room, |_| ());
         part
@@ -187,9 +207,19 @@ pub struct GlossaryBuilder<'l> {
     /// By lexicon position: what the documents so far hold of the entry.
     gathered: Vec<Gathered>,
     /// The sentences of the parts of which a quote is kept.
-    quoted: Vec<String>,
+    quoted: Vec<QuotedPart>,
     /// By lexicon position.
     hints: Arc<[Hint]>,
+    spare: Spare,
+}
+
+/// The sentences a part quoted, kept by the builder because the glossary
+/// lists one of its quotes, and the index in the run of the part's first
+/// document.
+#[derive(Debug)]
+struct QuotedPart {
+    first_doc: usize,
+    quoted: Quoted,
 }
 
 /// What the documents added to a [`GlossaryBuilder`] hold of an entry,
@@ -219,7 +249,7 @@ pub struct ListedQuotes<'l> {
     /// By lexicon position.
     kept: Vec<Vec<Kept>>,
     /// The sentences of the parts of which a quote is kept.
-    quoted: Vec<String>,
+    quoted: Vec<QuotedPart>,
 }
 
 impl ListedQuotes<'_> {
@@ -234,16 +264,14 @@ impl ListedQuotes<'_> {
         let position = self.annotator.lexicon().position(&entry.id);
         let kept = position.map_or(&[][..], |position| &self.kept[position]);
         // The entry's sentences were quoted long before, in parts tens of
-        // MB apart, and each is a cache miss: read together first, they
-        // are waited for once (see `part.rs`).
-        warm(kept.iter().map(|kept| {
-            let quoted = &self.quoted[kept.sentences];
-            kept.quote.first_byte(quoted)
-        }));
+        // MB apart, and each is a cache miss (where it is, then its text):
+        // read together first, they are waited for once (see `part.rs`).
+        let part = |kept: &Kept| &self.quoted[kept.part].quoted;
+        warm(kept.iter().map(|kept| part(kept).place_byte(&kept.quote)));
+        warm(kept.iter().map(|kept| part(kept).first_byte(&kept.quote)));
         kept.iter().map(move |kept| {
-            let documents = &documents[kept.first_doc..];
-            kept.quote
-                .occurrence(&self.quoted[kept.sentences], documents)
+            let QuotedPart { first_doc, quoted } = &self.quoted[kept.part];
+            quoted.occurrence(&kept.quote, &documents[*first_doc..])
         })
     }
 
@@ -268,9 +296,7 @@ impl ListedQuotes<'_> {
 #[derive(Debug)]
 struct Kept {
     /// The part's sentences, in the builder's `quoted`.
-    sentences: usize,
-    /// The index in the run of the part's first document.
-    first_doc: usize,
+    part: usize,
     quote: Quote,
 }
 
@@ -291,6 +317,7 @@ impl<'l> GlossaryBuilder<'l> {
             gathered: (0..lexicon.len()).map(|_| Gathered::default()).collect(),
             quoted: Vec::new(),
             hints: hints.collect(),
+            spare: Spare::default(),
         }
     }
 
@@ -300,22 +327,24 @@ impl<'l> GlossaryBuilder<'l> {
             annotator: self.annotator,
             max_occurrences: self.max_occurrences,
             hints: Arc::clone(&self.hints),
+            spare: Arc::clone(&self.spare),
         }
     }
 
     /// Adds the part of the documents after those added so far. The
-    /// part's sentences are kept if the glossary lists one of its quotes.
-    pub fn append(&mut self, part: GlossaryPart) {
-        let (sentences, first_doc) = (self.quoted.len(), self.documents.len());
+    /// part's sentences are kept if the glossary lists one of its quotes;
+    /// a part from [`GlossaryParts::empty`] is then kept, emptied, for a
+    /// worker to fill again.
+    pub fn append(&mut self, mut part: GlossaryPart) {
+        let (part_number, first_doc) = (self.quoted.len(), self.documents.len());
         let mut kept_one = false;
         // An entry's place here and in the part are cache misses, read a
         // few entries ahead (see `part.rs`).
-        let found: Vec<(usize, Found)> = part.found().collect();
-        for ahead in found.chunks(WARM_SPANS) {
-            warm(ahead.iter().map(|&(position, found)| {
+        for ahead in part.found_ahead() {
+            warm(ahead.clone().map(|(position, found)| {
                 found.first_byte() ^ self.gathered[position].aliases.first_byte()
             }));
-            for &(position, found) in ahead {
+            for (position, found) in ahead {
                 let gathered = &mut self.gathered[position];
                 let listed = gathered.kept.len();
                 // Every text goes to the entry's `aliases` alone, none
@@ -328,8 +357,7 @@ impl<'l> GlossaryBuilder<'l> {
                     |&quote| {
                         kept_one = true;
                         Kept {
-                            sentences,
-                            first_doc,
+                            part: part_number,
                             quote,
                         }
                     },
@@ -347,11 +375,11 @@ impl<'l> GlossaryBuilder<'l> {
                 }
             }
         }
-        drop(found);
-        let (documents, quoted) = part.into_quoted();
-        self.documents.extend(documents);
-        if kept_one {
-            self.quoted.push(quoted);
+        let quoted = part.empty_into(&mut self.documents, kept_one);
+        let quoted = quoted.map(|quoted| QuotedPart { first_doc, quoted });
+        self.quoted.extend(quoted);
+        if part.is_reused() {
+            spare(&self.spare).push(part);
         }
     }
 
@@ -374,8 +402,11 @@ impl<'l> GlossaryBuilder<'l> {
             quoted,
             documents,
             max_occurrences,
+            spare: spare_parts,
             ..
         } = self;
+        // No more parts are made.
+        spare(&spare_parts).clear();
         let (found, kept): (Vec<Option<GlossaryEntry>>, Vec<Vec<Kept>>) = gathered
             .into_par_iter()
             .zip(annotator.lexicon().entries())
@@ -441,7 +472,7 @@ mod tests {
         for doc in &documents() {
             let annotation = annotator.annotate(doc);
             let part = parts.part(doc, &annotation);
-            quoted.push(part.slots.iter().flatten().map(|s| s.quoted).sum::<usize>());
+            quoted.push(part.slots.iter().map(|s| s.quoted).sum::<usize>());
             builder.append(part);
             one_by_one.add(doc, &annotation, lexicon);
         }
@@ -449,6 +480,36 @@ mod tests {
         // second part quotes Lenin alone, the third Trotsky alone.
         assert_eq!(quoted, [3, 1, 1]);
         assert_eq!(builder.finish(), one_by_one);
+    }
+
+    /// A part added up is handed out again, emptied, with the memory of
+    /// its slots, and the parts filled again add up to the glossary made
+    /// document by document.
+    #[test]
+    fn parts_added_up_are_filled_again() {
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let lexicon = annotator.lexicon();
+        let mut builder = GlossaryBuilder::new(&annotator, 2);
+        let parts = builder.parts();
+        let mut one_by_one = Glossary::new(2);
+        for (n, doc) in documents().iter().enumerate() {
+            let mut part = parts.empty();
+            let slots = &part.slots;
+            assert_eq!(slots.is_empty(), n == 0, "document {n}");
+            assert!(slots.iter().all(|slot| !slot.is_named()), "document {n}");
+            let annotation = annotator.annotate(doc);
+            parts.add(&mut part, n, doc, &annotation);
+            builder.append(part);
+            one_by_one.add(doc, &annotation, lexicon);
+        }
+        assert_eq!(builder.finish(), one_by_one);
+    }
+
+    /// An occurrence the builder keeps is numbers only: 200,000 are kept
+    /// on dense notes.
+    #[test]
+    fn a_kept_quote_takes_32_bytes() {
+        assert!(std::mem::size_of::<Kept>() <= 32);
     }
 
     /// A part of later documents quotes only what is left of an entry's
@@ -463,7 +524,7 @@ mod tests {
         for (n, text) in texts.into_iter().enumerate() {
             let doc = Document::new(format!("d{n}"), format!("d{n}.txt"), text.into());
             let part = parts.part(&doc, &annotator.annotate(&doc));
-            quoted.push(part.slots.iter().flatten().map(|s| s.quoted).sum::<usize>());
+            quoted.push(part.slots.iter().map(|s| s.quoted).sum::<usize>());
             builder.append(part);
         }
         assert_eq!(quoted, [1, 2]);

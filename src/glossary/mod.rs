@@ -303,7 +303,7 @@ impl Glossary {
                 entry
             })
             .collect();
-        self.documents.extend(part.into_quoted().0);
+        part.empty_into(&mut self.documents, false);
         self.absorb_entries(entries);
     }
 

@@ -7,14 +7,19 @@
 //! occurrences will be listed (see `builder.rs`), and at `--jobs 2` on
 //! dense notes it quoted about twice what the glossary lists. So a quote
 //! costs no allocation: the sentence is copied into the part's buffer
-//! (once for all the spans in it) and the occurrence keeps numbers only,
-//! its document by its place in the part and its text by offsets, in one
-//! list for the part (each entry's quotes a chain through it). The builder
-//! keeps a quote only if the glossary lists it ([`Found::share`]) and
-//! writes its JSON, or makes the [`super::Occurrence`], at the end; a
-//! part is freed as a few buffers and one per entry named, not as three
-//! strings per occurrence, which the calling thread did when it dropped
-//! the occurrences it could not list.
+//! (once for all the spans in it, with where it is: [`Quoted`]) and the
+//! occurrence keeps numbers only, 24 bytes: its sentence's number and the
+//! span's offsets, in one list for the part (each entry's quotes a chain
+//! through it). The builder keeps a quote only if the glossary lists it
+//! ([`Found::share`]), with the sentences of its part, and writes its
+//! JSON, or makes the [`super::Occurrence`], at the end.
+//!
+//! A part's memory is used again: once the builder has added a part up,
+//! it empties it ([`GlossaryPart::empty_into`]) and hands it to the next
+//! worker that starts a run of documents, with its slots, the buffers of
+//! their aliases and its list of quotes. Each part of a run had
+//! allocated its own, and page faults of fresh memory were a tenth of
+//! the run's time at `--jobs 2` on dense notes.
 
 use std::borrow::Cow;
 
@@ -33,36 +38,89 @@ pub struct GlossaryPart {
     /// The lexicon positions of the entries named, in the order first
     /// named.
     named: Vec<usize>,
-    /// By lexicon position, as far as the last entry named.
-    pub(super) slots: Vec<Option<Slot>>,
+    /// By lexicon position, as far as the last entry named: a slot that
+    /// no document of the part names is empty ([`Slot::is_named`]).
+    pub(super) slots: Vec<Slot>,
     /// The quotes of every slot.
     quotes: Vec<Quote>,
     /// The sentences they quote.
     quoted: Quoted,
+    /// Whether the part's builder keeps it, once added up, for a worker
+    /// to fill again (a part from [`super::GlossaryParts::empty`]).
+    reused: bool,
 }
 
-/// The sentences a part quotes, one after another, each once.
+/// The sentences a part quotes, one after another, each once, and where
+/// each one is: what its quotes point into, kept by the builder for the
+/// quotes it lists (see `builder.rs`).
 #[derive(Debug, Default)]
-struct Quoted {
+pub(super) struct Quoted {
     text: String,
-    /// The sentence quoted last: its document's number, its range in the
-    /// document, and where it starts in `text` (a dense sentence names
-    /// three or four entries).
-    last_sentence: Option<(usize, [usize; 2], usize)>,
+    /// In the order quoted.
+    sentences: Vec<Sentence>,
+}
+
+/// A sentence a part quotes: its document's number in the part (from 1),
+/// its range in the document, and where it starts in the part's text.
+#[derive(Clone, Copy, Debug)]
+struct Sentence {
+    doc: usize,
+    range: [usize; 2],
+    at: usize,
 }
 
 impl Quoted {
-    /// Where the sentence `[from, to]` of the document numbered `doc`,
-    /// `context`, starts: copied unless it was the last one quoted.
-    fn sentence(&mut self, doc: usize, sentence: [usize; 2], context: &str) -> usize {
-        match self.last_sentence {
-            Some((last_doc, last, at)) if last_doc == doc && last == sentence => at,
-            _ => {
-                let at = self.text.len();
-                self.text.push_str(context);
-                self.last_sentence = Some((doc, sentence, at));
-                at
-            }
+    /// Forgets the sentences, keeping the buffers.
+    fn clear(&mut self) {
+        self.text.clear();
+        self.sentences.clear();
+    }
+
+    /// The number of the sentence `range` of the document numbered `doc`,
+    /// `context`: copied unless it was the last one quoted (a dense
+    /// sentence names three or four entries).
+    fn sentence(&mut self, doc: usize, range: [usize; 2], context: &str) -> u32 {
+        let last = self.sentences.last();
+        if !last.is_some_and(|last| last.doc == doc && last.range == range) {
+            let at = self.text.len();
+            self.sentences.push(Sentence { doc, range, at });
+            self.text.push_str(context);
+        }
+        let number = self.sentences.len() - 1;
+        // A sentence takes 32 bytes here: a part of 2^32 would need 128 GiB.
+        u32::try_from(number).expect("a part quotes fewer than 2^32 sentences")
+    }
+
+    /// A byte of where `quote`'s sentence is, to read it into the cache
+    /// ahead ([`warm`]) of its text ([`Quoted::first_byte`]).
+    pub(super) fn place_byte(&self, quote: &Quote) -> u8 {
+        self.sentences[quote.sentence as usize].at.to_le_bytes()[0]
+    }
+
+    /// The first byte of the sentence `quote` quotes, to read it into the
+    /// cache ahead ([`warm`]).
+    pub(super) fn first_byte(&self, quote: &Quote) -> u8 {
+        let at = self.sentences[quote.sentence as usize].at;
+        self.text.as_bytes().get(at).copied().unwrap_or(0)
+    }
+
+    /// The occurrence `quote` quotes, of a part whose documents are
+    /// `documents`.
+    pub(super) fn occurrence<'a>(
+        &'a self,
+        quote: &Quote,
+        documents: &'a [DocRef],
+    ) -> OccurrenceRef<'a> {
+        let Sentence { doc, range, at } = self.sentences[quote.sentence as usize];
+        let [from, to] = range;
+        let context = &self.text[at..at + (to - from)];
+        OccurrenceRef {
+            doc: &documents[doc - 1].id,
+            start: quote.start,
+            end: quote.end,
+            text: &context[quote.start - from..quote.end - from],
+            sentence: range,
+            context,
         }
     }
 }
@@ -75,6 +133,8 @@ impl Quoted {
 /// the quotes.
 #[derive(Debug, Default)]
 pub(super) struct Slot {
+    /// 0 if no document of the part names the entry (documents are
+    /// numbered from 1).
     last_doc: usize,
     room: usize,
     count: usize,
@@ -85,8 +145,8 @@ pub(super) struct Slot {
     /// `builder.rs`).
     pub(super) quoted: usize,
     /// Where the first and the last of them are in the part's `quotes`.
-    first: usize,
-    last: usize,
+    first: u32,
+    last: u32,
 }
 
 /// The distinct surface texts of an entry, in the order first found,
@@ -152,6 +212,23 @@ impl Aliases {
     }
 }
 
+impl Slot {
+    /// Whether a document of the part names the entry.
+    pub(super) fn is_named(&self) -> bool {
+        self.last_doc != 0
+    }
+
+    /// Empties the slot, keeping the buffer of its aliases.
+    fn clear(&mut self) {
+        let mut aliases = std::mem::take(&mut self.aliases);
+        aliases.packed.clear();
+        *self = Slot {
+            aliases,
+            ..Slot::default()
+        };
+    }
+}
+
 /// A text of [`Aliases`], added as a `str`.
 fn as_str(text: &[u8]) -> &str {
     std::str::from_utf8(text).expect("added as a str")
@@ -164,7 +241,7 @@ fn as_str(text: &[u8]) -> &str {
 /// dense notes with 10,000 entries. The reads of a few spans ahead do not
 /// depend on each other, so the processor has them in flight at once (as
 /// the annotator's labels, `annotate/labels.rs`).
-pub(super) const WARM_SPANS: usize = 16;
+const WARM_SPANS: usize = 16;
 
 /// Reads `bytes`, whose reads do not depend on each other, so that their
 /// cache misses are waited for together (see [`WARM_SPANS`]).
@@ -174,46 +251,18 @@ pub(super) fn warm(bytes: impl Iterator<Item = u8>) {
     std::hint::black_box(touched);
 }
 
-/// An occurrence quoted by a part: its document's number in the part
-/// (from 1), the span and sentence offsets in the document, and where the
-/// sentence starts in the part's `quoted`. The span's text lies in the
-/// sentence.
+/// An occurrence quoted by a part: the number of its sentence in the
+/// part's [`Quoted`], and the span's offsets in the document (the span's
+/// text lies in the sentence). 24 bytes: a part quotes up to 200,000
+/// occurrences on dense notes, and the builder keeps those listed.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Quote {
-    doc: usize,
+    sentence: u32,
+    /// The entry's next quote in the part's `quotes` (none after the
+    /// last: the slot counts them).
+    next: u32,
     start: usize,
     end: usize,
-    sentence: [usize; 2],
-    at: usize,
-    /// The entry's next quote in the part's `quotes`, if any.
-    next: Option<usize>,
-}
-
-impl Quote {
-    /// The first byte of the sentence it quotes, of a part whose quoted
-    /// sentences are `quoted`, to read it into the cache ahead ([`warm`]).
-    pub(super) fn first_byte(&self, quoted: &str) -> u8 {
-        quoted.as_bytes().get(self.at).copied().unwrap_or(0)
-    }
-
-    /// The occurrence, of a part whose documents are `documents` and whose
-    /// quoted sentences `quoted`.
-    pub(super) fn occurrence<'a>(
-        &self,
-        quoted: &'a str,
-        documents: &'a [DocRef],
-    ) -> OccurrenceRef<'a> {
-        let [from, to] = self.sentence;
-        let context = &quoted[self.at..self.at + (to - from)];
-        OccurrenceRef {
-            doc: &documents[self.doc - 1].id,
-            start: self.start,
-            end: self.end,
-            text: &context[self.start - from..self.end - from],
-            sentence: self.sentence,
-            context,
-        }
-    }
 }
 
 /// A hash of an alias, to tell most aliases apart without reading their
@@ -258,11 +307,11 @@ impl<'p> Found<'p> {
         quote: impl FnMut(&'p Quote) -> Q + 'p,
     ) -> Share<impl Iterator<Item = Cow<'p, str>>, impl Iterator<Item = Q> + 'p> {
         let Found { slot, quotes } = self;
-        let mut next = (slot.quoted > 0).then_some(slot.first);
-        let chain = std::iter::from_fn(move || {
-            let quote = &quotes[next?];
+        let mut next = slot.first;
+        let chain = (0..slot.quoted).map(move |_| {
+            let quote = &quotes[next as usize];
             next = quote.next;
-            Some(quote)
+            quote
         });
         Share {
             count: slot.count,
@@ -278,18 +327,66 @@ impl<'p> Found<'p> {
 }
 
 impl GlossaryPart {
-    /// The documents of the part, in order, and the sentences its quotes
-    /// quote, giving up the rest.
-    pub(super) fn into_quoted(self) -> (Vec<DocRef>, String) {
-        (self.documents, self.quoted.text)
+    /// An empty part that its builder keeps, once added up, for a worker
+    /// to fill again.
+    pub(super) fn reused() -> GlossaryPart {
+        GlossaryPart {
+            reused: true,
+            ..GlossaryPart::default()
+        }
+    }
+
+    /// Whether its builder keeps it once added up.
+    pub(super) fn is_reused(&self) -> bool {
+        self.reused
+    }
+
+    /// Empties the part for documents of its own, keeping the memory of
+    /// its slots, aliases and quotes: a run's builder hands it back to the
+    /// workers ([`super::GlossaryParts::empty`]), which fill it again
+    /// without allocating, or faulting in fresh pages, as they did for
+    /// each part. Its documents are moved to the end of `documents`; the
+    /// sentences it quoted are given up if `give_quoted`, and otherwise
+    /// kept as a buffer for the next ones.
+    pub(super) fn empty_into(
+        &mut self,
+        documents: &mut Vec<DocRef>,
+        give_quoted: bool,
+    ) -> Option<Quoted> {
+        documents.append(&mut self.documents);
+        for &position in &self.named {
+            self.slots[position].clear();
+        }
+        self.named.clear();
+        self.quotes.clear();
+        let quoted = give_quoted.then(|| std::mem::take(&mut self.quoted));
+        self.quoted.clear();
+        quoted
     }
 
     /// What the part holds of each entry it names, by its lexicon
     /// position, in the order first named.
-    pub(super) fn found(&self) -> impl Iterator<Item = (usize, Found<'_>)> {
-        self.named.iter().map(|&position| {
-            let slot = self.slots[position].as_ref();
-            let slot = slot.expect("a named entry has a slot");
+    pub(super) fn found(&self) -> impl Iterator<Item = (usize, Found<'_>)> + Clone {
+        self.found_of(&self.named)
+    }
+
+    /// [`GlossaryPart::found`], [`WARM_SPANS`] entries at a time, to
+    /// read each few ahead.
+    pub(super) fn found_ahead(
+        &self,
+    ) -> impl Iterator<Item = impl Iterator<Item = (usize, Found<'_>)> + Clone> {
+        self.named
+            .chunks(WARM_SPANS)
+            .map(|positions| self.found_of(positions))
+    }
+
+    /// What the part holds of the entries at `positions`, which it names.
+    fn found_of<'p>(
+        &'p self,
+        positions: &'p [usize],
+    ) -> impl Iterator<Item = (usize, Found<'p>)> + Clone {
+        positions.iter().map(|&position| {
+            let slot = &self.slots[position];
             let quotes = &self.quotes;
             (position, Found { slot, quotes })
         })
@@ -297,7 +394,7 @@ impl GlossaryPart {
 
     /// The occurrence `quote` quotes.
     pub(super) fn occurrence(&self, quote: &Quote) -> OccurrenceRef<'_> {
-        quote.occurrence(&self.quoted.text, &self.documents)
+        self.quoted.occurrence(quote, &self.documents)
     }
 
     /// Reads the slots of the entries at `positions`, and the first bytes
@@ -306,7 +403,7 @@ impl GlossaryPart {
     /// [`WARM_SPANS`]).
     fn warm(&self, positions: impl Iterator<Item = usize>) {
         warm(positions.map(|position| {
-            let slot = self.slots.get(position).and_then(Option::as_ref);
+            let slot = self.slots.get(position);
             slot.map_or(0, |slot| slot.aliases.first_byte())
         }));
     }
@@ -341,17 +438,13 @@ impl GlossaryPart {
                 continue;
             };
             if position >= self.slots.len() {
-                self.slots.resize_with(position + 1, || None);
+                self.slots.resize_with(position + 1, Slot::default);
             }
-            let slot = self.slots[position].get_or_insert_with(|| {
+            let slot = &mut self.slots[position];
+            if !slot.is_named() {
                 self.named.push(position);
-                Slot {
-                    aliases: Aliases {
-                        packed: Vec::with_capacity(ALIASES_BYTES),
-                    },
-                    ..Slot::default()
-                }
-            });
+                slot.aliases.packed.reserve(ALIASES_BYTES);
+            }
             if slot.last_doc != number {
                 slot.last_doc = number;
                 slot.room = room(position).saturating_sub(slot.quoted);
@@ -361,20 +454,19 @@ impl GlossaryPart {
             slot.aliases
                 .insert(fingerprint(&span.text), span.text.as_bytes());
             if slot.room > 0 {
-                let at = self.quoted.sentence(number, sentence, context);
-                let this = self.quotes.len();
+                let sentence = self.quoted.sentence(number, sentence, context);
+                // A quote takes 24 bytes: a part of 2^32 would need 96 GiB.
+                let this = u32::try_from(self.quotes.len()).expect("fewer than 2^32 quotes");
                 self.quotes.push(Quote {
-                    doc: number,
+                    sentence,
+                    next: 0,
                     start: span.start,
                     end: span.end,
-                    sentence,
-                    at,
-                    next: None,
                 });
                 if slot.quoted == 0 {
                     slot.first = this;
                 } else {
-                    self.quotes[slot.last].next = Some(this);
+                    self.quotes[slot.last as usize].next = this;
                 }
                 slot.last = this;
                 slot.quoted += 1;
@@ -384,5 +476,17 @@ impl GlossaryPart {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quote is numbers only, and few: a part quotes up to 200,000
+    /// occurrences on dense notes.
+    #[test]
+    fn a_quote_takes_24_bytes() {
+        assert!(std::mem::size_of::<Quote>() <= 24);
     }
 }
