@@ -106,6 +106,7 @@ fn write_annotation_in_chunks<E>(
     write_list(out, annotation.sentences(), write_range, limit, flush)?;
     out.extend_from_slice(b",\"spans\":");
     let (labels, mut index) = (annotation.span_labels(), 0);
+    labels.warm();
     let write = |out: &mut Vec<u8>, span: &Span| {
         write_span(out, span, labels.json(index));
         index += 1;
