@@ -190,14 +190,14 @@ pub fn run(run: &Run, args: &BuildArgs, reporter: &mut Reporter) -> anyhow::Resu
             write(o, r, out, "glossary.json", |to| glossary.write_json(1, to))
         })),
         Page::After(Box::new(|shared, o, r| {
-            let md = markdown::quoted_glossary(&shared.quotes);
-            o.write(&out.join("glossary.md"), md.as_bytes(), r)
+            write(o, r, out, "glossary.md", |to| {
+                markdown::write_glossary(&shared.quotes, to)
+            })
         })),
         Page::After(Box::new(|_, o, r| {
             let tsv = crate::glossary::render(&sentences, &run.cards, GlossaryFormat::Tsv, &anki);
             o.write(&out.join("glossary.tsv"), &tsv, r)
         })),
-        // The largest page: written as it is made.
         Page::After(Box::new(|shared, o, r| {
             write(o, r, out, "glossary.html", |to| {
                 html::write_glossary(&shared.quotes, to)

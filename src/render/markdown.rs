@@ -20,16 +20,23 @@ use crate::timeline::{Event, Row, Section, Timeline, TimelineRows};
 /// links to its letters, entries in sort order (people by surname), each
 /// with its definitions (the notes' first, with their file and line, then
 /// the lexicon's), spellings seen, links and where it appears.
+///
+/// # Panics
+///
+/// Never: the glossary is written to memory, from strings.
 pub fn glossary(glossary: &Glossary) -> String {
-    quoted_glossary(&Quotes::as_written(glossary))
+    let mut out = Vec::new();
+    write_glossary(&Quotes::as_written(glossary), &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("Markdown is written from strings")
 }
 
-/// [`glossary`] with the quotes of `quotes`.
-pub fn quoted_glossary(quotes: &Quotes) -> String {
+/// [`glossary`] with the quotes of `quotes`, written to `out` an entry at
+/// a time: a build's glossary is tens of MB, never held whole.
+pub fn write_glossary(quotes: &Quotes, out: &mut dyn io::Write) -> io::Result<()> {
     let glossary = quotes.glossary();
-    let mut out = String::from("# Glossary\n\n");
+    let mut text = String::from("# Glossary\n\n");
     let _ = writeln!(
-        out,
+        text,
         "{}, {}, from {}.\n",
         counted(glossary.entries().len(), "entry", "entries"),
         counted(glossary.total_count(), "occurrence", "occurrences"),
@@ -41,11 +48,11 @@ pub fn quoted_glossary(quotes: &Quotes) -> String {
         .iter()
         .map(|(kind, _)| format!("[{}](#{})", kind_heading(*kind), section_id(*kind, None)))
         .collect();
-    let _ = writeln!(out, "Sections: {}\n", jumps.join(" · "));
+    let _ = writeln!(text, "Sections: {}\n", jumps.join(" · "));
     for (kind, entries) in sections {
         let letters = initials(&entries);
         let _ = writeln!(
-            out,
+            text,
             "<a id=\"{}\"></a>\n## {}\n",
             section_id(kind, None),
             kind_heading(kind)
@@ -54,15 +61,17 @@ pub fn quoted_glossary(quotes: &Quotes) -> String {
             .iter()
             .map(|(letter, _)| format!("[{letter}](#{})", section_id(kind, Some(*letter))))
             .collect();
-        let _ = writeln!(out, "{}\n", jumps.join(" · "));
+        let _ = writeln!(text, "{}\n", jumps.join(" · "));
         for (n, entry) in entries.into_iter().enumerate() {
             if let Some((letter, _)) = letters.iter().find(|(_, first)| *first == n) {
-                let _ = write!(out, "<a id=\"{}\"></a>", section_id(kind, Some(*letter)));
+                let _ = write!(text, "<a id=\"{}\"></a>", section_id(kind, Some(*letter)));
             }
-            entry_section(&mut out, entry, &by_id, quotes);
+            entry_section(&mut text, entry, &by_id, quotes);
+            out.write_all(text.as_bytes())?;
+            text.clear();
         }
     }
-    out
+    out.write_all(text.as_bytes())
 }
 
 /// The plural heading for a kind.
@@ -313,6 +322,41 @@ fn timeline_row(out: &mut String, timeline: &TimelineRows, row: &Row) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The glossary is written an entry at a time, never held whole, and
+    /// what is written is the glossary made in memory.
+    #[test]
+    fn the_glossary_is_written_an_entry_at_a_time() {
+        use crate::annotate::Annotator;
+        use crate::input::Document;
+        use crate::lexicon::Lexicon;
+        /// What was written to it, a write at a time.
+        #[derive(Default)]
+        struct Writes(Vec<Vec<u8>>);
+        impl io::Write for Writes {
+            fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+                self.0.push(bytes.to_vec());
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let annotator = Annotator::new(Lexicon::builtin().unwrap());
+        let mut glossary = Glossary::new(3);
+        let doc = Document::new(
+            "d".into(),
+            "d.txt".into(),
+            "Lenin met Stalin. Then Trotsky lost to Stalin.".into(),
+        );
+        glossary.add(&doc, &annotator.annotate(&doc), annotator.lexicon());
+        let mut writes = Writes::default();
+        write_glossary(&Quotes::of(&glossary), &mut writes).unwrap();
+        // A write an entry, the first with the glossary's head.
+        assert!(glossary.entries().len() >= 3);
+        assert_eq!(writes.0.len(), glossary.entries().len());
+        assert_eq!(writes.0.concat(), self::glossary(&glossary).into_bytes());
+    }
 
     #[test]
     fn every_ascii_character_is_itself_or_escaped() {
