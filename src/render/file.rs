@@ -18,7 +18,8 @@
 //!
 //! [`Files`] writes many files the same way, but syncs them to disk
 //! together before it renames them (on Linux, one `syncfs` per file system
-//! instead of one `fsync` per file).
+//! instead of one `fsync` per file, each file's write-back started as soon
+//! as it is closed).
 
 use std::fs::Permissions;
 use std::io::{self, BufWriter, Write};
@@ -299,6 +300,25 @@ fn write_through(
     out.flush()
 }
 
+/// Starts writing `file` back to disk, without waiting for it: the
+/// `syncfs` of [`Files::commit`] then waits only for what is left. Without
+/// it, Linux writes nothing back for thirty seconds or until a tenth of
+/// memory is dirty, so the one sync at the end of a build wrote all of its
+/// 320 MB while nothing else ran (0.25 s of a 3 s build on dense notes).
+///
+/// `POSIX_FADV_DONTNEED` is how to ask for it (`sync_file_range` is not in
+/// rustix): Linux starts the write-back of the file's dirty pages and drops
+/// those already clean from its cache. Its failure is ignored: the sync
+/// still writes everything.
+#[cfg(target_os = "linux")]
+fn start_write_back(file: &std::fs::File) {
+    let _ = rustix::fs::fadvise(file, 0, None, rustix::fs::Advice::DontNeed);
+}
+
+/// Elsewhere each file is synced as it is written.
+#[cfg(not(target_os = "linux"))]
+fn start_write_back(_: &std::fs::File) {}
+
 /// Writes a temporary file beside `path`, closed, synced if `sync`, and
 /// listed as temporary until it is renamed or removed. It gets
 /// `permissions` (those of the file it will replace) or, for a new file,
@@ -328,6 +348,8 @@ fn write_temporary(
         drop(out);
         if sync {
             temp.as_file().sync_all()?;
+        } else {
+            start_write_back(temp.as_file());
         }
         Ok(())
     })();
