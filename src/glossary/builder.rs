@@ -268,7 +268,10 @@ impl ListedQuotes<'_> {
         // read together first, they are waited for once (see `part.rs`).
         let part = |kept: &Kept| &self.quoted[kept.part].quoted;
         warm(kept.iter().map(|kept| part(kept).place_byte(&kept.quote)));
-        warm(kept.iter().map(|kept| part(kept).first_byte(&kept.quote)));
+        warm(
+            kept.iter()
+                .flat_map(|kept| part(kept).sentence_bytes(&kept.quote)),
+        );
         kept.iter().map(move |kept| {
             let QuotedPart { first_doc, quoted } = &self.quoted[kept.part];
             quoted.occurrence(&kept.quote, &documents[*first_doc..])
