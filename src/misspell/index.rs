@@ -20,6 +20,10 @@ pub(super) const PREFIX: usize = 7;
 /// The most words a candidate has (longer forms are not searched).
 pub(super) const MAX_WORDS: usize = 6;
 
+/// The most keys a form or candidate has: its prefix itself, and with up
+/// to 2 of its [`PREFIX`] characters deleted (1 + 7 + 21).
+pub(super) const MAX_KEYS: usize = 1 + PREFIX + PREFIX * (PREFIX - 1) / 2;
+
 /// The edits allowed between a candidate and a form of which the shorter
 /// has `letters` letters: none under 5, 1 up to 8, then 2.
 pub(super) fn allowed_edits(letters: usize) -> usize {
@@ -158,13 +162,28 @@ impl Index {
         }
     }
 
-    /// Adds to `found` the forms under `key` (in no order; a form may
-    /// come twice when two of a candidate's keys lead to it).
-    pub(super) fn forms_under(&self, key: u64, found: &mut Vec<u32>) {
-        let mut link = self.keys.get(&key).copied().unwrap_or(END);
-        while let Some(&(form, next)) = self.chains.get(link as usize) {
-            found.push(form);
-            link = next;
+    /// Adds to `found` the forms under any of `keys` (in no order; a form
+    /// may come twice when two of the keys lead to it).
+    ///
+    /// Nearly every read here misses the caches (the key table and the
+    /// chains are megabytes, read at random), so the reads are made in
+    /// rounds that do not depend on each other and are in flight
+    /// together: first every key's look-up, then the first link of every
+    /// chain found, then the second, and so on. Looked up and walked a
+    /// key at a time, each read waited for the one before it, and those
+    /// waits were most of the search's time on dense notes.
+    pub(super) fn forms_under(&self, keys: &[u64], found: &mut Vec<u32>) {
+        let mut links: Vec<u32> = keys
+            .iter()
+            .filter_map(|key| self.keys.get(key).copied())
+            .collect();
+        while !links.is_empty() {
+            links.retain_mut(|link| {
+                let (form, next) = self.chains[*link as usize];
+                found.push(form);
+                *link = next;
+                next != END
+            });
         }
     }
 }
