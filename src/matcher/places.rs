@@ -94,7 +94,10 @@ impl Matcher {
         if after_new(text, hit.start) || name_continues(text, hit.end, next_hit) {
             return Standing::OtherName;
         }
-        if is_english_word(&text[hit.start..hit.end]) && may_be_the_word(text, hit.start, hit.end) {
+        // The word list last: few places stand where a word may, and each
+        // look-up in it is a cache miss or two (90,000 look-ups on 20 MB of
+        // dense notes, 3% of annotate's perf samples, for 418 words).
+        if may_be_the_word(text, hit.start, hit.end) && is_english_word(&text[hit.start..hit.end]) {
             return Standing::Doubtful;
         }
         Standing::Sure
