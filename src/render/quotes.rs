@@ -13,45 +13,6 @@ use rayon::prelude::*;
 use super::text::{plain_pieces, spellings};
 use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
 
-/// A short quote of the sentence `context` around `span`, as plain text
-/// (see [`super::text::plain`]), at most about `width` characters, with `…` where cut.
-/// `span` is a byte range of the document and `context` starts at its byte
-/// `context_start`. The three parts are returned separately so a renderer
-/// can mark the middle.
-///
-/// Every span lies inside its sentence (see
-/// [`crate::annotate::Annotation`]); one that does not is cut to it.
-pub(crate) fn quote_around(
-    context: &str,
-    context_start: usize,
-    span: Range<usize>,
-    width: usize,
-) -> (String, String, String) {
-    let at = within(context, context_start, span);
-    let [mut before, mid, mut after]: [String; 3] = plain_pieces(context, slice::from_ref(&at))
-        .try_into()
-        .unwrap_or_else(|_| unreachable!("`within` gives a range of the context"));
-    // Each side is cut where it is, not copied.
-    let side = width.saturating_sub(mid.len()) / 2;
-    if before.chars().count() > side {
-        // Drop the partial word at the cut: keep the whole words after the
-        // cut's first white space.
-        let cut = before.len() - last_chars(&before, side).len();
-        let kept = match before[cut..].find(char::is_whitespace) {
-            Some(space) => before.len() - before[cut + space..].trim_start().len(),
-            None => before.len(),
-        };
-        before.replace_range(..kept, "…");
-    }
-    if after.chars().count() > side {
-        let cut = first_chars(&after, side).len();
-        let kept = after[..cut].rfind(char::is_whitespace).unwrap_or(0);
-        after.truncate(after[..kept].trim_end().len());
-        after.push('…');
-    }
-    (before, mid, after)
-}
-
 /// The last `n` characters of `text`.
 fn last_chars(text: &str, n: usize) -> &str {
     match n.checked_sub(1) {
@@ -73,8 +34,9 @@ fn first_chars(text: &str, n: usize) -> &str {
 /// Characters in a passage quoted on the glossary and timeline pages.
 const QUOTE_WIDTH: usize = 110;
 
-/// A passage quoted around a span on the glossary and timeline pages:
-/// [`quote_around`]'s three parts at [`QUOTE_WIDTH`], in one string.
+/// A passage quoted around a span on the glossary and timeline pages, at
+/// most about [`QUOTE_WIDTH`] characters: the text before the span, the
+/// span and the text after it, in one string.
 #[derive(Clone)]
 pub(crate) struct Quote {
     text: String,
@@ -86,15 +48,52 @@ impl Quote {
     /// The passage of the sentence `context` (starting at byte
     /// `context_start` of the document) around its byte range `span`.
     pub(crate) fn of(context: &str, context_start: usize, span: Range<usize>) -> Quote {
-        let (mut text, mid, after) = quote_around(context, context_start, span, QUOTE_WIDTH);
-        text.reserve_exact(mid.len() + after.len());
-        let start = text.len();
-        text.push_str(&mid);
-        let end = text.len();
-        text.push_str(&after);
+        Quote::around(context, context_start, span, QUOTE_WIDTH)
+    }
+
+    /// A short quote of the sentence `context` around `span`, as plain
+    /// text (see [`super::text::plain`]), at most about `width`
+    /// characters, with `…` where cut. `span` is a byte range of the
+    /// document and `context` starts at its byte `context_start`.
+    ///
+    /// Every span lies inside its sentence (see
+    /// [`crate::annotate::Annotation`]); one that does not is cut to it.
+    ///
+    /// The sentence is made plain in one string, cut in place: first the
+    /// end, then the start.
+    fn around(context: &str, context_start: usize, span: Range<usize>, width: usize) -> Quote {
+        let at = within(context, context_start, span);
+        let (mut text, ends) = plain_pieces(context, slice::from_ref(&at)).into_parts();
+        // `within` gives a range of the context: three pieces.
+        let [start, end] = [ends[0], ends[1]];
+        let side = width.saturating_sub(end - start) / 2;
+        let after = &text[end..];
+        if after.chars().count() > side {
+            let cut = first_chars(after, side).len();
+            let kept = after[..cut].rfind(char::is_whitespace).unwrap_or(0);
+            let kept = after[..kept].trim_end().len();
+            text.truncate(end + kept);
+            text.push('…');
+        }
+        let before = &text[..start];
+        if before.chars().count() <= side {
+            return Quote {
+                text,
+                mid: [start, end],
+            };
+        }
+        // Drop the partial word at the cut: keep the whole words after the
+        // cut's first white space.
+        let cut = before.len() - last_chars(before, side).len();
+        let dropped = match before[cut..].find(char::is_whitespace) {
+            Some(space) => before.len() - before[cut + space..].trim_start().len(),
+            None => before.len(),
+        };
+        text.replace_range(..dropped, "…");
+        let moved = |at: usize| at - dropped + '…'.len_utf8();
         Quote {
             text,
-            mid: [start, end],
+            mid: [moved(start), moved(end)],
         }
     }
 
@@ -218,8 +217,9 @@ mod tests {
     use proptest::prelude::*;
 
     fn quote(context: &str, start: usize, span: Range<usize>) -> [String; 3] {
-        let (before, mid, after) = quote_around(context, start, span, 30);
-        [before, mid, after]
+        let quote = Quote::around(context, start, span, 30);
+        let (before, mid, after) = quote.parts();
+        [before, mid, after].map(str::to_owned)
     }
 
     #[test]
@@ -278,7 +278,8 @@ mod tests {
             to in prop_oneof![0..100_usize, Just(usize::MAX)],
             width in 0..60_usize,
         ) {
-            let (before, mid, after) = quote_around(&context, start, from..to, width);
+            let quote = Quote::around(&context, start, from..to, width);
+            let (before, mid, after) = quote.parts();
             let quoted = format!("{before}{mid}{after}");
             prop_assert!(quoted.chars().count() <= one_line(&context).chars().count() + 4);
         }

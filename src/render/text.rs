@@ -176,10 +176,77 @@ static EMPHASIS_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `the Right lost`). Underscores and stars inside a word stay.
 pub(crate) fn plain(text: &str) -> String {
     if may_hold_markup(text) {
-        plain_pieces(text, &[]).remove(0)
+        plain_pieces(text, &[]).text
     } else {
-        // What `plain_pieces` makes of it, without its vector of pieces.
+        // What `plain_pieces` makes of it, without its list of ends.
         one_line(text)
+    }
+}
+
+/// A text cut into pieces, in one string: what [`plain_pieces`] makes. A
+/// `String` a piece was most of the time of the Cloze ranking and the
+/// quotes (allocating, copying and freeing them).
+#[derive(Debug, Default)]
+pub(crate) struct Pieces {
+    /// The pieces, one after another.
+    text: String,
+    /// Where each piece ends in `text` (it starts where the one before
+    /// ends).
+    ends: Vec<usize>,
+}
+
+impl Pieces {
+    /// How many pieces there are.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Piece `n`.
+    pub(crate) fn get(&self, n: usize) -> &str {
+        &self.text[self.start(n)..self.ends[n]]
+    }
+
+    /// The pieces in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|n| self.get(n))
+    }
+
+    /// Every piece, one after another.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The pieces after piece `n`, read as one text (empty if there is no
+    /// piece `n`).
+    pub(crate) fn after(&self, n: usize) -> &str {
+        self.ends.get(n).map_or("", |&end| &self.text[end..])
+    }
+
+    /// The pieces as one string, and where each ends in it.
+    pub(crate) fn into_parts(self) -> (String, Vec<usize>) {
+        (self.text, self.ends)
+    }
+
+    /// Where piece `n` starts.
+    fn start(&self, n: usize) -> usize {
+        n.checked_sub(1).map_or(0, |before| self.ends[before])
+    }
+
+    /// Appends `piece` on one line ([`one_line`]), with one space at
+    /// either end if it had any there, but none before the first piece.
+    fn push(&mut self, piece: &str) {
+        push_one_line_keep_edges(&mut self.text, piece, !self.ends.is_empty());
+        self.ends.push(self.text.len());
+    }
+
+    /// Trims the white space after the last piece.
+    fn trim_end(&mut self) {
+        if let Some(last) = self.len().checked_sub(1) {
+            let start = self.start(last);
+            let end = start + self.text[start..].trim_end().len();
+            self.text.truncate(end);
+            self.ends[last] = end;
+        }
     }
 }
 
@@ -187,36 +254,27 @@ pub(crate) fn plain(text: &str) -> String {
 /// `text`; others are left out) and made [`plain`] as a whole: the pieces
 /// before, in and after each mark, `2 * marks.len() + 1` of them. Stripping
 /// the whole, not each piece, keeps `**` around a mark paired.
-pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Vec<String> {
+pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Pieces {
     let marks = fitting(text, marks);
-    let mut pieces = if may_hold_markup(text) {
-        stripped_pieces(text, &marks)
+    let mut pieces = Pieces {
+        text: String::with_capacity(text.len() + 2 * marks.len()),
+        ends: Vec::with_capacity(2 * marks.len() + 1),
+    };
+    if may_hold_markup(text) {
+        push_stripped(&mut pieces, text, &marks);
     } else {
         // Nothing to strip (most sentences): each piece is its text on one
         // line, made without marking and splitting a copy.
-        let mut pieces = Vec::with_capacity(2 * marks.len() + 1);
         let mut at = 0;
         for mark in marks {
-            pieces.push(one_line_keep_edges(&text[at..mark.start]));
-            pieces.push(one_line_keep_edges(&text[mark.clone()]));
+            pieces.push(&text[at..mark.start]);
+            pieces.push(&text[mark.clone()]);
             at = mark.end;
         }
-        pieces.push(one_line_keep_edges(&text[at..]));
-        pieces
-    };
-    trim_edges(&mut pieces);
+        pieces.push(&text[at..]);
+    }
+    pieces.trim_end();
     pieces
-}
-
-/// Trims the white space before the first piece and after the last.
-fn trim_edges(pieces: &mut [String]) {
-    if let Some(first) = pieces.first_mut() {
-        let lead = first.len() - first.trim_start().len();
-        first.drain(..lead);
-    }
-    if let Some(last) = pieces.last_mut() {
-        last.truncate(last.trim_end().len());
-    }
 }
 
 /// The ranges of `marks` that cut `text` (sorted, not overlapping, inside
@@ -233,7 +291,7 @@ fn fitting<'m>(text: &str, marks: &'m [Range<usize>]) -> Vec<&'m Range<usize>> {
     fitting
 }
 
-/// Whether [`stripped_pieces`] might strip anything of `text` other than
+/// Whether [`push_stripped`] might strip anything of `text` other than
 /// white space: it holds a character one of the patterns needs, or a
 /// [`MARK`] (byte 0xEE starts it), or starts as a leader does.
 ///
@@ -248,10 +306,10 @@ pub(crate) fn may_hold_markup(text: &str) -> bool {
         || may_lead(text)
 }
 
-/// [`plain_pieces`] of a text that may hold markup, the edges of the
-/// first and last piece not yet trimmed: the text is marked at `marks`
-/// and stripped whole, then cut at the marks.
-fn stripped_pieces(text: &str, marks: &[&Range<usize>]) -> Vec<String> {
+/// Pushes the pieces of [`plain_pieces`] of a text that may hold markup
+/// to `pieces`: the text is marked at `marks` and stripped whole, then cut
+/// at the marks.
+fn push_stripped(pieces: &mut Pieces, text: &str, marks: &[&Range<usize>]) {
     let mut marked = String::with_capacity(text.len() + 8 * marks.len());
     let mut at = 0;
     for mark in marks {
@@ -284,9 +342,13 @@ fn stripped_pieces(text: &str, marks: &[&Range<usize>]) -> Vec<String> {
             stripped = replaced(stripped, &EMPHASIS_CLOSE, 0, "$1$2");
         }
     }
-    let mut pieces: Vec<String> = stripped.split(MARK).map(one_line_keep_edges).collect();
-    pieces.resize(2 * marks.len() + 1, String::new());
-    pieces
+    let count = 2 * marks.len() + 1;
+    for piece in stripped.split(MARK).take(count) {
+        pieces.push(piece);
+    }
+    while pieces.len() < count {
+        pieces.push("");
+    }
 }
 
 /// Appends `text` to `out` with a space for each [`MARK`] in it.
@@ -355,21 +417,21 @@ pub(crate) fn section_id(kind: Kind, letter: Option<char>) -> String {
 
 /// Like [`one_line`] but keeps one space at either end if there was any.
 pub(crate) fn one_line_keep_edges(text: &str) -> String {
-    let lead = if text.starts_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    let trail = if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
-        " "
-    } else {
-        ""
-    };
     let mut out = String::with_capacity(text.len() + 2);
-    out.push_str(lead);
-    push_one_line(&mut out, text);
-    out.push_str(trail);
+    push_one_line_keep_edges(&mut out, text, true);
     out
+}
+
+/// Appends [`one_line_keep_edges`] of `text` to `out`, without the space
+/// before it unless `lead`.
+fn push_one_line_keep_edges(out: &mut String, text: &str, lead: bool) {
+    if lead && text.starts_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    push_one_line(out, text);
+    if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+        out.push(' ');
+    }
 }
 
 #[cfg(test)]
@@ -403,21 +465,26 @@ mod tests {
 
     #[test]
     fn plain_pieces_keep_marks_paired() {
+        let pieces = |text, mark: Range<usize>| {
+            let pieces = plain_pieces(text, slice::from_ref(&mark));
+            pieces.iter().map(str::to_owned).collect::<Vec<_>>()
+        };
         let text = "Then the **Right** lost.";
         let at = text.find("Right").unwrap();
-        assert_eq!(
-            plain_pieces(text, slice::from_ref(&(at..at + 5))),
-            ["Then the ", "Right", " lost."]
-        );
+        assert_eq!(pieces(text, at..at + 5), ["Then the ", "Right", " lost."]);
         // A mark outside the text is left out; the pieces still add up.
-        assert_eq!(plain_pieces("ab", slice::from_ref(&(1..9))), ["ab"]);
+        assert_eq!(pieces("ab", 1..9), ["ab"]);
+        assert_eq!(pieces("a <b NEP c>", 5..8), ["a <b ", "NEP", " c>"]);
+        assert_eq!(pieces("a\u{E000}b", 0..1), ["", "a", " b"]);
+        // White space at the ends of the whole is trimmed, between the
+        // pieces kept as one space.
+        assert_eq!(pieces(" \n a \n b  c \n", 7..8), ["a ", "b", " c"]);
+        assert_eq!(pieces("  a", 0..1), ["", " ", " a"]);
+        assert_eq!(pieces("a  ", 1..2), ["a", " ", ""]);
+        let cut = plain_pieces("x *y* z.", slice::from_ref(&(3..4)));
         assert_eq!(
-            plain_pieces("a <b NEP c>", slice::from_ref(&(5..8))),
-            ["a <b ", "NEP", " c>"]
-        );
-        assert_eq!(
-            plain_pieces("a\u{E000}b", slice::from_ref(&(0..1))),
-            ["", "a", " b"]
+            (cut.text(), cut.after(1), cut.after(2)),
+            ("x y z.", " z.", "")
         );
     }
 
@@ -469,9 +536,10 @@ mod tests {
                     at..at + len
                 })
                 .collect();
-            let mut stripped = stripped_pieces(&text, &fitting(&text, &marks));
-            trim_edges(&mut stripped);
-            prop_assert_eq!(plain_pieces(&text, &marks), stripped);
+            let mut stripped = Pieces::default();
+            push_stripped(&mut stripped, &text, &fitting(&text, &marks));
+            stripped.trim_end();
+            prop_assert_eq!(plain_pieces(&text, &marks).into_parts(), stripped.into_parts());
         }
     }
 }

@@ -179,15 +179,11 @@ fn candidate<'g>(
     marks.sort_by_key(|(range, _)| range.start);
     let ranges: Vec<Range<usize>> = marks.iter().map(|(r, _)| r.clone()).collect();
     let pieces = plain_pieces(context, &ranges);
-    let other_words: usize = pieces
-        .iter()
-        .step_by(2)
-        .map(|p| words_of_two_letters(p))
-        .sum();
-    let length = pieces.iter().map(|p| p.chars().count()).sum();
+    let other_words: usize = pieces.iter().step_by(2).map(words_of_two_letters).sum();
+    let length = pieces.text().chars().count();
     // The words after the entry's first span.
     let first = marks.iter().position(|(_, number)| *number == 1);
-    let defines = first.is_some_and(|i| defines(&pieces[2 * i + 2..]));
+    let defines = first.is_some_and(|i| defines(pieces.after(2 * i + 1)));
     let has_date = marks.len() > spans.len();
     let quality = u8::from(has_date) + u8::from(defines);
     let fewest = if quality > 0 {
@@ -195,7 +191,7 @@ fn candidate<'g>(
     } else {
         FEWEST_OTHER_WORDS
     };
-    let last = pieces.last().map_or("", String::as_str);
+    let last = pieces.len().checked_sub(1).map_or("", |n| pieces.get(n));
     let fits = other_words >= fewest && length <= LONGEST_SENTENCE && ends_a_sentence(last);
     fits.then_some(Candidate {
         entry: n,
@@ -236,34 +232,43 @@ fn relative_span(occurrence: &Occurrence) -> Option<Range<usize>> {
     occurrence.context.get(start..end).map(|_| start..end)
 }
 
+/// What follows a term that defines it, lower case.
+const DEFINING: [&str; 11] = [
+    " is ",
+    " was ",
+    " are ",
+    " were ",
+    " means ",
+    " meant ",
+    " refers to ",
+    " describes ",
+    " described ",
+    ", a ",
+    " (a",
+];
+
+/// The longest of [`DEFINING`], in bytes (and characters).
+const LONGEST_DEFINING: usize = 11;
+
 /// Whether the words after a term (the pieces of its sentence after it,
 /// read as one text) define it: `NEP was …`, `the Nepmen, private
 /// traders …`, `kolkhoz (a collective farm)`.
-fn defines(after: &[impl AsRef<str>]) -> bool {
-    const DEFINING: [&str; 11] = [
-        " is ",
-        " was ",
-        " are ",
-        " were ",
-        " means ",
-        " meant ",
-        " refers to ",
-        " describes ",
-        " described ",
-        ", a ",
-        " (a",
-    ];
-    // Lower case only as far as the longest phrase reaches: a character
-    // lower-cased is one character or more.
-    let longest = DEFINING.iter().map(|d| d.len()).max().unwrap_or(0);
-    let after: String = after
-        .iter()
-        .flat_map(|piece| piece.as_ref().chars())
+fn defines(after: &str) -> bool {
+    // Lower case only as far as the longest phrase reaches (a character
+    // lower-cased is one character or more), into a buffer on the stack.
+    let mut lower = [0; 4 * LONGEST_DEFINING];
+    let mut len = 0;
+    let chars = after
+        .chars()
         .skip_while(|c| matches!(c, '”' | '"' | '’' | '\'' | ')'))
-        .take(longest)
         .flat_map(char::to_lowercase)
-        .collect();
-    DEFINING.iter().any(|d| after.starts_with(d))
+        .take(LONGEST_DEFINING);
+    for c in chars {
+        len += c.encode_utf8(&mut lower[len..]).len();
+    }
+    DEFINING
+        .iter()
+        .any(|d| lower[..len].starts_with(d.as_bytes()))
 }
 
 #[cfg(test)]
@@ -347,12 +352,25 @@ mod tests {
 
     #[test]
     fn defining_words_follow_the_term() {
-        assert!(defines(&[" was a collective farm"]));
-        assert!(defines(&["” (a farm)"]));
-        assert!(defines(&[", a trader"]));
-        assert!(!defines(&[" lost in 1927"]));
-        assert!(!defines(&[" wasted"]));
-        // Read across the pieces (a date cut out of the sentence).
-        assert!(defines(&["”", " was", "", " a farm"]));
+        assert!(defines(" was a collective farm"));
+        assert!(defines("” (a farm)"));
+        assert!(defines(", a trader"));
+        assert!(!defines(" lost in 1927"));
+        assert!(!defines(" wasted"));
+        assert!(defines(" REFERS TO "));
+        let longest = DEFINING.iter().map(|d| d.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_DEFINING));
+        assert!(DEFINING.iter().all(|d| d.is_ascii()));
+    }
+
+    #[test]
+    fn the_words_after_the_term_are_read_across_the_pieces() {
+        // A date cut out of the sentence.
+        let context = "The kulaks” were in 1929 a class of farmers.";
+        let term = 4..10;
+        let date = 22..26;
+        assert_eq!(&context[date.clone()], "1929");
+        let pieces = plain_pieces(context, &[term, date]);
+        assert!(defines(pieces.after(1)));
     }
 }

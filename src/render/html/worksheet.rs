@@ -156,14 +156,14 @@ fn gap_fill(h: &mut Html, key: &mut Html, sentences: &Sentences, items: usize, r
         let pieces = plain_pieces(&sentence.occurrence.context, &ranges);
         let mut answer = None;
         let shown: Vec<(bool, String)> = pieces
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(i, piece)| {
                 let blank = i % 2 == 1 && sentence.marks[i / 2].1 == 1;
                 if blank {
-                    answer.get_or_insert_with(|| one_line(&piece));
+                    answer.get_or_insert_with(|| one_line(piece));
                 }
-                (blank, piece)
+                (blank, piece.to_owned())
             })
             .collect();
         let answer = answer.unwrap_or_default();
