@@ -10,7 +10,7 @@ use std::slice;
 
 use rayon::prelude::*;
 
-use super::text::{plain_pieces, spellings};
+use super::text::{spellings, with_plain_pieces};
 use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
 
 /// The last `n` characters of `text`.
@@ -59,42 +59,50 @@ impl Quote {
     /// Every span lies inside its sentence (see
     /// [`crate::annotate::Annotation`]); one that does not is cut to it.
     ///
-    /// The sentence is made plain in one string, cut in place: first the
-    /// end, then the start.
+    /// The sentence is made plain in the thread's buffer
+    /// ([`with_plain_pieces`]) and only what is kept of it copied, into a
+    /// string of its size: the build holds 160,000 quotes.
     fn around(context: &str, context_start: usize, span: Range<usize>, width: usize) -> Quote {
         let at = within(context, context_start, span);
-        let (mut text, ends) = plain_pieces(context, slice::from_ref(&at)).into_parts();
-        // `within` gives a range of the context: three pieces.
-        let [start, end] = [ends[0], ends[1]];
-        let side = width.saturating_sub(end - start) / 2;
-        let after = &text[end..];
-        if after.chars().count() > side {
-            let cut = first_chars(after, side).len();
-            let kept = after[..cut].rfind(char::is_whitespace).unwrap_or(0);
-            let kept = after[..kept].trim_end().len();
-            text.truncate(end + kept);
-            text.push('…');
-        }
-        let before = &text[..start];
-        if before.chars().count() <= side {
-            return Quote {
+        with_plain_pieces(context, slice::from_ref(&at), |pieces| {
+            // `within` gives a range of the context: three pieces.
+            let plain = pieces.text();
+            let start = pieces.get(0).len();
+            let end = start + pieces.get(1).len();
+            let side = width.saturating_sub(end - start) / 2;
+            let (before, after) = (&plain[..start], &plain[end..]);
+            // Where what is kept of the text before starts, if cut: the whole
+            // words after the cut's first white space (the partial word at
+            // the cut dropped).
+            let from = (before.chars().count() > side).then(|| {
+                let cut = before.len() - last_chars(before, side).len();
+                match before[cut..].find(char::is_whitespace) {
+                    Some(space) => before.len() - before[cut + space..].trim_start().len(),
+                    None => before.len(),
+                }
+            });
+            // Where what is kept of the text after ends, if cut.
+            let to = (after.chars().count() > side).then(|| {
+                let cut = first_chars(after, side).len();
+                let kept = after[..cut].rfind(char::is_whitespace).unwrap_or(0);
+                end + after[..kept].trim_end().len()
+            });
+            let kept = &plain[from.unwrap_or(0)..to.unwrap_or(plain.len())];
+            let cuts = usize::from(from.is_some()) + usize::from(to.is_some());
+            let mut text = String::with_capacity(kept.len() + cuts * '…'.len_utf8());
+            if from.is_some() {
+                text.push('…');
+            }
+            let mid_start = text.len() + start - from.unwrap_or(0);
+            text.push_str(kept);
+            if to.is_some() {
+                text.push('…');
+            }
+            Quote {
                 text,
-                mid: [start, end],
-            };
-        }
-        // Drop the partial word at the cut: keep the whole words after the
-        // cut's first white space.
-        let cut = before.len() - last_chars(before, side).len();
-        let dropped = match before[cut..].find(char::is_whitespace) {
-            Some(space) => before.len() - before[cut + space..].trim_start().len(),
-            None => before.len(),
-        };
-        text.replace_range(..dropped, "…");
-        let moved = |at: usize| at - dropped + '…'.len_utf8();
-        Quote {
-            text,
-            mid: [moved(start), moved(end)],
-        }
+                mid: [mid_start, mid_start + end - start],
+            }
+        })
     }
 
     /// The passage of an occurrence of a glossary.

@@ -8,6 +8,7 @@
 //! sentence and to character boundaries.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -222,11 +223,6 @@ impl Pieces {
         self.ends.get(n).map_or("", |&end| &self.text[end..])
     }
 
-    /// The pieces as one string, and where each ends in it.
-    pub(crate) fn into_parts(self) -> (String, Vec<usize>) {
-        (self.text, self.ends)
-    }
-
     /// Where piece `n` starts.
     fn start(&self, n: usize) -> usize {
         n.checked_sub(1).map_or(0, |before| self.ends[before])
@@ -255,13 +251,40 @@ impl Pieces {
 /// before, in and after each mark, `2 * marks.len() + 1` of them. Stripping
 /// the whole, not each piece, keeps `**` around a mark paired.
 pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Pieces {
-    let marks = fitting(text, marks);
     let mut pieces = Pieces {
         text: String::with_capacity(text.len() + 2 * marks.len()),
         ends: Vec::with_capacity(2 * marks.len() + 1),
     };
+    plain_pieces_into(&mut pieces, text, marks);
+    pieces
+}
+
+/// What `read` makes of [`plain_pieces`] of `text` at `marks`, made in a
+/// buffer this thread keeps for its next call: the Cloze ranking and the
+/// quotes cut a sentence or two a listed occurrence, and allocating and
+/// freeing a buffer each time was a tenth of their time. `read` must not
+/// call it again (the buffer is in use: that would panic).
+pub(crate) fn with_plain_pieces<R>(
+    text: &str,
+    marks: &[Range<usize>],
+    read: impl FnOnce(&Pieces) -> R,
+) -> R {
+    thread_local! {
+        static PIECES: RefCell<Pieces> = RefCell::default();
+    }
+    PIECES.with_borrow_mut(|pieces| {
+        plain_pieces_into(pieces, text, marks);
+        read(pieces)
+    })
+}
+
+/// [`plain_pieces`] made in `pieces`, whatever it held before.
+fn plain_pieces_into(pieces: &mut Pieces, text: &str, marks: &[Range<usize>]) {
+    let marks = fitting(text, marks);
+    pieces.text.clear();
+    pieces.ends.clear();
     if may_hold_markup(text) {
-        push_stripped(&mut pieces, text, &marks);
+        push_stripped(pieces, text, &marks);
     } else {
         // Nothing to strip (most sentences): each piece is its text on one
         // line, made without marking and splitting a copy.
@@ -274,7 +297,6 @@ pub(crate) fn plain_pieces(text: &str, marks: &[Range<usize>]) -> Pieces {
         pieces.push(&text[at..]);
     }
     pieces.trim_end();
-    pieces
 }
 
 /// The ranges of `marks` that cut `text` (sorted, not overlapping, inside
@@ -539,7 +561,8 @@ mod tests {
             let mut stripped = Pieces::default();
             push_stripped(&mut stripped, &text, &fitting(&text, &marks));
             stripped.trim_end();
-            prop_assert_eq!(plain_pieces(&text, &marks).into_parts(), stripped.into_parts());
+            let pieces = plain_pieces(&text, &marks);
+            prop_assert_eq!((pieces.text, pieces.ends), (stripped.text, stripped.ends));
         }
     }
 }

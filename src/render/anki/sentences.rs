@@ -16,7 +16,9 @@ use rayon::prelude::*;
 
 use crate::dates::DateTagger;
 use crate::glossary::{Glossary, GlossaryEntry, Occurrence};
-use crate::render::text::{may_hold_markup, one_line_chars, plain_pieces, words_of_two_letters};
+use crate::render::text::{
+    may_hold_markup, one_line_chars, with_plain_pieces, words_of_two_letters,
+};
 
 /// Sentences longer than this (in characters, as plain text) make no
 /// Cloze note: a card is read at a glance.
@@ -178,12 +180,21 @@ fn candidate<'g>(
     marks.extend(dates.zip(2..));
     marks.sort_by_key(|(range, _)| range.start);
     let ranges: Vec<Range<usize>> = marks.iter().map(|(r, _)| r.clone()).collect();
-    let pieces = plain_pieces(context, &ranges);
-    let other_words: usize = pieces.iter().step_by(2).map(words_of_two_letters).sum();
-    let length = pieces.text().chars().count();
     // The words after the entry's first span.
     let first = marks.iter().position(|(_, number)| *number == 1);
-    let defines = first.is_some_and(|i| defines(pieces.after(2 * i + 1)));
+    let (other_words, length, defines, ends_well) = with_plain_pieces(context, &ranges, |pieces| {
+        let last = pieces.len().checked_sub(1).map_or("", |n| pieces.get(n));
+        (
+            pieces
+                .iter()
+                .step_by(2)
+                .map(words_of_two_letters)
+                .sum::<usize>(),
+            pieces.text().chars().count(),
+            first.is_some_and(|i| defines(pieces.after(2 * i + 1))),
+            ends_a_sentence(last),
+        )
+    });
     let has_date = marks.len() > spans.len();
     let quality = u8::from(has_date) + u8::from(defines);
     let fewest = if quality > 0 {
@@ -191,8 +202,7 @@ fn candidate<'g>(
     } else {
         FEWEST_OTHER_WORDS
     };
-    let last = pieces.len().checked_sub(1).map_or("", |n| pieces.get(n));
-    let fits = other_words >= fewest && length <= LONGEST_SENTENCE && ends_a_sentence(last);
+    let fits = other_words >= fewest && length <= LONGEST_SENTENCE && ends_well;
     fits.then_some(Candidate {
         entry: n,
         occurrence,
@@ -276,6 +286,7 @@ mod tests {
     use super::*;
     use crate::lexicon::Kind;
     use crate::render::anki::cloze_text;
+    use crate::render::text::plain_pieces;
 
     proptest::proptest! {
         #[test]
