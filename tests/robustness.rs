@@ -517,10 +517,15 @@ fn an_interrupted_run_leaves_no_temporary_files() {
         .unwrap();
     let status = child.wait().unwrap();
     assert_eq!(temporaries(&out), Vec::<std::path::PathBuf>::new());
-    if seen {
-        assert_eq!(status.signal(), Some(2), "ended by SIGINT: {status:?}");
-    } else {
-        eprintln!("SKIPPED: the run ended before its temporary file was seen");
+    // Between seeing the temporary file and the signal, a run on a fast
+    // machine may finish: then it must have renamed its file into place.
+    match (seen, status.signal()) {
+        (true, Some(2)) => {}
+        (true, None) if status.success() && out.join("big.json").is_file() => {
+            eprintln!("SKIPPED: the run finished between its temporary file and the signal");
+        }
+        (true, _) => panic!("neither ended by SIGINT nor finished: {status:?}"),
+        (false, _) => eprintln!("SKIPPED: the run ended before its temporary file was seen"),
     }
 }
 

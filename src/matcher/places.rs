@@ -24,9 +24,8 @@
 //! Nested places (matching rule 6) are their outer span's words and are
 //! left alone.
 
-use super::resolve::may_be_the_word;
+use super::resolve::{is_name_word, may_be_the_word};
 use super::{Matcher, TermMatch};
-use crate::dates::is_month;
 use crate::lexicon::Kind;
 use crate::text::{is_english_word, is_word_char};
 
@@ -123,7 +122,7 @@ fn name_continues(text: &str, end: usize, next_hit: Option<usize>) -> bool {
     }
     let in_name = |c: char| is_word_char(c) || c == '\'' || c == '’';
     let word = after.split(|c: char| !in_name(c)).next().unwrap_or("");
-    word.starts_with(char::is_uppercase) && !is_english_word(word) && !is_month(word)
+    is_name_word(word)
 }
 
 #[cfg(test)]

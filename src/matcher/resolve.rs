@@ -48,10 +48,11 @@ use std::sync::OnceLock;
 use fnv::FnvHashSet;
 
 use super::{How, Matcher, TermMatch};
+use crate::dates::is_month;
 use crate::lexicon::names::{NameClass, COURTESY_TITLES, FIRST_NAME_TITLES, TITLES};
 use crate::lexicon::Kind;
 use crate::misspell::Misspelt;
-use crate::text::{is_english_word, is_word_char, normalize_form};
+use crate::text::{is_capitalised_word, is_english_word, is_word_char, normalize_form};
 
 impl Matcher {
     /// The `hits` of [`Matcher::find`] or [`Matcher::find_nesting`] in
@@ -77,9 +78,7 @@ impl Matcher {
             mentions.record(hit.entry, order, self.in_full(text, &hit));
             if !hit.nested {
                 if self.kinds[hit.entry] == Kind::Person {
-                    if let Some(start) = title_before(text, hit.start).filter(|&s| s >= after) {
-                        hit.start = start;
-                    }
+                    hit.start = person_start(text, hit.start, hit.how == How::Listed, after);
                 }
                 after = hit.end;
             }
@@ -172,9 +171,7 @@ impl Matcher {
                     .map(|h| h.end)
                     .max()
                     .unwrap_or(0);
-                if let Some(start) = title_before(text, hit.start).filter(|&s| s >= after) {
-                    hit.start = start;
-                }
+                hit.start = person_start(text, hit.start, class.is_none(), after);
             }
             out.push(hit);
         }
@@ -328,6 +325,85 @@ impl Mentions {
     }
 }
 
+/// Where a person's span that begins at `start` begins once the words
+/// written before it that name the same person join it, none before
+/// `after`: the forenames before a `listed` name ([`forenames_before`]),
+/// then a title (`Emperor Gaius Julius Caesar`).
+fn person_start(text: &str, start: usize, listed: bool, after: usize) -> usize {
+    let start = if listed {
+        forenames_before(text, start, after)
+    } else {
+        start
+    };
+    title_before(text, start)
+        .filter(|&s| s >= after)
+        .unwrap_or(start)
+}
+
+/// How many forenames [`forenames_before`] joins at most.
+const MAX_FORENAMES: usize = 2;
+
+/// The words after which a name word is a place, not a forename (`In
+/// Petrograd Lenin spoke`, `at Yalta Stalin`).
+const PLACE_PREPOSITIONS: [&str; 3] = ["in", "at", "near"];
+
+/// Where the forenames written before a listed person's name at `start`
+/// begin (`Gnaeus Julius` before `Agricola`, `Gaius` before `Julius
+/// Caesar`): the name words ([`is_name_word`]) right before it, each
+/// alone with one space after it, none before `after`, up to
+/// [`MAX_FORENAMES`] of them. None joins after `in`, `at` or `near` (the
+/// word is a place: [`PLACE_PREPOSITIONS`]), if the name goes on before
+/// them, or takes in a word English writes capitalised (`American John
+/// Scott`, `Jacobin`, `Vladimir Ilyich Lenin`: [`is_capitalised_word`]) or in
+/// capitals (`USSR`): such a word is as often an adjective or another
+/// name as part of this one, and half a name is worse than none.
+///
+/// A lexicon lists a person by the names notes use; written out in full
+/// the name is still theirs. A *derived* surname after a name word is
+/// someone else's (`Andrew Jackson`: [`part_of_another_name`]), since the
+/// lexicon did not list that name; a listed one is the lexicon's own.
+fn forenames_before(text: &str, start: usize, after: usize) -> usize {
+    let mut begin = start;
+    let mut joined = 0;
+    loop {
+        let Some(before) = text[..begin].strip_suffix(' ') else {
+            return begin;
+        };
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        if word_start < after || !is_name_word(word) {
+            let a_place = PLACE_PREPOSITIONS
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p));
+            return if a_place { start } else { begin };
+        }
+        let alone = !before[..word_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_word_char(c) || matches!(c, '-' | '\'' | '’' | '.'));
+        let mixed_case = word.chars().skip(1).any(char::is_lowercase);
+        if joined == MAX_FORENAMES || !alone || !mixed_case || is_capitalised_word(word) {
+            return start;
+        }
+        begin = word_start;
+        joined += 1;
+    }
+}
+
+/// Can `word` only be a name: is it capitalised, no English word, no
+/// title and no month (`Gaius`, `Tsaritsyn`; not `Later`, `Emperor`,
+/// `Jan`)?
+pub(super) fn is_name_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && !is_english_word(word)
+        && !TITLES.contains(&word)
+        && !is_month(word)
+}
+
 /// Where a capitalised title written right before `start` begins (`King`
 /// in `King Henry`, `Mr.` in `Mr. Chamberlain`), if there is one.
 fn title_before(text: &str, start: usize) -> Option<usize> {
@@ -416,10 +492,7 @@ fn part_of_another_name(text: &str, start: usize, end: usize) -> bool {
         .rsplit(|c: char| !is_word_char(c))
         .next()
         .unwrap_or("");
-    capitalised(previous)
-        && !is_english_word(previous)
-        && !TITLES.contains(&previous)
-        && title_before(text, start).is_none()
+    is_name_word(previous) && title_before(text, start).is_none()
 }
 
 /// May the capitalised English word at `start..end` be that word rather
@@ -496,6 +569,31 @@ mod tests {
         assert!(office_is_named("The Lord X", 9));
         assert!(!office_is_named("said Lord X", 10));
         assert!(!office_is_named("Lord X", 5));
+    }
+
+    /// Forenames join a listed name (the `X`), unless a word that may be an
+    /// adjective, a place or another name is among them or before them.
+    #[test]
+    fn forenames_join_a_listed_name() {
+        fn joined(text: &str) -> &str {
+            let start = text.rfind('X').unwrap();
+            &text[forenames_before(text, start, 0)..start]
+        }
+        assert_eq!(joined("Gaius X"), "Gaius ");
+        assert_eq!(joined("led by Gnaeus Julius X"), "Gnaeus Julius ");
+        assert_eq!(joined("Later Gaius X"), "Gaius ");
+        assert_eq!(joined("(Publius Aelius X)"), "Publius Aelius ");
+        assert_eq!(joined("the Emperor X"), "", "a title joins in title_before");
+        assert_eq!(joined("Marcus Ulpius Nerva X"), "", "a longer name");
+        assert_eq!(joined("American X"), "", "a nationality");
+        assert_eq!(joined("Vladimir Ilyich X"), "", "a known forename before");
+        assert_eq!(joined("In Petrograd X"), "", "a place");
+        assert_eq!(joined("USSR X"), "", "capitals");
+        assert_eq!(joined("Jean-Gaius X"), "", "part of a word");
+        assert_eq!(joined("Gaius  X"), "", "one space only");
+        assert_eq!(joined("Gaius\nX"), "");
+        let text = "Lenin Gaius X";
+        assert_eq!(forenames_before(text, 12, 5), 6, "the hit before ends it");
     }
 
     #[test]

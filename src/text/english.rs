@@ -21,6 +21,8 @@
 //! capitalised word it may take, and an `fst` set, which the list was
 //! before, took over a thousand instructions a word.
 
+use std::sync::OnceLock;
+
 mod hash;
 
 /// The word list, lower-cased, each word followed by `\n`.
@@ -85,6 +87,32 @@ pub fn is_english_word(word: &str) -> bool {
     listed(word.to_lowercase().as_bytes())
 }
 
+/// The words English writes capitalised (SCOWL's `upper` lists of the same
+/// spellings and sizes: nationalities, languages, creeds, places and
+/// well-known names), one a line as written, sorted by bytes.
+static CAPITALISED: &str = include_str!("../../data/words/capitalised.txt");
+
+/// Is `word` one that English writes capitalised, as written: a
+/// nationality, a language, a creed, a place or a well-known name?
+///
+/// A rule that takes an unknown capitalised word for part of a name asks
+/// it: `American` or `Jacobin` before a name is as often an adjective,
+/// and `John` another person's forename, as part of that name.
+///
+/// ```
+/// use glossator::text::is_capitalised_word;
+///
+/// assert!(is_capitalised_word("American") && is_capitalised_word("Jacobin"));
+/// assert!(!is_capitalised_word("Gaius") && !is_capitalised_word("american"));
+/// ```
+pub fn is_capitalised_word(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<&str>> = OnceLock::new();
+    SORTED
+        .get_or_init(|| CAPITALISED.lines().collect())
+        .binary_search(&word)
+        .is_ok()
+}
+
 /// `n` and the noun that counts it, singular for one: what every count
 /// shown to people (summaries, page headers, messages) is written with.
 ///
@@ -120,6 +148,17 @@ pub fn ordinal(n: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The capitalised words are in byte order (a binary search needs it)
+    /// and each is found.
+    #[test]
+    fn the_capitalised_list_is_sorted_and_found() {
+        let words: Vec<&str> = CAPITALISED.lines().collect();
+        assert!((5_000..8_000).contains(&words.len()), "{}", words.len());
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        assert!(words.iter().all(|w| is_capitalised_word(w)));
+        assert!(words.iter().all(|w| w.starts_with(char::is_uppercase)));
+    }
 
     /// Every word of the generated list, and only those: each is found,
     /// and so is nothing a letter longer or shorter.

@@ -20,7 +20,7 @@ mod word;
 
 pub use decode::{decode, decode_strict, DecodeError, Decoded};
 pub(crate) use emphasis::emphasised;
-pub use english::{counted, is_english_word, ordinal};
+pub use english::{counted, is_capitalised_word, is_english_word, ordinal};
 pub(crate) use entities::{resolve_reference, resolve_references};
 pub use links::{link_regions, overlaps_any};
 pub(crate) use list::is_list_item;
